@@ -1,0 +1,52 @@
+//! Command-line front end. clap lives only here; every subcommand is one
+//! file that reads inputs, calls the library and writes to stdout.
+
+mod output;
+mod segment;
+
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+/// Translation-assist pipeline for English versions of Indonesian news.
+#[derive(Debug, Parser)]
+#[command(name = "selaras", version, about, long_about = None)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Cut a text into paragraphs and sentence units.
+    Segment(segment::Args),
+}
+
+/// What a subcommand reports back: whether it found something at or above
+/// the `--fail-on` level (exit 1) or not (exit 0).
+pub enum Outcome {
+    Clean,
+    #[allow(dead_code)]
+    Findings,
+}
+
+pub fn run() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Command::Segment(args) => segment::run(args),
+    };
+    match result {
+        Ok(Outcome::Clean) => ExitCode::SUCCESS,
+        Ok(Outcome::Findings) => ExitCode::from(1),
+        Err(error) => {
+            if let Some(io_error) = std::error::Error::source(&error).and_then(|s| s.downcast_ref::<std::io::Error>())
+                && io_error.kind() == std::io::ErrorKind::BrokenPipe
+            {
+                // The reader went away (`selaras … | head`): not an error.
+                return ExitCode::SUCCESS;
+            }
+            eprintln!("error: {error}");
+            ExitCode::from(2)
+        }
+    }
+}

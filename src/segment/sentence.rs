@@ -1,0 +1,455 @@
+//! Sentence boundaries inside one paragraph.
+//!
+//! A boundary can only fall after a run of terminators (`.`, `?`, `!`, `…`,
+//! `...`) plus any closing quotes and brackets (`."`, `?”`, `.)`), and only
+//! where whitespace follows. Whether it does is decided from the word before
+//! the run and the first word after it:
+//!
+//! * a lowercase next word never starts a sentence (`"Apa?" tanya dia`,
+//!   `hari ini … meningkat`); Indonesian and English sentences start with a
+//!   capital, a digit, a quote or a bracket;
+//! * `?` and `!` otherwise end the sentence; so does an ellipsis;
+//! * after a single `.`, the word before it is looked up in the abbreviation
+//!   table: a *title* (`Dr.`, `Jl.`, `No.`, `Rp.`) never ends a sentence, a
+//!   *final* abbreviation (`dll.`, `Tbk.`, `S.H.`) ends one when the next word
+//!   is capitalised (in English only before a usual sentence opener, because
+//!   `U.S. President` is more common than `in the U.S. The`);
+//! * a single capital letter or a run of dotted capitals is an initial
+//!   (`B.J. Habibie`, `Joko P. Widodo`) and does not end a sentence;
+//! * everything else ends the sentence.
+//!
+//! The scan is linear: each byte is looked at a bounded number of times, so
+//! a 10 MB line or a hundred thousand full stops in a row stay cheap.
+
+use super::Lang;
+use super::abbrev::{self, AbbrevClass};
+use crate::text::Span;
+
+/// How far back the splitter looks for the word before a full stop.
+/// Abbreviations are short; the limit keeps pathological input linear.
+const MAX_WORD_BYTES: usize = 48;
+
+/// Appends the sentence spans of `text[range]` to `out`. Spans are trimmed
+/// of surrounding whitespace; the gaps between them are whitespace only.
+pub fn split(text: &str, start: usize, end: usize, lang: Lang, out: &mut Vec<Span>) {
+    let bytes = text.as_bytes();
+    let mut sentence_start = skip_whitespace(text, start, end);
+    let mut pos = sentence_start;
+    while pos < end {
+        let byte = bytes[pos];
+        let is_terminator = match byte {
+            b'.' | b'?' | b'!' => true,
+            0xE2 => bytes.get(pos + 1..pos + 3) == Some(&[0x80, 0xA6][..]),
+            _ => false,
+        };
+        if !is_terminator {
+            pos += 1;
+            continue;
+        }
+        let run = scan_run(bytes, pos, end);
+        pos = run.after;
+        if pos >= end || !is_whitespace_at(text, pos) {
+            continue;
+        }
+        let next = skip_whitespace(text, pos, end);
+        if next >= end {
+            break;
+        }
+        if is_boundary(text, sentence_start, &run, next, end, lang) {
+            out.push(Span::new(sentence_start, trim_end(text, sentence_start, pos)));
+            sentence_start = next;
+        }
+        pos = next;
+    }
+    let last_end = trim_end(text, sentence_start, end);
+    if last_end > sentence_start {
+        out.push(Span::new(sentence_start, last_end));
+    }
+}
+
+/// A run of terminators and the closing punctuation after it.
+struct Run {
+    /// Byte offset of the first terminator.
+    first: usize,
+    /// Byte offset just after the run and its closers.
+    after: usize,
+    /// The run holds `?` or `!`.
+    question_or_exclamation: bool,
+    /// The run is an ellipsis (`…`, or two or more full stops).
+    ellipsis: bool,
+}
+
+fn scan_run(bytes: &[u8], first: usize, end: usize) -> Run {
+    let mut pos = first;
+    let mut full_stops = 0usize;
+    let mut question_or_exclamation = false;
+    let mut ellipsis = false;
+    // Terminators and closers may interleave (`?”.` or `.”)`), so one loop
+    // takes both until something else comes.
+    while pos < end {
+        match bytes[pos] {
+            b'.' => {
+                full_stops += 1;
+                pos += 1;
+            }
+            b'?' | b'!' => {
+                question_or_exclamation = true;
+                pos += 1;
+            }
+            b'"' | b'\'' | b')' | b']' | b'}' | b'*' => pos += 1,
+            0xE2 if pos + 2 < end && bytes[pos + 1] == 0x80 => match bytes[pos + 2] {
+                0xA6 => {
+                    ellipsis = true;
+                    pos += 3;
+                }
+                // ’ ” › (closing quotes)
+                0x99 | 0x9D | 0xBA => pos += 3,
+                _ => break,
+            },
+            // » (closing guillemet)
+            0xC2 if bytes.get(pos + 1) == Some(&0xBB) => pos += 2,
+            _ => break,
+        }
+    }
+    Run {
+        first,
+        after: pos,
+        question_or_exclamation,
+        ellipsis: ellipsis || full_stops >= 2,
+    }
+}
+
+fn is_boundary(text: &str, sentence_start: usize, run: &Run, next: usize, end: usize, lang: Lang) -> bool {
+    let next_word = first_word_char(text, next, end);
+    if next_word.is_some_and(|c| c.is_lowercase()) {
+        return false;
+    }
+    if run.question_or_exclamation || run.ellipsis {
+        return true;
+    }
+    // A single full stop, possibly after closing quotes (`mereka”.`): the
+    // word in front of it decides.
+    let word = word_before(text, sentence_start, run.first);
+    if word.is_empty() {
+        return true;
+    }
+    match abbrev::lookup(word, lang) {
+        Some(AbbrevClass::Title) => false,
+        Some(AbbrevClass::Final) => match lang {
+            Lang::Id => true,
+            Lang::En => is_english_sentence_opener(text, next, end),
+        },
+        None => !is_initial(word),
+    }
+}
+
+/// The word in front of the full stop at `stop`: back to whitespace or an
+/// opening bracket or quote, at most `MAX_WORD_BYTES`.
+fn word_before(text: &str, floor: usize, stop: usize) -> &str {
+    let limit = stop.saturating_sub(MAX_WORD_BYTES).max(floor);
+    let mut start = stop;
+    for (offset, c) in text[limit..stop].char_indices().rev() {
+        if c.is_whitespace() || matches!(c, '(' | '[' | '"' | '\'' | '“' | '‘' | '«' | '/') {
+            break;
+        }
+        start = limit + offset;
+    }
+    if start == limit && limit > floor {
+        // The word is longer than any abbreviation; it is not one.
+        return "";
+    }
+    &text[start..stop]
+}
+
+/// A single capital letter (`P.`), or capitals joined by full stops (`B.J`).
+fn is_initial(word: &str) -> bool {
+    let mut letters = 0;
+    let mut expect_letter = true;
+    for c in word.chars() {
+        if expect_letter {
+            if !c.is_uppercase() {
+                return false;
+            }
+            letters += 1;
+            expect_letter = false;
+        } else if c == '.' {
+            expect_letter = true;
+        } else {
+            return false;
+        }
+    }
+    letters > 0 && !expect_letter
+}
+
+/// The first letter or digit of the next word, looking past opening quotes,
+/// brackets and dashes.
+fn first_word_char(text: &str, from: usize, end: usize) -> Option<char> {
+    text[from..end].chars().take(6).find(|c| c.is_alphanumeric())
+}
+
+/// Words that usually open an English sentence, for deciding whether a
+/// *final* abbreviation such as `U.S.` ends one. Sorted (binary search).
+const OPENERS: &[&str] = &[
+    "A",
+    "According",
+    "After",
+    "Also",
+    "An",
+    "And",
+    "As",
+    "At",
+    "But",
+    "By",
+    "Do",
+    "Does",
+    "During",
+    "For",
+    "He",
+    "Her",
+    "Here",
+    "His",
+    "How",
+    "However",
+    "I",
+    "If",
+    "In",
+    "It",
+    "Its",
+    "Meanwhile",
+    "Mr",
+    "Mrs",
+    "Ms",
+    "My",
+    "No",
+    "Not",
+    "On",
+    "One",
+    "Our",
+    "She",
+    "So",
+    "Some",
+    "That",
+    "The",
+    "Their",
+    "There",
+    "These",
+    "They",
+    "This",
+    "Those",
+    "Under",
+    "We",
+    "What",
+    "When",
+    "Where",
+    "While",
+    "Who",
+    "Why",
+    "With",
+    "Yet",
+    "You",
+];
+
+fn is_english_sentence_opener(text: &str, from: usize, end: usize) -> bool {
+    let rest = &text[from..end];
+    let rest = rest.trim_start_matches(|c: char| !c.is_alphanumeric());
+    let word_end = rest.find(|c: char| !c.is_alphanumeric()).unwrap_or(rest.len());
+    OPENERS.binary_search(&&rest[..word_end]).is_ok() || rest.starts_with(|c: char| c.is_ascii_digit())
+}
+
+fn is_whitespace_at(text: &str, pos: usize) -> bool {
+    let byte = text.as_bytes()[pos];
+    if byte.is_ascii() {
+        return byte.is_ascii_whitespace() || byte == 0x0B;
+    }
+    text[pos..].chars().next().is_some_and(char::is_whitespace)
+}
+
+/// First non-whitespace offset at or after `pos` (or `end`).
+pub fn skip_whitespace(text: &str, pos: usize, end: usize) -> usize {
+    match text[pos..end].find(|c: char| !is_gap_char(c)) {
+        Some(offset) => pos + offset,
+        None => end,
+    }
+}
+
+/// Offset just after the last non-whitespace character of `text[start..end]`.
+pub fn trim_end(text: &str, start: usize, end: usize) -> usize {
+    start + text[start..end].trim_end_matches(is_gap_char).len()
+}
+
+/// Characters that may stand between units: whitespace, and the byte order
+/// mark (which only ever appears at the very start of the input).
+pub fn is_gap_char(c: char) -> bool {
+    c.is_whitespace() || c == '\u{FEFF}'
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sentences(text: &str, lang: Lang) -> Vec<&str> {
+        let mut spans = Vec::new();
+        split(text, 0, text.len(), lang, &mut spans);
+        spans.iter().map(|s| s.slice(text)).collect()
+    }
+
+    #[track_caller]
+    fn check_id(text: &str, expected: &[&str]) {
+        assert_eq!(sentences(text, Lang::Id), expected);
+    }
+
+    #[track_caller]
+    fn check_en(text: &str, expected: &[&str]) {
+        assert_eq!(sentences(text, Lang::En), expected);
+    }
+
+    #[test]
+    fn openers_are_sorted_for_binary_search() {
+        assert!(OPENERS.windows(2).all(|pair| pair[0] < pair[1]));
+    }
+
+    #[test]
+    fn titles_and_degrees() {
+        check_id(
+            "Dr. Lim dan Prof. Ir. H. Budi, S.H., M.Sc. hadir.",
+            &["Dr. Lim dan Prof. Ir. H. Budi, S.H., M.Sc. hadir."],
+        );
+        check_id("Ia dirawat dr. Ani dan Drs. Hj. Siti.", &["Ia dirawat dr. Ani dan Drs. Hj. Siti."]);
+        check_id("Hadir pula M.Epid. Tono.", &["Hadir pula M.Epid.", "Tono."]);
+    }
+
+    #[test]
+    fn honorifics() {
+        check_id(
+            "Tn. Ahmad dan Ny. Ratna bertemu Nn. Sari, Sdr. Budi dan Bpk. Joko.",
+            &["Tn. Ahmad dan Ny. Ratna bertemu Nn. Sari, Sdr. Budi dan Bpk. Joko."],
+        );
+    }
+
+    #[test]
+    fn ranks_places_companies() {
+        check_id(
+            "Irjen Pol. Ahmad dan Kapt. Budi tiba di Jl. Sudirman, Kab. Bogor, Kec. Cibinong, Kel. Pakansari, Prov. Jawa Barat.",
+            &["Irjen Pol. Ahmad dan Kapt. Budi tiba di Jl. Sudirman, Kab. Bogor, Kec. Cibinong, Kel. Pakansari, Prov. Jawa Barat."],
+        );
+        check_id(
+            "Saham PT Astra Tbk. naik. Singapore Pte. Ltd. Bersama Apple Inc. dan lainnya.",
+            &[
+                "Saham PT Astra Tbk. naik.",
+                "Singapore Pte. Ltd.",
+                "Bersama Apple Inc. dan lainnya.",
+            ],
+        );
+    }
+
+    #[test]
+    fn common_shorthand_and_references() {
+        check_id(
+            "Bawa KTP, KK, dll. Pendaftaran dibuka pk. 08.00 tgl. 5 Jan. 2024 hlm. 3 No. 7 a.n. Budi u.p. Ani s.d. Juni.",
+            &[
+                "Bawa KTP, KK, dll.",
+                "Pendaftaran dibuka pk. 08.00 tgl. 5 Jan. 2024 hlm. 3 No. 7 a.n. Budi u.p. Ani s.d. Juni.",
+            ],
+        );
+        check_id(
+            "Harga, ongkos, dsb. naik. Lalu dst. Selesai.",
+            &["Harga, ongkos, dsb. naik.", "Lalu dst.", "Selesai."],
+        );
+    }
+
+    #[test]
+    fn initials() {
+        check_id(
+            "B.J. Habibie lahir di Parepare. Joko P. Widodo hadir.",
+            &["B.J. Habibie lahir di Parepare.", "Joko P. Widodo hadir."],
+        );
+    }
+
+    #[test]
+    fn numbers() {
+        check_id(
+            "Sebanyak 10.000 orang dan 2.904.678 pemilih, 2,5 persen, pukul 14.23 WIB pada 12/3/2018 versi 1.2.3 hadir. Lalu 2007. Pada 2008.",
+            &[
+                "Sebanyak 10.000 orang dan 2.904.678 pemilih, 2,5 persen, pukul 14.23 WIB pada 12/3/2018 versi 1.2.3 hadir.",
+                "Lalu 2007.",
+                "Pada 2008.",
+            ],
+        );
+    }
+
+    #[test]
+    fn urls_and_email() {
+        check_id(
+            "Kunjungi https://www.sindonews.com/read/1.html atau surel redaksi@sindonews.co.id. Terima kasih.",
+            &[
+                "Kunjungi https://www.sindonews.com/read/1.html atau surel redaksi@sindonews.co.id.",
+                "Terima kasih.",
+            ],
+        );
+    }
+
+    #[test]
+    fn ellipses_and_question_runs() {
+        check_id(
+            "Hari ini … meningkat. Tunggu... Lalu apa?! Tidak!!! Ya.",
+            &["Hari ini … meningkat.", "Tunggu...", "Lalu apa?!", "Tidak!!!", "Ya."],
+        );
+        check_id("Entahlah... mungkin besok.", &["Entahlah... mungkin besok."]);
+    }
+
+    #[test]
+    fn quotes_and_brackets_around_ends() {
+        check_id(
+            "“Kami menang.” Ia tersenyum. \"Benarkah?\" tanya dia. Lalu \"kepemimpinan bijak”. Kemudian (lihat di atas.) Selesai.",
+            &[
+                "“Kami menang.”",
+                "Ia tersenyum.",
+                "\"Benarkah?\" tanya dia.",
+                "Lalu \"kepemimpinan bijak”.",
+                "Kemudian (lihat di atas.)",
+                "Selesai.",
+            ],
+        );
+        check_id("Ia berkata. \"Kami siap,\" katanya.", &["Ia berkata.", "\"Kami siap,\" katanya."]);
+    }
+
+    #[test]
+    fn jakarta_lead_in_stays_in_its_sentence() {
+        check_id(
+            "JAKARTA - Presiden tiba. Ia disambut.",
+            &["JAKARTA - Presiden tiba.", "Ia disambut."],
+        );
+    }
+
+    #[test]
+    fn english() {
+        check_en(
+            "Mr. Kim and Mrs. Lee met Dr. Park at 10 a.m. on Jan. 5. The U.S. President spoke. He was in the U.S. The talks ended.",
+            &[
+                "Mr. Kim and Mrs. Lee met Dr. Park at 10 a.m. on Jan. 5.",
+                "The U.S. President spoke.",
+                "He was in the U.S.",
+                "The talks ended.",
+            ],
+        );
+        check_en(
+            "Acme Inc. and Foo Corp. sent Gen. Smith and Sen. Jones to St. Louis. No. 5 won 10,000 votes, or 2.5 percent. \"Why?\" she asked.",
+            &[
+                "Acme Inc. and Foo Corp. sent Gen. Smith and Sen. Jones to St. Louis.",
+                "No. 5 won 10,000 votes, or 2.5 percent.",
+                "\"Why?\" she asked.",
+            ],
+        );
+    }
+
+    #[test]
+    fn pathological_input_is_linear_and_total() {
+        let periods = ".".repeat(100_000);
+        assert_eq!(sentences(&periods, Lang::Id), vec![periods.as_str()]);
+        let spaced = ". ".repeat(50_000);
+        assert!(!sentences(&spaced, Lang::Id).is_empty());
+        let long = "a".repeat(1_000_000);
+        assert_eq!(sentences(&long, Lang::Id).len(), 1);
+        assert_eq!(sentences("\u{0}. \u{0}.", Lang::Id), vec!["\u{0}.", "\u{0}."]);
+    }
+}
