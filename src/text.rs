@@ -89,7 +89,7 @@ impl LineIndex {
             Err(i) => i - 1,
         };
         let line_start = self.line_starts[line_idx];
-        let column = text[line_start..offset].chars().count() + 1;
+        let column = count_chars(&text.as_bytes()[line_start..offset]) + 1;
         LineCol {
             line: line_idx + 1,
             column,
@@ -164,7 +164,7 @@ mod tests {
         for (offset, _) in text.char_indices() {
             assert_eq!(index.line_col(text, offset), cursor.advance_to(offset), "{offset}");
         }
-        assert_eq!(index.line_col(text, 6), LineCol { line: 2, column: 3 });
+        assert_eq!(index.line_col(text, 7), LineCol { line: 2, column: 3 });
         assert_eq!(index.line_col(text, 9), LineCol { line: 4, column: 1 });
     }
 

@@ -153,12 +153,18 @@ impl Segmenter {
         let mut spans = Vec::new();
         for (paragraph_idx, &(start, end)) in ranges.iter().enumerate() {
             let number = u32::try_from(paragraph_idx + 1).unwrap_or(u32::MAX);
-            let kind = kind::classify(&text[start..end], paragraph_idx == 0);
+            let mut kind = kind::classify(&text[start..end], paragraph_idx == 0);
             spans.clear();
-            if kind == UnitKind::Body {
-                sentence::split(text, start, end, self.config.lang, &mut spans);
-            } else {
-                spans.push(Span::new(start, end));
+            match kind {
+                UnitKind::Body | UnitKind::Headline | UnitKind::Heading => {
+                    sentence::split(text, start, end, self.config.lang, &mut spans);
+                    // A line of several sentences is body text that happens
+                    // to lack a final full stop, not a headline.
+                    if spans.len() > 1 {
+                        kind = UnitKind::Body;
+                    }
+                }
+                UnitKind::Dateline | UnitKind::Boilerplate => spans.push(Span::new(start, end)),
             }
             let first_unit = units.len();
             for (sentence_idx, &span) in spans.iter().enumerate() {

