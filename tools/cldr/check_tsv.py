@@ -111,6 +111,8 @@ def check_file(path, errors, preferred):
             continue
         key = s.casefold()
         if key in folded and folded[key][0] != s:
+            if (s, t) != (s, first_target[s][0]):
+                continue  # reported at this source's first row
             err(i, f"source {s!r} differs only in case from {folded[key][0]!r} (line {folded[key][1]})")
         else:
             folded.setdefault(key, (s, i))

@@ -140,9 +140,9 @@ const OVERRIDES = {
     ['Makau DAK Tiongkok', 'Macao', 'CLDR en alt-short'],
   ],
   SZ: [
-    ['eSwatini', 'Eswatini', 'CLDR en'],
-    ['eSwatini', 'Swaziland', 'CLDR en alt-variant (former name)'],
-    ['Eswatini', 'Eswatini', 'CLDR id alt-variant; the English alt-variant is the former name'],
+    // CLDR id main "eSwatini" and alt-variant "Eswatini" differ only in case; the
+    // engine matches case-insensitively, so one source is kept.
+    ['Eswatini', 'Eswatini', 'CLDR en; CLDR id "eSwatini"/"Eswatini"'],
     ['Eswatini', 'Swaziland', 'CLDR en alt-variant (former name)'],
   ],
   US: [
