@@ -17,7 +17,8 @@ Rules (see glossaries/README.md):
   * no duplicate (source, target) pair in a file;
   * no two sources in a file differ only by letter case, unless one of them is an
     all-capital acronym of up to 5 letters (those are matched case-sensitively);
-  * the same source in several files has the same preferred (first) target.
+  * the same source in several files has the same preferred (first) target;
+  * a header line `# N source terms, M rows.` states the file's true counts.
 """
 
 import os
@@ -35,6 +36,7 @@ FORBIDDEN = {
     "\ufeff": "BOM / zero-width no-break space",
     "\u00ad": "soft hyphen",
 }
+COUNTS = re.compile(r"^# (\d+) source terms, (\d+) rows\.$")
 ACRONYM = re.compile(r"^[A-Z]{1,5}$")
 
 
@@ -116,6 +118,13 @@ def check_file(path, errors, preferred):
             err(i, f"source {s!r} differs only in case from {folded[key][0]!r} (line {folded[key][1]})")
         else:
             folded.setdefault(key, (s, i))
+
+    # A header line "# N source terms, M rows." must state the true counts.
+    for i, line in enumerate(lines, 1):
+        m = COUNTS.match(line)
+        if m and (int(m.group(1)), int(m.group(2))) != (len(first_target), len(rows)):
+            err(i, f"header says {m.group(1)} source terms, {m.group(2)} rows; "
+                   f"the file has {len(first_target)} source terms, {len(rows)} rows")
 
     for s, (t, i) in first_target.items():
         preferred.setdefault(s, []).append((path, i, t))
