@@ -237,6 +237,7 @@ function territories() {
 // Hand-added spellings that CLDR does not give, with their reason.
 const CALENDAR_EXTRAS = [
   ["Jum'at", 'Friday', "variant spelling of Jumat (from Arabic jum'a)"],
+  ['Jum’at', 'Friday', 'variant spelling of Jumat, typographic apostrophe U+2019'],
   ['Ahad', 'Sunday', 'Islamic-usage name for Sunday (Minggu)'],
   ['Pebruari', 'February', 'older spelling of Februari'],
   ['Nopember', 'November', 'older spelling of November, e.g. Sepuluh Nopember'],
