@@ -43,7 +43,7 @@ struct GoldDoc {
 
 impl GoldDoc {
     /// Turns an alignment document into a segmentation document for `side`.
-    fn from_alignment(mut self, side: &str) -> Result<GoldDoc, String> {
+    fn into_side(mut self, side: &str) -> Result<GoldDoc, String> {
         let (text, sentences) = match side {
             "target" => (std::mem::take(&mut self.target), std::mem::take(&mut self.target_sents)),
             _ => (std::mem::take(&mut self.source), std::mem::take(&mut self.source_sents)),
@@ -122,7 +122,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             }
             let mut doc: GoldDoc = serde_json::from_str(line).map_err(|e| format!("{file}:{}: {e}", line_idx + 1))?;
             if let Some(side) = &side {
-                doc = doc.from_alignment(side)?;
+                doc = doc.into_side(side)?;
             }
             let chars: Vec<char> = doc.text.chars().collect();
             let segmentation = segment(&doc.text, config);

@@ -36,18 +36,9 @@ pub fn split(text: &str, start: usize, end: usize, lang: Lang, out: &mut Vec<Spa
     let mut sentence_start = skip_whitespace(text, start, end);
     let quotes = QuotedSpans::find(bytes, sentence_start, end);
     let mut pos = sentence_start;
-    while pos < end {
-        let byte = bytes[pos];
-        let is_terminator = match byte {
-            b'.' | b'?' | b'!' => true,
-            0xE2 => bytes.get(pos + 1..pos + 3) == Some(&[0x80, 0xA6][..]),
-            _ => false,
-        };
-        if !is_terminator {
-            pos += 1;
-            continue;
-        }
-        let run = scan_run(bytes, pos, end);
+    let mut candidates = Candidates::new(bytes, end);
+    while let Some(found) = candidates.next_from(pos) {
+        let run = scan_run(bytes, found, end);
         pos = run.after;
         if pos >= end || !is_whitespace_at(text, pos) {
             continue;
@@ -65,6 +56,44 @@ pub fn split(text: &str, start: usize, end: usize, lang: Lang, out: &mut Vec<Spa
     let last_end = trim_end(text, sentence_start, end);
     if last_end > sentence_start {
         out.push(Span::new(sentence_start, last_end));
+    }
+}
+
+static ELLIPSIS: std::sync::LazyLock<memchr::memmem::Finder<'static>> = std::sync::LazyLock::new(|| memchr::memmem::Finder::new("…"));
+
+/// Finds the next terminator (`.`, `?`, `!` or `…`) with SIMD searches,
+/// keeping the next ellipsis found so each byte is searched once.
+struct Candidates<'a> {
+    bytes: &'a [u8],
+    end: usize,
+    next_ellipsis: Option<usize>,
+    ellipsis_searched_to: usize,
+}
+
+impl<'a> Candidates<'a> {
+    fn new(bytes: &'a [u8], end: usize) -> Self {
+        Candidates {
+            bytes,
+            end,
+            next_ellipsis: None,
+            ellipsis_searched_to: 0,
+        }
+    }
+
+    fn next_from(&mut self, pos: usize) -> Option<usize> {
+        if pos >= self.end {
+            return None;
+        }
+        let stop = memchr::memchr3(b'.', b'?', b'!', &self.bytes[pos..self.end]).map(|i| pos + i);
+        if self.next_ellipsis.is_none_or(|at| at < pos) && self.ellipsis_searched_to <= pos {
+            self.next_ellipsis = ELLIPSIS.find(&self.bytes[pos..self.end]).map(|i| pos + i);
+            self.ellipsis_searched_to = self.next_ellipsis.map_or(self.end, |at| at + 1);
+        }
+        let ellipsis = self.next_ellipsis.filter(|&at| at >= pos);
+        match (stop, ellipsis) {
+            (Some(a), Some(b)) => Some(a.min(b)),
+            (a, b) => a.or(b),
+        }
     }
 }
 
