@@ -1,0 +1,165 @@
+//! Findings: what checks produce and renderers read. One type for every
+//! rule, so that every output format shows every rule the same way.
+//!
+//! A finding carries byte spans and unit ids only; lines and columns are
+//! worked out at output time from the document the span points into.
+
+use std::fmt;
+
+use serde::Serialize;
+
+use crate::text::{Side, Span};
+
+/// How serious a finding is. Ordered: `Info < Warning < Error`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Info,
+    Warning,
+    Error,
+}
+
+impl Severity {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Info => "info",
+            Severity::Warning => "warning",
+            Severity::Error => "error",
+        }
+    }
+
+    /// Parses `info`, `warning` or `error`.
+    pub fn parse(text: &str) -> Option<Severity> {
+        match text {
+            "info" => Some(Severity::Info),
+            "warning" => Some(Severity::Warning),
+            "error" => Some(Severity::Error),
+            _ => None,
+        }
+    }
+}
+
+impl fmt::Display for Severity {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// A dotted rule id, family first (`glossary.missing`, `number.changed`).
+/// It is also the SARIF `ruleId` and the anchor of the rule's documentation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(transparent)]
+pub struct RuleId(pub &'static str);
+
+impl RuleId {
+    pub fn as_str(self) -> &'static str {
+        self.0
+    }
+
+    /// The family: the part before the first dot (`glossary` for
+    /// `glossary.missing`), or the whole id (`untranslated`).
+    pub fn family(self) -> &'static str {
+        self.0.split('.').next().unwrap_or(self.0)
+    }
+}
+
+impl fmt::Display for RuleId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.0)
+    }
+}
+
+/// Where a finding points: one side of the pair, a unit, a byte span.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct Location {
+    pub side: Side,
+    /// The unit id (`p3.s1`, or a line ordinal with `--segmented`, or an
+    /// XLIFF unit id).
+    pub unit: String,
+    /// Byte span in that side's text; the whole unit when nothing narrower
+    /// applies.
+    pub span: Span,
+}
+
+/// One problem a reviser would point out.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct Finding {
+    pub rule: RuleId,
+    pub severity: Severity,
+    pub message: String,
+    pub source: Option<Location>,
+    pub target: Option<Location>,
+    /// What the draft should say, when the rule knows (a glossary target,
+    /// a number in English notation).
+    pub expected: Option<String>,
+}
+
+impl Finding {
+    pub fn new(rule: RuleId, severity: Severity, message: impl Into<String>) -> Self {
+        Finding {
+            rule,
+            severity,
+            message: message.into(),
+            source: None,
+            target: None,
+            expected: None,
+        }
+    }
+
+    pub fn with_source(mut self, unit: impl Into<String>, span: Span) -> Self {
+        self.source = Some(Location {
+            side: Side::Source,
+            unit: unit.into(),
+            span,
+        });
+        self
+    }
+
+    pub fn with_target(mut self, unit: impl Into<String>, span: Span) -> Self {
+        self.target = Some(Location {
+            side: Side::Target,
+            unit: unit.into(),
+            span,
+        });
+        self
+    }
+
+    pub fn with_expected(mut self, expected: impl Into<String>) -> Self {
+        self.expected = Some(expected.into());
+        self
+    }
+
+    /// The location that positions the finding in reports: the draft's when
+    /// there is one, since the draft is what the translator edits.
+    pub fn primary(&self) -> Option<&Location> {
+        self.target.as_ref().or(self.source.as_ref())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn severities_order_and_parse() {
+        assert!(Severity::Info < Severity::Warning && Severity::Warning < Severity::Error);
+        for severity in [Severity::Info, Severity::Warning, Severity::Error] {
+            assert_eq!(Severity::parse(severity.as_str()), Some(severity));
+        }
+        assert_eq!(Severity::parse("fatal"), None);
+    }
+
+    #[test]
+    fn rule_family_is_the_first_component() {
+        assert_eq!(RuleId("glossary.missing").family(), "glossary");
+        assert_eq!(RuleId("untranslated").family(), "untranslated");
+    }
+
+    #[test]
+    fn primary_location_prefers_the_draft() {
+        let finding = Finding::new(RuleId("number.changed"), Severity::Error, "x")
+            .with_source("p3.s1", Span::new(0, 2))
+            .with_target("p3.s1", Span::new(5, 7));
+        assert_eq!(finding.primary().unwrap().side, Side::Target);
+    }
+}
