@@ -1,0 +1,95 @@
+//! `untranslated`: a draft unit that is still Indonesian.
+//!
+//! A draft unit is untranslated when it equals a source unit of its bead
+//! (after whitespace folding and case folding; at least three words), or
+//! when it reads as Indonesian: at least four words, at least two of them
+//! Indonesian function words, and more than twice as many Indonesian as
+//! English function words. Function words, not content words, because names
+//! and terms are the same in both languages.
+
+use super::{Check, Pair, finding, words};
+use crate::finding::Finding;
+use crate::segment::UnitKind;
+
+const INDONESIAN: &[&str] = &[
+    "adalah", "akan", "atau", "bagi", "bahwa", "belum", "dalam", "dan", "dari", "dengan", "di", "dia", "ia", "ini", "itu", "juga", "kami",
+    "karena", "ke", "kepada", "kita", "mereka", "namun", "oleh", "pada", "para", "saat", "sangat", "sebagai", "sudah", "telah", "tentang",
+    "terhadap", "tetapi", "tidak", "untuk", "yaitu", "yang",
+];
+
+const ENGLISH: &[&str] = &[
+    "a", "an", "and", "are", "as", "at", "be", "but", "by", "for", "from", "had", "has", "have", "he", "his", "in", "is", "it", "its",
+    "not", "of", "on", "or", "said", "she", "that", "the", "their", "they", "this", "to", "was", "were", "which", "will", "with",
+];
+
+pub struct Untranslated;
+
+impl Check for Untranslated {
+    fn run(&self, pair: &Pair<'_>, out: &mut Vec<Finding>) {
+        for bead in pair.beads {
+            if bead.source.iter().any(|&idx| pair.source.units[idx].kind == UnitKind::Boilerplate) {
+                continue;
+            }
+            for &target_idx in &bead.target {
+                let unit = &pair.target.units[target_idx];
+                let text = pair.target.unit_text(target_idx);
+                let folded = fold(text);
+                let copied = folded.split(' ').count() >= 3 && bead.source.iter().any(|&idx| fold(pair.source.unit_text(idx)) == folded);
+                let message = if copied {
+                    format!("draft unit {} is a copy of its source", unit.id)
+                } else if reads_as_indonesian(text) {
+                    format!("draft unit {} reads as Indonesian", unit.id)
+                } else {
+                    continue;
+                };
+                let mut found = finding("untranslated", message).with_target(unit.id.clone(), unit.span);
+                if let Some(&source_idx) = bead.source.first() {
+                    found = found.with_source(pair.source.units[source_idx].id.clone(), pair.source.units[source_idx].span);
+                }
+                out.push(found);
+            }
+        }
+    }
+}
+
+fn fold(text: &str) -> String {
+    text.split_whitespace().map(str::to_lowercase).collect::<Vec<_>>().join(" ")
+}
+
+/// Whether `text`'s function words are mostly Indonesian.
+pub fn reads_as_indonesian(text: &str) -> bool {
+    let (mut n_words, mut n_indonesian, mut n_english) = (0usize, 0usize, 0usize);
+    for (_, word) in words(text, 0) {
+        n_words += 1;
+        let lower = word.to_lowercase();
+        if INDONESIAN.binary_search(&lower.as_str()).is_ok() {
+            n_indonesian += 1;
+        } else if ENGLISH.binary_search(&lower.as_str()).is_ok() {
+            n_english += 1;
+        }
+    }
+    n_words >= 4 && n_indonesian >= 2 && n_indonesian > 2 * n_english
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn word_lists_are_sorted() {
+        assert!(INDONESIAN.windows(2).all(|w| w[0] < w[1]));
+        assert!(ENGLISH.windows(2).all(|w| w[0] < w[1]));
+    }
+
+    #[test]
+    fn profiles() {
+        assert!(reads_as_indonesian(
+            "Ia mengatakan Korea Utara perlu memperkuat persenjataan nuklirnya dan menyempurnakan kesiapannya."
+        ));
+        assert!(!reads_as_indonesian(
+            "He said North Korea needed to strengthen its nuclear arsenal and perfect its readiness."
+        ));
+        assert!(!reads_as_indonesian("Choe Son Hui, Sergey Lavrov."));
+        assert!(!reads_as_indonesian("Kim Jong Un and the ICBM in Pyongyang."));
+    }
+}

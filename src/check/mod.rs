@@ -1,0 +1,178 @@
+//! Checks: aligned pairs in, findings out.
+//!
+//! A `Pair` holds both texts, their units and the beads that align them,
+//! plus the glossary hits the glossary stage found in the source. Each rule
+//! family is one file implementing `Check`; `registry` lists them all with
+//! their rule ids, default severities and explanations (the one table
+//! `selaras explain` prints and SARIF describes). Checks never fail: they
+//! push findings.
+
+mod calendar;
+mod entity;
+mod language;
+mod omission;
+mod punct;
+pub mod registry;
+mod repeat;
+#[cfg(test)]
+mod tests;
+
+use std::collections::HashMap;
+
+use crate::finding::{Finding, RuleId, Severity};
+use crate::segment::UnitKind;
+use crate::text::Span;
+
+pub use registry::{RuleInfo, rule_info, rules};
+
+/// One unit as checks see it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CheckUnit {
+    pub id: String,
+    pub span: Span,
+    pub kind: UnitKind,
+    /// Index of the earlier unit this one repeats (source side).
+    pub repeat_of: Option<usize>,
+}
+
+/// One side of a pair: its text and units.
+#[derive(Debug, Clone, Copy)]
+pub struct SideText<'a> {
+    pub text: &'a str,
+    pub units: &'a [CheckUnit],
+}
+
+impl<'a> SideText<'a> {
+    pub fn unit_text(&self, unit_idx: usize) -> &'a str {
+        self.units[unit_idx].span.slice(self.text)
+    }
+
+    /// The text from the first to the last of `unit_indices` (inclusive of
+    /// what lies between them), or "" for none.
+    pub fn joined_span(&self, unit_indices: &[usize]) -> Span {
+        match (unit_indices.first(), unit_indices.last()) {
+            (Some(&first), Some(&last)) => Span::new(self.units[first].span.start, self.units[last].span.end),
+            _ => Span::default(),
+        }
+    }
+}
+
+/// A bead: source units translated by target units (either may be empty).
+#[derive(Debug, Clone, PartialEq)]
+pub struct AlignedBead {
+    pub source: Vec<usize>,
+    pub target: Vec<usize>,
+    /// The aligner's confidence in [0, 1].
+    pub confidence: f32,
+    /// Source units that repeat earlier units (a scraper's duplicate block)
+    /// and were left untranslated on purpose: not an omission.
+    pub repeat: bool,
+}
+
+/// A glossary term found in the source, with the English it requires.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TermUse {
+    pub unit: usize,
+    pub span: Span,
+    /// The glossary's spelling of the source term.
+    pub term: String,
+    pub targets: Vec<String>,
+    pub forbidden: Vec<String>,
+}
+
+/// Everything the checks look at for one source/draft pair.
+#[derive(Debug, Clone, Copy)]
+pub struct Pair<'a> {
+    pub source: SideText<'a>,
+    pub target: SideText<'a>,
+    pub beads: &'a [AlignedBead],
+    pub terms: &'a [TermUse],
+}
+
+impl<'a> Pair<'a> {
+    /// Glossary spans inside source unit `unit_idx`.
+    pub fn terms_in(&self, unit_idx: usize) -> impl Iterator<Item = &'a TermUse> + 'a {
+        self.terms.iter().filter(move |term| term.unit == unit_idx)
+    }
+}
+
+/// A finding of rule `id` with the rule's default severity.
+pub(crate) fn finding(id: &'static str, message: impl Into<String>) -> Finding {
+    let info = rule_info(RuleId(id));
+    debug_assert!(info.is_some(), "rule {id} is not in the registry");
+    Finding::new(RuleId(id), info.map_or(Severity::Warning, |info| info.severity), message)
+}
+
+/// Words of `text` with their byte spans (offset by `base`): runs of
+/// letters, digits and the joiners `-`, `'` and `’` inside a word.
+pub(crate) fn words(text: &str, base: usize) -> impl Iterator<Item = (Span, &str)> + '_ {
+    let mut chars = text.char_indices().peekable();
+    std::iter::from_fn(move || {
+        loop {
+            let (start, c) = chars.next()?;
+            if !c.is_alphanumeric() {
+                continue;
+            }
+            let mut end = start + c.len_utf8();
+            while let Some(&(offset, c)) = chars.peek() {
+                let joiner = matches!(c, '-' | '\'' | '’') && text[offset + c.len_utf8()..].starts_with(char::is_alphanumeric);
+                if c.is_alphanumeric() || joiner {
+                    end = offset + c.len_utf8();
+                    chars.next();
+                } else {
+                    break;
+                }
+            }
+            return Some((Span::new(base + start, base + end), &text[start..end]));
+        }
+    })
+}
+
+/// One rule family.
+pub trait Check: Sync {
+    /// Pushes this family's findings for `pair` onto `out`.
+    fn run(&self, pair: &Pair<'_>, out: &mut Vec<Finding>);
+}
+
+/// Severity overrides per rule (`off` = `None`), from a project file or flags.
+#[derive(Debug, Clone, Default)]
+pub struct CheckConfig {
+    pub severities: HashMap<String, Option<Severity>>,
+}
+
+impl CheckConfig {
+    /// The severity for `rule`: an override for the rule id, else for its
+    /// family, else the rule's default. `None` means the rule is off.
+    pub fn severity(&self, rule: RuleId, default: Severity) -> Option<Severity> {
+        if let Some(&setting) = self.severities.get(rule.as_str()) {
+            return setting;
+        }
+        if let Some(&setting) = self.severities.get(rule.family()) {
+            return setting;
+        }
+        Some(default)
+    }
+}
+
+/// Runs every registered check on `pair`, applies `config`'s severities and
+/// returns the findings in document order (by the draft's position, then the
+/// source's).
+pub fn run(pair: &Pair<'_>, config: &CheckConfig) -> Vec<Finding> {
+    let mut findings = Vec::new();
+    for check in registry::checks() {
+        check.run(pair, &mut findings);
+    }
+    findings.retain_mut(|finding| match config.severity(finding.rule, finding.severity) {
+        Some(severity) => {
+            finding.severity = severity;
+            true
+        }
+        None => false,
+    });
+    findings.sort_by_key(|finding| {
+        let source = finding.source.as_ref().map_or(usize::MAX, |l| l.span.start);
+        let target = finding.target.as_ref().map_or(usize::MAX, |l| l.span.start);
+        (source, target, finding.rule)
+    });
+    findings
+}

@@ -1,0 +1,108 @@
+//! `omission`, `omission.partial`, `addition`, `structure.merged`,
+//! `structure.split`: what the shape of the alignment says.
+//!
+//! Null beads are omissions (1-0) and additions (0-1), except for
+//! boilerplate and for the copies of a repeated source block. Beads that
+//! pair several units with one are merges and splits. A 1-1 bead whose draft
+//! is less than `SHORT_RATIO` of the expected length is a partial omission.
+
+use super::{AlignedBead, Check, Pair, finding};
+use crate::finding::Finding;
+use crate::segment::UnitKind;
+
+/// English characters per Indonesian character in news translation (the
+/// development pairs give 0.9 to 1.0); below this share of the expected
+/// length a draft has likely lost a clause.
+const EXPECTED_RATIO: f64 = 0.92;
+const SHORT_RATIO: f64 = 0.45;
+/// Short units vary too much in length to judge.
+const MIN_SOURCE_CHARS: usize = 60;
+
+pub struct Omission;
+
+impl Check for Omission {
+    fn run(&self, pair: &Pair<'_>, out: &mut Vec<Finding>) {
+        for bead in pair.beads {
+            match (bead.source.len(), bead.target.len()) {
+                (0, 0) => {}
+                (_, 0) => omitted(pair, bead, out),
+                (0, _) => {
+                    for &target_idx in &bead.target {
+                        let unit = &pair.target.units[target_idx];
+                        out.push(
+                            finding("addition", format!("draft unit {} has no counterpart in the source", unit.id))
+                                .with_target(unit.id.clone(), unit.span),
+                        );
+                    }
+                }
+                (1, 1) => partial(pair, bead, out),
+                (n_source, 1) => {
+                    let target = &pair.target.units[bead.target[0]];
+                    let first = &pair.source.units[bead.source[0]];
+                    let last = &pair.source.units[bead.source[n_source - 1]];
+                    out.push(
+                        finding(
+                            "structure.merged",
+                            format!(
+                                "{n_source} source sentences ({}–{}) merged into one draft sentence",
+                                first.id, last.id
+                            ),
+                        )
+                        .with_source(first.id.clone(), pair.source.joined_span(&bead.source))
+                        .with_target(target.id.clone(), target.span),
+                    );
+                }
+                (1, n_target) => {
+                    let source = &pair.source.units[bead.source[0]];
+                    let first = &pair.target.units[bead.target[0]];
+                    out.push(
+                        finding(
+                            "structure.split",
+                            format!("source sentence {} split into {n_target} draft sentences", source.id),
+                        )
+                        .with_source(source.id.clone(), source.span)
+                        .with_target(first.id.clone(), pair.target.joined_span(&bead.target)),
+                    );
+                }
+                _ => {}
+            }
+        }
+    }
+}
+
+fn omitted(pair: &Pair<'_>, bead: &AlignedBead, out: &mut Vec<Finding>) {
+    if bead.repeat {
+        return;
+    }
+    for &source_idx in &bead.source {
+        let unit = &pair.source.units[source_idx];
+        if unit.kind == UnitKind::Boilerplate || unit.repeat_of.is_some() {
+            continue;
+        }
+        out.push(finding("omission", format!("source unit {} is not translated", unit.id)).with_source(unit.id.clone(), unit.span));
+    }
+}
+
+fn partial(pair: &Pair<'_>, bead: &AlignedBead, out: &mut Vec<Finding>) {
+    let source = &pair.source.units[bead.source[0]];
+    let target = &pair.target.units[bead.target[0]];
+    let source_chars = pair.source.unit_text(bead.source[0]).chars().count();
+    let target_chars = pair.target.unit_text(bead.target[0]).chars().count();
+    if source.kind == UnitKind::Boilerplate || source_chars < MIN_SOURCE_CHARS {
+        return;
+    }
+    let expected = source_chars as f64 * EXPECTED_RATIO;
+    if (target_chars as f64) < expected * SHORT_RATIO {
+        out.push(
+            finding(
+                "omission.partial",
+                format!(
+                    "draft unit {} has {target_chars} characters where about {expected:.0} are expected",
+                    target.id
+                ),
+            )
+            .with_source(source.id.clone(), source.span)
+            .with_target(target.id.clone(), target.span),
+        );
+    }
+}

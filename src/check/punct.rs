@@ -1,0 +1,125 @@
+//! `punct.quotes`, `punct.brackets`, `punct.question`, `punct.whitespace`.
+//!
+//! Quotes and brackets are compared per bead: when the source units of a
+//! bead are balanced and its draft units are not, a mark was dropped or
+//! added. Curly quotes balance as pairs (“ ”), straight double quotes by
+//! parity. A source unit ending in `?` needs a `?` in the draft.
+
+use super::{Check, Pair, finding};
+use crate::finding::Finding;
+use crate::text::Span;
+
+pub struct Punctuation;
+
+impl Check for Punctuation {
+    fn run(&self, pair: &Pair<'_>, out: &mut Vec<Finding>) {
+        for bead in pair.beads {
+            let (Some(&first_source), Some(&first_target)) = (bead.source.first(), bead.target.first()) else {
+                continue;
+            };
+            let source_text: Vec<&str> = bead.source.iter().map(|&idx| pair.source.unit_text(idx)).collect();
+            let target_text: Vec<&str> = bead.target.iter().map(|&idx| pair.target.unit_text(idx)).collect();
+            let source_unit = &pair.source.units[first_source];
+            let target_unit = &pair.target.units[first_target];
+            let source_span = pair.source.joined_span(&bead.source);
+            let target_span = pair.target.joined_span(&bead.target);
+            let located = |rule: &'static str, message: String| {
+                finding(rule, message)
+                    .with_source(source_unit.id.clone(), source_span)
+                    .with_target(target_unit.id.clone(), target_span)
+            };
+            if quotes_balanced(&source_text) && !quotes_balanced(&target_text) {
+                out.push(located(
+                    "punct.quotes",
+                    format!("quotation marks in draft unit {} do not balance", target_unit.id),
+                ));
+            }
+            if brackets_balanced(&source_text) && !brackets_balanced(&target_text) {
+                out.push(located(
+                    "punct.brackets",
+                    format!("brackets in draft unit {} do not balance", target_unit.id),
+                ));
+            }
+            let asks = source_text
+                .iter()
+                .any(|text| text.trim_end_matches(['"', '”', '’', '\'', ')']).ends_with('?'));
+            if asks && !target_text.iter().any(|text| text.contains('?')) {
+                out.push(located(
+                    "punct.question",
+                    format!("the source asks a question; draft unit {} has no question mark", target_unit.id),
+                ));
+            }
+            for &target_idx in &bead.target {
+                whitespace(pair, target_idx, out);
+            }
+        }
+    }
+}
+
+fn quotes_balanced(texts: &[&str]) -> bool {
+    let (mut open, mut close, mut straight) = (0usize, 0usize, 0usize);
+    for text in texts {
+        for c in text.chars() {
+            match c {
+                '“' => open += 1,
+                '”' => close += 1,
+                '"' => straight += 1,
+                _ => {}
+            }
+        }
+    }
+    open == close && straight % 2 == 0
+}
+
+fn brackets_balanced(texts: &[&str]) -> bool {
+    let mut depth = [0i64; 2];
+    for text in texts {
+        for c in text.chars() {
+            match c {
+                '(' => depth[0] += 1,
+                ')' => depth[0] -= 1,
+                '[' => depth[1] += 1,
+                ']' => depth[1] -= 1,
+                _ => {}
+            }
+            if depth.iter().any(|&d| d < 0) {
+                return false;
+            }
+        }
+    }
+    depth == [0, 0]
+}
+
+fn whitespace(pair: &Pair<'_>, target_idx: usize, out: &mut Vec<Finding>) {
+    let unit = &pair.target.units[target_idx];
+    let text = pair.target.unit_text(target_idx);
+    let problem = text.find("  ").map(|at| (at, 2, "two spaces in a row")).or_else(|| {
+        [" ,", " .", " ;", " :", " !", " ?"]
+            .iter()
+            .filter_map(|pattern| text.find(pattern))
+            .min()
+            .map(|at| (at, 2, "a space before punctuation"))
+    });
+    if let Some((at, len, what)) = problem {
+        let start = unit.span.start + at;
+        out.push(
+            finding("punct.whitespace", format!("draft unit {} has {what}", unit.id))
+                .with_target(unit.id.clone(), Span::new(start, start + len)),
+        );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn balance() {
+        assert!(quotes_balanced(&["“Kami siap,” katanya, \"ya\"."]));
+        assert!(!quotes_balanced(&["“We are ready, he said."]));
+        assert!(!quotes_balanced(&["\"very close relations between"]));
+        assert!(brackets_balanced(&["missile (ICBM) [sic]"]));
+        assert!(!brackets_balanced(&["missile (ICBM"]));
+        assert!(!brackets_balanced(&["missile ICBM) ("]));
+    }
+}

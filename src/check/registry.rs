@@ -1,0 +1,182 @@
+//! The one table of rules: id, default severity, a one-line summary, an
+//! explanation with examples (what `selaras explain RULE` prints, what SARIF
+//! puts in `tool.driver.rules`), and the checks that produce them.
+
+use super::Check;
+use crate::finding::{RuleId, Severity};
+
+/// Documentation of one rule.
+#[derive(Debug, Clone, Copy)]
+pub struct RuleInfo {
+    pub id: RuleId,
+    pub severity: Severity,
+    pub summary: &'static str,
+    pub explanation: &'static str,
+}
+
+const fn rule(id: &'static str, severity: Severity, summary: &'static str, explanation: &'static str) -> RuleInfo {
+    RuleInfo {
+        id: RuleId(id),
+        severity,
+        summary,
+        explanation,
+    }
+}
+
+use Severity::{Error, Info, Warning};
+
+static RULES: &[RuleInfo] = &[
+    rule(
+        "addition",
+        Warning,
+        "A draft sentence translates nothing in the source.",
+        "The aligner paired this draft unit with no source unit (a 0-1 bead). Translators add\n\
+         explanations now and then; in news a sentence with no source is more often pasted from\n\
+         elsewhere. Example: a sentence about the weather appended to a report on missile tests.",
+    ),
+    rule(
+        "calendar.changed",
+        Error,
+        "A weekday or month differs from the source.",
+        "The source names a weekday or month (from the CLDR names shipped in\n\
+         glossaries/calendar.tsv) and the aligned draft names a different one.\n\
+         Example: \"pada Jumat\" translated as \"on Thursday\".",
+    ),
+    rule(
+        "calendar.missing",
+        Warning,
+        "A weekday or month of the source is missing from the draft.",
+        "The source names a weekday or month and the aligned draft names none.\n\
+         Example: \"Pada hari Kamis, …\" translated as \"Blinken said …\" with no \"Thursday\".",
+    ),
+    rule(
+        "entity.changed",
+        Error,
+        "A code, acronym or name does not survive into the draft.",
+        "Codes (letters with digits: Hwasong-19, F-16), acronyms (ICBM, KCNA) and multi-word\n\
+         names (Choe Son Hui, Sergey Lavrov) stay the same in English. Spans the glossary covers\n\
+         are left to the glossary rules (AS → US is a translation, not a change).\n\
+         Example: \"Hwasong-19\" written as \"Hwasong-18\".",
+    ),
+    rule(
+        "entity.name",
+        Warning,
+        "A personal or place name of the source is not in the draft.",
+        "Two or more capitalised words in a row that are not common Indonesian words (a name such\n\
+         as Choe Son Hui or Sergey Lavrov) should appear in the draft, word for word. A different\n\
+         transliteration (Sergei for Sergey) is reported too, as a warning: pick one spelling.",
+    ),
+    rule(
+        "omission",
+        Error,
+        "A source sentence has no translation.",
+        "The aligner paired this source unit with no draft unit (a 1-0 bead). Boilerplate\n\
+         (site trailers) and the copies of a repeated block are exempt.\n\
+         Example: the sentence about Blinken's estimate of 8,000 troops is missing.",
+    ),
+    rule(
+        "omission.partial",
+        Warning,
+        "The draft is much shorter than its source.",
+        "The draft unit is less than half as long as the source would predict (Indonesian to\n\
+         English runs at about 0.9 characters per character), a sign that a clause was dropped.",
+    ),
+    rule(
+        "punct.brackets",
+        Warning,
+        "Brackets are unbalanced in the draft.",
+        "The source's brackets are balanced and the draft's are not.\n\
+         Example: \"(ICBM\" with the closing bracket lost.",
+    ),
+    rule(
+        "punct.question",
+        Warning,
+        "A question lost its question mark.",
+        "The source unit ends in \"?\" and the draft unit does not contain one.",
+    ),
+    rule(
+        "punct.quotes",
+        Error,
+        "Quotation marks are unbalanced in the draft.",
+        "The source's quotation marks are balanced and the draft's are not: a closing quote was\n\
+         dropped or an extra one added. Straight and curly quotes both count.\n\
+         Example: “We are very grateful … Russian, said Lavrov.",
+    ),
+    rule(
+        "punct.whitespace",
+        Info,
+        "Doubled spaces or a space before punctuation.",
+        "The draft has two spaces in a row, or a space before , . ; : ! or ?.",
+    ),
+    rule(
+        "repeat.inconsistent",
+        Warning,
+        "The same source sentence is translated differently.",
+        "Two source units with the same text (after NFC and whitespace folding) have different\n\
+         translations. Revisers expect one translation for one sentence.",
+    ),
+    rule(
+        "source.repeated",
+        Info,
+        "The source repeats a block of paragraphs.",
+        "Scrapers often paste an article's body twice. The copies are reported once per block and\n\
+         are not expected to be translated again: they are not reported as omissions.",
+    ),
+    rule(
+        "structure.merged",
+        Warning,
+        "Two or more source sentences were merged into one draft sentence.",
+        "The aligner paired several source units with one draft unit (a 2-1 bead). Merging is\n\
+         sometimes right; it also hides omissions and breaks sentence-level memories.",
+    ),
+    rule(
+        "structure.split",
+        Info,
+        "One source sentence was split into several draft sentences.",
+        "The aligner paired one source unit with several draft units (a 1-2 bead).",
+    ),
+    rule(
+        "untranslated",
+        Error,
+        "A draft unit is still in Indonesian.",
+        "The draft unit equals its source, or reads as Indonesian: its words are mostly Indonesian\n\
+         function words (yang, dan, di, dengan, untuk …) rather than English ones.",
+    ),
+];
+
+/// Every rule, sorted by id.
+pub fn rules() -> &'static [RuleInfo] {
+    RULES
+}
+
+/// The documentation of `id`, if it is a known rule.
+pub fn rule_info(id: RuleId) -> Option<&'static RuleInfo> {
+    RULES.iter().find(|info| info.id == id)
+}
+
+/// Every check, one per rule family.
+pub fn checks() -> &'static [&'static dyn Check] {
+    static CHECKS: &[&dyn Check] = &[
+        &super::omission::Omission,
+        &super::language::Untranslated,
+        &super::punct::Punctuation,
+        &super::calendar::Calendar,
+        &super::entity::Entities,
+        &super::repeat::Repeats,
+    ];
+    CHECKS
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rules_are_sorted_unique_and_documented() {
+        assert!(RULES.windows(2).all(|pair| pair[0].id < pair[1].id), "keep RULES sorted by id");
+        for info in RULES {
+            assert!(!info.summary.is_empty() && info.explanation.len() > 20, "{} needs docs", info.id);
+            assert!(info.id.as_str().chars().all(|c| c.is_ascii_lowercase() || c == '.'));
+        }
+    }
+}

@@ -1,0 +1,87 @@
+//! `source.repeated` and `repeat.inconsistent`.
+//!
+//! A run of two or more consecutive source units that repeat consecutive
+//! earlier units is a repeated block (the scraper's duplicate body in the
+//! sample): reported once, as information. A repeated source unit whose own
+//! translation differs from the original's translation is inconsistent.
+
+use std::collections::HashMap;
+
+use super::{Check, Pair, finding};
+use crate::finding::Finding;
+use crate::text::Span;
+
+pub struct Repeats;
+
+impl Check for Repeats {
+    fn run(&self, pair: &Pair<'_>, out: &mut Vec<Finding>) {
+        blocks(pair, out);
+        inconsistent(pair, out);
+    }
+}
+
+fn blocks(pair: &Pair<'_>, out: &mut Vec<Finding>) {
+    let units = pair.source.units;
+    let mut unit_idx = 0;
+    while unit_idx < units.len() {
+        let Some(original) = units[unit_idx].repeat_of else {
+            unit_idx += 1;
+            continue;
+        };
+        let mut length = 1;
+        while unit_idx + length < units.len() && units[unit_idx + length].repeat_of == Some(original + length) {
+            length += 1;
+        }
+        if length >= 2 {
+            let first = &units[unit_idx];
+            let last = &units[unit_idx + length - 1];
+            out.push(
+                finding(
+                    "source.repeated",
+                    format!(
+                        "source units {}–{} repeat {}–{} (a duplicated block); the copy needs no translation",
+                        first.id,
+                        last.id,
+                        units[original].id,
+                        units[original + length - 1].id
+                    ),
+                )
+                .with_source(first.id.clone(), Span::new(first.span.start, last.span.end)),
+            );
+        }
+        unit_idx += length;
+    }
+}
+
+fn inconsistent(pair: &Pair<'_>, out: &mut Vec<Finding>) {
+    // The draft text of every source unit aligned one-to-one.
+    let mut translation: HashMap<usize, usize> = HashMap::new();
+    for bead in pair.beads {
+        if let ([source_idx], [target_idx]) = (bead.source.as_slice(), bead.target.as_slice()) {
+            translation.insert(*source_idx, *target_idx);
+        }
+    }
+    for (source_idx, unit) in pair.source.units.iter().enumerate() {
+        let Some(original) = unit.repeat_of else { continue };
+        let (Some(&copy_target), Some(&original_target)) = (translation.get(&source_idx), translation.get(&original)) else {
+            continue;
+        };
+        let fold = |text: &str| text.split_whitespace().collect::<Vec<_>>().join(" ");
+        if fold(pair.target.unit_text(copy_target)) != fold(pair.target.unit_text(original_target)) {
+            let target_unit = &pair.target.units[copy_target];
+            let original_unit = &pair.target.units[original_target];
+            out.push(
+                finding(
+                    "repeat.inconsistent",
+                    format!(
+                        "source unit {} repeats {}, but its translation differs from {}",
+                        unit.id, pair.source.units[original].id, original_unit.id
+                    ),
+                )
+                .with_source(unit.id.clone(), unit.span)
+                .with_target(target_unit.id.clone(), target_unit.span)
+                .with_expected(pair.target.unit_text(original_target)),
+            );
+        }
+    }
+}
