@@ -1,0 +1,151 @@
+//! `check --format human`: findings in the style of rustc diagnostics.
+//!
+//! ```text
+//! error[calendar.changed]: Jumat is Friday, but the draft says Thursday
+//!   --> draft.en.txt:5:20 (p5.s1)
+//!    |
+//!    | source p5.s1  Dalam pertemuannya pada Jumat dengan …
+//!    |                                     ^^^^^
+//!    | draft  p5.s1  In their meeting on Thursday with …
+//!    |                                  ^^^^^^^^
+//!    = expected: Friday
+//! ```
+//!
+//! Colour is applied when `color` is true (the CLI decides from the
+//! terminal, `--color` and `NO_COLOR`); long units are shortened around the
+//! marked span, never the span itself.
+
+use std::io::{self, Write};
+
+use anstyle::{AnsiColor, Style};
+
+use super::report::{FileResult, Report, Summary};
+use crate::finding::{Finding, Location, Severity};
+
+/// Characters of context shown on each side of a marked span.
+const CONTEXT_CHARS: usize = 50;
+
+struct Styles {
+    error: Style,
+    warning: Style,
+    info: Style,
+    gutter: Style,
+    bold: Style,
+}
+
+impl Styles {
+    fn new(color: bool) -> Styles {
+        if !color {
+            let plain = Style::new();
+            return Styles {
+                error: plain,
+                warning: plain,
+                info: plain,
+                gutter: plain,
+                bold: plain,
+            };
+        }
+        Styles {
+            error: AnsiColor::Red.on_default().bold(),
+            warning: AnsiColor::Yellow.on_default().bold(),
+            info: AnsiColor::Cyan.on_default().bold(),
+            gutter: AnsiColor::Blue.on_default().bold(),
+            bold: Style::new().bold(),
+        }
+    }
+
+    fn severity(&self, severity: Severity) -> Style {
+        match severity {
+            Severity::Error => self.error,
+            Severity::Warning => self.warning,
+            Severity::Info => self.info,
+        }
+    }
+}
+
+pub fn write(out: &mut (impl Write + ?Sized), report: &Report, color: bool) -> io::Result<()> {
+    let styles = Styles::new(color);
+    for file in &report.files {
+        for finding in &file.findings {
+            write_finding(out, file, finding, &styles)?;
+        }
+    }
+    write_summary(out, &report.summary(), report.files.len(), &styles)
+}
+
+fn write_finding(out: &mut (impl Write + ?Sized), file: &FileResult, finding: &Finding, styles: &Styles) -> io::Result<()> {
+    let severity_style = styles.severity(finding.severity);
+    let gutter = styles.gutter;
+    let bold = styles.bold;
+    writeln!(out, "{severity_style}{}[{}]{severity_style:#}{bold}: {}{bold:#}", finding.severity, finding.rule, finding.message)?;
+    if let Some(location) = finding.primary() {
+        let resolved = file.resolve(location);
+        writeln!(out, "  {gutter}-->{gutter:#} {}:{}:{} ({})", resolved.path, resolved.line, resolved.column, resolved.unit)?;
+    }
+    writeln!(out, "   {gutter}|{gutter:#}")?;
+    for (label, location) in [("source", &finding.source), ("draft ", &finding.target)] {
+        if let Some(location) = location {
+            write_excerpt(out, file, label, location, severity_style, styles)?;
+        }
+    }
+    if let Some(expected) = &finding.expected {
+        writeln!(out, "   {gutter}={gutter:#} expected: {expected}")?;
+    }
+    writeln!(out)
+}
+
+fn write_excerpt(
+    out: &mut (impl Write + ?Sized),
+    file: &FileResult,
+    label: &str,
+    location: &Location,
+    mark_style: Style,
+    styles: &Styles,
+) -> io::Result<()> {
+    let document = file.document(location.side);
+    let text = &document.text;
+    let span = location.span;
+    // The line the span starts on, shortened to some context either side.
+    let line_start = text[..span.start].rfind('\n').map_or(0, |i| i + 1);
+    let line_end = text[span.start..].find('\n').map_or(text.len(), |i| span.start + i);
+    let mark_end = span.end.min(line_end);
+    let before: Vec<char> = text[line_start..span.start].chars().collect();
+    let skipped_before = before.len().saturating_sub(CONTEXT_CHARS);
+    let before: String = before[skipped_before..].iter().collect();
+    let marked = &text[span.start..mark_end];
+    let after: Vec<char> = text[mark_end..line_end].chars().collect();
+    let after_shown: String = after.iter().take(CONTEXT_CHARS).collect();
+    let prefix = if skipped_before > 0 { "…" } else { "" };
+    let suffix = if after.len() > CONTEXT_CHARS { "…" } else { "" };
+    let gutter = styles.gutter;
+    let head = format!("{label} {:<6} ", location.unit);
+    writeln!(out, "   {gutter}|{gutter:#} {head}{prefix}{before}{mark_style}{marked}{mark_style:#}{after_shown}{suffix}")?;
+    if !marked.is_empty() && (span.start != line_start || mark_end != line_end) {
+        let pad = head.chars().count() + prefix.chars().count() + before.chars().count();
+        let carets = "^".repeat(marked.chars().count().max(1));
+        writeln!(out, "   {gutter}|{gutter:#} {}{mark_style}{carets}{mark_style:#}", " ".repeat(pad))?;
+    }
+    Ok(())
+}
+
+fn write_summary(out: &mut (impl Write + ?Sized), summary: &Summary, n_files: usize, styles: &Styles) -> io::Result<()> {
+    let pairs = if n_files == 1 { "pair" } else { "pairs" };
+    if summary.highest().is_none() {
+        return writeln!(out, "{}checked {n_files} {pairs}: no findings{:#}", styles.bold, styles.bold);
+    }
+    writeln!(
+        out,
+        "{}checked {n_files} {pairs}:{:#} {}{} errors{:#}, {}{} warnings{:#}, {}{} infos{:#}",
+        styles.bold,
+        styles.bold,
+        styles.error,
+        summary.errors,
+        styles.error,
+        styles.warning,
+        summary.warnings,
+        styles.warning,
+        styles.info,
+        summary.infos,
+        styles.info
+    )
+}
