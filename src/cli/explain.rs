@@ -16,11 +16,18 @@ pub struct Args {
 pub fn run(args: Args) -> Result<Outcome, Error> {
     let selected: Vec<_> = match &args.rule {
         None => rules().iter().collect(),
-        Some(wanted) => rules().iter().filter(|info| info.id.as_str() == wanted || info.id.family() == wanted).collect(),
+        Some(wanted) => rules()
+            .iter()
+            .filter(|info| info.id.as_str() == wanted || info.id.family() == wanted)
+            .collect(),
     };
     if selected.is_empty() {
         let known: Vec<&str> = rules().iter().map(|info| info.id.as_str()).collect();
-        return Err(Error::Usage(format!("unknown rule {:?}; known rules: {}", args.rule.unwrap_or_default(), known.join(", "))));
+        return Err(Error::Usage(format!(
+            "unknown rule {:?}; known rules: {}",
+            args.rule.unwrap_or_default(),
+            known.join(", ")
+        )));
     }
     let list_only = args.rule.is_none();
     write_to(None, |out| {
@@ -28,7 +35,11 @@ pub fn run(args: Args) -> Result<Outcome, Error> {
             if list_only {
                 writeln!(out, "{:<20} {:<8} {}", info.id, info.severity, info.summary)?;
             } else {
-                writeln!(out, "{} ({} by default)\n\n{}\n\n{}\n", info.id, info.severity, info.summary, info.explanation)?;
+                writeln!(
+                    out,
+                    "{} ({} by default)\n\n{}\n\n{}\n",
+                    info.id, info.severity, info.summary, info.explanation
+                )?;
             }
         }
         Ok(())

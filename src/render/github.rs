@@ -43,7 +43,12 @@ pub fn write(out: &mut (impl Write + ?Sized), report: &Report) -> io::Result<()>
                         escape_data(&message)
                     )?;
                 }
-                None => writeln!(out, "::{command} title={}::{}", escape_property(&format!("selaras {}", finding.rule)), escape_data(&message))?,
+                None => writeln!(
+                    out,
+                    "::{command} title={}::{}",
+                    escape_property(&format!("selaras {}", finding.rule)),
+                    escape_data(&message)
+                )?,
             }
         }
     }

@@ -77,10 +77,18 @@ fn write_finding(out: &mut (impl Write + ?Sized), file: &FileResult, finding: &F
     let severity_style = styles.severity(finding.severity);
     let gutter = styles.gutter;
     let bold = styles.bold;
-    writeln!(out, "{severity_style}{}[{}]{severity_style:#}{bold}: {}{bold:#}", finding.severity, finding.rule, finding.message)?;
+    writeln!(
+        out,
+        "{severity_style}{}[{}]{severity_style:#}{bold}: {}{bold:#}",
+        finding.severity, finding.rule, finding.message
+    )?;
     if let Some(location) = finding.primary() {
         let resolved = file.resolve(location);
-        writeln!(out, "  {gutter}-->{gutter:#} {}:{}:{} ({})", resolved.path, resolved.line, resolved.column, resolved.unit)?;
+        writeln!(
+            out,
+            "  {gutter}-->{gutter:#} {}:{}:{} ({})",
+            resolved.path, resolved.line, resolved.column, resolved.unit
+        )?;
     }
     writeln!(out, "   {gutter}|{gutter:#}")?;
     for (label, location) in [("source", &finding.source), ("draft ", &finding.target)] {
@@ -119,7 +127,10 @@ fn write_excerpt(
     let suffix = if after.len() > CONTEXT_CHARS { "…" } else { "" };
     let gutter = styles.gutter;
     let head = format!("{label} {:<6} ", location.unit);
-    writeln!(out, "   {gutter}|{gutter:#} {head}{prefix}{before}{mark_style}{marked}{mark_style:#}{after_shown}{suffix}")?;
+    writeln!(
+        out,
+        "   {gutter}|{gutter:#} {head}{prefix}{before}{mark_style}{marked}{mark_style:#}{after_shown}{suffix}"
+    )?;
     if !marked.is_empty() && (span.start != line_start || mark_end != line_end) {
         let pad = head.chars().count() + prefix.chars().count() + before.chars().count();
         let carets = "^".repeat(marked.chars().count().max(1));
