@@ -18,6 +18,7 @@ pub mod check;
 pub mod error;
 pub mod finding;
 pub mod input;
+pub mod project;
 pub mod render;
 pub mod segment;
 pub mod text;

@@ -1,0 +1,267 @@
+//! Projects: a translation repository described by `selaras.toml`.
+//!
+//! `selaras check` with no file arguments looks for `selaras.toml` in the
+//! working directory and its parents (or takes `--config`). The file says
+//! which glossaries to use, how source files pair with drafts, which paths to
+//! ignore and how severe each rule is:
+//!
+//! ```toml
+//! glossaries = ["glossary/project.tsv"]   # layered over the shipped ones
+//! default_glossary = true                  # false = like --no-default-glossary
+//! ignore = ["articles/archive/**"]
+//! fail_on = "error"                        # error | warning | info | never
+//!
+//! [[pairs]]
+//! source = "articles/*.id.txt"
+//! target = "articles/{stem}.en.txt"       # {stem}: what * matched; {dir}: the source's folder
+//!
+//! [rules]
+//! "entity.name" = "off"                   # off | info | warning | error
+//! punct = "info"                          # a whole family
+//! ```
+//!
+//! Paths are relative to the folder holding `selaras.toml`. A source file
+//! whose draft does not exist yet is listed in `Expansion::without_draft`
+//! rather than reported as an error: untranslated articles are normal in a
+//! repository.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+
+use crate::check::CheckConfig;
+use crate::error::{Error, Result};
+use crate::finding::Severity;
+
+/// The name looked for when discovering a project.
+pub const FILE_NAME: &str = "selaras.toml";
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ProjectFile {
+    #[serde(default)]
+    glossaries: Vec<String>,
+    #[serde(default = "default_true")]
+    default_glossary: bool,
+    #[serde(default)]
+    pairs: Vec<PairPattern>,
+    #[serde(default)]
+    ignore: Vec<String>,
+    #[serde(default)]
+    rules: BTreeMap<String, String>,
+    fail_on: Option<String>,
+}
+
+fn default_true() -> bool {
+    true
+}
+
+/// How source files map to drafts.
+#[derive(Debug, Clone, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct PairPattern {
+    pub source: String,
+    pub target: String,
+}
+
+/// A loaded project.
+#[derive(Debug)]
+pub struct Project {
+    /// The folder holding `selaras.toml`; every path is relative to it.
+    pub root: PathBuf,
+    pub glossaries: Vec<PathBuf>,
+    pub default_glossary: bool,
+    pub pairs: Vec<PairPattern>,
+    pub ignore: Vec<glob::Pattern>,
+    pub check_config: CheckConfig,
+    /// `None` = never fail.
+    pub fail_on: Option<Severity>,
+}
+
+/// The pairs a project's patterns expand to.
+#[derive(Debug, Default, PartialEq)]
+pub struct Expansion {
+    /// (source, draft) paths, sorted.
+    pub pairs: Vec<(PathBuf, PathBuf)>,
+    pub without_draft: Vec<PathBuf>,
+}
+
+/// `selaras.toml` in `start` or the nearest parent folder that has one.
+pub fn discover(start: &Path) -> Option<PathBuf> {
+    start
+        .ancestors()
+        .map(|dir| dir.join(FILE_NAME))
+        .find(|candidate| candidate.is_file())
+}
+
+/// Parses a severity setting: `off` is `None`.
+pub fn parse_level(text: &str) -> std::result::Result<Option<Severity>, String> {
+    match text {
+        "off" | "never" => Ok(None),
+        other => Severity::parse(other)
+            .map(Some)
+            .ok_or_else(|| format!("unknown level {other:?} (use off, info, warning or error)")),
+    }
+}
+
+impl Project {
+    /// Reads and checks `path`.
+    pub fn load(path: &Path) -> Result<Project> {
+        let text = std::fs::read_to_string(path).map_err(|source| Error::Io {
+            path: path.to_path_buf(),
+            source,
+        })?;
+        let file: ProjectFile = toml::from_str(&text).map_err(|error| {
+            let offset = error.span().map_or(0, |span| span.start);
+            let position = crate::text::LineIndex::new(&text).line_col(&text, offset.min(text.len()));
+            Error::Parse {
+                path: path.to_path_buf(),
+                line: position.line,
+                column: position.column,
+                message: error.message().to_string(),
+            }
+        })?;
+        let parse_error = |message: String| Error::Parse {
+            path: path.to_path_buf(),
+            line: 1,
+            column: 1,
+            message,
+        };
+        let root = path.parent().map_or_else(|| PathBuf::from("."), Path::to_path_buf);
+        let root = if root.as_os_str().is_empty() { PathBuf::from(".") } else { root };
+        let mut check_config = CheckConfig::default();
+        for (rule, level) in &file.rules {
+            let level = parse_level(level).map_err(|message| parse_error(format!("[rules] {rule}: {message}")))?;
+            check_config.severities.insert(rule.clone(), level);
+        }
+        let fail_on = match &file.fail_on {
+            None => Some(Severity::Error),
+            Some(level) => parse_level(level).map_err(|message| parse_error(format!("fail_on: {message}")))?,
+        };
+        let ignore = file
+            .ignore
+            .iter()
+            .map(|pattern| glob::Pattern::new(pattern).map_err(|error| parse_error(format!("ignore pattern {pattern:?}: {error}"))))
+            .collect::<Result<Vec<_>>>()?;
+        for pair in &file.pairs {
+            let file_name = pair.source.rsplit('/').next().unwrap_or_default();
+            if file_name.matches('*').count() != 1 {
+                return Err(parse_error(format!(
+                    "pair source {:?} needs exactly one * in its file name",
+                    pair.source
+                )));
+            }
+        }
+        Ok(Project {
+            glossaries: file.glossaries.iter().map(|g| root.join(g)).collect(),
+            root,
+            default_glossary: file.default_glossary,
+            pairs: file.pairs,
+            ignore,
+            check_config,
+            fail_on,
+        })
+    }
+
+    /// Every (source, draft) pair the patterns give, minus ignored paths.
+    pub fn expand(&self) -> Result<Expansion> {
+        let mut expansion = Expansion::default();
+        for pattern in &self.pairs {
+            let full = self.root.join(&pattern.source);
+            let full = full.to_string_lossy();
+            let paths = glob::glob(&full).map_err(|error| Error::Usage(format!("pair source {:?}: {error}", pattern.source)))?;
+            let file_pattern = pattern.source.rsplit('/').next().unwrap_or_default();
+            let (prefix, suffix) = file_pattern.split_once('*').unwrap_or((file_pattern, ""));
+            for source in paths.flatten() {
+                let relative = source.strip_prefix(&self.root).unwrap_or(&source).to_path_buf();
+                if self.ignore.iter().any(|ignore| ignore.matches_path(&relative)) {
+                    continue;
+                }
+                let file_name = relative.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+                let Some(stem) = file_name.strip_prefix(prefix).and_then(|rest| rest.strip_suffix(suffix)) else {
+                    continue;
+                };
+                let dir = relative.parent().map(|p| p.to_string_lossy().into_owned()).unwrap_or_default();
+                let target_relative = pattern.target.replace("{stem}", stem).replace("{dir}", &dir);
+                let target = self.root.join(target_relative.trim_start_matches('/'));
+                if target.is_file() {
+                    expansion.pairs.push((source, target));
+                } else {
+                    expansion.without_draft.push(source);
+                }
+            }
+        }
+        expansion.pairs.sort();
+        expansion.pairs.dedup();
+        expansion.without_draft.sort();
+        Ok(expansion)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn scratch(name: &str) -> PathBuf {
+        let dir = std::env::temp_dir().join(format!("selaras-project-{name}-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(dir.join("articles/archive")).unwrap();
+        dir
+    }
+
+    #[test]
+    fn loads_discovers_and_expands() {
+        let dir = scratch("expand");
+        std::fs::write(
+            dir.join(FILE_NAME),
+            "glossaries = [\"g.tsv\"]\nignore = [\"articles/archive/**\"]\nfail_on = \"warning\"\n\n[[pairs]]\nsource = \"articles/*.id.txt\"\ntarget = \"articles/{stem}.en.txt\"\n\n[rules]\n\"entity.name\" = \"off\"\npunct = \"info\"\n",
+        )
+        .unwrap();
+        for name in [
+            "articles/a.id.txt",
+            "articles/a.en.txt",
+            "articles/b.id.txt",
+            "articles/archive/c.id.txt",
+            "articles/archive/c.en.txt",
+        ] {
+            std::fs::write(dir.join(name), "x").unwrap();
+        }
+        let found = discover(&dir.join("articles/archive")).unwrap();
+        assert_eq!(found, dir.join(FILE_NAME));
+        let project = Project::load(&found).unwrap();
+        assert_eq!(project.fail_on, Some(Severity::Warning));
+        assert_eq!(project.glossaries, vec![dir.join("g.tsv")]);
+        assert_eq!(
+            project
+                .check_config
+                .severity(crate::finding::RuleId("entity.name"), Severity::Warning),
+            None
+        );
+        assert_eq!(
+            project
+                .check_config
+                .severity(crate::finding::RuleId("punct.quotes"), Severity::Error),
+            Some(Severity::Info)
+        );
+        let expansion = project.expand().unwrap();
+        assert_eq!(
+            expansion.pairs,
+            vec![(dir.join("articles/a.id.txt"), dir.join("articles/a.en.txt"))]
+        );
+        assert_eq!(expansion.without_draft, vec![dir.join("articles/b.id.txt")]);
+    }
+
+    #[test]
+    fn errors_name_the_file_and_position() {
+        let dir = scratch("errors");
+        let path = dir.join(FILE_NAME);
+        std::fs::write(&path, "glossaries = [\"g.tsv\"]\nunknown_key = 1\n").unwrap();
+        let message = Project::load(&path).unwrap_err().to_string();
+        assert!(message.contains("selaras.toml:2:1"), "{message}");
+        std::fs::write(&path, "[rules]\npunct = \"loud\"\n").unwrap();
+        assert!(Project::load(&path).unwrap_err().to_string().contains("unknown level"));
+        std::fs::write(&path, "[[pairs]]\nsource = \"a/b.txt\"\ntarget = \"c\"\n").unwrap();
+        assert!(Project::load(&path).unwrap_err().to_string().contains("exactly one *"));
+    }
+}
