@@ -88,8 +88,15 @@ impl Bead {
 pub struct AlignerConfig {
     /// Weight of the length cost.
     pub length_weight: f32,
-    /// Weight of `1 - anchor similarity` (times the bead's mean side size).
+    /// Weight of the lexical cost `exp(-similarity / lexical_scale)` (times
+    /// the bead's mean side size): the cost falls steeply with the first
+    /// shared anchors and flattens once a pair clearly shares many.
     pub lexical_weight: f32,
+    /// Weight of the lexical cost of a merge's weakest member (see
+    /// `search::Scorer::weakest_member`).
+    pub member_weight: f32,
+    /// Anchor similarity at which the lexical cost has fallen to 1/e.
+    pub lexical_scale: f32,
     /// Cost of a 1-0 or 0-1 bead.
     pub null_cost: f32,
     /// Cost of a repeat bead (a 1-0 bead on a repeated source unit).
@@ -114,11 +121,13 @@ pub struct AlignerConfig {
 impl Default for AlignerConfig {
     fn default() -> Self {
         AlignerConfig {
-            length_weight: 0.3,
-            lexical_weight: 6.0,
-            null_cost: 2.4,
-            repeat_cost: 0.5,
-            merge_cost: 0.6,
+            length_weight: 0.125,
+            lexical_weight: 1.0,
+            lexical_scale: 0.1,
+            member_weight: 0.5,
+            null_cost: 0.75,
+            repeat_cost: 0.2,
+            merge_cost: 0.4,
             merge2_cost: 3.0,
             merge3_cost: 3.0,
             paragraph_cross_cost: 2.0,
@@ -136,6 +145,8 @@ impl AlignerConfig {
         let field = match name {
             "length_weight" => &mut self.length_weight,
             "lexical_weight" => &mut self.lexical_weight,
+            "lexical_scale" => &mut self.lexical_scale,
+            "member_weight" => &mut self.member_weight,
             "null_cost" => &mut self.null_cost,
             "repeat_cost" => &mut self.repeat_cost,
             "merge_cost" => &mut self.merge_cost,
@@ -173,6 +184,26 @@ impl Aligner {
         let scorer = search::Scorer::new(&self.config, source, target, &source_features, &target_features);
         let path = search::search(&scorer, self.config.band);
         confidence::beads(&scorer, source, target, &path)
+    }
+}
+
+impl Aligner {
+    /// The evidence for pairing `source[source_range]` with
+    /// `target[target_range]`: anchor similarity in [0, 1] and the length
+    /// model's cost. Builds features for both sides, so it is meant for
+    /// inspection and tuning, not for loops.
+    pub fn evidence(
+        &self,
+        source: &[AlignUnit<'_>],
+        target: &[AlignUnit<'_>],
+        source_range: Range<usize>,
+        target_range: Range<usize>,
+    ) -> (f32, f32) {
+        let source_features = anchors::features(source, crate::segment::Lang::Id, &self.terms, &self.config.weights);
+        let target_features = anchors::features(target, crate::segment::Lang::En, &self.terms, &self.config.weights);
+        let scorer = search::Scorer::new(&self.config, source, target, &source_features, &target_features);
+        let overlap = scorer.overlap(source_range.clone(), target_range.clone());
+        scorer.evidence(source_range, target_range, overlap)
     }
 }
 
@@ -221,6 +252,15 @@ pub fn units_from_lines(text: &str) -> Vec<AlignUnit<'_>> {
             repeat_of: None,
         })
         .collect();
+    mark_repeated_runs(&mut units);
+    units
+}
+
+/// Sets `repeat_of` on units that, in runs of two or more, copy a run of
+/// earlier units one for one (after whitespace and Unicode normalisation).
+/// This is how `--segmented` input and pre-split sentences get the repeated
+/// blocks that the segmenter finds in raw text.
+pub fn mark_repeated_runs(units: &mut [AlignUnit<'_>]) {
     let mut first_seen: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
     let mut repeats: Vec<Option<usize>> = Vec::with_capacity(units.len());
     let mut key = String::new();
@@ -252,5 +292,4 @@ pub fn units_from_lines(text: &str) -> Vec<AlignUnit<'_>> {
         }
         run_start = run_end;
     }
-    units
 }

@@ -31,6 +31,13 @@ const FULL_GRID_CELLS: usize = 4_000_000;
 /// How close to a band edge a path may come before the band is widened.
 const EDGE_MARGIN: usize = 3;
 
+/// Summed overlaps of each unit of a bead with the other side's units.
+#[derive(Default)]
+struct Overlaps {
+    source: [f32; MAX_SOURCE],
+    target: [f32; MAX_TARGET],
+}
+
 /// A bead of the best path, before confidence is worked out.
 #[derive(Debug, Clone, PartialEq)]
 pub struct PathBead {
@@ -114,8 +121,27 @@ impl<'a> Scorer<'a> {
         total
     }
 
+    /// The weakest link of a merge: the smallest similarity between one of
+    /// the merged units and the whole other side. A true merge has evidence
+    /// for every member; a false one often absorbs an unrelated short unit
+    /// whose few anchors barely change the bead's overall similarity.
+    fn weakest_member(&self, members: Range<usize>, member_overlaps: &[f32], features: &[UnitFeatures], other_weight: f32) -> f32 {
+        members
+            .zip(member_overlaps)
+            .map(|(unit, &overlap)| {
+                let own = features[unit].weight;
+                if own + other_weight > 0.0 {
+                    2.0 * overlap.min(own).min(other_weight) / (own + other_weight)
+                } else {
+                    0.0
+                }
+            })
+            .fold(1.0, f32::min)
+    }
+
     /// Cost of the bead `source` × `target` of shape `SHAPES[shape]`.
-    fn cost(&self, source: Range<usize>, target: Range<usize>, shape: usize, overlap: f32) -> f32 {
+    fn cost(&self, source: Range<usize>, target: Range<usize>, shape: usize, member: &Overlaps) -> f32 {
+        let overlap: f32 = member.source.iter().sum();
         let config = self.config;
         match SHAPES[shape] {
             (1, 0) => {
@@ -135,7 +161,23 @@ impl<'a> Scorer<'a> {
                     (2, 2) => config.merge2_cost,
                     _ => config.merge3_cost,
                 };
-                let mut cost = shape_cost + config.length_weight * length_cost + config.lexical_weight * (1.0 - dice) * size;
+                let mut cost =
+                    shape_cost + config.length_weight * length_cost + config.lexical_weight * (-dice / config.lexical_scale).exp() * size;
+                if ds > 1 || dt > 1 {
+                    let source_weight: f32 = self.source[source.clone()].iter().map(|f| f.weight).sum();
+                    let target_weight: f32 = self.target[target.clone()].iter().map(|f| f.weight).sum();
+                    let weakest = if ds > 1 {
+                        self.weakest_member(source.clone(), &member.source, self.source, target_weight)
+                    } else {
+                        1.0
+                    };
+                    let weakest = weakest.min(if dt > 1 {
+                        self.weakest_member(target.clone(), &member.target, self.target, source_weight)
+                    } else {
+                        1.0
+                    });
+                    cost += config.member_weight * (-weakest / config.lexical_scale).exp();
+                }
                 if self.use_paragraphs {
                     let crosses = self.source_para_start[source.start + 1..source.end].iter().any(|&s| s)
                         || self.target_para_start[target.start + 1..target.end].iter().any(|&s| s);
@@ -302,13 +344,16 @@ fn run(scorer: &Scorer<'_>, band: &Band) -> Vec<PathBead> {
                 if !previous_cost.is_finite() {
                     continue;
                 }
-                let mut overlap = 0.0;
-                for s in i - ds..i {
-                    for t in j - dt..j {
-                        overlap += cache.get(scorer, s, t);
+                // Overlap of each merged unit with the other side, and in total.
+                let mut member = Overlaps::default();
+                for (a, s) in (i - ds..i).enumerate() {
+                    for (b, t) in (j - dt..j).enumerate() {
+                        let value = cache.get(scorer, s, t);
+                        member.source[a] += value;
+                        member.target[b] += value;
                     }
                 }
-                let total = previous_cost + scorer.cost(i - ds..i, j - dt..j, shape, overlap);
+                let total = previous_cost + scorer.cost(i - ds..i, j - dt..j, shape, &member);
                 if total < costs[here] {
                     costs[here] = total;
                     back[here] = shape as u8;
