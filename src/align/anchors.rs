@@ -19,6 +19,8 @@
 //! translated, so only the quote marks carry over. The similarity of two bags
 //! is the weighted overlap (`intersection`) used by `search`.
 
+use super::terms::TermPairs;
+
 /// Weights of the anchor types.
 #[derive(Debug, Clone, PartialEq)]
 pub struct AnchorWeights {
@@ -56,61 +58,6 @@ impl AnchorWeights {
         };
         *field = value;
         true
-    }
-}
-
-/// Source term → admitted English renderings, matched as whole words,
-/// case-insensitively. This is the hook through which a glossary engine
-/// feeds its pairs to the aligner (`selaras align -g`); it starts empty,
-/// because a built-in list of common pairs did not measurably help on the
-/// development sets (names and numbers already anchor most sentences).
-#[derive(Debug, Clone, Default)]
-pub struct TermPairs {
-    /// (source words, alternatives of target words), all lower case.
-    entries: Vec<(Vec<String>, Vec<Vec<String>>)>,
-}
-
-impl TermPairs {
-    pub fn new() -> Self {
-        TermPairs::default()
-    }
-
-    /// Adds a source term with its admitted targets. Several calls with the
-    /// same source term add alternatives.
-    pub fn push(&mut self, source: &str, targets: &[&str]) {
-        let source_words = words_lower(source);
-        if source_words.is_empty() {
-            return;
-        }
-        let target_words: Vec<Vec<String>> = targets.iter().map(|t| words_lower(t)).filter(|w| !w.is_empty()).collect();
-        if let Some(entry) = self.entries.iter_mut().find(|(s, _)| *s == source_words) {
-            entry.1.extend(target_words);
-        } else {
-            self.entries.push((source_words, target_words));
-        }
-    }
-
-    pub fn len(&self) -> usize {
-        self.entries.len()
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.entries.is_empty()
-    }
-
-    /// Indices of the entries found in `words` (source side when `source`).
-    fn matches(&self, words: &[String], source: bool, out: &mut Vec<usize>) {
-        let contains = |needle: &[String]| needle.len() <= words.len() && words.windows(needle.len()).any(|w| w == needle);
-        for (entry_idx, (source_words, targets)) in self.entries.iter().enumerate() {
-            let found = if source {
-                contains(source_words)
-            } else {
-                targets.iter().any(|t| contains(t))
-            };
-            if found {
-                out.push(entry_idx);
-            }
-        }
     }
 }
 
@@ -225,7 +172,7 @@ pub fn features(
 }
 
 /// Words: runs of letters and digits, joined by inner `-`, `'` or `’`.
-fn words_of(text: &str) -> Vec<&str> {
+pub(super) fn words_of(text: &str) -> Vec<&str> {
     let mut out = Vec::new();
     let mut start: Option<usize> = None;
     let mut chars = text.char_indices().peekable();
@@ -244,7 +191,7 @@ fn words_of(text: &str) -> Vec<&str> {
     out
 }
 
-fn words_lower(text: &str) -> Vec<String> {
+pub(super) fn words_lower(text: &str) -> Vec<String> {
     words_of(text).iter().map(|w| w.to_lowercase()).collect()
 }
 

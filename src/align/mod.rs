@@ -26,12 +26,13 @@ mod anchors;
 mod confidence;
 mod length;
 mod search;
+mod terms;
 #[cfg(test)]
 mod tests;
 
 use std::ops::Range;
 
-pub use anchors::TermPairs;
+pub use terms::TermPairs;
 
 use crate::segment::{Segmentation, lines_as_units, normalise_into};
 

@@ -1,6 +1,7 @@
 //! Command-line front end. clap lives only here; every subcommand is one
 //! file that reads inputs, calls the library and writes to stdout.
 
+mod align;
 mod output;
 mod segment;
 
@@ -20,6 +21,8 @@ struct Cli {
 enum Command {
     /// Cut a text into paragraphs and sentence units.
     Segment(segment::Args),
+    /// Pair the units of an Indonesian source with those of an English draft.
+    Align(align::Args),
 }
 
 /// What a subcommand reports back: whether it found something at or above
@@ -34,6 +37,7 @@ pub fn run() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Segment(args) => segment::run(args),
+        Command::Align(args) => align::run(args),
     };
     match result {
         Ok(Outcome::Clean) => ExitCode::SUCCESS,

@@ -2,4 +2,6 @@
 //! (serde) or one writer function; none of them prints on its own — the CLI
 //! hands them a `Write`.
 
+pub mod beads;
+pub mod tmx;
 pub mod units;
