@@ -21,8 +21,11 @@ use std::ops::Range;
 use super::anchors::{UnitFeatures, intersection};
 use super::{AlignUnit, AlignerConfig, length};
 
-/// Bead shapes (source units, draft units) the search considers.
-pub const SHAPES: [(usize, usize); 8] = [(1, 1), (1, 0), (0, 1), (2, 1), (1, 2), (2, 2), (3, 1), (1, 3)];
+/// Bead shapes (source units, draft units) the search considers. On equal
+/// cost the earlier shape wins as the *last* bead of a path, so with 0-1
+/// before 1-0 an omission and an addition at one place come out in the
+/// order omission, addition.
+pub const SHAPES: [(usize, usize); 8] = [(1, 1), (0, 1), (1, 0), (2, 1), (1, 2), (2, 2), (3, 1), (1, 3)];
 const MAX_SOURCE: usize = 3;
 const MAX_TARGET: usize = 3;
 
