@@ -59,6 +59,21 @@ pub struct Scorer<'a> {
     source_para_start: Vec<bool>,
     target_para_start: Vec<bool>,
     use_paragraphs: bool,
+    /// Prefix sums of anchor weight and length per side, so that a bead's
+    /// totals cost two lookups whatever its shape.
+    source_sums: Vec<(f64, u64)>,
+    target_sums: Vec<(f64, u64)>,
+}
+
+fn prefix_sums(features: &[UnitFeatures]) -> Vec<(f64, u64)> {
+    let mut sums = Vec::with_capacity(features.len() + 1);
+    let mut total = (0.0f64, 0u64);
+    sums.push(total);
+    for f in features {
+        total = (total.0 + f64::from(f.weight), total.1 + u64::from(f.chars));
+        sums.push(total);
+    }
+    sums
 }
 
 impl<'a> Scorer<'a> {
@@ -86,6 +101,24 @@ impl<'a> Scorer<'a> {
             source_para_start,
             target_para_start,
             use_paragraphs,
+            source_sums: prefix_sums(source),
+            target_sums: prefix_sums(target),
+        }
+    }
+
+    /// Anchor weight and length in characters of `range` on one side.
+    fn totals(sums: &[(f64, u64)], range: Range<usize>) -> (f32, u32) {
+        let (start, end) = (sums[range.start], sums[range.end]);
+        ((end.0 - start.0) as f32, u32::try_from(end.1 - start.1).unwrap_or(u32::MAX))
+    }
+
+    /// Weighted Dice similarity from an overlap and the two sides' weights.
+    fn dice(overlap: f32, source_weight: f32, target_weight: f32) -> f32 {
+        let total = source_weight + target_weight;
+        if total > 0.0 {
+            (2.0 * overlap.min(source_weight).min(target_weight) / total).min(1.0)
+        } else {
+            0.0
         }
     }
 
@@ -100,17 +133,12 @@ impl<'a> Scorer<'a> {
     /// Anchor similarity (weighted Dice, 0..1) and length cost of pairing
     /// `source` with `target`, given the summed pairwise overlap `overlap`.
     pub fn evidence(&self, source: Range<usize>, target: Range<usize>, overlap: f32) -> (f32, f32) {
-        let source_weight: f32 = self.source[source.clone()].iter().map(|f| f.weight).sum();
-        let target_weight: f32 = self.target[target.clone()].iter().map(|f| f.weight).sum();
-        let source_chars: u32 = self.source[source].iter().map(|f| f.chars).sum();
-        let target_chars: u32 = self.target[target].iter().map(|f| f.chars).sum();
-        let total = source_weight + target_weight;
-        let dice = if total > 0.0 {
-            (2.0 * overlap.min(source_weight).min(target_weight) / total).min(1.0)
-        } else {
-            0.0
-        };
-        (dice, length::cost(source_chars, target_chars))
+        let (source_weight, source_chars) = Self::totals(&self.source_sums, source);
+        let (target_weight, target_chars) = Self::totals(&self.target_sums, target);
+        (
+            Self::dice(overlap, source_weight, target_weight),
+            length::cost(source_chars, target_chars),
+        )
     }
 
     /// Overlap of two ranges computed directly (used outside the search).
@@ -128,72 +156,63 @@ impl<'a> Scorer<'a> {
     /// the merged units and the whole other side. A true merge has evidence
     /// for every member; a false one often absorbs an unrelated short unit
     /// whose few anchors barely change the bead's overall similarity.
-    fn weakest_member(&self, members: Range<usize>, member_overlaps: &[f32], features: &[UnitFeatures], other_weight: f32) -> f32 {
+    fn weakest_member(members: Range<usize>, member_overlaps: &[f32], features: &[UnitFeatures], other_weight: f32) -> f32 {
         members
             .zip(member_overlaps)
-            .map(|(unit, &overlap)| {
-                let own = features[unit].weight;
-                if own + other_weight > 0.0 {
-                    2.0 * overlap.min(own).min(other_weight) / (own + other_weight)
-                } else {
-                    0.0
-                }
-            })
+            .map(|(unit, &overlap)| Self::dice(overlap, features[unit].weight, other_weight))
             .fold(1.0, f32::min)
     }
 
-    /// Cost of the bead `source` × `target` of shape `SHAPES[shape]`.
-    fn cost(&self, source: Range<usize>, target: Range<usize>, shape: usize, member: &Overlaps) -> f32 {
-        let overlap: f32 = member.source.iter().sum();
+    /// Cost of the bead `source` × `target` of shape `SHAPES[shape]`, or
+    /// infinity as soon as it is clear that it exceeds `budget` (the cost
+    /// that would have to be beaten); the costly length model comes last.
+    fn cost(&self, source: Range<usize>, target: Range<usize>, shape: usize, member: &Overlaps, budget: f32) -> f32 {
         let config = self.config;
-        match SHAPES[shape] {
-            (1, 0) => {
-                if self.source_units[source.start].repeat_of.is_some() {
-                    config.repeat_cost
-                } else {
-                    config.null_cost
-                }
+        let (ds, dt) = SHAPES[shape];
+        match (ds, dt) {
+            (1, 0) if self.source_units[source.start].repeat_of.is_some() => return config.repeat_cost,
+            (1, 0) | (0, 1) => return config.null_cost,
+            _ => {}
+        }
+        let mut cost = match (ds, dt) {
+            (1, 1) => 0.0,
+            (2, 1) | (1, 2) => config.merge_cost,
+            (2, 2) => config.merge2_cost,
+            _ => config.merge3_cost,
+        };
+        if self.use_paragraphs {
+            let crosses = self.source_para_start[source.start + 1..source.end].iter().any(|&s| s)
+                || self.target_para_start[target.start + 1..target.end].iter().any(|&s| s);
+            if crosses {
+                cost += config.paragraph_cross_cost;
             }
-            (0, 1) => config.null_cost,
-            (ds, dt) => {
-                let (dice, length_cost) = self.evidence(source.clone(), target.clone(), overlap);
-                let size = (ds + dt) as f32 / 2.0;
-                let shape_cost = match (ds, dt) {
-                    (1, 1) => 0.0,
-                    (2, 1) | (1, 2) => config.merge_cost,
-                    (2, 2) => config.merge2_cost,
-                    _ => config.merge3_cost,
-                };
-                let mut cost =
-                    shape_cost + config.length_weight * length_cost + config.lexical_weight * (-dice / config.lexical_scale).exp() * size;
-                if ds > 1 || dt > 1 {
-                    let source_weight: f32 = self.source[source.clone()].iter().map(|f| f.weight).sum();
-                    let target_weight: f32 = self.target[target.clone()].iter().map(|f| f.weight).sum();
-                    let weakest = if ds > 1 {
-                        self.weakest_member(source.clone(), &member.source, self.source, target_weight)
-                    } else {
-                        1.0
-                    };
-                    let weakest = weakest.min(if dt > 1 {
-                        self.weakest_member(target.clone(), &member.target, self.target, source_weight)
-                    } else {
-                        1.0
-                    });
-                    cost += config.member_weight * (-weakest / config.lexical_scale).exp();
-                }
-                if self.use_paragraphs {
-                    let crosses = self.source_para_start[source.start + 1..source.end].iter().any(|&s| s)
-                        || self.target_para_start[target.start + 1..target.end].iter().any(|&s| s);
-                    if crosses {
-                        cost += config.paragraph_cross_cost;
-                    }
-                    if self.source_para_start[source.start] != self.target_para_start[target.start] {
-                        cost += config.paragraph_mismatch_cost;
-                    }
-                }
-                cost
+            if self.source_para_start[source.start] != self.target_para_start[target.start] {
+                cost += config.paragraph_mismatch_cost;
             }
         }
+        if cost >= budget {
+            return f32::INFINITY;
+        }
+        let (source_weight, source_chars) = Self::totals(&self.source_sums, source.clone());
+        let (target_weight, target_chars) = Self::totals(&self.target_sums, target.clone());
+        let overlap: f32 = member.source.iter().sum();
+        let dice = Self::dice(overlap, source_weight, target_weight);
+        let size = (ds + dt) as f32 / 2.0;
+        cost += config.lexical_weight * (-dice / config.lexical_scale).exp() * size;
+        if ds > 1 || dt > 1 {
+            let mut weakest = 1.0f32;
+            if ds > 1 {
+                weakest = weakest.min(Self::weakest_member(source, &member.source, self.source, target_weight));
+            }
+            if dt > 1 {
+                weakest = weakest.min(Self::weakest_member(target, &member.target, self.target, source_weight));
+            }
+            cost += config.member_weight * (-weakest / config.lexical_scale).exp();
+        }
+        if cost >= budget {
+            return f32::INFINITY;
+        }
+        cost + config.length_weight * length::cost(source_chars, target_chars)
     }
 }
 
@@ -356,7 +375,7 @@ fn run(scorer: &Scorer<'_>, band: &Band) -> Vec<PathBead> {
                         member.target[b] += value;
                     }
                 }
-                let total = previous_cost + scorer.cost(i - ds..i, j - dt..j, shape, &member);
+                let total = previous_cost + scorer.cost(i - ds..i, j - dt..j, shape, &member, costs[here] - previous_cost);
                 if total < costs[here] {
                     costs[here] = total;
                     back[here] = shape as u8;
