@@ -25,7 +25,11 @@ pub struct Baseline {
 impl Baseline {
     /// The fingerprints of every finding in `report`.
     pub fn of(report: &Report) -> Baseline {
-        let fingerprints = report.files.iter().flat_map(|file| file.findings.iter().map(|finding| Report::fingerprint(file, finding))).collect();
+        let fingerprints = report
+            .files
+            .iter()
+            .flat_map(|file| file.findings.iter().map(|finding| Report::fingerprint(file, finding)))
+            .collect();
         Baseline { version: 1, fingerprints }
     }
 
@@ -53,7 +57,11 @@ impl Baseline {
     pub fn filter(&self, report: &mut Report) -> usize {
         let mut removed = 0;
         for file in &mut report.files {
-            let keep: Vec<bool> = file.findings.iter().map(|finding| !self.fingerprints.contains(&Report::fingerprint(file, finding))).collect();
+            let keep: Vec<bool> = file
+                .findings
+                .iter()
+                .map(|finding| !self.fingerprints.contains(&Report::fingerprint(file, finding)))
+                .collect();
             let mut keep = keep.into_iter();
             let before = file.findings.len();
             file.findings.retain(|_| keep.next().unwrap_or(true));

@@ -5,7 +5,7 @@
 //!
 //! 1. [`segment`] cuts a text into paragraphs and sentence units with stable ids;
 //! 2. `glossary` finds fixed terms in the source units and says their English;
-//! 3. `align` pairs source units with the draft's units;
+//! 3. [`align`] pairs source units with the draft's units;
 //! 4. `check` runs rules over the aligned pairs and returns findings;
 //! 5. [`render`] turns units, beads and findings into text, HTML and CI formats.
 //!
@@ -14,11 +14,13 @@
 
 #![warn(clippy::print_stdout, clippy::print_stderr)]
 
+pub mod align;
 pub mod baseline;
 pub mod check;
 pub mod error;
 pub mod finding;
 pub mod input;
+pub mod numbers;
 pub mod project;
 pub mod render;
 pub mod segment;

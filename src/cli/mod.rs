@@ -1,6 +1,7 @@
 //! Command-line front end. clap lives only here; every subcommand is one
 //! file that reads inputs, calls the library and writes to stdout.
 
+mod align;
 mod explain;
 mod output;
 mod segment;
@@ -23,6 +24,8 @@ enum Command {
     Segment(segment::Args),
     /// Explain a check rule, or list them all.
     Explain(explain::Args),
+    /// Pair the units of an Indonesian source with those of an English draft.
+    Align(align::Args),
 }
 
 /// What a subcommand reports back: whether it found something at or above
@@ -38,6 +41,7 @@ pub fn run() -> ExitCode {
     let result = match cli.command {
         Command::Segment(args) => segment::run(args),
         Command::Explain(args) => explain::run(args),
+        Command::Align(args) => align::run(args),
     };
     match result {
         Ok(Outcome::Clean) => ExitCode::SUCCESS,

@@ -2,12 +2,14 @@
 //! (serde) or one writer function; none of them prints on its own — the CLI
 //! hands them a `Write`.
 
+pub mod beads;
 pub mod github;
 pub mod human;
 pub mod json;
 pub mod junit;
 pub mod report;
 pub mod sarif;
+pub mod tmx;
 pub mod units;
 
 /// Escapes text for XML content and attribute values.

@@ -1,0 +1,186 @@
+//! Aligner tests: small hand-made pairs and properties on random inputs.
+
+use proptest::prelude::*;
+
+use super::*;
+
+fn units(texts: &[&'static str]) -> Vec<AlignUnit<'static>> {
+    texts
+        .iter()
+        .map(|&text| AlignUnit {
+            text,
+            paragraph: 1,
+            repeat_of: None,
+        })
+        .collect()
+}
+
+fn shapes(beads: &[Bead]) -> Vec<String> {
+    beads.iter().map(Bead::shape).collect()
+}
+
+const SOURCE: &[&str] = &[
+    "Korea Utara akan mendukung Rusia hingga mencapai kemenangan di Ukraina.",
+    "Menteri Luar Negeri Choe Son Hui mengatakan hal tersebut di Moskow pada hari Jumat.",
+    "Sekitar 10.000 tentara Korea Utara berada di Rusia, kata Pentagon.",
+    "Lavrov berbicara tentang hubungan yang sangat dekat antara militer kedua negara.",
+    "Rudal Hwasong-19 diluncurkan pada pukul 07.10 dan terbang selama 86 menit.",
+];
+
+const DRAFT: &[&str] = &[
+    "North Korea will support Russia until it achieves victory in Ukraine.",
+    "Foreign Minister Choe Son Hui said this in Moscow on Friday.",
+    "About 10,000 North Korean troops are in Russia, the Pentagon said.",
+    "Lavrov spoke of very close ties between the two countries' militaries.",
+    "The Hwasong-19 missile was launched at 7:10 and flew for 86 minutes.",
+];
+
+#[test]
+fn a_faithful_translation_aligns_one_to_one_with_high_scores() {
+    let beads = align(&units(SOURCE), &units(DRAFT));
+    assert_eq!(shapes(&beads), vec!["1-1"; 5]);
+    for bead in &beads {
+        assert!(bead.score > 0.5, "{bead:?}");
+    }
+}
+
+#[test]
+fn an_omitted_sentence_becomes_a_1_0_bead() {
+    let draft = [DRAFT[0], DRAFT[1], DRAFT[3], DRAFT[4]];
+    let beads = align(&units(SOURCE), &units(&draft));
+    assert_eq!(shapes(&beads), vec!["1-1", "1-1", "1-0", "1-1", "1-1"]);
+    assert_eq!(beads[2].kind, BeadKind::Omission);
+}
+
+#[test]
+fn an_added_sentence_becomes_a_0_1_bead() {
+    let draft = [
+        DRAFT[0],
+        DRAFT[1],
+        "Stock markets in Tokyo closed higher on Tuesday.",
+        DRAFT[2],
+        DRAFT[3],
+        DRAFT[4],
+    ];
+    let beads = align(&units(SOURCE), &units(&draft));
+    assert_eq!(shapes(&beads), vec!["1-1", "1-1", "0-1", "1-1", "1-1", "1-1"]);
+    assert_eq!(beads[2].kind, BeadKind::Addition);
+}
+
+#[test]
+fn merged_sentences_become_a_2_1_bead() {
+    let merged =
+        "Foreign Minister Choe Son Hui said this in Moscow on Friday; about 10,000 North Korean troops are in Russia, the Pentagon said.";
+    let draft = [DRAFT[0], merged, DRAFT[3], DRAFT[4]];
+    let beads = align(&units(SOURCE), &units(&draft));
+    assert_eq!(shapes(&beads), vec!["1-1", "2-1", "1-1", "1-1"]);
+}
+
+#[test]
+fn a_copied_indonesian_draft_gets_low_confidence_everywhere() {
+    let beads = align(&units(SOURCE), &units(SOURCE));
+    assert_eq!(beads.len(), SOURCE.len());
+    for bead in &beads {
+        assert!(bead.score < 0.2, "{bead:?}");
+    }
+}
+
+#[test]
+fn a_repeated_source_block_translated_once_gives_repeat_beads() {
+    let mut source = units(SOURCE);
+    for (original, &text) in SOURCE.iter().enumerate().take(3) {
+        source.push(AlignUnit {
+            text,
+            paragraph: 2,
+            repeat_of: Some(original),
+        });
+    }
+    let beads = align(&source, &units(DRAFT));
+    assert_eq!(shapes(&beads), vec!["1-1", "1-1", "1-1", "1-1", "1-1", "1-0", "1-0", "1-0"]);
+    assert!(beads[5..].iter().all(|b| b.kind == BeadKind::Repeat));
+    assert_eq!(beads[6].repeat_of, Some(1));
+}
+
+#[test]
+fn repeated_lines_are_found_in_segmented_input() {
+    let text = "Satu.\nDua.\nTiga.\n\nSatu.\nDua.\nEmpat.\nTiga.\n";
+    let found: Vec<Option<usize>> = units_from_lines(text).iter().map(|u| u.repeat_of).collect();
+    // `Tiga.` repeats alone, which is not a block.
+    assert_eq!(found, vec![None, None, None, Some(0), Some(1), None, None]);
+    assert_eq!(units_from_lines(text)[3].paragraph, 2);
+}
+
+#[test]
+fn empty_sides_give_only_null_beads() {
+    let beads = align(&units(SOURCE), &[]);
+    assert_eq!(shapes(&beads), vec!["1-0"; 5]);
+    let beads = align(&[], &units(DRAFT));
+    assert_eq!(shapes(&beads), vec!["0-1"; 5]);
+    assert!(align(&[], &[]).is_empty());
+}
+
+/// Checks that beads cover both sides exactly once and in order.
+fn assert_covers(beads: &[Bead], n: usize, m: usize) {
+    let (mut s, mut t) = (0, 0);
+    for bead in beads {
+        assert_eq!(bead.source.start, s);
+        assert_eq!(bead.target.start, t);
+        assert!(!(bead.source.is_empty() && bead.target.is_empty()));
+        assert!((0.0..=1.0).contains(&bead.score), "{bead:?}");
+        s = bead.source.end;
+        t = bead.target.end;
+    }
+    assert_eq!((s, t), (n, m));
+}
+
+fn sentence() -> impl Strategy<Value = String> {
+    proptest::collection::vec(
+        prop_oneof![
+            "[A-Za-z]{1,9}",
+            "[0-9]{1,3}([.,][0-9]{3})?",
+            Just("?".to_string()),
+            Just("“".to_string())
+        ],
+        0..12,
+    )
+    .prop_map(|words| words.join(" "))
+}
+
+proptest! {
+    #[test]
+    fn beads_cover_every_unit_once_in_order(
+        source in proptest::collection::vec(sentence(), 0..30),
+        target in proptest::collection::vec(sentence(), 0..30),
+    ) {
+        let source_units: Vec<AlignUnit<'_>> = source.iter().map(|t| AlignUnit { text: t, paragraph: 1, repeat_of: None }).collect();
+        let target_units: Vec<AlignUnit<'_>> = target.iter().map(|t| AlignUnit { text: t, paragraph: 1, repeat_of: None }).collect();
+        let beads = align(&source_units, &target_units);
+        assert_covers(&beads, source.len(), target.len());
+    }
+
+    #[test]
+    fn narrow_bands_still_cover_everything(
+        source in proptest::collection::vec(sentence(), 0..60),
+        target in proptest::collection::vec(sentence(), 0..60),
+    ) {
+        let source_units: Vec<AlignUnit<'_>> = source.iter().map(|t| AlignUnit { text: t, paragraph: 1, repeat_of: None }).collect();
+        let target_units: Vec<AlignUnit<'_>> = target.iter().map(|t| AlignUnit { text: t, paragraph: 1, repeat_of: None }).collect();
+        let beads = search_with_band(&source_units, &target_units, 1);
+        assert_covers(&beads, source.len(), target.len());
+    }
+}
+
+/// Forces the banded search (not the full grid) with a tiny band.
+fn search_with_band(source: &[AlignUnit<'_>], target: &[AlignUnit<'_>], band: usize) -> Vec<Bead> {
+    let config = AlignerConfig {
+        band,
+        ..AlignerConfig::default()
+    };
+    let weights = &config.weights;
+    let terms = TermPairs::new();
+    let sf = anchors::features(source, crate::segment::Lang::Id, &terms, weights);
+    let tf = anchors::features(target, crate::segment::Lang::En, &terms, weights);
+    let scorer = search::Scorer::new(&config, source, target, &sf, &tf);
+    let path = search::search_banded(&scorer, band);
+    confidence::beads(&scorer, source, target, &path)
+}
