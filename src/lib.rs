@@ -15,6 +15,7 @@
 #![warn(clippy::print_stdout, clippy::print_stderr)]
 
 pub mod error;
+pub mod glossary;
 pub mod input;
 pub mod render;
 pub mod segment;
