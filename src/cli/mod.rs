@@ -1,6 +1,7 @@
 //! Command-line front end. clap lives only here; every subcommand is one
 //! file that reads inputs, calls the library and writes to stdout.
 
+mod glossary;
 mod output;
 mod segment;
 
@@ -20,13 +21,15 @@ struct Cli {
 enum Command {
     /// Cut a text into paragraphs and sentence units.
     Segment(segment::Args),
+    /// Apply, lint and convert glossaries.
+    #[command(subcommand)]
+    Glossary(glossary::Command),
 }
 
 /// What a subcommand reports back: whether it found something at or above
 /// the `--fail-on` level (exit 1) or not (exit 0).
 pub enum Outcome {
     Clean,
-    #[allow(dead_code)]
     Findings,
 }
 
@@ -34,6 +37,7 @@ pub fn run() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Segment(args) => segment::run(args),
+        Command::Glossary(command) => glossary::run(command),
     };
     match result {
         Ok(Outcome::Clean) => ExitCode::SUCCESS,

@@ -65,7 +65,9 @@ pub fn counts<'m>(matcher: &'m Matcher, occurrences: &[Occurrence]) -> Vec<(&'m 
     }
     let mut by_spelling: HashMap<&'m str, usize> = HashMap::with_capacity(by_term.len());
     for ((entry_idx, source_idx), n) in by_term {
-        *by_spelling.entry(matcher.glossary().entries[entry_idx].sources[source_idx].as_str()).or_default() += n;
+        *by_spelling
+            .entry(matcher.glossary().entries[entry_idx].sources[source_idx].as_str())
+            .or_default() += n;
     }
     let mut counts: Vec<(&str, usize)> = by_spelling.into_iter().collect();
     counts.sort_unstable_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(b.0)));

@@ -45,7 +45,9 @@ pub fn target_present(draft: &str, target: &str) -> Option<Span> {
 pub fn entry_present<'e>(draft: &str, entry: &'e Entry) -> Option<(&'e str, Span)> {
     let mut norm = NormText::default();
     norm.build(draft, 0, ENGLISH_FOLDED);
-    entry.targets().find_map(|target| find_in(draft, &norm, target).map(|span| (target, span)))
+    entry
+        .targets()
+        .find_map(|target| find_in(draft, &norm, target).map(|span| (target, span)))
 }
 
 fn find_in(draft: &str, norm: &NormText, target: &str) -> Option<Span> {
@@ -65,12 +67,16 @@ fn find_in(draft: &str, norm: &NormText, target: &str) -> Option<Span> {
             if form.starts_with(is_word_char) && norm.char_before(start).is_some_and(is_word_char) {
                 continue;
             }
-            let tail_len = text[end..].find(|c: char| !is_word_char(c) && c != '\'').unwrap_or(text.len() - end);
+            let tail_len = text[end..]
+                .find(|c: char| !is_word_char(c) && c != '\'')
+                .unwrap_or(text.len() - end);
             let tail = &text[end..end + tail_len];
             if form.ends_with(is_word_char) && !endings.contains(&tail) {
                 continue;
             }
-            let (Some(core), Some(whole)) = (norm.original_span(start, end), norm.original_span(start, end + tail_len)) else { continue };
+            let (Some(core), Some(whole)) = (norm.original_span(start, end), norm.original_span(start, end + tail_len)) else {
+                continue;
+            };
             let written = key(core.slice(draft), ENGLISH_CASED);
             if case_ok(&written, cased_form, at_sentence_start(draft, core.start)) {
                 return Some(whole);
@@ -105,7 +111,10 @@ fn at_sentence_start(draft: &str, offset: usize) -> bool {
     let before = draft[..offset].trim_end_matches([' ', '\t', '\u{A0}']);
     match before.chars().next_back() {
         None => true,
-        Some(c) => matches!(c, '.' | '!' | '?' | ':' | '\n' | '\r' | '"' | '“' | '‘' | '\'' | '(' | '[' | '—' | '–'),
+        Some(c) => matches!(
+            c,
+            '.' | '!' | '?' | ':' | '\n' | '\r' | '"' | '“' | '‘' | '\'' | '(' | '[' | '—' | '–'
+        ),
     }
 }
 

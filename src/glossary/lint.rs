@@ -67,8 +67,12 @@ impl Problem {
     }
 }
 
-static COMMON_WORDS: LazyLock<HashSet<&'static str>> =
-    LazyLock::new(|| include_str!("common_words.txt").lines().filter(|l| !l.starts_with('#') && !l.is_empty()).collect());
+static COMMON_WORDS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+    include_str!("common_words.txt")
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.is_empty())
+        .collect()
+});
 
 /// Whether `folded_key` is one of the built-in common Indonesian words.
 pub fn is_common_word(folded_key: &str) -> bool {
@@ -86,7 +90,9 @@ pub fn lint_files(paths: &[PathBuf]) -> Vec<Problem> {
         });
         match result {
             Ok(glossary) => loaded.push(glossary),
-            Err(Error::Parse { path, line, message, .. }) => problems.push(Problem::new(Severity::Error, "malformed", &path, line, message)),
+            Err(Error::Parse { path, line, message, .. }) => {
+                problems.push(Problem::new(Severity::Error, "malformed", &path, line, message))
+            }
             Err(error) => problems.push(Problem::new(Severity::Error, "unreadable", path, 0, error.to_string())),
         }
     }
@@ -101,8 +107,15 @@ pub fn lint_glossaries(glossaries: &[Glossary], problems: &mut Vec<Problem>) {
     for (glossary_idx, glossary) in glossaries.iter().enumerate() {
         for (entry_idx, entry) in glossary.entries.iter().enumerate() {
             let origin = &entry.origin;
-            let mut report = |severity, code, message: String| problems.push(Problem::new(severity, code, &origin.path, origin.line, message));
-            let texts: Vec<&str> = entry.sources.iter().map(String::as_str).chain(entry.targets()).chain(entry.forbidden.iter().map(String::as_str)).collect();
+            let mut report =
+                |severity, code, message: String| problems.push(Problem::new(severity, code, &origin.path, origin.line, message));
+            let texts: Vec<&str> = entry
+                .sources
+                .iter()
+                .map(String::as_str)
+                .chain(entry.targets())
+                .chain(entry.forbidden.iter().map(String::as_str))
+                .collect();
             for &text in texts.iter().chain(entry.note.as_deref().iter()) {
                 if !unicode_normalization::is_nfc(text) {
                     report(Severity::Warning, "not-nfc", format!("`{text}` is not in Unicode NFC"));
@@ -110,25 +123,45 @@ pub fn lint_glossaries(glossaries: &[Glossary], problems: &mut Vec<Problem>) {
             }
             for &text in &texts {
                 if let Some(c) = text.chars().find(|&c| is_invisible(c)) {
-                    report(Severity::Warning, "invisible", format!("`{text}` contains invisible character U+{:04X}", c as u32));
+                    report(
+                        Severity::Warning,
+                        "invisible",
+                        format!("`{text}` contains invisible character U+{:04X}", c as u32),
+                    );
                 }
             }
             for forbidden in &entry.forbidden {
                 if entry.targets().any(|t| t == forbidden) {
-                    report(Severity::Error, "conflict", format!("`{forbidden}` is both acceptable and forbidden for `{}`", entry.sources[0]));
+                    report(
+                        Severity::Error,
+                        "conflict",
+                        format!("`{forbidden}` is both acceptable and forbidden for `{}`", entry.sources[0]),
+                    );
                 }
             }
             if entry.preferred.is_none() {
-                report(Severity::Info, "forbidden-only", format!("`{}` lists forbidden targets only", entry.sources[0]));
+                report(
+                    Severity::Info,
+                    "forbidden-only",
+                    format!("`{}` lists forbidden targets only", entry.sources[0]),
+                );
             }
             for source in &entry.sources {
                 let folded = key(source, KeyOptions::FOLDED);
                 if folded.is_empty() {
-                    report(Severity::Error, "malformed", "a source spelling is empty once normalised".to_string());
+                    report(
+                        Severity::Error,
+                        "malformed",
+                        "a source spelling is empty once normalised".to_string(),
+                    );
                     continue;
                 }
                 if is_common_word(&folded) && !entry.is_case_sensitive(source) {
-                    report(Severity::Warning, "common-word", format!("`{source}` is a common Indonesian word and will match almost everywhere"));
+                    report(
+                        Severity::Warning,
+                        "common-word",
+                        format!("`{source}` is a common Indonesian word and will match almost everywhere"),
+                    );
                 }
                 match first_seen.get(&folded) {
                     None => {
@@ -137,7 +170,11 @@ pub fn lint_glossaries(glossaries: &[Glossary], problems: &mut Vec<Problem>) {
                     Some(&(other_glossary, other_entry)) if other_entry != entry_idx || other_glossary != glossary_idx => {
                         let other = &glossaries[other_glossary].entries[other_entry];
                         if other_glossary == glossary_idx {
-                            report(Severity::Warning, "duplicate", format!("`{source}` already has an entry at line {}", other.origin.line));
+                            report(
+                                Severity::Warning,
+                                "duplicate",
+                                format!("`{source}` already has an entry at line {}", other.origin.line),
+                            );
                         } else if other.targets().ne(entry.targets()) {
                             report(
                                 Severity::Warning,
@@ -161,7 +198,10 @@ pub fn lint_glossaries(glossaries: &[Glossary], problems: &mut Vec<Problem>) {
 
 /// NBSP and other non-ASCII spaces, zero-width characters, soft hyphen, BOM.
 fn is_invisible(c: char) -> bool {
-    matches!(c, '\u{A0}' | '\u{AD}' | '\u{200B}'..='\u{200F}' | '\u{2060}' | '\u{FEFF}' | '\u{202F}' | '\u{2007}') || (c.is_whitespace() && c != ' ')
+    matches!(
+        c,
+        '\u{A0}' | '\u{AD}' | '\u{200B}'..='\u{200F}' | '\u{2060}' | '\u{FEFF}' | '\u{202F}' | '\u{2007}'
+    ) || (c.is_whitespace() && c != ' ')
 }
 
 /// Reports every source term that occurs as whole words inside a longer
@@ -199,7 +239,10 @@ fn report_shadowed(glossaries: &[Glossary], problems: &mut Vec<Problem>) {
                 "shadowed",
                 &entry.origin.path,
                 entry.origin.line,
-                format!("`{}` is part of the longer term `{}` ({}), which wins where both match", entry.sources[source_idx], long.sources[long_source], long.origin),
+                format!(
+                    "`{}` is part of the longer term `{}` ({}), which wins where both match",
+                    entry.sources[source_idx], long.sources[long_source], long.origin
+                ),
             ));
         }
     }

@@ -123,7 +123,9 @@ impl Matcher {
                     });
                     patterns.len() - 1
                 });
-                let cased_key = entry.is_case_sensitive(source).then(|| key(source, KeyOptions::CASED).into_boxed_str());
+                let cased_key = entry
+                    .is_case_sensitive(source)
+                    .then(|| key(source, KeyOptions::CASED).into_boxed_str());
                 let affix = entry.match_mode == MatchMode::Affix;
                 let pattern = &mut patterns[pattern_idx];
                 pattern.any_affix |= affix;

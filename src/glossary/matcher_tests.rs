@@ -16,7 +16,12 @@ fn found<'a>(matcher: &'a Matcher, text: &'a str) -> Vec<(&'a str, &'a str)> {
     matcher
         .find_all(text)
         .into_iter()
-        .map(|hit| (hit.span.slice(text), matcher.glossary().entries[hit.entry].sources[hit.source].as_str()))
+        .map(|hit| {
+            (
+                hit.span.slice(text),
+                matcher.glossary().entries[hit.entry].sources[hit.source].as_str(),
+            )
+        })
         .collect()
 }
 
@@ -66,7 +71,10 @@ fn whitespace_nbsp_and_line_breaks() {
 fn dash_variants() {
     let m = matcher("Perserikatan Bangsa-Bangsa\tUnited Nations\n");
     assert_eq!(texts(&m, "Perserikatan Bangsa–Bangsa"), ["Perserikatan Bangsa–Bangsa"]);
-    assert_eq!(texts(&m, "Perserikatan Bangsa\u{2011}Bangsa"), ["Perserikatan Bangsa\u{2011}Bangsa"]);
+    assert_eq!(
+        texts(&m, "Perserikatan Bangsa\u{2011}Bangsa"),
+        ["Perserikatan Bangsa\u{2011}Bangsa"]
+    );
 }
 
 #[test]
@@ -87,7 +95,10 @@ fn leftmost_longest() {
     let m = matcher("Menteri Luar Negeri\tForeign Minister\nMenteri Luar Negeri AS\tUS Secretary of State\nAS\tUS\n");
     assert_eq!(
         found(&m, "Menteri Luar Negeri AS bertemu Menteri Luar Negeri Rusia"),
-        [("Menteri Luar Negeri AS", "Menteri Luar Negeri AS"), ("Menteri Luar Negeri", "Menteri Luar Negeri")]
+        [
+            ("Menteri Luar Negeri AS", "Menteri Luar Negeri AS"),
+            ("Menteri Luar Negeri", "Menteri Luar Negeri")
+        ]
     );
 }
 
@@ -111,7 +122,10 @@ fn longest_that_fails_the_boundary_falls_back_to_shorter() {
 #[test]
 fn enclitics_extend_the_span() {
     let m = matcher("Rusia\tRussia\nnegara\tcountry\n");
-    assert_eq!(texts(&m, "Rusianya, negaranyalah, Rusiapun, Rusiaku"), ["Rusianya", "negaranyalah", "Rusiapun", "Rusiaku"]);
+    assert_eq!(
+        texts(&m, "Rusianya, negaranyalah, Rusiapun, Rusiaku"),
+        ["Rusianya", "negaranyalah", "Rusiapun", "Rusiaku"]
+    );
     assert_eq!(texts(&m, "Rusiawan negarawan"), Vec::<&str>::new());
     let hit = m.find_all("Rusianya")[0];
     assert_eq!(hit.term_span, Span::new(0, 5));
@@ -132,7 +146,10 @@ fn affixes_only_for_affix_entries() {
     )
     .unwrap();
     let m = Matcher::new(glossary).unwrap();
-    assert_eq!(texts(&m, "dikerahkan, berkerah, kerahkanlah, bertemu, pertemuan, pengerahan"), ["dikerahkan", "berkerah", "kerahkanlah"]);
+    assert_eq!(
+        texts(&m, "dikerahkan, berkerah, kerahkanlah, bertemu, pertemuan, pengerahan"),
+        ["dikerahkan", "berkerah", "kerahkanlah"]
+    );
     assert_eq!(texts(&m, "mukerah, kerahan2"), Vec::<&str>::new());
 }
 
@@ -147,7 +164,8 @@ fn terms_never_cross_the_piece() {
     assert_eq!(hits[0].span, Span::new(3, 14));
 }
 
-const TERMS: &str = "Korea Utara\tNorth Korea\nKorea\tKorea\nAS\tUS\nRusia\tRussia\nkawan\tfriend\nMenteri Luar Negeri\tForeign Minister\nluar\tout\n";
+const TERMS: &str =
+    "Korea Utara\tNorth Korea\nKorea\tKorea\nAS\tUS\nRusia\tRussia\nkawan\tfriend\nMenteri Luar Negeri\tForeign Minister\nluar\tout\n";
 
 proptest! {
     /// Every hit lies on char boundaries, hits ascend without overlapping,

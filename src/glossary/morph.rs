@@ -28,18 +28,26 @@ const SUFFIXES: [&str; 3] = ["kan", "an", "i"];
 /// mem-, men-, meng-, menge-), peN- (pe-, pem-, pen-, peng-, penge-), per-,
 /// and the stacked memper-, diper-, keber-.
 pub const PREFIXES: [&str; 22] = [
-    "di", "ber", "be", "bel", "ter", "te", "ke", "se", "me", "mem", "men", "meng", "menge", "pe", "pem", "pen", "peng", "penge", "per", "memper",
-    "diper", "keber",
+    "di", "ber", "be", "bel", "ter", "te", "ke", "se", "me", "mem", "men", "meng", "menge", "pe", "pem", "pen", "peng", "penge", "per",
+    "memper", "diper", "keber",
 ];
 
 /// Byte index where the run of word characters ending at `idx` starts.
 pub fn word_start(text: &str, idx: usize) -> usize {
-    text[..idx].char_indices().rev().take_while(|&(_, c)| is_word_char(c)).last().map_or(idx, |(i, _)| i)
+    text[..idx]
+        .char_indices()
+        .rev()
+        .take_while(|&(_, c)| is_word_char(c))
+        .last()
+        .map_or(idx, |(i, _)| i)
 }
 
 /// Byte index where the run of word characters starting at `idx` ends.
 pub fn word_end(text: &str, idx: usize) -> usize {
-    text[idx..].char_indices().find(|&(_, c)| !is_word_char(c)).map_or(text.len(), |(i, _)| idx + i)
+    text[idx..]
+        .char_indices()
+        .find(|&(_, c)| !is_word_char(c))
+        .map_or(text.len(), |(i, _)| idx + i)
 }
 
 /// Whether `tail` is nothing, or enclitics only: possessive, particle, or

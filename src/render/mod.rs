@@ -2,4 +2,5 @@
 //! (serde) or one writer function; none of them prints on its own — the CLI
 //! hands them a `Write`.
 
+pub mod terms;
 pub mod units;

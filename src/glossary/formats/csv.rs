@@ -58,9 +58,13 @@ impl Columns {
         for (idx, name) in header.iter().enumerate() {
             let name = name.trim().trim_start_matches('\u{FEFF}').to_lowercase();
             match name.as_str() {
-                "source" | "term" | "source term" | "id" | "in" | "ind" | "indonesian" | "bahasa indonesia" => source = source.or(Some(idx)),
+                "source" | "term" | "source term" | "id" | "in" | "ind" | "indonesian" | "bahasa indonesia" => {
+                    source = source.or(Some(idx))
+                }
                 "target" | "translation" | "target term" | "en" | "eng" | "english" => target = target.or(Some(idx)),
-                "note" | "notes" | "comment" | "comments" | "description" | "definition" | "remark" => columns.note = columns.note.or(Some(idx)),
+                "note" | "notes" | "comment" | "comments" | "description" | "definition" | "remark" => {
+                    columns.note = columns.note.or(Some(idx))
+                }
                 "domain" | "subject" | "subject field" | "category" => columns.domain = Some(idx),
                 "forbidden" | "deprecated" | "do not use" => columns.forbidden = Some(idx),
                 "case_sensitive" | "case sensitive" | "case-sensitive" | "match case" => columns.case_sensitive = Some(idx),

@@ -75,11 +75,16 @@ struct FileOut {
 
 pub fn read(text: &str, reader: &mut Reader<'_>) -> Result<Glossary> {
     let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
-    let file: FileIn<'_> = serde_json::from_str(text).map_err(|error| reader.parse_error(error.line(), error.column(), error.to_string()))?;
+    let file: FileIn<'_> =
+        serde_json::from_str(text).map_err(|error| reader.parse_error(error.line(), error.column(), error.to_string()))?;
     if let Some(version) = file.version
         && version != 1
     {
-        return Err(reader.parse_error(1, 1, format!("unsupported glossary version {version} (this selaras reads version 1)")));
+        return Err(reader.parse_error(
+            1,
+            1,
+            format!("unsupported glossary version {version} (this selaras reads version 1)"),
+        ));
     }
     let line_index = crate::text::LineIndex::new(text);
     let mut entries = Vec::with_capacity(file.entries.len());
@@ -91,18 +96,31 @@ pub fn read(text: &str, reader: &mut Reader<'_>) -> Result<Glossary> {
             Ok(parsed) => parsed,
             Err(error) => {
                 let line = position.line + error.line() - 1;
-                let column = if error.line() == 1 { position.column + error.column() - 1 } else { error.column() };
+                let column = if error.line() == 1 {
+                    position.column + error.column() - 1
+                } else {
+                    error.column()
+                };
                 reader.malformed(line, column, error.to_string())?;
                 continue;
             }
         };
-        let sources: Vec<String> = parsed.sources.iter().map(|s| s.trim().to_string()).filter(|s| !s.is_empty()).collect();
+        let sources: Vec<String> = parsed
+            .sources
+            .iter()
+            .map(|s| s.trim().to_string())
+            .filter(|s| !s.is_empty())
+            .collect();
         if sources.is_empty() {
             reader.malformed(position.line, position.column, "entry without a non-empty source spelling")?;
             continue;
         }
         if parsed.preferred.as_deref().is_none_or(|p| p.trim().is_empty()) && parsed.forbidden.is_empty() {
-            reader.malformed(position.line, position.column, format!("entry `{}` has neither a preferred nor a forbidden target", sources[0]))?;
+            reader.malformed(
+                position.line,
+                position.column,
+                format!("entry `{}` has neither a preferred nor a forbidden target", sources[0]),
+            )?;
             continue;
         }
         entries.push(Entry {

@@ -57,7 +57,11 @@ impl Format {
 
 /// Reads the glossary at `path` (`-` = standard input, read as TSV).
 pub fn read(path: &Path) -> Result<Glossary> {
-    let format = if path.as_os_str() == "-" { Format::Tsv } else { Format::from_path(path)? };
+    let format = if path.as_os_str() == "-" {
+        Format::Tsv
+    } else {
+        Format::from_path(path)?
+    };
     let input = crate::input::read(path)?;
     parse(path, &input.text, format, &mut Reader::strict(path))
 }

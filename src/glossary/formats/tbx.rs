@@ -122,7 +122,11 @@ pub fn read(text: &str, reader: &mut Reader<'_>) -> Result<Glossary> {
                 saw_root = true;
                 if name != "tbx" && name != "martif" {
                     let at = at();
-                    return Err(reader.parse_error(at.line, at.column, format!("not a TBX file: the root element is <{name}>, not <tbx> or <martif>")));
+                    return Err(reader.parse_error(
+                        at.line,
+                        at.column,
+                        format!("not a TBX file: the root element is <{name}>, not <tbx> or <martif>"),
+                    ));
                 }
             }
             depth += 1;
@@ -155,15 +159,13 @@ pub fn read(text: &str, reader: &mut Reader<'_>) -> Result<Glossary> {
             }
         }
         match event {
-            Event::DocType(doctype) => {
-                if doctype.xml10_content().contains("<!ENTITY") {
-                    let at = at();
-                    return Err(reader.parse_error(
-                        at.line,
-                        at.column,
-                        "DOCTYPE declares entities; refused (entity expansion is not supported, to stay safe from entity bombs)",
-                    ));
-                }
+            Event::DocType(doctype) if doctype.xml10_content().contains("<!ENTITY") => {
+                let at = at();
+                return Err(reader.parse_error(
+                    at.line,
+                    at.column,
+                    "DOCTYPE declares entities; refused (entity expansion is not supported, to stay safe from entity bombs)",
+                ));
             }
             Event::Text(content) if collecting.is_some() => buffer.push_str(&content.xml10_content()),
             Event::CData(content) if collecting.is_some() => buffer.push_str(&content.xml10_content()),
@@ -193,11 +195,17 @@ pub fn read(text: &str, reader: &mut Reader<'_>) -> Result<Glossary> {
                     let value = buffer.trim().to_string();
                     match (kind, &mut term, &mut concept) {
                         (Collecting::Term, Some(term), _) => term.0 = value,
-                        (Collecting::TermNote(kind), Some(term), _) if kind == "administrativeStatus" || kind == "normativeAuthorization" => {
+                        (Collecting::TermNote(kind), Some(term), _)
+                            if kind == "administrativeStatus" || kind == "normativeAuthorization" =>
+                        {
                             term.1 = parse_status(&value)
                         }
-                        (Collecting::Descrip(kind), _, Some(concept)) if kind == "subjectField" => concept.domain = concept.domain.take().or(Some(value)),
-                        (Collecting::Descrip(kind), _, Some(concept)) if kind == "definition" => concept.note = concept.note.take().or(Some(value)),
+                        (Collecting::Descrip(kind), _, Some(concept)) if kind == "subjectField" => {
+                            concept.domain = concept.domain.take().or(Some(value))
+                        }
+                        (Collecting::Descrip(kind), _, Some(concept)) if kind == "definition" => {
+                            concept.note = concept.note.take().or(Some(value))
+                        }
                         (Collecting::Note, _, Some(concept)) => concept.note = concept.note.take().or(Some(value)),
                         _ => {}
                     }
@@ -240,7 +248,12 @@ pub fn read(text: &str, reader: &mut Reader<'_>) -> Result<Glossary> {
 /// Turns a concept into an entry: explicit preferred first, then the others.
 fn finish(concept: Concept, reader: &mut Reader<'_>) -> Option<Entry> {
     if concept.sources.is_empty() {
-        reader.remark(Severity::Warning, "tbx-no-source", concept.line, "concept has no Indonesian term; skipped");
+        reader.remark(
+            Severity::Warning,
+            "tbx-no-source",
+            concept.line,
+            "concept has no Indonesian term; skipped",
+        );
         return None;
     }
     let mut preferred: Option<String> = None;
@@ -257,7 +270,12 @@ fn finish(concept: Concept, reader: &mut Reader<'_>) -> Option<Entry> {
         preferred = Some(admitted.remove(0));
     }
     if preferred.is_none() && forbidden.is_empty() {
-        reader.remark(Severity::Warning, "tbx-no-target", concept.line, format!("concept `{}` has no English term; skipped", concept.sources[0]));
+        reader.remark(
+            Severity::Warning,
+            "tbx-no-target",
+            concept.line,
+            format!("concept `{}` has no English term; skipped", concept.sources[0]),
+        );
         return None;
     }
     Some(Entry {
@@ -283,5 +301,9 @@ fn attribute(element: &BytesStart<'_>, name: &str) -> Option<String> {
         .attributes()
         .flatten()
         .find(|attr| attr.key.as_ref() == name)
-        .and_then(|attr| attr.normalized_value(quick_xml::XmlVersion::Implicit1_0).ok().map(|v| v.into_owned()))
+        .and_then(|attr| {
+            attr.normalized_value(quick_xml::XmlVersion::Implicit1_0)
+                .ok()
+                .map(|v| v.into_owned())
+        })
 }

@@ -13,10 +13,16 @@ use crate::glossary::model::Glossary;
 
 pub fn write(glossary: &Glossary, out: &mut dyn Write) -> io::Result<()> {
     writeln!(out, r#"<?xml version="1.0" encoding="UTF-8"?>"#)?;
-    writeln!(out, r#"<tbx type="TBX-Basic" style="dca" xml:lang="en" xmlns="urn:iso:std:iso:30042:ed-2">"#)?;
+    writeln!(
+        out,
+        r#"<tbx type="TBX-Basic" style="dca" xml:lang="en" xmlns="urn:iso:std:iso:30042:ed-2">"#
+    )?;
     writeln!(out, "  <tbxHeader>")?;
     writeln!(out, "    <fileDesc>")?;
-    writeln!(out, "      <sourceDesc><p>Indonesian to English glossary written by selaras.</p></sourceDesc>")?;
+    writeln!(
+        out,
+        "      <sourceDesc><p>Indonesian to English glossary written by selaras.</p></sourceDesc>"
+    )?;
     writeln!(out, "    </fileDesc>")?;
     writeln!(out, "  </tbxHeader>")?;
     writeln!(out, "  <text>")?;

@@ -11,7 +11,11 @@ fn samples_dir() -> PathBuf {
     // The shared samples live outside the repository; tests that need them
     // use the copies under `tests/fixtures/` when the shared folder is absent.
     let shared = Path::new(SAMPLES);
-    if shared.exists() { shared.to_path_buf() } else { Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/schemas") }
+    if shared.exists() {
+        shared.to_path_buf()
+    } else {
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/schemas")
+    }
 }
 
 fn parse_str(name: &str, text: &str) -> Result<Glossary> {
@@ -34,7 +38,15 @@ fn parse_error_position(error: Error) -> (usize, usize) {
 
 #[test]
 fn format_by_extension() {
-    for (name, format) in [("a.tsv", Format::Tsv), ("a.TXT", Format::Tsv), ("a.utf8", Format::Tsv), ("a.csv", Format::Csv), ("a.tbx", Format::Tbx), ("a.xml", Format::Tbx), ("a.json", Format::Json)] {
+    for (name, format) in [
+        ("a.tsv", Format::Tsv),
+        ("a.TXT", Format::Tsv),
+        ("a.utf8", Format::Tsv),
+        ("a.csv", Format::Csv),
+        ("a.tbx", Format::Tbx),
+        ("a.xml", Format::Tbx),
+        ("a.json", Format::Json),
+    ] {
         assert_eq!(Format::from_path(Path::new(name)).unwrap(), format, "{name}");
     }
     assert!(Format::from_path(Path::new("a.docx")).is_err());
@@ -64,7 +76,11 @@ fn tsv_malformed_rows_name_the_line() {
 fn tsv_lenient_reading_collects_every_problem() {
     let mut problems: Vec<Problem> = Vec::new();
     let path = Path::new("g.tsv");
-    let glossary = tsv::read("a\n\tb\nRusia\tRussia\nRusia\tRussia\n x\ty\n", &mut Reader::lenient(path, &mut problems)).unwrap();
+    let glossary = tsv::read(
+        "a\n\tb\nRusia\tRussia\nRusia\tRussia\n x\ty\n",
+        &mut Reader::lenient(path, &mut problems),
+    )
+    .unwrap();
     assert_eq!(glossary.len(), 2);
     let codes: Vec<(usize, &str)> = problems.iter().map(|p| (p.line, p.code)).collect();
     assert_eq!(codes, [(1, "malformed"), (2, "malformed"), (4, "duplicate"), (5, "whitespace")]);
@@ -78,7 +94,10 @@ fn omegat_samples_read() {
     assert_eq!(tsv.entries[1].sources, ["Badan Meteorologi, Klimatologi, dan Geofisika"]);
     let csv = read(&dir.join("omegat-glossary.csv")).unwrap();
     assert_eq!(csv.entries[2].sources, ["kata \"kunci\""]);
-    assert_eq!(csv.entries[0].note.as_deref(), Some("DPR; keep acronym in brackets on first mention"));
+    assert_eq!(
+        csv.entries[0].note.as_deref(),
+        Some("DPR; keep acronym in brackets on first mention")
+    );
     let with_header = read(&dir.join("header-languages.csv")).unwrap();
     assert_eq!(with_header.len(), 2);
     assert_eq!(with_header.entries[0].preferred.as_deref(), Some("House of Representatives"));
@@ -106,7 +125,11 @@ fn csv_errors_name_the_line() {
 
 #[test]
 fn json_errors_name_line_and_column() {
-    let error = parse_str("g.json", "{\"entries\": [\n  {\"sources\": [\"Rusia\"], \"preferred\": \"Russia\"},\n  {\"sources\": [\"AS\"], \"prefered\": \"US\"}\n]}").unwrap_err();
+    let error = parse_str(
+        "g.json",
+        "{\"entries\": [\n  {\"sources\": [\"Rusia\"], \"preferred\": \"Russia\"},\n  {\"sources\": [\"AS\"], \"prefered\": \"US\"}\n]}",
+    )
+    .unwrap_err();
     assert_eq!(parse_error_position(error).0, 3);
     let error = parse_str("g.json", "{\"entries\": [\n  {\"sources\": []}]}").unwrap_err();
     assert_eq!(parse_error_position(error), (2, 3));
@@ -177,9 +200,24 @@ fn rich_glossary() -> Glossary {
     parse_str("g.json", text).unwrap()
 }
 
+/// Sources, preferred, admitted, forbidden and note of one entry.
+type Essence = (Vec<String>, Option<String>, Vec<String>, Vec<String>, Option<String>);
+
 /// Entries compared on what every lossless format keeps.
-fn essence(glossary: &Glossary) -> Vec<(Vec<String>, Option<String>, Vec<String>, Vec<String>, Option<String>)> {
-    glossary.entries.iter().map(|e| (e.sources.clone(), e.preferred.clone(), e.admitted.clone(), e.forbidden.clone(), e.note.clone())).collect()
+fn essence(glossary: &Glossary) -> Vec<Essence> {
+    glossary
+        .entries
+        .iter()
+        .map(|e| {
+            (
+                e.sources.clone(),
+                e.preferred.clone(),
+                e.admitted.clone(),
+                e.forbidden.clone(),
+                e.note.clone(),
+            )
+        })
+        .collect()
 }
 
 #[test]
@@ -189,8 +227,16 @@ fn json_and_csv_round_trip_everything() {
         let name = if format == Format::Json { "r.json" } else { "r.csv" };
         let again = parse_str(name, &written(&glossary, format)).unwrap();
         assert_eq!(essence(&again), essence(&glossary), "{format:?}");
-        let flags: Vec<_> = again.entries.iter().map(|e| (e.case_sensitive, e.match_mode, e.domain.clone())).collect();
-        let expected: Vec<_> = glossary.entries.iter().map(|e| (e.case_sensitive, e.match_mode, e.domain.clone())).collect();
+        let flags: Vec<_> = again
+            .entries
+            .iter()
+            .map(|e| (e.case_sensitive, e.match_mode, e.domain.clone()))
+            .collect();
+        let expected: Vec<_> = glossary
+            .entries
+            .iter()
+            .map(|e| (e.case_sensitive, e.match_mode, e.domain.clone()))
+            .collect();
         assert_eq!(flags, expected, "{format:?}");
     }
 }
@@ -220,18 +266,32 @@ fn tbx_tsv_tbx_round_trip_keeps_entries_and_status() {
 /// `xmllint` the test is skipped locally but fails in CI (`CI` set).
 #[test]
 fn written_tbx_validates() {
-    let has_xmllint = std::process::Command::new("xmllint").arg("--version").output().is_ok_and(|o| o.status.success());
+    let has_xmllint = std::process::Command::new("xmllint")
+        .arg("--version")
+        .output()
+        .is_ok_and(|o| o.status.success());
     if !has_xmllint {
-        assert!(std::env::var_os("CI").is_none(), "xmllint is missing but CI is set: install libxml2-utils");
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "xmllint is missing but CI is set: install libxml2-utils"
+        );
         return;
     }
     let validator = samples_dir().join("validate.sh");
     let dir = std::env::temp_dir().join(format!("selaras-tbx-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
-    for (name, glossary) in [("rich.tbx", rich_glossary()), ("status.tbx", parse_str("s.tbx", TBX_WITH_STATUS).unwrap())] {
+    for (name, glossary) in [
+        ("rich.tbx", rich_glossary()),
+        ("status.tbx", parse_str("s.tbx", TBX_WITH_STATUS).unwrap()),
+    ] {
         let path = dir.join(name);
         std::fs::write(&path, written(&glossary, Format::Tbx)).unwrap();
-        let output = std::process::Command::new("bash").arg(&validator).arg("tbx").arg(&path).output().unwrap();
+        let output = std::process::Command::new("bash")
+            .arg(&validator)
+            .arg("tbx")
+            .arg(&path)
+            .output()
+            .unwrap();
         assert!(output.status.success(), "{name}: {}", String::from_utf8_lossy(&output.stderr));
     }
     std::fs::remove_dir_all(&dir).unwrap();

@@ -39,7 +39,12 @@ pub fn read(text: &str, reader: &mut Reader<'_>) -> Result<Glossary> {
         let comment_field = fields.next().unwrap_or("");
         for (field, column_name) in [(source_field, "source"), (target_field, "target"), (comment_field, "comment")] {
             if field.len() != field.trim().len() {
-                reader.remark(Severity::Warning, "whitespace", line_no, format!("leading or trailing whitespace in the {column_name}"));
+                reader.remark(
+                    Severity::Warning,
+                    "whitespace",
+                    line_no,
+                    format!("leading or trailing whitespace in the {column_name}"),
+                );
             }
         }
         let Some(source) = non_empty(source_field) else {
