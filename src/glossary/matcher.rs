@@ -5,9 +5,13 @@
 //! Aho-Corasick automaton (a contiguous NFA: it stays small and fast at
 //! 100k terms, where a DFA's build time and memory explode), keyed by their
 //! case-folded match key (see `normalize`). A text is normalised the same way
-//! into a scratch buffer that remembers where each byte came from, and the
-//! automaton reports **every** occurrence, overlapping ones included. Each
-//! occurrence is then tested, and the survivors are chosen leftmost-longest:
+//! into a scratch buffer that remembers where each byte came from. Terms only
+//! start where a word may start, so instead of an unanchored search (which
+//! would also report every term that ends inside a word, `di` in
+//! `dikerahkan`) the automaton is walked **anchored** from each such position
+//! (and, for `affix` entries, from after each prefix) until it dies; every
+//! term met on the way is an occurrence, the short ones too. Each occurrence
+//! is then tested, and the survivors are chosen leftmost-longest:
 //!
 //! 1. **Whole words.** If the term begins (ends) with a letter or digit, the
 //!    character before (after) it must not be one. Hyphens, quotes and
@@ -33,7 +37,9 @@
 
 use std::collections::HashMap;
 
-use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
+use aho_corasick::automaton::Automaton;
+use aho_corasick::nfa::contiguous::NFA;
+use aho_corasick::{Anchored, MatchKind, PatternID};
 
 use super::model::{Glossary, MatchMode};
 use super::morph;
@@ -79,7 +85,10 @@ struct Pattern {
 #[derive(Debug, Clone)]
 pub struct Matcher {
     glossary: Glossary,
-    automaton: AhoCorasick,
+    automaton: NFA,
+    /// Whether any entry has match mode `affix` (then walks also start
+    /// after prefixes inside words).
+    any_affix: bool,
     patterns: Vec<Pattern>,
     keys: Vec<Box<str>>,
 }
@@ -95,6 +104,8 @@ pub struct Scratch {
 struct Found {
     span: Span,
     term_span: Span,
+    /// End of the hit in the normalised text.
+    norm_end: usize,
     key_len: usize,
     pattern: u32,
     candidate: u32,
@@ -144,14 +155,15 @@ impl Matcher {
                 pattern.candidates.insert(position, candidate);
             }
         }
-        let automaton = AhoCorasick::builder()
-            .kind(Some(AhoCorasickKind::ContiguousNFA))
+        let automaton = NFA::builder()
             .match_kind(MatchKind::Standard)
             .build(keys.iter().map(|k| k.as_bytes()))
             .map_err(|error| Error::Usage(format!("glossary too large for the matcher: {error}")))?;
+        let any_affix = patterns.iter().any(|p| p.any_affix);
         Ok(Matcher {
             glossary,
             automaton,
+            any_affix,
             patterns,
             keys,
         })
@@ -178,43 +190,95 @@ impl Matcher {
     pub fn find_in(&self, text: &str, piece: Span, scratch: &mut Scratch, hits: &mut Vec<TermHit>) {
         let Scratch { norm, found } = scratch;
         norm.build(piece.slice(text), piece.start, KeyOptions::FOLDED);
-        found.clear();
-        for occurrence in self.automaton.find_overlapping_iter(norm.text.as_str()) {
-            let pattern_idx = occurrence.pattern().as_usize();
-            if let Some((candidate_idx, span, term_span)) = self.accept(text, norm, pattern_idx, occurrence.start(), occurrence.end()) {
-                found.push(Found {
-                    span,
-                    term_span,
-                    key_len: occurrence.end() - occurrence.start(),
-                    pattern: pattern_idx as u32,
-                    candidate: candidate_idx as u32,
-                });
+        let bytes = norm.text.as_bytes();
+        let mut idx = 0;
+        let mut previous_is_word = false;
+        while idx < bytes.len() {
+            let (is_word, char_len) = if bytes[idx].is_ascii() {
+                (bytes[idx].is_ascii_alphanumeric(), 1)
+            } else {
+                let c = norm.text[idx..].chars().next().unwrap_or(' ');
+                (is_word_char(c), c.len_utf8())
+            };
+            // A term may start after a non-word character, or at a non-word
+            // character (a term that begins with `(` or `.` needs no boundary).
+            if !previous_is_word || !is_word {
+                found.clear();
+                self.walk(text, norm, idx, found);
+                if is_word && self.any_affix {
+                    for prefix in morph::PREFIXES {
+                        if norm.text[idx..].starts_with(prefix) {
+                            self.walk(text, norm, idx + prefix.len(), found);
+                        }
+                    }
+                }
+                // Every candidate found here starts here, and everything
+                // that starts further left has been decided, so the best of
+                // them is the leftmost-longest hit; nothing inside it can
+                // start another one, so scanning resumes at its end.
+                let best = found
+                    .iter()
+                    .min_by(|a, b| (b.key_len, b.span.end, a.pattern).cmp(&(a.key_len, a.span.end, b.pattern)));
+                if let Some(best) = best {
+                    let candidate = &self.patterns[best.pattern as usize].candidates[best.candidate as usize];
+                    hits.push(TermHit {
+                        span: best.span,
+                        term_span: best.term_span,
+                        entry: candidate.entry as usize,
+                        source: candidate.source as usize,
+                    });
+                    idx = best.norm_end;
+                    previous_is_word = norm.char_before(idx).is_some_and(is_word_char);
+                    continue;
+                }
             }
+            previous_is_word = is_word;
+            idx += char_len;
         }
-        // Leftmost first; at one start, the longest key, then the widest span.
-        found.sort_unstable_by(|a, b| {
-            (a.span.start, b.key_len, b.span.end, a.pattern).cmp(&(b.span.start, a.key_len, a.span.end, b.pattern))
-        });
-        let mut covered_until = 0;
-        for hit in found.iter() {
-            if hit.span.start < covered_until {
+    }
+
+    /// Walks the automaton anchored at normalised byte `start` and tests
+    /// every term that starts there.
+    fn walk(&self, text: &str, norm: &NormText, start: usize, found: &mut Vec<Found>) {
+        let automaton = &self.automaton;
+        let Ok(mut state) = automaton.start_state(Anchored::Yes) else {
+            return;
+        };
+        for (offset, &byte) in norm.text.as_bytes()[start..].iter().enumerate() {
+            state = automaton.next_state(Anchored::Yes, state, byte);
+            if automaton.is_dead(state) {
+                return;
+            }
+            if !automaton.is_match(state) {
                 continue;
             }
-            covered_until = hit.span.end;
-            let candidate = &self.patterns[hit.pattern as usize].candidates[hit.candidate as usize];
-            hits.push(TermHit {
-                span: hit.span,
-                term_span: hit.term_span,
-                entry: candidate.entry as usize,
-                source: candidate.source as usize,
-            });
+            let end = start + offset + 1;
+            for match_idx in 0..automaton.match_len(state) {
+                let pattern_id: PatternID = automaton.match_pattern(state, match_idx);
+                // A match state also lists the terms that are suffixes of the
+                // path walked; only those that start at `start` count here.
+                if automaton.pattern_len(pattern_id) != end - start {
+                    continue;
+                }
+                let pattern_idx = pattern_id.as_usize();
+                if let Some((candidate_idx, span, term_span, norm_end)) = self.accept(text, norm, pattern_idx, start, end) {
+                    found.push(Found {
+                        span,
+                        term_span,
+                        norm_end,
+                        key_len: end - start,
+                        pattern: pattern_idx as u32,
+                        candidate: candidate_idx as u32,
+                    });
+                }
+            }
         }
     }
 
     /// Tests one occurrence of pattern `pattern_idx` at normalised bytes
     /// `start..end` and returns the first candidate that passes with its hit
-    /// span and term span.
-    fn accept(&self, text: &str, norm: &NormText, pattern_idx: usize, start: usize, end: usize) -> Option<(usize, Span, Span)> {
+    /// span, its term span and the normalised end of the hit.
+    fn accept(&self, text: &str, norm: &NormText, pattern_idx: usize, start: usize, end: usize) -> Option<(usize, Span, Span, usize)> {
         let pattern = &self.patterns[pattern_idx];
         let folded = norm.text.as_str();
         let left_ok = !pattern.needs_left_boundary || !norm.char_before(start).is_some_and(is_word_char);
@@ -263,7 +327,7 @@ impl Matcher {
                 }
             }
             if let (Some(span), Some(term_span)) = (norm.original_span(hit_start, hit_end), norm.original_span(start, term_end)) {
-                return Some((candidate_idx, span, term_span));
+                return Some((candidate_idx, span, term_span, hit_end));
             }
         }
         None

@@ -193,3 +193,9 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn terms_that_start_or_end_with_punctuation_need_no_boundary_there() {
+    let m = matcher("(AS)\t(US)\nRp.\tIDR\n");
+    assert_eq!(texts(&m, "x(AS) Rp.5"), ["(AS)", "Rp."]);
+}
