@@ -19,11 +19,46 @@ pub struct Occurrence {
 /// Finds the terms of `matcher` in every unit of `segmentation` (a
 /// segmentation of `text`). Terms never cross unit edges. Occurrences come
 /// in text order.
+///
+/// Units are independent, so a large text is split into runs of units that
+/// are searched on separate threads (at most one per available core); the
+/// result is the same as searching them one after another.
 pub fn apply(matcher: &Matcher, text: &str, segmentation: &Segmentation) -> Vec<Occurrence> {
+    /// Below this many bytes a thread costs more than it saves.
+    const BYTES_PER_THREAD: usize = 1 << 20;
+    let n_threads = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .min(text.len() / BYTES_PER_THREAD)
+        .max(1);
+    let units = &segmentation.units;
+    if n_threads == 1 {
+        return apply_range(matcher, text, segmentation, 0..units.len());
+    }
+    let chunk_len = units.len().div_ceil(n_threads);
+    std::thread::scope(|scope| {
+        let workers: Vec<_> = (0..units.len())
+            .step_by(chunk_len.max(1))
+            .map(|first| {
+                let range = first..(first + chunk_len).min(units.len());
+                scope.spawn(move || apply_range(matcher, text, segmentation, range))
+            })
+            .collect();
+        let mut occurrences = Vec::new();
+        for worker in workers {
+            // A panic in a worker is a bug in the matcher; pass it on.
+            occurrences.extend(worker.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)));
+        }
+        occurrences
+    })
+}
+
+/// [`apply`] over the units `unit_range`, on the current thread.
+fn apply_range(matcher: &Matcher, text: &str, segmentation: &Segmentation, unit_range: std::ops::Range<usize>) -> Vec<Occurrence> {
     let mut scratch = Scratch::default();
     let mut hits = Vec::new();
     let mut occurrences = Vec::new();
-    for (unit_idx, unit) in segmentation.units.iter().enumerate() {
+    for unit_idx in unit_range {
+        let unit = &segmentation.units[unit_idx];
         hits.clear();
         matcher.find_in(text, unit.span, &mut scratch, &mut hits);
         occurrences.extend(hits.iter().map(|&hit| Occurrence {

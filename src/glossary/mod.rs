@@ -66,9 +66,14 @@ pub fn builtin() -> &'static Glossary {
 /// The glossary to match with: the shipped one (unless `with_shipped` is
 /// false), then every file of `paths` layered over it in order.
 pub fn load(paths: &[PathBuf], with_shipped: bool) -> Result<Glossary> {
-    let files = paths.iter().map(|path| formats::read(path)).collect::<Result<Vec<_>>>()?;
-    let shipped = with_shipped.then(builtin);
-    Ok(Glossary::layered(shipped.into_iter().chain(&files)))
+    let mut layers = Vec::with_capacity(paths.len() + 1);
+    if with_shipped {
+        layers.push(builtin().clone());
+    }
+    for path in paths {
+        layers.push(formats::read(path)?);
+    }
+    Ok(Glossary::layered_owned(layers))
 }
 
 #[cfg(test)]

@@ -151,12 +151,23 @@ impl Glossary {
     /// overrides `Korea Utara`). Earlier entries that lose all their
     /// spellings disappear; within one layer nothing is dropped.
     pub fn layered<'a>(layers: impl IntoIterator<Item = &'a Glossary>) -> Glossary {
+        Glossary::layered_owned(layers.into_iter().cloned().collect())
+    }
+
+    /// [`Glossary::layered`], taking the layers by value: a single layer is
+    /// returned as it is, without computing any keys (loading a 100k-entry
+    /// file with `--no-default-glossary` should not pay for layering).
+    pub fn layered_owned(layers: Vec<Glossary>) -> Glossary {
+        let mut non_empty: Vec<Glossary> = layers.into_iter().filter(|layer| !layer.is_empty()).collect();
+        if non_empty.len() <= 1 {
+            return non_empty.pop().unwrap_or_default();
+        }
         let mut entries: Vec<Entry> = Vec::new();
         // Folded key → index of the entry that currently owns it.
         let mut owner: HashMap<String, usize> = HashMap::new();
-        for layer in layers {
+        for layer in non_empty {
             let first_of_layer = entries.len();
-            for entry in &layer.entries {
+            for entry in layer.entries {
                 let entry_idx = entries.len();
                 for source in &entry.sources {
                     let folded = key(source, KeyOptions::FOLDED);
@@ -167,7 +178,7 @@ impl Glossary {
                         earlier.sources.retain(|s| key(s, KeyOptions::FOLDED) != folded);
                     }
                 }
-                entries.push(entry.clone());
+                entries.push(entry);
             }
         }
         entries.retain(|entry| !entry.sources.is_empty());
