@@ -19,6 +19,7 @@ pub mod baseline;
 pub mod check;
 pub mod error;
 pub mod finding;
+pub mod glossary;
 pub mod input;
 pub mod numbers;
 pub mod project;

@@ -3,6 +3,7 @@
 
 mod align;
 mod explain;
+mod glossary;
 mod output;
 mod segment;
 
@@ -26,13 +27,15 @@ enum Command {
     Explain(explain::Args),
     /// Pair the units of an Indonesian source with those of an English draft.
     Align(align::Args),
+    /// Apply, lint and convert glossaries.
+    #[command(subcommand)]
+    Glossary(glossary::Command),
 }
 
 /// What a subcommand reports back: whether it found something at or above
 /// the `--fail-on` level (exit 1) or not (exit 0).
 pub enum Outcome {
     Clean,
-    #[allow(dead_code)]
     Findings,
 }
 
@@ -42,6 +45,7 @@ pub fn run() -> ExitCode {
         Command::Segment(args) => segment::run(args),
         Command::Explain(args) => explain::run(args),
         Command::Align(args) => align::run(args),
+        Command::Glossary(command) => glossary::run(command),
     };
     match result {
         Ok(Outcome::Clean) => ExitCode::SUCCESS,

@@ -9,6 +9,7 @@ pub mod json;
 pub mod junit;
 pub mod report;
 pub mod sarif;
+pub mod terms;
 pub mod tmx;
 pub mod units;
 

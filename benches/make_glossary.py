@@ -1,0 +1,63 @@
+#!/usr/bin/env python3
+"""Synthetic inputs for the glossary benches (nothing big is committed).
+
+    make_glossary.py text OUT.txt MEGABYTES
+        Indonesian text of about MEGABYTES MB: examples/korea-utara/source.id.txt
+        and the `text` fields of the shared segmentation sets, repeated.
+    make_glossary.py glossary TEXT N OUT.tsv [SEED]
+        N distinct terms (TSV `term<TAB>TERM-en`): random 1-3-word n-grams
+        taken from TEXT's words, so that many of them occur.
+"""
+import glob, json, os, random, re, sys
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+SHARED = os.environ.get('SELARAS_SHARED', os.path.join(ROOT, '..', 'shared'))
+
+
+def base_text():
+    parts = [open(os.path.join(ROOT, 'examples/korea-utara/source.id.txt'), encoding='utf-8').read()]
+    for path in sorted(glob.glob(os.path.join(SHARED, 'data/segmentation/*.jsonl'))):
+        for line in open(path, encoding='utf-8'):
+            parts.append(json.loads(line)['text'] + '\n')
+    return ''.join(parts)
+
+
+def make_text(out, megabytes):
+    chunk = base_text()
+    target = int(float(megabytes) * 1_000_000)
+    with open(out, 'w', encoding='utf-8') as f:
+        written = 0
+        while written < target:
+            f.write(chunk)
+            written += len(chunk.encode('utf-8'))
+
+
+def make_glossary(text_path, n, out, seed=1):
+    rng = random.Random(int(seed))
+    n = int(n)
+    text = open(text_path, encoding='utf-8').read(4_000_000)
+    words = re.findall(r'\w+', text)
+    terms = set()
+    # Real n-grams first (they occur), then invented ones once the text runs dry.
+    attempts = 0
+    while len(terms) < n and attempts < 20 * n:
+        attempts += 1
+        k = rng.choice((1, 2, 2, 3))
+        i = rng.randrange(len(words) - k)
+        terms.add(' '.join(words[i:i + k]))
+    vocabulary = sorted(set(words))
+    while len(terms) < n:
+        k = rng.choice((1, 2, 3))
+        terms.add(' '.join(rng.choice(vocabulary) for _ in range(k)))
+    with open(out, 'w', encoding='utf-8') as f:
+        for term in sorted(terms):
+            f.write(f'{term}\t{term.upper()}-en\n')
+
+
+if __name__ == '__main__':
+    if sys.argv[1] == 'text':
+        make_text(sys.argv[2], sys.argv[3])
+    elif sys.argv[1] == 'glossary':
+        make_glossary(*sys.argv[2:])
+    else:
+        sys.exit(__doc__)

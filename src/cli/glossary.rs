@@ -1,0 +1,154 @@
+//! `selaras glossary apply FILE [-g GLOSSARY]... [--no-default-glossary] [--format text|jsonl|skeleton|counts]`
+//! `selaras glossary lint GLOSSARY...`
+//! `selaras glossary convert GLOSSARY... --to tsv|csv|tbx|json [-o OUT]`
+
+use std::io::IsTerminal;
+use std::path::PathBuf;
+
+use clap::{Subcommand, ValueEnum};
+use selaras::glossary::formats::{self, Format};
+use selaras::glossary::lint::{Severity, lint_files};
+use selaras::glossary::{self, Glossary, Matcher};
+use selaras::segment::{SegmenterConfig, segment};
+use selaras::{Error, input, render};
+
+use super::Outcome;
+use super::output::write_to;
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Find glossary terms in a source text and show the English they need.
+    Apply(ApplyArgs),
+    /// Check glossary files for malformed rows, duplicates, conflicts and more.
+    Lint(LintArgs),
+    /// Convert glossaries (merged in order) to another format.
+    Convert(ConvertArgs),
+}
+
+#[derive(Debug, clap::Args)]
+pub struct ApplyArgs {
+    /// The Indonesian source text (`-` for standard input).
+    file: PathBuf,
+    /// A glossary to layer over the shipped ones (TSV, CSV, TBX or JSON);
+    /// later ones override earlier ones for the same source term.
+    #[arg(short = 'g', long = "glossary")]
+    glossaries: Vec<PathBuf>,
+    /// Do not use the glossaries shipped with selaras.
+    #[arg(long)]
+    no_default_glossary: bool,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = ApplyFormat::Text)]
+    format: ApplyFormat,
+    /// Write to this file (atomically) instead of standard output.
+    #[arg(short = 'o', long)]
+    output: Option<PathBuf>,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+enum ApplyFormat {
+    Text,
+    Jsonl,
+    Skeleton,
+    Counts,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct LintArgs {
+    /// Glossary files, in layering order (conflicts between them are reported).
+    #[arg(required = true)]
+    glossaries: Vec<PathBuf>,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct ConvertArgs {
+    /// Glossary files, layered in order into one.
+    #[arg(required = true)]
+    glossaries: Vec<PathBuf>,
+    /// Output format.
+    #[arg(long, value_enum)]
+    to: ToFormat,
+    /// Write to this file (atomically) instead of standard output.
+    #[arg(short = 'o', long)]
+    output: Option<PathBuf>,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+enum ToFormat {
+    Tsv,
+    Csv,
+    Tbx,
+    Json,
+}
+
+impl From<ToFormat> for Format {
+    fn from(format: ToFormat) -> Self {
+        match format {
+            ToFormat::Tsv => Format::Tsv,
+            ToFormat::Csv => Format::Csv,
+            ToFormat::Tbx => Format::Tbx,
+            ToFormat::Json => Format::Json,
+        }
+    }
+}
+
+pub fn run(command: Command) -> Result<Outcome, Error> {
+    match command {
+        Command::Apply(args) => apply(args),
+        Command::Lint(args) => lint(args),
+        Command::Convert(args) => convert(args),
+    }
+}
+
+fn apply(args: ApplyArgs) -> Result<Outcome, Error> {
+    // Glossaries first: a broken glossary should fail before a large input is read.
+    let matcher = Matcher::new(glossary::load(&args.glossaries, !args.no_default_glossary)?)?;
+    let input = input::read(&args.file)?;
+    let segmentation = segment(&input.text, SegmenterConfig::default());
+    let occurrences = glossary::apply(&matcher, &input.text, &segmentation);
+    let color = args.output.is_none() && std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none();
+    write_to(args.output.as_deref(), |out| match args.format {
+        ApplyFormat::Text => render::terms::write_text(out, &input.text, &segmentation, &matcher, &occurrences, color),
+        ApplyFormat::Jsonl => render::terms::write_jsonl(out, &input.text, &matcher, &occurrences),
+        ApplyFormat::Skeleton => render::terms::write_skeleton(out, &input.text, &matcher, &occurrences),
+        ApplyFormat::Counts => render::terms::write_counts(out, &matcher, &occurrences),
+    })?;
+    Ok(Outcome::Clean)
+}
+
+fn lint(args: LintArgs) -> Result<Outcome, Error> {
+    let problems = lint_files(&args.glossaries);
+    write_to(None, |out| {
+        for problem in &problems {
+            writeln!(
+                out,
+                "{}:{}: {}[{}]: {}",
+                selaras::error::display_path(&problem.path),
+                problem.line,
+                problem.severity.as_str(),
+                problem.code,
+                problem.message
+            )?;
+        }
+        let n_errors = problems.iter().filter(|p| p.severity == Severity::Error).count();
+        let n_warnings = problems.iter().filter(|p| p.severity == Severity::Warning).count();
+        let n_infos = problems.len() - n_errors - n_warnings;
+        writeln!(out, "{n_errors} errors, {n_warnings} warnings, {n_infos} infos")
+    })?;
+    if problems.iter().any(|p| p.severity == Severity::Error) {
+        Ok(Outcome::Findings)
+    } else {
+        Ok(Outcome::Clean)
+    }
+}
+
+fn convert(args: ConvertArgs) -> Result<Outcome, Error> {
+    let files = args
+        .glossaries
+        .iter()
+        .map(|path| formats::read(path))
+        .collect::<Result<Vec<_>, _>>()?;
+    let merged = Glossary::layered(&files);
+    let format = Format::from(args.to);
+    write_to(args.output.as_deref(), |out| formats::write(&merged, format, out))?;
+    Ok(Outcome::Clean)
+}

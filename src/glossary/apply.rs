@@ -1,0 +1,139 @@
+//! Applying a glossary: segmented source text in, term occurrences per unit
+//! out, plus the two things made from them: a pre-translation skeleton and
+//! per-term counts.
+
+use std::collections::HashMap;
+
+use super::matcher::{Matcher, Scratch, TermHit};
+use crate::segment::{Segmentation, UnitId};
+
+/// One term occurrence inside one unit.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Occurrence {
+    pub unit: UnitId,
+    /// Index into `Segmentation::units`.
+    pub unit_idx: usize,
+    pub hit: TermHit,
+}
+
+/// Finds the terms of `matcher` in every unit of `segmentation` (a
+/// segmentation of `text`). Terms never cross unit edges. Occurrences come
+/// in text order.
+///
+/// Units are independent, so a large text is split into runs of units that
+/// are searched on separate threads (at most one per available core); the
+/// result is the same as searching them one after another.
+pub fn apply(matcher: &Matcher, text: &str, segmentation: &Segmentation) -> Vec<Occurrence> {
+    /// Below this many bytes a thread costs more than it saves.
+    const BYTES_PER_THREAD: usize = 1 << 20;
+    let n_threads = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .min(text.len() / BYTES_PER_THREAD)
+        .max(1);
+    let units = &segmentation.units;
+    if n_threads == 1 {
+        return apply_range(matcher, text, segmentation, 0..units.len());
+    }
+    let chunk_len = units.len().div_ceil(n_threads);
+    std::thread::scope(|scope| {
+        let workers: Vec<_> = (0..units.len())
+            .step_by(chunk_len.max(1))
+            .map(|first| {
+                let range = first..(first + chunk_len).min(units.len());
+                scope.spawn(move || apply_range(matcher, text, segmentation, range))
+            })
+            .collect();
+        let mut occurrences = Vec::new();
+        for worker in workers {
+            // A panic in a worker is a bug in the matcher; pass it on.
+            occurrences.extend(worker.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)));
+        }
+        occurrences
+    })
+}
+
+/// [`apply`] over the units `unit_range`, on the current thread.
+fn apply_range(matcher: &Matcher, text: &str, segmentation: &Segmentation, unit_range: std::ops::Range<usize>) -> Vec<Occurrence> {
+    let mut scratch = Scratch::default();
+    let mut hits = Vec::new();
+    let mut occurrences = Vec::new();
+    for unit_idx in unit_range {
+        let unit = &segmentation.units[unit_idx];
+        hits.clear();
+        matcher.find_in(text, unit.span, &mut scratch, &mut hits);
+        occurrences.extend(hits.iter().map(|&hit| Occurrence {
+            unit: unit.id,
+            unit_idx,
+            hit,
+        }));
+    }
+    occurrences
+}
+
+/// The source text with each term replaced by its preferred English and
+/// every other byte unchanged. What is replaced is the term itself
+/// (`TermHit::term_span`): enclitics and affixes stay, so `Rusianya` becomes
+/// `Russianya` and the translator still sees the `-nya`; a reduplicated
+/// term is replaced as a whole. Entries with no preferred target (forbidden
+/// targets only) are left in Indonesian.
+pub fn skeleton(matcher: &Matcher, text: &str, occurrences: &[Occurrence]) -> String {
+    let mut out = String::with_capacity(text.len() + text.len() / 8);
+    let mut copied_until = 0;
+    for occurrence in occurrences {
+        let entry = &matcher.glossary().entries[occurrence.hit.entry];
+        let Some(preferred) = &entry.preferred else { continue };
+        let span = occurrence.hit.term_span;
+        out.push_str(&text[copied_until..span.start]);
+        out.push_str(preferred);
+        copied_until = span.end;
+    }
+    out.push_str(&text[copied_until..]);
+    out
+}
+
+/// Occurrences per term (the glossary's own spelling that matched), most
+/// frequent first, ties in byte order of the term.
+pub fn counts<'m>(matcher: &'m Matcher, occurrences: &[Occurrence]) -> Vec<(&'m str, usize)> {
+    let mut by_term: HashMap<(usize, usize), usize> = HashMap::new();
+    for occurrence in occurrences {
+        *by_term.entry((occurrence.hit.entry, occurrence.hit.source)).or_default() += 1;
+    }
+    let mut by_spelling: HashMap<&'m str, usize> = HashMap::with_capacity(by_term.len());
+    for ((entry_idx, source_idx), n) in by_term {
+        *by_spelling
+            .entry(matcher.glossary().entries[entry_idx].sources[source_idx].as_str())
+            .or_default() += n;
+    }
+    let mut counts: Vec<(&str, usize)> = by_spelling.into_iter().collect();
+    counts.sort_unstable_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(b.0)));
+    counts
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::Path;
+
+    use super::*;
+    use crate::glossary::formats::{Reader, tsv};
+    use crate::segment::{SegmenterConfig, segment};
+
+    fn matcher(tsv_text: &str) -> Matcher {
+        Matcher::new(tsv::read(tsv_text, &mut Reader::strict(Path::new("t.tsv"))).unwrap()).unwrap()
+    }
+
+    #[test]
+    fn skeleton_replaces_terms_and_keeps_the_rest() {
+        let matcher = matcher("Korea Utara\tNorth Korea\nRusia\tRussia\nkawan\tfriend\n");
+        let text = "Korea Utara membantu Rusianya, kawan-kawan.\n";
+        let occurrences = apply(&matcher, text, &segment(text, SegmenterConfig::default()));
+        assert_eq!(skeleton(&matcher, text, &occurrences), "North Korea membantu Russianya, friend.\n");
+    }
+
+    #[test]
+    fn counts_are_sorted_by_frequency_then_term() {
+        let matcher = matcher("Rusia\tRussia\nAS\tUS\nJumat\tFriday\n");
+        let text = "Rusia dan AS. Jumat, Rusia.\n";
+        let occurrences = apply(&matcher, text, &segment(text, SegmenterConfig::default()));
+        assert_eq!(counts(&matcher, &occurrences), [("Rusia", 2), ("AS", 1), ("Jumat", 1)]);
+    }
+}

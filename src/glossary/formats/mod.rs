@@ -1,0 +1,234 @@
+//! Glossary files: bytes in, [`Glossary`] out, and back.
+//!
+//! The format is picked by extension: `.tsv`, `.txt`, `.utf8`, `.tab` → TSV
+//! (OmegaT), `.csv` → CSV, `.tbx`, `.xml` → TBX (v3 `<tbx>` or v2 `<martif>`),
+//! `.json` → the native format. Every reader reports malformed input as
+//! [`Error::Parse`] naming the file and line (XML: line and column). In
+//! lenient mode (used by `glossary lint`) malformed rows are collected as
+//! problems instead and reading goes on.
+//!
+//! What survives a conversion: JSON and TBX keep everything (TBX has no
+//! standard place for `case_sensitive` and the match mode, so those two are
+//! lost there). TSV keeps sources, preferred and admitted targets, notes,
+//! and forbidden targets through a `[forbidden]` comment marker; several
+//! spellings of one entry become separate rows. CSV keeps everything through
+//! its header columns.
+
+pub mod csv;
+pub mod json;
+pub mod tbx;
+mod tbx_write;
+pub mod tsv;
+
+use std::collections::HashMap;
+use std::io::{self, Write};
+use std::path::Path;
+use std::sync::Arc;
+
+use super::lint::{Problem, Severity};
+use super::model::{Entry, Glossary, MatchMode, Origin};
+use crate::error::{Error, Result};
+
+/// The glossary file formats.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    Tsv,
+    Csv,
+    Tbx,
+    Json,
+}
+
+impl Format {
+    /// The format for `path`, from its extension.
+    pub fn from_path(path: &Path) -> Result<Format> {
+        let extension = path.extension().and_then(|e| e.to_str()).unwrap_or("").to_ascii_lowercase();
+        match extension.as_str() {
+            "tsv" | "txt" | "utf8" | "tab" => Ok(Format::Tsv),
+            "csv" => Ok(Format::Csv),
+            "tbx" | "xml" => Ok(Format::Tbx),
+            "json" => Ok(Format::Json),
+            _ => Err(Error::Usage(format!(
+                "{}: unknown glossary format (expected .tsv, .txt, .utf8, .csv, .tbx, .xml or .json)",
+                crate::error::display_path(path)
+            ))),
+        }
+    }
+}
+
+/// Reads the glossary at `path` (`-` = standard input, read as TSV).
+pub fn read(path: &Path) -> Result<Glossary> {
+    let format = if path.as_os_str() == "-" {
+        Format::Tsv
+    } else {
+        Format::from_path(path)?
+    };
+    let input = crate::input::read(path)?;
+    parse(path, &input.text, format, &mut Reader::strict(path))
+}
+
+/// Parses `text` read from `path` in `format`.
+pub fn parse(path: &Path, text: &str, format: Format, reader: &mut Reader<'_>) -> Result<Glossary> {
+    let _ = path;
+    match format {
+        Format::Tsv => tsv::read(text, reader),
+        Format::Csv => csv::read(text, reader),
+        Format::Tbx => tbx::read(text, reader),
+        Format::Json => json::read(text, reader),
+    }
+}
+
+/// Writes `glossary` in `format`.
+pub fn write(glossary: &Glossary, format: Format, out: &mut dyn Write) -> io::Result<()> {
+    match format {
+        Format::Tsv => tsv::write(glossary, out),
+        Format::Csv => csv::write(glossary, out),
+        Format::Tbx => tbx_write::write(glossary, out),
+        Format::Json => json::write(glossary, out),
+    }
+}
+
+/// What a reader needs besides the text: the path for origins and messages,
+/// and where problems go.
+#[derive(Debug)]
+pub struct Reader<'a> {
+    pub path: Arc<Path>,
+    /// `None` = strict: the first malformed row is an error.
+    problems: Option<&'a mut Vec<Problem>>,
+}
+
+impl<'a> Reader<'a> {
+    pub fn strict(path: &Path) -> Self {
+        Reader {
+            path: Arc::from(path),
+            problems: None,
+        }
+    }
+
+    /// Collects malformed rows and other remarks in `problems` instead of failing.
+    pub fn lenient(path: &Path, problems: &'a mut Vec<Problem>) -> Self {
+        Reader {
+            path: Arc::from(path),
+            problems: Some(problems),
+        }
+    }
+
+    pub fn origin(&self, line: usize) -> Origin {
+        Origin::new(&self.path, line)
+    }
+
+    pub fn parse_error(&self, line: usize, column: usize, message: impl Into<String>) -> Error {
+        Error::Parse {
+            path: self.path.to_path_buf(),
+            line,
+            column,
+            message: message.into(),
+        }
+    }
+
+    /// A malformed row: an error when strict, a problem when lenient (the
+    /// caller then skips the row).
+    pub fn malformed(&mut self, line: usize, column: usize, message: impl Into<String>) -> Result<()> {
+        let message = message.into();
+        match &mut self.problems {
+            None => Err(self.parse_error(line, column, message)),
+            Some(problems) => {
+                problems.push(Problem::new(Severity::Error, "malformed", &self.path, line, message));
+                Ok(())
+            }
+        }
+    }
+
+    /// A remark for `lint` (ignored when strict).
+    pub fn remark(&mut self, severity: Severity, code: &'static str, line: usize, message: impl Into<String>) {
+        if let Some(problems) = &mut self.problems {
+            problems.push(Problem::new(severity, code, &self.path, line, message.into()));
+        }
+    }
+}
+
+/// One row of a row-based format (TSV, CSV), before merging.
+#[derive(Debug, Default)]
+pub struct Row {
+    pub line: usize,
+    pub sources: Vec<String>,
+    pub targets: Vec<String>,
+    pub forbidden: Vec<String>,
+    pub note: Option<String>,
+    pub domain: Option<String>,
+    pub case_sensitive: Option<bool>,
+    pub match_mode: MatchMode,
+}
+
+/// Merges rows that share their first source spelling (exactly as written)
+/// into one entry: the first row's target is preferred, later ones admitted.
+#[derive(Debug, Default)]
+pub struct RowMerger {
+    entries: Vec<Entry>,
+    by_source: HashMap<String, usize>,
+}
+
+impl RowMerger {
+    pub fn add(&mut self, row: Row, reader: &mut Reader<'_>) {
+        let Some(first_source) = row.sources.first() else { return };
+        if let Some(&entry_idx) = self.by_source.get(first_source) {
+            let entry = &mut self.entries[entry_idx];
+            for target in row.targets {
+                if entry.targets().any(|t| t == target) {
+                    reader.remark(
+                        Severity::Warning,
+                        "duplicate",
+                        row.line,
+                        format!("duplicate row: `{first_source}` → `{target}` already at line {}", entry.origin.line),
+                    );
+                }
+                entry.add_target(target);
+            }
+            for forbidden in row.forbidden {
+                if !entry.forbidden.contains(&forbidden) {
+                    entry.forbidden.push(forbidden);
+                }
+            }
+            for source in row.sources.into_iter().skip(1) {
+                if !entry.sources.contains(&source) {
+                    entry.sources.push(source);
+                }
+            }
+            if entry.note.is_none() {
+                entry.note = row.note;
+            }
+            if entry.domain.is_none() {
+                entry.domain = row.domain;
+            }
+            return;
+        }
+        self.by_source.insert(first_source.clone(), self.entries.len());
+        let mut entry = Entry {
+            sources: row.sources,
+            preferred: None,
+            admitted: Vec::new(),
+            forbidden: row.forbidden,
+            case_sensitive: row.case_sensitive,
+            note: row.note,
+            domain: row.domain,
+            match_mode: row.match_mode,
+            origin: reader.origin(row.line),
+        };
+        for target in row.targets {
+            entry.add_target(target);
+        }
+        self.entries.push(entry);
+    }
+
+    pub fn finish(self) -> Glossary {
+        Glossary::new(self.entries)
+    }
+}
+
+/// `Some(trimmed)` unless the field is empty.
+pub fn non_empty(field: &str) -> Option<String> {
+    let trimmed = field.trim();
+    (!trimmed.is_empty()).then(|| trimmed.to_string())
+}
+
+#[cfg(test)]
+mod tests;

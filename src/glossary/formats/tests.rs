@@ -1,0 +1,298 @@
+//! Readers, writers and round trips for every format.
+
+use std::path::{Path, PathBuf};
+
+use super::*;
+use crate::glossary::lint::Problem;
+
+const SAMPLES: &str = "/work/shared/schemas";
+
+fn samples_dir() -> PathBuf {
+    // The shared samples live outside the repository; tests that need them
+    // use the copies under `tests/fixtures/` when the shared folder is absent.
+    let shared = Path::new(SAMPLES);
+    if shared.exists() {
+        shared.to_path_buf()
+    } else {
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/schemas")
+    }
+}
+
+fn parse_str(name: &str, text: &str) -> Result<Glossary> {
+    let path = Path::new(name);
+    parse(path, text, Format::from_path(path)?, &mut Reader::strict(path))
+}
+
+fn written(glossary: &Glossary, format: Format) -> String {
+    let mut out = Vec::new();
+    write(glossary, format, &mut out).unwrap();
+    String::from_utf8(out).unwrap()
+}
+
+fn parse_error_position(error: Error) -> (usize, usize) {
+    match error {
+        Error::Parse { line, column, .. } => (line, column),
+        other => panic!("expected a parse error, got {other}"),
+    }
+}
+
+#[test]
+fn format_by_extension() {
+    for (name, format) in [
+        ("a.tsv", Format::Tsv),
+        ("a.TXT", Format::Tsv),
+        ("a.utf8", Format::Tsv),
+        ("a.csv", Format::Csv),
+        ("a.tbx", Format::Tbx),
+        ("a.xml", Format::Tbx),
+        ("a.json", Format::Json),
+    ] {
+        assert_eq!(Format::from_path(Path::new(name)).unwrap(), format, "{name}");
+    }
+    assert!(Format::from_path(Path::new("a.docx")).is_err());
+}
+
+#[test]
+fn tsv_rows_merge_and_comments_are_skipped() {
+    let glossary = parse_str("g.tsv", "\u{FEFF}# comment\nKorea Utara\tNorth Korea\tcountry\n\nKorea Utara\tNorth Korean\nKorea Utara\tKorea North\t[forbidden] wrong order\r\n").unwrap();
+    assert_eq!(glossary.len(), 1);
+    let entry = &glossary.entries[0];
+    assert_eq!(entry.preferred.as_deref(), Some("North Korea"));
+    assert_eq!(entry.admitted, ["North Korean"]);
+    assert_eq!(entry.forbidden, ["Korea North"]);
+    assert_eq!(entry.note.as_deref(), Some("country"));
+    assert_eq!(entry.origin.line, 2);
+}
+
+#[test]
+fn tsv_malformed_rows_name_the_line() {
+    let error = parse_str("g.tsv", "Rusia\tRussia\nKorea Utara North Korea\n").unwrap_err();
+    assert_eq!(parse_error_position(error), (2, 1));
+    let error = parse_str("g.tsv", "Rusia\tRussia\n\nRusia\t \n").unwrap_err();
+    assert!(error.to_string().starts_with("g.tsv:3:"), "{error}");
+}
+
+#[test]
+fn tsv_lenient_reading_collects_every_problem() {
+    let mut problems: Vec<Problem> = Vec::new();
+    let path = Path::new("g.tsv");
+    let glossary = tsv::read(
+        "a\n\tb\nRusia\tRussia\nRusia\tRussia\n x\ty\n",
+        &mut Reader::lenient(path, &mut problems),
+    )
+    .unwrap();
+    assert_eq!(glossary.len(), 2);
+    let codes: Vec<(usize, &str)> = problems.iter().map(|p| (p.line, p.code)).collect();
+    assert_eq!(codes, [(1, "malformed"), (2, "malformed"), (4, "duplicate"), (5, "whitespace")]);
+}
+
+#[test]
+fn omegat_samples_read() {
+    let dir = samples_dir().join("glossary/samples");
+    let tsv = read(&dir.join("omegat-glossary.utf8")).unwrap();
+    assert_eq!(tsv.len(), 3);
+    assert_eq!(tsv.entries[1].sources, ["Badan Meteorologi, Klimatologi, dan Geofisika"]);
+    let csv = read(&dir.join("omegat-glossary.csv")).unwrap();
+    assert_eq!(csv.entries[2].sources, ["kata \"kunci\""]);
+    assert_eq!(
+        csv.entries[0].note.as_deref(),
+        Some("DPR; keep acronym in brackets on first mention")
+    );
+    let with_header = read(&dir.join("header-languages.csv")).unwrap();
+    assert_eq!(with_header.len(), 2);
+    assert_eq!(with_header.entries[0].preferred.as_deref(), Some("House of Representatives"));
+    assert_eq!(with_header.entries[0].note.as_deref(), Some("Lower house of parliament; DPR"));
+}
+
+#[test]
+fn csv_headers_in_any_order_and_synonyms() {
+    let text = "English,Notes,Indonesian\nUnited States|US,country,Amerika Serikat|AS\n";
+    let glossary = parse_str("g.csv", text).unwrap();
+    let entry = &glossary.entries[0];
+    assert_eq!(entry.sources, ["Amerika Serikat", "AS"]);
+    assert_eq!(entry.targets().collect::<Vec<_>>(), ["United States", "US"]);
+    let glossary = parse_str("g.csv", "id-ID;en-US\nRusia;Russia\n").unwrap();
+    assert_eq!(glossary.entries[0].preferred.as_deref(), Some("Russia"));
+}
+
+#[test]
+fn csv_errors_name_the_line() {
+    let error = parse_str("g.csv", "source,target\nRusia,Russia\n,Korea\n").unwrap_err();
+    assert_eq!(parse_error_position(error).0, 3);
+    let error = parse_str("g.csv", "source,target,match\nRusia,Russia,fuzzy\n").unwrap_err();
+    assert_eq!(parse_error_position(error).0, 2);
+}
+
+#[test]
+fn json_errors_name_line_and_column() {
+    let error = parse_str(
+        "g.json",
+        "{\"entries\": [\n  {\"sources\": [\"Rusia\"], \"preferred\": \"Russia\"},\n  {\"sources\": [\"AS\"], \"prefered\": \"US\"}\n]}",
+    )
+    .unwrap_err();
+    assert_eq!(parse_error_position(error).0, 3);
+    let error = parse_str("g.json", "{\"entries\": [\n  {\"sources\": []}]}").unwrap_err();
+    assert_eq!(parse_error_position(error), (2, 3));
+    let error = parse_str("g.json", "{\"entries\": [\n  {\"sources\": [\"A\"],\n").unwrap_err();
+    assert_eq!(parse_error_position(error).0, 3);
+}
+
+#[test]
+fn tbx_v3_and_v2_samples_read_with_status() {
+    let dir = samples_dir().join("tbx/samples");
+    let v3 = read(&dir.join("tbx-basic-v3-dca.tbx")).unwrap();
+    let entry = &v3.entries[0];
+    assert_eq!(entry.sources, ["Dewan Perwakilan Rakyat", "DPR"]);
+    assert_eq!(entry.preferred.as_deref(), Some("House of Representatives"));
+    assert_eq!(entry.domain.as_deref(), Some("politics"));
+    assert_eq!(entry.note.as_deref(), Some("Lembaga legislatif tingkat pusat di Indonesia."));
+    let v2 = read(&dir.join("tbx-v2-martif.tbx")).unwrap();
+    assert_eq!(v2.entries[0].preferred.as_deref(), Some("House of Representatives"));
+    assert_eq!(v2.entries[0].origin.line, 13);
+}
+
+const TBX_WITH_STATUS: &str = r#"<?xml version="1.0" encoding="UTF-8"?>
+<martif type="TBX" xml:lang="en"><martifHeader><fileDesc><sourceDesc><p>x</p></sourceDesc></fileDesc></martifHeader>
+<text><body>
+<termEntry id="t1">
+  <langSet xml:lang="id"><tig><term>Korea Utara</term></tig></langSet>
+  <langSet xml:lang="en">
+    <tig><term>DPRK</term><termNote type="normativeAuthorization">deprecatedTerm</termNote></tig>
+    <tig><term>North Korean</term><termNote type="normativeAuthorization">admittedTerm</termNote></tig>
+    <tig><term>North Korea</term><termNote type="normativeAuthorization">preferredTerm</termNote></tig>
+  </langSet>
+</termEntry>
+<termEntry id="t2"><langSet xml:lang="in"><tig><term>Rusia &amp; sekutu</term></tig></langSet><langSet xml:lang="en-GB"><tig><term>Russia &#38; allies</term></tig></langSet></termEntry>
+</body></text></martif>
+"#;
+
+#[test]
+fn tbx_status_maps_to_roles() {
+    let glossary = parse_str("g.tbx", TBX_WITH_STATUS).unwrap();
+    let entry = &glossary.entries[0];
+    assert_eq!(entry.preferred.as_deref(), Some("North Korea"));
+    assert_eq!(entry.admitted, ["North Korean"]);
+    assert_eq!(entry.forbidden, ["DPRK"]);
+    assert_eq!(glossary.entries[1].sources, ["Rusia & sekutu"]);
+    assert_eq!(glossary.entries[1].preferred.as_deref(), Some("Russia & allies"));
+}
+
+#[test]
+fn tbx_refuses_entity_declarations_and_reports_positions() {
+    let bomb = "<?xml version=\"1.0\"?>\n<!DOCTYPE tbx [<!ENTITY a \"aaaa\"><!ENTITY b \"&a;&a;&a;\">]>\n<tbx><text><body/></text></tbx>";
+    let error = parse_str("g.tbx", bomb).unwrap_err();
+    assert!(error.to_string().contains("DOCTYPE declares entities"), "{error}");
+    assert_eq!(parse_error_position(error).0, 2);
+    let external = "<?xml version=\"1.0\"?>\n<tbx><text><body><conceptEntry id=\"c\"><langSec xml:lang=\"id\"><termSec><term>&ext;</term></termSec></langSec></conceptEntry></body></text></tbx>";
+    assert!(parse_str("g.tbx", external).unwrap_err().to_string().contains("undefined entity"));
+    let broken = "<tbx>\n<text>\n  <body></text></tbx>";
+    let (line, _) = parse_error_position(parse_str("g.tbx", broken).unwrap_err());
+    assert_eq!(line, 3);
+    assert!(parse_str("g.tbx", "<html/>").unwrap_err().to_string().contains("not a TBX file"));
+}
+
+fn rich_glossary() -> Glossary {
+    let text = r#"{"version": 1, "entries": [
+      {"sources": ["Korea Utara", "Korut"], "preferred": "North Korea", "admitted": ["North Korean"], "forbidden": ["DPRK"], "note": "a \"note\", with comma", "domain": "countries"},
+      {"sources": ["AS"], "preferred": "US", "case_sensitive": true},
+      {"sources": ["kerah"], "preferred": "deploy", "match": "affix", "case_sensitive": false}
+    ]}"#;
+    parse_str("g.json", text).unwrap()
+}
+
+/// Sources, preferred, admitted, forbidden and note of one entry.
+type Essence = (Vec<String>, Option<String>, Vec<String>, Vec<String>, Option<String>);
+
+/// Entries compared on what every lossless format keeps.
+fn essence(glossary: &Glossary) -> Vec<Essence> {
+    glossary
+        .entries
+        .iter()
+        .map(|e| {
+            (
+                e.sources.clone(),
+                e.preferred.clone(),
+                e.admitted.clone(),
+                e.forbidden.clone(),
+                e.note.clone(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn json_and_csv_round_trip_everything() {
+    let glossary = rich_glossary();
+    for format in [Format::Json, Format::Csv] {
+        let name = if format == Format::Json { "r.json" } else { "r.csv" };
+        let again = parse_str(name, &written(&glossary, format)).unwrap();
+        assert_eq!(essence(&again), essence(&glossary), "{format:?}");
+        let flags: Vec<_> = again
+            .entries
+            .iter()
+            .map(|e| (e.case_sensitive, e.match_mode, e.domain.clone()))
+            .collect();
+        let expected: Vec<_> = glossary
+            .entries
+            .iter()
+            .map(|e| (e.case_sensitive, e.match_mode, e.domain.clone()))
+            .collect();
+        assert_eq!(flags, expected, "{format:?}");
+    }
+}
+
+#[test]
+fn tsv_json_tsv_round_trip() {
+    let tsv_text = "# Glossary in tab-separated format -*- coding: utf-8 -*-\nKorea Utara\tNorth Korea\tcountry\nKorea Utara\tNorth Korean\nKorea Utara\tDPRK\t[forbidden]\nAS\tUS\n";
+    let from_tsv = parse_str("a.tsv", tsv_text).unwrap();
+    let json_text = written(&from_tsv, Format::Json);
+    let from_json = parse_str("a.json", &json_text).unwrap();
+    assert_eq!(written(&from_json, Format::Tsv), tsv_text);
+}
+
+#[test]
+fn tbx_tsv_tbx_round_trip_keeps_entries_and_status() {
+    let from_tbx = parse_str("a.tbx", TBX_WITH_STATUS).unwrap();
+    let tsv_text = written(&from_tbx, Format::Tsv);
+    let from_tsv = parse_str("a.tsv", &tsv_text).unwrap();
+    let tbx_text = written(&from_tsv, Format::Tbx);
+    let again = parse_str("b.tbx", &tbx_text).unwrap();
+    assert_eq!(essence(&again), essence(&from_tbx));
+    assert!(tbx_text.contains("deprecatedTerm-admn-sts"));
+    assert!(tbx_text.contains("Rusia &amp; sekutu"));
+}
+
+/// The TBX we write must validate against the official schema. Without
+/// `xmllint` the test is skipped locally but fails in CI (`CI` set).
+#[test]
+fn written_tbx_validates() {
+    let has_xmllint = std::process::Command::new("xmllint")
+        .arg("--version")
+        .output()
+        .is_ok_and(|o| o.status.success());
+    if !has_xmllint {
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "xmllint is missing but CI is set: install libxml2-utils"
+        );
+        return;
+    }
+    let validator = samples_dir().join("validate.sh");
+    let dir = std::env::temp_dir().join(format!("selaras-tbx-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    for (name, glossary) in [
+        ("rich.tbx", rich_glossary()),
+        ("status.tbx", parse_str("s.tbx", TBX_WITH_STATUS).unwrap()),
+    ] {
+        let path = dir.join(name);
+        std::fs::write(&path, written(&glossary, Format::Tbx)).unwrap();
+        let output = std::process::Command::new("bash")
+            .arg(&validator)
+            .arg("tbx")
+            .arg(&path)
+            .output()
+            .unwrap();
+        assert!(output.status.success(), "{name}: {}", String::from_utf8_lossy(&output.stderr));
+    }
+    std::fs::remove_dir_all(&dir).unwrap();
+}

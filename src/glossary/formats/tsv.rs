@@ -1,0 +1,102 @@
+//! OmegaT-style TSV: `source<TAB>target<TAB>comment`, one pair per line.
+//!
+//! * Lines that are empty or start with `#` are skipped; a BOM is skipped.
+//! * Fields are trimmed (`lint` says when that changed something).
+//! * Several rows with the same source (exactly as written) form one entry:
+//!   the first row's target is preferred, the others are admitted.
+//! * A comment that starts with `[forbidden]` makes the row's target a
+//!   forbidden one (what TBX calls deprecated); the rest of the comment is
+//!   the note. This is our extension: OmegaT shows it as a plain comment.
+//! * Columns after the third are ignored, as OmegaT does. Unlike OmegaT, a
+//!   line without a tab, or with an empty source or target, is an error:
+//!   in a glossary that CI relies on, a silently ignored row is a bug.
+
+use std::io::{self, Write};
+
+use super::{Reader, Row, RowMerger, non_empty};
+use crate::error::Result;
+use crate::glossary::lint::Severity;
+use crate::glossary::model::Glossary;
+
+/// The comment prefix that marks a forbidden target.
+pub const FORBIDDEN_MARKER: &str = "[forbidden]";
+
+pub fn read(text: &str, reader: &mut Reader<'_>) -> Result<Glossary> {
+    let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
+    let mut merger = RowMerger::default();
+    for (line_idx, raw_line) in text.split('\n').enumerate() {
+        let line_no = line_idx + 1;
+        let line = raw_line.strip_suffix('\r').unwrap_or(raw_line);
+        if line.trim().is_empty() || line.starts_with('#') {
+            continue;
+        }
+        let mut fields = line.split('\t');
+        let source_field = fields.next().unwrap_or("");
+        let Some(target_field) = fields.next() else {
+            reader.malformed(line_no, 1, "expected `source<TAB>target[<TAB>comment]`, found no tab")?;
+            continue;
+        };
+        let comment_field = fields.next().unwrap_or("");
+        for (field, column_name) in [(source_field, "source"), (target_field, "target"), (comment_field, "comment")] {
+            if field.len() != field.trim().len() {
+                reader.remark(
+                    Severity::Warning,
+                    "whitespace",
+                    line_no,
+                    format!("leading or trailing whitespace in the {column_name}"),
+                );
+            }
+        }
+        let Some(source) = non_empty(source_field) else {
+            reader.malformed(line_no, 1, "empty source term")?;
+            continue;
+        };
+        let Some(target) = non_empty(target_field) else {
+            reader.malformed(line_no, source_field.chars().count() + 2, format!("empty target for `{source}`"))?;
+            continue;
+        };
+        let mut row = Row {
+            line: line_no,
+            sources: vec![source],
+            ..Row::default()
+        };
+        let comment = comment_field.trim();
+        if let Some(rest) = comment.strip_prefix(FORBIDDEN_MARKER) {
+            row.forbidden.push(target);
+            row.note = non_empty(rest);
+        } else {
+            row.targets.push(target);
+            row.note = non_empty(comment);
+        }
+        merger.add(row, reader);
+    }
+    Ok(merger.finish())
+}
+
+/// Writes one row per source spelling and target: preferred first (with the
+/// note), then admitted, then forbidden (marked). Tabs and line breaks inside
+/// fields would break the format, so they are written as spaces.
+pub fn write(glossary: &Glossary, out: &mut dyn Write) -> io::Result<()> {
+    writeln!(out, "# Glossary in tab-separated format -*- coding: utf-8 -*-")?;
+    for entry in &glossary.entries {
+        let note = entry.note.as_deref().map(clean).unwrap_or_default();
+        for source in &entry.sources {
+            let source = clean(source);
+            for (target_idx, target) in entry.targets().enumerate() {
+                if target_idx == 0 && !note.is_empty() {
+                    writeln!(out, "{source}\t{}\t{note}", clean(target))?;
+                } else {
+                    writeln!(out, "{source}\t{}", clean(target))?;
+                }
+            }
+            for target in &entry.forbidden {
+                writeln!(out, "{source}\t{}\t{FORBIDDEN_MARKER}", clean(target))?;
+            }
+        }
+    }
+    Ok(())
+}
+
+fn clean(field: &str) -> String {
+    field.replace(['\t', '\n', '\r'], " ")
+}

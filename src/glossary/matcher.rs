@@ -1,0 +1,343 @@
+//! Term matching: a glossary in, one automaton out; text in, term hits
+//! (byte spans of the input as read) out.
+//!
+//! All source spellings of all entries of all layers go into **one**
+//! Aho-Corasick automaton (a contiguous NFA: it stays small and fast at
+//! 100k terms, where a DFA's build time and memory explode), keyed by their
+//! case-folded match key (see `normalize`). A text is normalised the same way
+//! into a scratch buffer that remembers where each byte came from. Terms only
+//! start where a word may start, so instead of an unanchored search (which
+//! would also report every term that ends inside a word, `di` in
+//! `dikerahkan`) the automaton is walked **anchored** from each such position
+//! (and, for `affix` entries, from after each prefix) until it dies; every
+//! term met on the way is an occurrence, the short ones too. Each occurrence
+//! is then tested, and the survivors are chosen leftmost-longest:
+//!
+//! 1. **Whole words.** If the term begins (ends) with a letter or digit, the
+//!    character before (after) it must not be one. Hyphens, quotes and
+//!    punctuation are boundaries, so `Korea Utara-Rusia` holds `Korea Utara`.
+//! 2. **Enclitics and reduplication** (every entry): the last word may carry
+//!    `-nya`, `-ku`, `-mu`, `-lah`, `-kah`, `-pun` (`Rusianya`) or be
+//!    repeated after a hyphen (`kawan-kawan`); the hit then covers the whole
+//!    word. Details in the `morph` module.
+//! 3. **Affixes** (entries with match mode `affix`): a prefix before the first
+//!    word and a suffix after the last, as listed in `morph`.
+//! 4. **Case.** Entries marked case-sensitive, and by default every spelling
+//!    that is an all-capital acronym of up to five letters (`AS`, `PBB`),
+//!    must match with the same letters and case (`as` is not `AS`); the other
+//!    rules (NFC, whitespace, dashes) still apply.
+//! 5. **Leftmost-longest, with fallback.** Among the occurrences that passed,
+//!    the one starting first wins; at the same start, the longest term
+//!    (`Menteri Luar Negeri AS` over `Menteri Luar Negeri`). Because only
+//!    occurrences that passed compete, a longer term that fails the word test
+//!    never hides a shorter one that passes. Hits never overlap.
+//!
+//! When several entries share a key, a case-sensitive one is tried first,
+//! then the others in glossary order; one hit is reported per occurrence.
+
+use std::collections::HashMap;
+
+use aho_corasick::automaton::Automaton;
+use aho_corasick::nfa::contiguous::NFA;
+use aho_corasick::{Anchored, MatchKind, PatternID};
+
+use super::model::{Glossary, MatchMode};
+use super::morph;
+use super::normalize::{KeyOptions, NormText, is_word_char, key};
+use crate::error::{Error, Result};
+use crate::text::Span;
+
+/// One occurrence of a glossary term in the input.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct TermHit {
+    /// Byte span in the input as read, enclitics and affixes included.
+    pub span: Span,
+    /// The part of `span` that stands for the term itself: without prefix,
+    /// suffix and enclitics, with reduplication (what `skeleton` replaces).
+    pub term_span: Span,
+    /// Index into the matcher's glossary entries.
+    pub entry: usize,
+    /// Index into that entry's `sources`: the spelling that matched.
+    pub source: usize,
+}
+
+/// One entry spelling behind an automaton pattern.
+#[derive(Debug, Clone)]
+struct Candidate {
+    entry: u32,
+    source: u32,
+    /// The unfolded key, for case-sensitive spellings only.
+    cased_key: Option<Box<str>>,
+    affix: bool,
+}
+
+#[derive(Debug, Clone, Default)]
+struct Pattern {
+    candidates: Vec<Candidate>,
+    needs_left_boundary: bool,
+    needs_right_boundary: bool,
+    any_affix: bool,
+    /// Length in bytes of the last word of the key, for reduplication.
+    last_word_len: usize,
+}
+
+/// The compiled form of a glossary. Build once, share between threads.
+#[derive(Debug, Clone)]
+pub struct Matcher {
+    glossary: Glossary,
+    automaton: NFA,
+    /// Whether any entry has match mode `affix` (then walks also start
+    /// after prefixes inside words).
+    any_affix: bool,
+    patterns: Vec<Pattern>,
+    keys: Vec<Box<str>>,
+}
+
+/// Buffers reused between calls to [`Matcher::find_in`].
+#[derive(Debug, Default)]
+pub struct Scratch {
+    norm: NormText,
+    found: Vec<Found>,
+}
+
+#[derive(Debug, Clone, Copy)]
+struct Found {
+    span: Span,
+    term_span: Span,
+    /// End of the hit in the normalised text.
+    norm_end: usize,
+    key_len: usize,
+    pattern: u32,
+    candidate: u32,
+}
+
+impl Matcher {
+    /// Compiles `glossary`. Spellings whose key is empty are skipped (`lint`
+    /// reports them).
+    pub fn new(glossary: Glossary) -> Result<Self> {
+        let mut index: HashMap<String, usize> = HashMap::with_capacity(glossary.len());
+        let mut keys: Vec<Box<str>> = Vec::with_capacity(glossary.len());
+        let mut patterns: Vec<Pattern> = Vec::with_capacity(glossary.len());
+        for (entry_idx, entry) in glossary.entries.iter().enumerate() {
+            for (source_idx, source) in entry.sources.iter().enumerate() {
+                let folded = key(source, KeyOptions::FOLDED);
+                if folded.is_empty() {
+                    continue;
+                }
+                let pattern_idx = *index.entry(folded.clone()).or_insert_with(|| {
+                    keys.push(folded.clone().into_boxed_str());
+                    patterns.push(Pattern {
+                        needs_left_boundary: folded.chars().next().is_some_and(is_word_char),
+                        needs_right_boundary: folded.chars().next_back().is_some_and(is_word_char),
+                        last_word_len: morph::last_word(&folded).len(),
+                        ..Pattern::default()
+                    });
+                    patterns.len() - 1
+                });
+                let cased_key = entry
+                    .is_case_sensitive(source)
+                    .then(|| key(source, KeyOptions::CASED).into_boxed_str());
+                let affix = entry.match_mode == MatchMode::Affix;
+                let pattern = &mut patterns[pattern_idx];
+                pattern.any_affix |= affix;
+                let candidate = Candidate {
+                    entry: entry_idx as u32,
+                    source: source_idx as u32,
+                    cased_key,
+                    affix,
+                };
+                // Case-sensitive spellings are more specific: try them first.
+                let position = if candidate.cased_key.is_some() {
+                    pattern.candidates.iter().take_while(|c| c.cased_key.is_some()).count()
+                } else {
+                    pattern.candidates.len()
+                };
+                pattern.candidates.insert(position, candidate);
+            }
+        }
+        // The standard match kind keeps every pattern's path in the trie, so
+        // anchored walks meet every term; the choice among the candidates is
+        // made by `find_in`. (Leftmost-longest was measured too: its failure
+        // computation made building 100k terms slower, for no gain in search.)
+        let automaton = NFA::builder()
+            .match_kind(MatchKind::Standard)
+            .build(keys.iter().map(|k| k.as_bytes()))
+            .map_err(|error| Error::Usage(format!("glossary too large for the matcher: {error}")))?;
+        let any_affix = patterns.iter().any(|p| p.any_affix);
+        Ok(Matcher {
+            glossary,
+            automaton,
+            any_affix,
+            patterns,
+            keys,
+        })
+    }
+
+    pub fn glossary(&self) -> &Glossary {
+        &self.glossary
+    }
+
+    /// Number of distinct match keys.
+    pub fn n_keys(&self) -> usize {
+        self.keys.len()
+    }
+
+    /// All hits in `text`, searched as one piece.
+    pub fn find_all(&self, text: &str) -> Vec<TermHit> {
+        let mut hits = Vec::new();
+        self.find_in(text, Span::new(0, text.len()), &mut Scratch::default(), &mut hits);
+        hits
+    }
+
+    /// Appends the hits inside `piece` of `text` to `hits`, in order. Terms
+    /// never cross the edges of `piece` (a unit, in `apply`).
+    pub fn find_in(&self, text: &str, piece: Span, scratch: &mut Scratch, hits: &mut Vec<TermHit>) {
+        let Scratch { norm, found } = scratch;
+        norm.build(piece.slice(text), piece.start, KeyOptions::FOLDED);
+        let bytes = norm.text.as_bytes();
+        let mut idx = 0;
+        let mut previous_is_word = false;
+        while idx < bytes.len() {
+            let (is_word, char_len) = if bytes[idx].is_ascii() {
+                (bytes[idx].is_ascii_alphanumeric(), 1)
+            } else {
+                let c = norm.text[idx..].chars().next().unwrap_or(' ');
+                (is_word_char(c), c.len_utf8())
+            };
+            // A term may start after a non-word character, or at a non-word
+            // character (a term that begins with `(` or `.` needs no boundary).
+            if !previous_is_word || !is_word {
+                found.clear();
+                self.walk(text, norm, idx, found);
+                if is_word && self.any_affix {
+                    for prefix in morph::PREFIXES {
+                        if norm.text[idx..].starts_with(prefix) {
+                            self.walk(text, norm, idx + prefix.len(), found);
+                        }
+                    }
+                }
+                // Every candidate found here starts here, and everything
+                // that starts further left has been decided, so the best of
+                // them is the leftmost-longest hit; nothing inside it can
+                // start another one, so scanning resumes at its end.
+                let best = found
+                    .iter()
+                    .min_by(|a, b| (b.key_len, b.span.end, a.pattern).cmp(&(a.key_len, a.span.end, b.pattern)));
+                if let Some(best) = best {
+                    let candidate = &self.patterns[best.pattern as usize].candidates[best.candidate as usize];
+                    hits.push(TermHit {
+                        span: best.span,
+                        term_span: best.term_span,
+                        entry: candidate.entry as usize,
+                        source: candidate.source as usize,
+                    });
+                    idx = best.norm_end;
+                    previous_is_word = norm.char_before(idx).is_some_and(is_word_char);
+                    continue;
+                }
+            }
+            previous_is_word = is_word;
+            idx += char_len;
+        }
+    }
+
+    /// Walks the automaton anchored at normalised byte `start` and tests
+    /// every term that starts there.
+    fn walk(&self, text: &str, norm: &NormText, start: usize, found: &mut Vec<Found>) {
+        let automaton = &self.automaton;
+        let Ok(mut state) = automaton.start_state(Anchored::Yes) else {
+            return;
+        };
+        for (offset, &byte) in norm.text.as_bytes()[start..].iter().enumerate() {
+            state = automaton.next_state(Anchored::Yes, state, byte);
+            if automaton.is_dead(state) {
+                return;
+            }
+            if !automaton.is_match(state) {
+                continue;
+            }
+            let end = start + offset + 1;
+            for match_idx in 0..automaton.match_len(state) {
+                let pattern_id: PatternID = automaton.match_pattern(state, match_idx);
+                // A match state also lists the terms that are suffixes of the
+                // path walked; only those that start at `start` count here.
+                if automaton.pattern_len(pattern_id) != end - start {
+                    continue;
+                }
+                let pattern_idx = pattern_id.as_usize();
+                if let Some((candidate_idx, span, term_span, norm_end)) = self.accept(text, norm, pattern_idx, start, end) {
+                    found.push(Found {
+                        span,
+                        term_span,
+                        norm_end,
+                        key_len: end - start,
+                        pattern: pattern_idx as u32,
+                        candidate: candidate_idx as u32,
+                    });
+                }
+            }
+        }
+    }
+
+    /// Tests one occurrence of pattern `pattern_idx` at normalised bytes
+    /// `start..end` and returns the first candidate that passes with its hit
+    /// span, its term span and the normalised end of the hit.
+    fn accept(&self, text: &str, norm: &NormText, pattern_idx: usize, start: usize, end: usize) -> Option<(usize, Span, Span, usize)> {
+        let pattern = &self.patterns[pattern_idx];
+        let folded = norm.text.as_str();
+        let left_ok = !pattern.needs_left_boundary || !norm.char_before(start).is_some_and(is_word_char);
+        if !left_ok && !pattern.any_affix {
+            return None;
+        }
+        let right_ok = !pattern.needs_right_boundary || !norm.char_at(end).is_some_and(is_word_char);
+        // The ends of the term and of the hit for non-affix entries: exact,
+        // with enclitics, or reduplicated (itself possibly with enclitics).
+        let plain_end = if !pattern.needs_right_boundary {
+            Some((end, end))
+        } else if right_ok {
+            let last_word = &folded[end - pattern.last_word_len..end];
+            Some(morph::reduplication_end(folded, end, last_word).unwrap_or((end, end)))
+        } else {
+            let word_done = morph::word_end(folded, end);
+            morph::is_clitic_tail(&folded[end..word_done]).then_some((end, word_done))
+        };
+        for (candidate_idx, candidate) in pattern.candidates.iter().enumerate() {
+            let hit_start = if left_ok {
+                start
+            } else if candidate.affix {
+                let word_start = morph::word_start(folded, start);
+                if !morph::is_prefix(&folded[word_start..start]) {
+                    continue;
+                }
+                word_start
+            } else {
+                continue;
+            };
+            let (term_end, hit_end) = match plain_end {
+                Some(ends) => ends,
+                None if candidate.affix => {
+                    let word_done = morph::word_end(folded, end);
+                    if !morph::is_suffix_tail(&folded[end..word_done]) {
+                        continue;
+                    }
+                    (end, word_done)
+                }
+                None => continue,
+            };
+            if let Some(cased_key) = &candidate.cased_key {
+                let Some(exact) = norm.original_span(start, end) else { continue };
+                if key(exact.slice(text), KeyOptions::CASED) != **cased_key {
+                    continue;
+                }
+            }
+            if let (Some(span), Some(term_span)) = (norm.original_span(hit_start, hit_end), norm.original_span(start, term_end)) {
+                return Some((candidate_idx, span, term_span, hit_end));
+            }
+        }
+        None
+    }
+}
+
+#[cfg(test)]
+#[path = "matcher_tests.rs"]
+mod tests;

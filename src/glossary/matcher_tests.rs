@@ -1,0 +1,201 @@
+//! One test per matching rule, plus a property over random texts.
+
+use std::path::Path;
+
+use proptest::prelude::*;
+
+use super::*;
+use crate::glossary::formats::{Reader, json, tsv};
+
+fn matcher(tsv_text: &str) -> Matcher {
+    Matcher::new(tsv::read(tsv_text, &mut Reader::strict(Path::new("t.tsv"))).unwrap()).unwrap()
+}
+
+/// The matched texts, with the spelling each matched.
+fn found<'a>(matcher: &'a Matcher, text: &'a str) -> Vec<(&'a str, &'a str)> {
+    matcher
+        .find_all(text)
+        .into_iter()
+        .map(|hit| {
+            (
+                hit.span.slice(text),
+                matcher.glossary().entries[hit.entry].sources[hit.source].as_str(),
+            )
+        })
+        .collect()
+}
+
+fn texts<'a>(matcher: &'a Matcher, text: &'a str) -> Vec<&'a str> {
+    found(matcher, text).into_iter().map(|(t, _)| t).collect()
+}
+
+#[test]
+fn nfc_in_text_and_term() {
+    let m = matcher("Pe\u{301}rez\tPérez\n");
+    assert_eq!(texts(&m, "kata P\u{e9}rez."), ["P\u{e9}rez"]);
+    let m = matcher("P\u{e9}rez\tPérez\n");
+    assert_eq!(texts(&m, "kata Pe\u{301}rez."), ["Pe\u{301}rez"]);
+}
+
+#[test]
+fn case_is_ignored_for_ordinary_terms() {
+    let m = matcher("Korea Utara\tNorth Korea\n");
+    assert_eq!(texts(&m, "KOREA UTARA dan korea utara"), ["KOREA UTARA", "korea utara"]);
+}
+
+#[test]
+fn acronyms_are_case_sensitive() {
+    let m = matcher("AS\tUS\nPBB\tUN\n");
+    assert_eq!(texts(&m, "AS dan PBB, as dan pbb, As"), ["AS", "PBB"]);
+}
+
+#[test]
+fn explicit_case_sensitivity_wins_over_the_acronym_rule() {
+    let glossary = json::read(
+        r#"{"entries":[{"sources":["AS"],"preferred":"US","case_sensitive":false},{"sources":["Bank"],"preferred":"Bank","case_sensitive":true}]}"#,
+        &mut Reader::strict(Path::new("t.json")),
+    )
+    .unwrap();
+    let m = Matcher::new(glossary).unwrap();
+    assert_eq!(texts(&m, "as Bank bank"), ["as", "Bank"]);
+}
+
+#[test]
+fn whitespace_nbsp_and_line_breaks() {
+    let m = matcher("Menteri Luar Negeri\tForeign Minister\n");
+    assert_eq!(texts(&m, "Menteri  Luar\u{A0}Negeri"), ["Menteri  Luar\u{A0}Negeri"]);
+    assert_eq!(texts(&m, "Menteri Luar\r\nNegeri"), ["Menteri Luar\r\nNegeri"]);
+}
+
+#[test]
+fn dash_variants() {
+    let m = matcher("Perserikatan Bangsa-Bangsa\tUnited Nations\n");
+    assert_eq!(texts(&m, "Perserikatan Bangsa–Bangsa"), ["Perserikatan Bangsa–Bangsa"]);
+    assert_eq!(
+        texts(&m, "Perserikatan Bangsa\u{2011}Bangsa"),
+        ["Perserikatan Bangsa\u{2011}Bangsa"]
+    );
+}
+
+#[test]
+fn apostrophe_variants() {
+    let m = matcher("Jum'at\tFriday\n");
+    assert_eq!(texts(&m, "hari Jum’at dan Jumʼat"), ["Jum’at", "Jumʼat"]);
+}
+
+#[test]
+fn whole_words_only() {
+    let m = matcher("Rusia\tRussia\nAS\tUS\n");
+    assert_eq!(texts(&m, "Prusia, Rusiawi, ASEAN, BASIS"), Vec::<&str>::new());
+    assert_eq!(texts(&m, "(Rusia) \"AS\" Korea-Rusia"), ["Rusia", "AS", "Rusia"]);
+}
+
+#[test]
+fn leftmost_longest() {
+    let m = matcher("Menteri Luar Negeri\tForeign Minister\nMenteri Luar Negeri AS\tUS Secretary of State\nAS\tUS\n");
+    assert_eq!(
+        found(&m, "Menteri Luar Negeri AS bertemu Menteri Luar Negeri Rusia"),
+        [
+            ("Menteri Luar Negeri AS", "Menteri Luar Negeri AS"),
+            ("Menteri Luar Negeri", "Menteri Luar Negeri")
+        ]
+    );
+}
+
+#[test]
+fn longest_that_fails_the_boundary_falls_back_to_shorter() {
+    // `Korea Utara` is a candidate inside `Korea Utarab`, but not a whole word;
+    // `Korea` must still be found.
+    let m = matcher("Korea\tKorea\nKorea Utara\tNorth Korea\n");
+    assert_eq!(texts(&m, "Korea Utarab"), ["Korea"]);
+    // Case-sensitive longest candidate failing its case test falls back too.
+    let glossary = json::read(
+        r#"{"entries":[{"sources":["Menteri"],"preferred":"minister"},{"sources":["Menteri AS"],"preferred":"US minister","case_sensitive":true}]}"#,
+        &mut Reader::strict(Path::new("t.json")),
+    )
+    .unwrap();
+    let m = Matcher::new(glossary).unwrap();
+    assert_eq!(texts(&m, "Menteri as"), ["Menteri"]);
+    assert_eq!(texts(&m, "Menteri AS"), ["Menteri AS"]);
+}
+
+#[test]
+fn enclitics_extend_the_span() {
+    let m = matcher("Rusia\tRussia\nnegara\tcountry\n");
+    assert_eq!(
+        texts(&m, "Rusianya, negaranyalah, Rusiapun, Rusiaku"),
+        ["Rusianya", "negaranyalah", "Rusiapun", "Rusiaku"]
+    );
+    assert_eq!(texts(&m, "Rusiawan negarawan"), Vec::<&str>::new());
+    let hit = m.find_all("Rusianya")[0];
+    assert_eq!(hit.term_span, Span::new(0, 5));
+}
+
+#[test]
+fn reduplication_extends_the_span() {
+    let m = matcher("kawan\tfriend\nnegara\tcountry\n");
+    assert_eq!(texts(&m, "kawan-kawan dan negara-negaranya"), ["kawan-kawan", "negara-negaranya"]);
+    assert_eq!(texts(&m, "kawan-lawan"), ["kawan"]);
+}
+
+#[test]
+fn affixes_only_for_affix_entries() {
+    let glossary = json::read(
+        r#"{"entries":[{"sources":["kerah"],"preferred":"deploy","match":"affix"},{"sources":["temu"],"preferred":"meet"}]}"#,
+        &mut Reader::strict(Path::new("t.json")),
+    )
+    .unwrap();
+    let m = Matcher::new(glossary).unwrap();
+    assert_eq!(
+        texts(&m, "dikerahkan, berkerah, kerahkanlah, bertemu, pertemuan, pengerahan"),
+        ["dikerahkan", "berkerah", "kerahkanlah"]
+    );
+    assert_eq!(texts(&m, "mukerah, kerahan2"), Vec::<&str>::new());
+}
+
+#[test]
+fn terms_never_cross_the_piece() {
+    let m = matcher("Korea Utara\tNorth Korea\n");
+    let text = "ke Korea Utara";
+    let mut hits = Vec::new();
+    m.find_in(text, Span::new(0, 9), &mut Scratch::default(), &mut hits);
+    assert!(hits.is_empty());
+    m.find_in(text, Span::new(3, 14), &mut Scratch::default(), &mut hits);
+    assert_eq!(hits[0].span, Span::new(3, 14));
+}
+
+const TERMS: &str =
+    "Korea Utara\tNorth Korea\nKorea\tKorea\nAS\tUS\nRusia\tRussia\nkawan\tfriend\nMenteri Luar Negeri\tForeign Minister\nluar\tout\n";
+
+proptest! {
+    /// Every hit lies on char boundaries, hits ascend without overlapping,
+    /// and the matched core of each hit normalises to its term's key.
+    #[test]
+    fn hits_are_sound(pieces in proptest::collection::vec(prop_oneof![
+        Just("Korea"), Just("Utara"), Just("korea\u{A0}utara"), Just("AS"), Just("as"), Just("Rusia"), Just("nya"),
+        Just("kawan"), Just("-"), Just("–"), Just(" "), Just("  "), Just("\n"), Just("."), Just("Menteri"), Just("Luar"),
+        Just("Negeri"), Just("é"), Just("e\u{301}"), Just("\u{200B}"), Just("x"),
+    ], 0..40)) {
+        let m = matcher(TERMS);
+        let text: String = pieces.concat();
+        let hits = m.find_all(&text);
+        let mut previous_end = 0;
+        for hit in &hits {
+            prop_assert!(text.is_char_boundary(hit.span.start) && text.is_char_boundary(hit.span.end));
+            prop_assert!(hit.span.start >= previous_end, "overlap in {text:?}: {hits:?}");
+            prop_assert!(hit.span.start <= hit.term_span.start && hit.term_span.end <= hit.span.end);
+            previous_end = hit.span.end;
+            let spelling = &m.glossary().entries[hit.entry].sources[hit.source];
+            let core = key(hit.term_span.slice(&text), KeyOptions::FOLDED);
+            let expected = key(spelling, KeyOptions::FOLDED);
+            // The core is the term, or the term reduplicated (`kawan-kawan`).
+            prop_assert!(core == expected || core == format!("{expected}-{}", morph::last_word(&expected)), "{core:?} vs {expected:?}");
+        }
+    }
+}
+
+#[test]
+fn terms_that_start_or_end_with_punctuation_need_no_boundary_there() {
+    let m = matcher("(AS)\t(US)\nRp.\tIDR\n");
+    assert_eq!(texts(&m, "x(AS) Rp.5"), ["(AS)", "Rp."]);
+}
