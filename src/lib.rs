@@ -22,6 +22,7 @@ pub mod finding;
 pub mod glossary;
 pub mod input;
 pub mod numbers;
+pub mod pipeline;
 pub mod project;
 pub mod render;
 pub mod segment;

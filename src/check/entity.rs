@@ -9,7 +9,8 @@
 //! * Names — two or more capitalised words in a row (`Choe Son Hui`,
 //!   `Sergey Lavrov`) that are neither common Indonesian words written with
 //!   a capital (`Menteri`, `Pada`, `Utara`) nor calendar words — every word
-//!   must appear in the draft, ignoring case.
+//!   must appear in the draft, ignoring case. Not in headlines, where every
+//!   word is capitalised.
 //!
 //! Source spans that a glossary term covers are skipped: `AS` → `US` or
 //! `Korea Utara` → `North Korea` are translations, checked by the glossary
@@ -17,6 +18,7 @@
 
 use super::{Check, Pair, TermUse, finding, words};
 use crate::finding::Finding;
+use crate::segment::UnitKind;
 use crate::text::Span;
 
 /// Capitalised Indonesian words that start titles, institutions, places and
@@ -135,6 +137,8 @@ impl Check for Entities {
                 let covered: Vec<&TermUse> = pair.terms_in(source_idx).collect();
                 let is_covered = |span: Span| covered.iter().any(|term| term.span.start < span.end && span.start < term.span.end);
                 let found: Vec<(Span, &str)> = words(text, unit.span.start).collect();
+                // Headlines capitalise every word: names cannot be told apart.
+                let title_case = matches!(unit.kind, UnitKind::Headline | UnitKind::Heading);
                 let mut name_run: Vec<(Span, &str)> = Vec::new();
                 for (word_idx, &(span, word)) in found.iter().enumerate() {
                     let kind = classify(
@@ -164,6 +168,7 @@ impl Check for Entities {
                             .with_target(target_unit.id.clone(), target_span)
                             .with_expected(word),
                         ),
+                        Kind::NameWord if title_case => {}
                         Kind::NameWord => {
                             name_run.push((span, word));
                             continue;

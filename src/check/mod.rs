@@ -9,7 +9,9 @@
 
 mod calendar;
 mod entity;
+mod glossary;
 mod language;
+mod number;
 mod omission;
 mod punct;
 pub mod registry;

@@ -67,6 +67,52 @@ static RULES: &[RuleInfo] = &[
          transliteration (Sergei for Sergey) is reported too, as a warning: pick one spelling.",
     ),
     rule(
+        "glossary.count",
+        Warning,
+        "A term occurs more often in the source than its translation in the draft.",
+        "A glossary term occurs n times in a bead's source and its English targets fewer times in the\n\
+         draft: one mention was probably translated another way or dropped.\n\
+         Example: \"Korea Utara … Korea Utara\" with \"North Korea … Pyongyang\".",
+    ),
+    rule(
+        "glossary.forbidden",
+        Error,
+        "A forbidden translation of a glossary term is used.",
+        "The glossary marks this English rendering as forbidden (TBX deprecated or superseded, or\n\
+         a \"forbidden\" list in the native format) for a term that occurs in the source.",
+    ),
+    rule(
+        "glossary.missing",
+        Error,
+        "A fixed term is not translated as the glossary says.",
+        "A glossary term occurs in the source and none of its English targets (preferred or admitted)\n\
+         occurs in the aligned draft. Plurals, possessives and a capital at the start of a sentence\n\
+         are accepted; other wordings must be admitted in the glossary.\n\
+         Example: \"Menteri Luar Negeri\" translated as \"Foreign Affairs Secretary\" instead of\n\
+         \"Foreign Minister\".",
+    ),
+    rule(
+        "number.changed",
+        Error,
+        "A number has a different value in the draft.",
+        "Numbers are compared by value, each side read with its own conventions: Indonesian 10.000 is\n\
+         English 10,000, 2,5 is 2.5, 1,5 juta is 1.5 million, 14.23 WIB is 14:23. A draft that keeps\n\
+         Indonesian notation changes the value: English reads 8.000 as eight.",
+    ),
+    rule(
+        "number.extra",
+        Warning,
+        "The draft has a number the source does not.",
+        "A number in the draft matches no number of the aligned source units.",
+    ),
+    rule(
+        "number.missing",
+        Error,
+        "A number of the source is missing from the draft.",
+        "A number in the source matches no number in the aligned draft (numbers written as English\n\
+         words up to twenty, tens, and month names for numeric dates count).",
+    ),
+    rule(
         "omission",
         Error,
         "A source sentence has no translation.",
@@ -163,6 +209,8 @@ pub fn checks() -> &'static [&'static dyn Check] {
         &super::calendar::Calendar,
         &super::entity::Entities,
         &super::repeat::Repeats,
+        &super::glossary::Glossary,
+        &super::number::Numbers,
     ];
     CHECKS
 }

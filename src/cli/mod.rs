@@ -2,6 +2,7 @@
 //! file that reads inputs, calls the library and writes to stdout.
 
 mod align;
+mod check;
 mod explain;
 mod glossary;
 mod output;
@@ -23,6 +24,8 @@ struct Cli {
 enum Command {
     /// Cut a text into paragraphs and sentence units.
     Segment(segment::Args),
+    /// Check a draft against its source (or every pair of a project).
+    Check(check::Args),
     /// Explain a check rule, or list them all.
     Explain(explain::Args),
     /// Pair the units of an Indonesian source with those of an English draft.
@@ -44,6 +47,7 @@ pub fn run() -> ExitCode {
     let result = match cli.command {
         Command::Segment(args) => segment::run(args),
         Command::Explain(args) => explain::run(args),
+        Command::Check(args) => check::run(args),
         Command::Align(args) => align::run(args),
         Command::Glossary(command) => glossary::run(command),
     };

@@ -1,0 +1,246 @@
+//! `selaras check SOURCE DRAFT [-g GLOSSARY]... [--format human|json|sarif|github|junit]`
+//! and `selaras check` (no files: the project of the nearest `selaras.toml`).
+//!
+//! Exit status: 0 = nothing at or above `--fail-on`, 1 = findings at or above
+//! it, 2 = usage, input or I/O error.
+
+use std::io::IsTerminal;
+use std::path::{Path, PathBuf};
+
+use clap::ValueEnum;
+use rayon::prelude::*;
+use selaras::baseline::Baseline;
+use selaras::check::CheckConfig;
+use selaras::finding::Severity;
+use selaras::pipeline::{Pipeline, PipelineOptions};
+use selaras::project::{self, Project};
+use selaras::render::report::{Document, FileResult, Report};
+use selaras::render::{github, human, json, junit, sarif};
+use selaras::{Error, glossary, input};
+
+use super::Outcome;
+use super::output::write_to;
+
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// The Indonesian source and the English draft. Leave both out to check
+    /// the project described by the nearest `selaras.toml`.
+    files: Vec<PathBuf>,
+    /// A glossary to layer over the shipped ones (TSV, CSV, TBX or JSON);
+    /// may be repeated, later files override earlier ones.
+    #[arg(short = 'g', long = "glossary")]
+    glossaries: Vec<PathBuf>,
+    /// Do not use the glossaries shipped with selaras.
+    #[arg(long)]
+    no_default_glossary: bool,
+    /// Each non-empty line of both inputs is already one unit.
+    #[arg(long)]
+    segmented: bool,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Human)]
+    format: Format,
+    /// Exit with status 1 when a finding is at or above this level.
+    #[arg(long, value_enum)]
+    fail_on: Option<FailOn>,
+    /// Set a rule's or a family's level: `--rule entity.name=off`,
+    /// `--rule punct=info`; may be repeated.
+    #[arg(long = "rule", value_name = "RULE=LEVEL")]
+    rules: Vec<String>,
+    /// Report only findings not recorded in this baseline file.
+    #[arg(long)]
+    baseline: Option<PathBuf>,
+    /// Record the fingerprints of every finding in this file (and exit 0).
+    #[arg(long)]
+    write_baseline: Option<PathBuf>,
+    /// The project file (default: `selaras.toml` here or in a parent folder).
+    #[arg(long)]
+    config: Option<PathBuf>,
+    /// Colour for the human format.
+    #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
+    color: ColorChoice,
+    /// Write to this file (atomically) instead of standard output.
+    #[arg(short = 'o', long)]
+    output: Option<PathBuf>,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+enum Format {
+    Human,
+    Json,
+    Sarif,
+    Github,
+    Junit,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+enum FailOn {
+    Error,
+    Warning,
+    Info,
+    Never,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum ColorChoice {
+    Auto,
+    Always,
+    Never,
+}
+
+impl ColorChoice {
+    /// Whether to colour output going to standard output (or a file).
+    pub fn enabled(self, to_file: bool) -> bool {
+        match self {
+            ColorChoice::Always => true,
+            ColorChoice::Never => false,
+            ColorChoice::Auto => !to_file && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()) && std::io::stdout().is_terminal(),
+        }
+    }
+}
+
+/// The pairs to check and how.
+struct Plan {
+    pairs: Vec<(PathBuf, PathBuf)>,
+    glossaries: Vec<PathBuf>,
+    default_glossary: bool,
+    check_config: CheckConfig,
+    fail_on: Option<Severity>,
+}
+
+fn plan(args: &Args) -> Result<Plan, Error> {
+    let mut check_config = CheckConfig::default();
+    let mut fail_on = Some(Severity::Error);
+    let mut glossaries = Vec::new();
+    let mut default_glossary = true;
+    let pairs = match args.files.as_slice() {
+        [source, draft] => vec![(source.clone(), draft.clone())],
+        [] => {
+            let config = match &args.config {
+                Some(path) => path.clone(),
+                None => {
+                    let here = std::env::current_dir().map_err(|source| Error::Io {
+                        path: PathBuf::from("."),
+                        source,
+                    })?;
+                    project::discover(&here).ok_or_else(|| {
+                        Error::Usage(
+                            "no files given and no selaras.toml here or in a parent folder; run `selaras check SOURCE DRAFT`".into(),
+                        )
+                    })?
+                }
+            };
+            let project = Project::load(&config)?;
+            let expansion = project.expand()?;
+            if !expansion.without_draft.is_empty() {
+                eprintln!(
+                    "note: {} source files have no draft yet and were skipped",
+                    expansion.without_draft.len()
+                );
+            }
+            check_config = project.check_config.clone();
+            fail_on = project.fail_on;
+            glossaries = project.glossaries.clone();
+            default_glossary = project.default_glossary;
+            expansion.pairs
+        }
+        [single] => {
+            return Err(Error::Usage(format!(
+                "{}: give a source and a draft (`selaras check SOURCE DRAFT`), or no files for a project",
+                single.display()
+            )));
+        }
+        _ => return Err(Error::Usage("give one source and one draft".into())),
+    };
+    glossaries.extend(args.glossaries.iter().cloned());
+    if args.no_default_glossary {
+        default_glossary = false;
+    }
+    for setting in &args.rules {
+        let (rule, level) = setting
+            .split_once('=')
+            .ok_or_else(|| Error::Usage(format!("--rule {setting}: write RULE=LEVEL")))?;
+        let level = project::parse_level(level).map_err(|message| Error::Usage(format!("--rule {setting}: {message}")))?;
+        check_config.severities.insert(rule.to_string(), level);
+    }
+    if let Some(choice) = args.fail_on {
+        fail_on = match choice {
+            FailOn::Error => Some(Severity::Error),
+            FailOn::Warning => Some(Severity::Warning),
+            FailOn::Info => Some(Severity::Info),
+            FailOn::Never => None,
+        };
+    }
+    Ok(Plan {
+        pairs,
+        glossaries,
+        default_glossary,
+        check_config,
+        fail_on,
+    })
+}
+
+fn check_pair(pipeline: &Pipeline, source: &Path, draft: &Path) -> Result<FileResult, Error> {
+    let source_input = input::read(source)?;
+    let draft_input = input::read(draft)?;
+    let checked = pipeline.run(&source_input.text, &draft_input.text);
+    Ok(FileResult {
+        source: Document::new(source_input.display_name(), source_input.text),
+        target: Document::new(draft_input.display_name(), draft_input.text),
+        findings: checked.findings,
+    })
+}
+
+pub fn run(args: Args) -> Result<Outcome, Error> {
+    let plan = plan(&args)?;
+    let glossary = glossary::load(&plan.glossaries, plan.default_glossary)?;
+    let options = PipelineOptions {
+        segmented: args.segmented,
+        check: plan.check_config.clone(),
+    };
+    let pipeline = Pipeline::new(glossary, options)?;
+    let show_progress = plan.pairs.len() > 1 && std::io::stderr().is_terminal() && std::env::var_os("CI").is_none();
+    let progress = if show_progress {
+        indicatif::ProgressBar::new(plan.pairs.len() as u64)
+    } else {
+        indicatif::ProgressBar::hidden()
+    };
+    let results: Vec<Result<FileResult, Error>> = plan
+        .pairs
+        .par_iter()
+        .map(|(source, draft)| {
+            let result = check_pair(&pipeline, source, draft);
+            progress.inc(1);
+            result
+        })
+        .collect();
+    progress.finish_and_clear();
+    let mut report = Report::default();
+    for result in results {
+        report.files.push(result?);
+    }
+    if let Some(path) = &args.write_baseline {
+        let baseline = Baseline::of(&report);
+        write_to(Some(path), |out| out.write_all(baseline.to_json().as_bytes()))?;
+        eprintln!("wrote {} fingerprints to {}", baseline.fingerprints.len(), path.display());
+        return Ok(Outcome::Clean);
+    }
+    if let Some(path) = &args.baseline {
+        let removed = Baseline::read(path)?.filter(&mut report);
+        if removed > 0 {
+            eprintln!("note: {removed} findings recorded in {} are not shown", path.display());
+        }
+    }
+    let color = args.color.enabled(args.output.is_some());
+    write_to(args.output.as_deref(), |out| match args.format {
+        Format::Human => human::write(out, &report, color),
+        Format::Json => json::write(out, &report),
+        Format::Sarif => sarif::write(out, &report),
+        Format::Github => github::write(out, &report),
+        Format::Junit => junit::write(out, &report),
+    })?;
+    let failed = match (plan.fail_on, report.summary().highest()) {
+        (Some(threshold), Some(highest)) => highest >= threshold,
+        _ => false,
+    };
+    Ok(if failed { Outcome::Findings } else { Outcome::Clean })
+}
