@@ -68,7 +68,7 @@ fn quotes_balanced(texts: &[&str]) -> bool {
             }
         }
     }
-    open == close && straight % 2 == 0
+    open == close && straight.is_multiple_of(2)
 }
 
 fn brackets_balanced(texts: &[&str]) -> bool {
