@@ -89,6 +89,10 @@ impl Bead {
 pub struct AlignerConfig {
     /// Weight of the length cost.
     pub length_weight: f32,
+    /// The highest length cost a pairing can have, so that a pair with
+    /// strong anchors survives a very unlikely length (a translator who
+    /// shortens or expands freely, a truncated sentence).
+    pub length_cap: f32,
     /// Weight of the lexical cost `exp(-similarity / lexical_scale)` (times
     /// the bead's mean side size): the cost falls steeply with the first
     /// shared anchors and flattens once a pair clearly shares many.
@@ -125,6 +129,7 @@ impl Default for AlignerConfig {
     fn default() -> Self {
         AlignerConfig {
             length_weight: 0.125,
+            length_cap: 8.0,
             lexical_weight: 1.0,
             lexical_scale: 0.1,
             member_weight: 0.5,
@@ -147,6 +152,7 @@ impl AlignerConfig {
     pub fn set(&mut self, name: &str, value: f32) -> bool {
         let field = match name {
             "length_weight" => &mut self.length_weight,
+            "length_cap" => &mut self.length_cap,
             "lexical_weight" => &mut self.lexical_weight,
             "lexical_scale" => &mut self.lexical_scale,
             "member_weight" => &mut self.member_weight,

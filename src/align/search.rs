@@ -212,7 +212,7 @@ impl<'a> Scorer<'a> {
         if cost >= budget {
             return f32::INFINITY;
         }
-        cost + config.length_weight * length::cost(source_chars, target_chars)
+        cost + config.length_weight * length::cost(source_chars, target_chars).min(config.length_cap)
     }
 }
 
