@@ -112,8 +112,10 @@ pub struct AlignerConfig {
     pub merge2_cost: f32,
     /// Extra cost of 3-1 and 1-3 beads.
     pub merge3_cost: f32,
-    /// Cost of a bead whose units cross a paragraph break, when both sides
-    /// have paragraphs.
+    /// Cost of a bead whose units cross a paragraph break, when the draft
+    /// keeps the source's paragraphs. Paragraph costs are soft: the
+    /// development sets gain nothing from them (the clean sets reach 100
+    /// and 99.8 without), so they only break ties.
     pub paragraph_cross_cost: f32,
     /// Cost of a bead that starts a paragraph on one side only.
     pub paragraph_mismatch_cost: f32,
@@ -138,8 +140,8 @@ impl Default for AlignerConfig {
             merge_cost: 0.4,
             merge2_cost: 3.0,
             merge3_cost: 3.0,
-            paragraph_cross_cost: 2.0,
-            paragraph_mismatch_cost: 1.0,
+            paragraph_cross_cost: 0.5,
+            paragraph_mismatch_cost: 0.25,
             weights: anchors::AnchorWeights::default(),
             band: 32,
         }
