@@ -19,7 +19,8 @@
 //! near zero.
 
 use super::anchors::UnitFeatures;
-use super::search::{PathBead, Scorer};
+use super::cost::Scorer;
+use super::search::PathBead;
 use super::{AlignUnit, Bead, BeadKind};
 
 /// Anchor similarity at which the lexical evidence is worth 1 - 1/e.

@@ -14,6 +14,8 @@
 //!   names, acronyms and codes, weekdays and months, punctuation, glossary
 //!   term pairs (`TermPairs`), word stems shared by loanwords and names;
 //! * `length` — the Gale–Church length model fitted for Indonesian→English;
+//! * `cost` — the cost of a candidate bead from length, anchors, shape and
+//!   paragraph breaks;
 //! * `search` — dynamic programming over a band around the diagonal, so time
 //!   and memory grow linearly with the length of the texts;
 //! * `confidence` — turns a bead's evidence into a score, and lowers it when
@@ -24,6 +26,7 @@
 
 mod anchors;
 mod confidence;
+mod cost;
 mod length;
 mod search;
 mod terms;
@@ -98,7 +101,7 @@ pub struct AlignerConfig {
     /// shared anchors and flattens once a pair clearly shares many.
     pub lexical_weight: f32,
     /// Weight of the lexical cost of a merge's weakest member (see
-    /// `search::Scorer::weakest_member`).
+    /// `cost::Scorer::weakest_member`).
     pub member_weight: f32,
     /// Anchor similarity at which the lexical cost has fallen to 1/e.
     pub lexical_scale: f32,
@@ -192,7 +195,7 @@ impl Aligner {
     pub fn align(&self, source: &[AlignUnit<'_>], target: &[AlignUnit<'_>]) -> Vec<Bead> {
         let source_features = anchors::features(source, crate::segment::Lang::Id, &self.terms, &self.config.weights);
         let target_features = anchors::features(target, crate::segment::Lang::En, &self.terms, &self.config.weights);
-        let scorer = search::Scorer::new(&self.config, source, target, &source_features, &target_features);
+        let scorer = cost::Scorer::new(&self.config, source, target, &source_features, &target_features);
         let path = search::search(&scorer, self.config.band);
         confidence::beads(&scorer, source, target, &path)
     }
@@ -212,7 +215,7 @@ impl Aligner {
     ) -> (f32, f32) {
         let source_features = anchors::features(source, crate::segment::Lang::Id, &self.terms, &self.config.weights);
         let target_features = anchors::features(target, crate::segment::Lang::En, &self.terms, &self.config.weights);
-        let scorer = search::Scorer::new(&self.config, source, target, &source_features, &target_features);
+        let scorer = cost::Scorer::new(&self.config, source, target, &source_features, &target_features);
         let overlap = scorer.overlap(source_range.clone(), target_range.clone());
         scorer.evidence(source_range, target_range, overlap)
     }

@@ -228,7 +228,7 @@ fn search_with_band(source: &[AlignUnit<'_>], target: &[AlignUnit<'_>], band: us
     let terms = TermPairs::new();
     let sf = anchors::features(source, crate::segment::Lang::Id, &terms, weights);
     let tf = anchors::features(target, crate::segment::Lang::En, &terms, weights);
-    let scorer = search::Scorer::new(&config, source, target, &sf, &tf);
+    let scorer = cost::Scorer::new(&config, source, target, &sf, &tf);
     let path = search::search_banded(&scorer, band);
     confidence::beads(&scorer, source, target, &path)
 }
