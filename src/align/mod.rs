@@ -133,7 +133,7 @@ pub struct AlignerConfig {
 impl Default for AlignerConfig {
     fn default() -> Self {
         AlignerConfig {
-            length_weight: 0.125,
+            length_weight: 0.1,
             length_cap: 8.0,
             lexical_weight: 1.0,
             lexical_scale: 0.1,
