@@ -23,6 +23,19 @@
 //!
 //! The costs are in `AlignerConfig`; its defaults were tuned on the
 //! development sets in `shared/data/alignment` (see `examples/eval_align.rs`).
+//!
+//! Decisions where the product specification is silent:
+//!
+//! * Only units inside a repeated *block* (whole paragraphs copied in order,
+//!   or with `--segmented` a run of two or more copied lines) may become
+//!   repeat beads; a repeat bead is a cheaper 1-0 bead, so a draft that does
+//!   translate the copy still gets 1-1 beads for it.
+//! * `align --format jsonl` adds `kind` (`pair`, `omission`, `addition`,
+//!   `repeat`) and, on repeat beads, `repeat_of` (the id of the first copy)
+//!   to the contract fields `source`, `target` and `score`.
+//! * Scores are confidences, not probabilities fitted to data: on the
+//!   development sets right beads average about 0.84 and wrong ones 0.66,
+//!   and a copied Indonesian draft stays under 0.06 everywhere.
 
 mod anchors;
 mod confidence;
