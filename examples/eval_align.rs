@@ -1,7 +1,7 @@
 //! Evaluates the sentence aligner on gold alignment sets.
 //!
 //! ```text
-//! cargo run --release --example eval_align -- GOLD.jsonl [GOLD.jsonl…] [--pred OUT.jsonl] [--param NAME=VALUE]…
+//! cargo run --release --example eval_align -- GOLD.jsonl [GOLD.jsonl…] [--pred OUT.jsonl] [-g TERMS.tsv] [--param NAME=VALUE]…
 //! ```
 //!
 //! Each line of a gold file is one document (`shared/data/alignment/README.md`):
@@ -12,7 +12,8 @@
 //! strict over non-null beads, lax link P/R/F1, the Text+Berg "pub"
 //! conventions, and recall per gold bead type. `--pred` writes predictions
 //! in `score.py`'s format (one file for all inputs) for cross-checking;
-//! `--param` overrides an `AlignerConfig` field, for tuning.
+//! `--param` overrides an `AlignerConfig` field, for tuning; `-g` adds
+//! glossary term pairs (TSV) as anchors.
 
 use std::collections::{BTreeMap, HashSet};
 use std::io::Write;
@@ -56,6 +57,13 @@ struct Counts {
     by_type: BTreeMap<String, (usize, usize)>,
     /// Predicted bead type → (predicted, correct).
     predicted_by_type: BTreeMap<String, (usize, usize)>,
+    /// Scores of predicted beads that are right and wrong (strict).
+    right_scores: Vec<f32>,
+    wrong_scores: Vec<f32>,
+    /// Highest score of any bead when the draft is the source copied.
+    copied_max: f32,
+    copied_sum: f64,
+    copied_n: usize,
 }
 
 fn links(beads: &[BeadKey]) -> HashSet<(usize, usize)> {
@@ -136,6 +144,25 @@ impl Counts {
         }
     }
 
+    fn add_scores(&mut self, gold: &[BeadKey], pred: &[BeadKey], scores: &[f32]) {
+        let gold_set: HashSet<&BeadKey> = gold.iter().collect();
+        for (bead, &score) in pred.iter().zip(scores) {
+            if gold_set.contains(bead) {
+                self.right_scores.push(score);
+            } else {
+                self.wrong_scores.push(score);
+            }
+        }
+    }
+
+    fn add_copied(&mut self, scores: &[f32]) {
+        for &score in scores {
+            self.copied_max = self.copied_max.max(score);
+            self.copied_sum += f64::from(score);
+            self.copied_n += 1;
+        }
+    }
+
     fn print(&self, name: &str) {
         let prf = |tp: usize, np: usize, ng: usize| {
             let p = if np > 0 { tp as f64 / np as f64 } else { 0.0 };
@@ -159,6 +186,19 @@ impl Counts {
             let f = if p + r > 0.0 { 2.0 * p * r / (p + r) } else { 0.0 };
             println!("{label:10}P {p:.4} R {r:.4} F1 {f:.4}");
         }
+        let mean = |v: &[f32]| v.iter().map(|&x| f64::from(x)).sum::<f64>() / v.len().max(1) as f64;
+        let below = |v: &[f32]| v.iter().filter(|&&x| x < 0.5).count();
+        println!(
+            "score: right beads mean {:.3} ({} below 0.5 of {}), wrong beads mean {:.3} ({} below 0.5 of {}); copied-source draft mean {:.3} max {:.3}",
+            mean(&self.right_scores),
+            below(&self.right_scores),
+            self.right_scores.len(),
+            mean(&self.wrong_scores),
+            below(&self.wrong_scores),
+            self.wrong_scores.len(),
+            self.copied_sum / self.copied_n.max(1) as f64,
+            self.copied_max
+        );
         for (shape, (gold, found)) in &self.by_type {
             let predicted = self.predicted_by_type.get(shape).copied().unwrap_or_default();
             println!(
@@ -175,10 +215,15 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let mut files = Vec::new();
     let mut pred_path = None;
     let mut config = AlignerConfig::default();
+    let mut terms = TermPairs::new();
     let mut args = std::env::args().skip(1);
     while let Some(arg) = args.next() {
         match arg.as_str() {
             "--pred" => pred_path = Some(args.next().ok_or("--pred needs a path")?),
+            "-g" => {
+                let path = std::path::PathBuf::from(args.next().ok_or("-g needs a glossary")?);
+                terms.add_tsv(&std::fs::read_to_string(&path)?, &path)?;
+            }
             "--param" => {
                 let setting = args.next().ok_or("--param needs NAME=VALUE")?;
                 let (name, value) = setting.split_once('=').ok_or("--param needs NAME=VALUE")?;
@@ -192,7 +237,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     if files.is_empty() {
         return Err("usage: eval_align GOLD.jsonl… [--pred OUT.jsonl] [--param NAME=VALUE]…".into());
     }
-    let aligner = Aligner::new(config, TermPairs::new());
+    let aligner = Aligner::new(config, terms);
     let mut pred_out = match &pred_path {
         Some(path) => Some(std::io::BufWriter::new(std::fs::File::create(path)?)),
         None => None,
@@ -210,8 +255,15 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
                 .iter()
                 .map(|b| (b.source.clone().collect(), b.target.clone().collect()))
                 .collect();
+            let scores: Vec<f32> = beads.iter().map(|b| b.score).collect();
             counts.add(&doc.gold, &pred);
             total.add(&doc.gold, &pred);
+            counts.add_scores(&doc.gold, &pred, &scores);
+            total.add_scores(&doc.gold, &pred, &scores);
+            // The same source with itself as the draft: an untranslated draft.
+            let copied: Vec<f32> = aligner.align(&source, &source).iter().map(|b| b.score).collect();
+            counts.add_copied(&copied);
+            total.add_copied(&copied);
             if let Some(out) = pred_out.as_mut() {
                 serde_json::to_writer(&mut *out, &serde_json::json!({"id": doc.id, "beads": pred}))?;
                 out.write_all(b"\n")?;

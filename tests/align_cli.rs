@@ -219,3 +219,25 @@ fn empty_draft_gives_only_omissions() {
     assert_eq!(beads.len(), 34);
     assert!(beads.iter().all(|b| ids(&b["target"]).is_empty()));
 }
+
+#[test]
+fn text_shows_beads_side_by_side() {
+    let output = selaras()
+        .args(["align"])
+        .arg(example("source.id.txt"))
+        .arg(example("draft.en.txt"))
+        .output()
+        .unwrap();
+    assert!(output.status.success());
+    let text = String::from_utf8(output.stdout).unwrap();
+    let first = text.lines().next().unwrap();
+    assert!(first.starts_with("p1.s1 ↔ p1.s1  1-1 pair "), "{first}");
+    let second = text.lines().nth(1).unwrap();
+    assert!(second.contains(" │ "), "{second}");
+    assert!(second.trim_start().starts_with("Korea Utara Akan Dukung Rusia"), "{second}");
+    assert!(
+        second.ends_with("North Korea Will Back Russia Until Victory in Ukraine"),
+        "{second}"
+    );
+    assert!(text.contains("p18.s1 ↔ —  1-0 repeat 1.00 (repeats p4.s1)"), "{text}");
+}

@@ -13,25 +13,31 @@
 //! copied into the English side) score low everywhere: Indonesian shares all
 //! its anchors with itself, so similarity alone would call it a perfect
 //! translation. A draft unit counts as English by its share of English
-//! function words among the Indonesian and English ones it holds; a unit
-//! with too few function words to judge takes the whole draft's share, and a
-//! draft unit identical to its source scores near zero.
+//! function words among the Indonesian and English ones it holds, smoothed
+//! towards the whole draft's share (a unit without function words takes
+//! that); a draft unit of four or more words identical to its source scores
+//! near zero.
 
 use super::anchors::UnitFeatures;
-use super::search::{PathBead, Scorer};
+use super::cost::Scorer;
+use super::search::PathBead;
 use super::{AlignUnit, Bead, BeadKind};
 
 /// Anchor similarity at which the lexical evidence is worth 1 - 1/e.
 const DICE_SCALE: f32 = 0.12;
 /// Length cost at which the length evidence is worth 1/e.
 const LENGTH_SCALE: f32 = 6.0;
+/// A draft unit identical to its source counts as untranslated from this
+/// many words on; shorter copies are usually names or codes (`Vladimir
+/// Putin`, `COVID-19`) that stay the same in English.
+const COPIED_MIN_WORDS: usize = 4;
 /// How far around a gap a null bead looks for a partner it might have had.
 const NULL_NEIGHBOURHOOD: usize = 2;
 
 /// Scores the beads of `path`.
 pub fn beads(scorer: &Scorer<'_>, source: &[AlignUnit<'_>], target: &[AlignUnit<'_>], path: &[PathBead]) -> Vec<Bead> {
     let document_english = document_english_share(scorer.target);
-    let unit_english: Vec<f32> = scorer.target.iter().map(|f| english_share(f).unwrap_or(document_english)).collect();
+    let unit_english: Vec<f32> = scorer.target.iter().map(|f| english_share(f, document_english)).collect();
     let pair_score = |s: std::ops::Range<usize>, t: std::ops::Range<usize>| -> f32 {
         let overlap = scorer.overlap(s.clone(), t.clone());
         let (dice, length_cost) = scorer.evidence(s, t, overlap);
@@ -61,7 +67,10 @@ pub fn beads(scorer: &Scorer<'_>, source: &[AlignUnit<'_>], target: &[AlignUnit<
                         .clone()
                         .zip(step.target.clone())
                         .all(|(s, t)| same_text(source[s].text, target[t].text))
-                    && step.target.clone().any(|t| scorer.target[t].id_words > 0);
+                    && step
+                        .target
+                        .clone()
+                        .any(|t| target[t].text.split_whitespace().count() >= COPIED_MIN_WORDS);
                 let language = if copied { language.min(0.05) } else { language };
                 (BeadKind::Pair, pair_score(step.source.clone(), step.target.clone()), language)
             };
@@ -81,11 +90,12 @@ fn neighbourhood(at: usize, len: usize) -> std::ops::Range<usize> {
     at.saturating_sub(NULL_NEIGHBOURHOOD)..(at + NULL_NEIGHBOURHOOD).min(len)
 }
 
-/// Share of English among a unit's function words, if it has enough of
-/// them to judge (two or more).
-fn english_share(features: &UnitFeatures) -> Option<f32> {
+/// Share of English among a unit's function words, smoothed towards the
+/// whole draft's share (`prior`) with the weight of one word: a unit with
+/// none takes the draft's share, a unit with many speaks for itself.
+fn english_share(features: &UnitFeatures, prior: f32) -> f32 {
     let (en, id) = (f32::from(features.en_words), f32::from(features.id_words));
-    (en + id >= 2.0).then(|| (en + 0.25) / (en + id + 0.5))
+    (en + prior) / (en + id + 1.0)
 }
 
 /// Share of English among all the draft's function words (0.5 when the
@@ -93,11 +103,11 @@ fn english_share(features: &UnitFeatures) -> Option<f32> {
 fn document_english_share(target: &[UnitFeatures]) -> f32 {
     let en: f32 = target.iter().map(|f| f32::from(f.en_words)).sum();
     let id: f32 = target.iter().map(|f| f32::from(f.id_words)).sum();
-    (en + 1.0) / (en + id + 2.0)
+    (en + 0.5) / (en + id + 1.0)
 }
 
 /// Equal after trimming and ignoring case: a unit copied, not translated
-/// (the caller ignores copies without Indonesian words, such as names).
+/// (the caller ignores short copies, such as names).
 fn same_text(a: &str, b: &str) -> bool {
     let (a, b) = (a.trim(), b.trim());
     a.len() == b.len() && a.chars().zip(b.chars()).all(|(x, y)| x.to_lowercase().eq(y.to_lowercase()))

@@ -14,6 +14,8 @@
 //!   names, acronyms and codes, weekdays and months, punctuation, glossary
 //!   term pairs (`TermPairs`), word stems shared by loanwords and names;
 //! * `length` — the Gale–Church length model fitted for Indonesian→English;
+//! * `cost` — the cost of a candidate bead from length, anchors, shape and
+//!   paragraph breaks;
 //! * `search` — dynamic programming over a band around the diagonal, so time
 //!   and memory grow linearly with the length of the texts;
 //! * `confidence` — turns a bead's evidence into a score, and lowers it when
@@ -21,9 +23,23 @@
 //!
 //! The costs are in `AlignerConfig`; its defaults were tuned on the
 //! development sets in `shared/data/alignment` (see `examples/eval_align.rs`).
+//!
+//! Decisions where the product specification is silent:
+//!
+//! * Only units inside a repeated *block* (whole paragraphs copied in order,
+//!   or with `--segmented` a run of two or more copied lines) may become
+//!   repeat beads; a repeat bead is a cheaper 1-0 bead, so a draft that does
+//!   translate the copy still gets 1-1 beads for it.
+//! * `align --format jsonl` adds `kind` (`pair`, `omission`, `addition`,
+//!   `repeat`) and, on repeat beads, `repeat_of` (the id of the first copy)
+//!   to the contract fields `source`, `target` and `score`.
+//! * Scores are confidences, not probabilities fitted to data: on the
+//!   development sets right beads average about 0.84 and wrong ones 0.66,
+//!   and a copied Indonesian draft stays under 0.06 everywhere.
 
 mod anchors;
 mod confidence;
+mod cost;
 mod length;
 mod search;
 mod terms;
@@ -89,12 +105,16 @@ impl Bead {
 pub struct AlignerConfig {
     /// Weight of the length cost.
     pub length_weight: f32,
+    /// The highest length cost a pairing can have, so that a pair with
+    /// strong anchors survives a very unlikely length (a translator who
+    /// shortens or expands freely, a truncated sentence).
+    pub length_cap: f32,
     /// Weight of the lexical cost `exp(-similarity / lexical_scale)` (times
     /// the bead's mean side size): the cost falls steeply with the first
     /// shared anchors and flattens once a pair clearly shares many.
     pub lexical_weight: f32,
     /// Weight of the lexical cost of a merge's weakest member (see
-    /// `search::Scorer::weakest_member`).
+    /// `cost::Scorer::weakest_member`).
     pub member_weight: f32,
     /// Anchor similarity at which the lexical cost has fallen to 1/e.
     pub lexical_scale: f32,
@@ -108,8 +128,10 @@ pub struct AlignerConfig {
     pub merge2_cost: f32,
     /// Extra cost of 3-1 and 1-3 beads.
     pub merge3_cost: f32,
-    /// Cost of a bead whose units cross a paragraph break, when both sides
-    /// have paragraphs.
+    /// Cost of a bead whose units cross a paragraph break, when the draft
+    /// keeps the source's paragraphs. Paragraph costs are soft: the
+    /// development sets gain nothing from them (the clean sets reach 100
+    /// and 99.8 without), so they only break ties.
     pub paragraph_cross_cost: f32,
     /// Cost of a bead that starts a paragraph on one side only.
     pub paragraph_mismatch_cost: f32,
@@ -124,7 +146,8 @@ pub struct AlignerConfig {
 impl Default for AlignerConfig {
     fn default() -> Self {
         AlignerConfig {
-            length_weight: 0.125,
+            length_weight: 0.1,
+            length_cap: 8.0,
             lexical_weight: 1.0,
             lexical_scale: 0.1,
             member_weight: 0.5,
@@ -133,8 +156,8 @@ impl Default for AlignerConfig {
             merge_cost: 0.4,
             merge2_cost: 3.0,
             merge3_cost: 3.0,
-            paragraph_cross_cost: 2.0,
-            paragraph_mismatch_cost: 1.0,
+            paragraph_cross_cost: 0.5,
+            paragraph_mismatch_cost: 0.25,
             weights: anchors::AnchorWeights::default(),
             band: 32,
         }
@@ -147,6 +170,7 @@ impl AlignerConfig {
     pub fn set(&mut self, name: &str, value: f32) -> bool {
         let field = match name {
             "length_weight" => &mut self.length_weight,
+            "length_cap" => &mut self.length_cap,
             "lexical_weight" => &mut self.lexical_weight,
             "lexical_scale" => &mut self.lexical_scale,
             "member_weight" => &mut self.member_weight,
@@ -184,7 +208,7 @@ impl Aligner {
     pub fn align(&self, source: &[AlignUnit<'_>], target: &[AlignUnit<'_>]) -> Vec<Bead> {
         let source_features = anchors::features(source, crate::segment::Lang::Id, &self.terms, &self.config.weights);
         let target_features = anchors::features(target, crate::segment::Lang::En, &self.terms, &self.config.weights);
-        let scorer = search::Scorer::new(&self.config, source, target, &source_features, &target_features);
+        let scorer = cost::Scorer::new(&self.config, source, target, &source_features, &target_features);
         let path = search::search(&scorer, self.config.band);
         confidence::beads(&scorer, source, target, &path)
     }
@@ -204,7 +228,7 @@ impl Aligner {
     ) -> (f32, f32) {
         let source_features = anchors::features(source, crate::segment::Lang::Id, &self.terms, &self.config.weights);
         let target_features = anchors::features(target, crate::segment::Lang::En, &self.terms, &self.config.weights);
-        let scorer = search::Scorer::new(&self.config, source, target, &source_features, &target_features);
+        let scorer = cost::Scorer::new(&self.config, source, target, &source_features, &target_features);
         let overlap = scorer.overlap(source_range.clone(), target_range.clone());
         scorer.evidence(source_range, target_range, overlap)
     }

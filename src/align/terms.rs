@@ -15,8 +15,10 @@ use super::anchors::words_lower;
 /// Source term → admitted English renderings, matched as whole words,
 /// case-insensitively. This is the hook through which a glossary engine
 /// feeds its pairs to the aligner (`selaras align -g`); it starts empty,
-/// because a built-in list of common pairs did not measurably help on the
-/// development sets (names and numbers already anchor most sentences).
+/// because a built-in list of common pairs did not measurably help: 38
+/// pairs (the countries in the data, Presiden → President, kota → city, …)
+/// left every strict and lax score on the four development sets unchanged
+/// (`eval_align -g`), since names and numbers already anchor most sentences.
 #[derive(Debug, Clone, Default)]
 pub struct TermPairs {
     /// (source words, alternatives of target words), all lower case.

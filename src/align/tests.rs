@@ -170,6 +170,54 @@ proptest! {
     }
 }
 
+/// Indonesian-looking sentences: content words, numbers and function words.
+fn indonesian_sentence() -> impl Strategy<Value = String> {
+    let words = prop_oneof![
+        Just("yang"),
+        Just("dan"),
+        Just("di"),
+        Just("dengan"),
+        Just("untuk"),
+        Just("pemerintah"),
+        Just("mengatakan"),
+        Just("Jakarta"),
+        Just("10.000"),
+        Just("tentara"),
+        Just("kemenangan"),
+    ];
+    // Real Indonesian sentences always hold some function words; a "draft"
+    // of bare nouns gives the language check nothing to go on.
+    proptest::collection::vec(words, 3..20).prop_map(|words| words.join(" ") + " yang ada di sana.")
+}
+
+proptest! {
+    #[test]
+    fn one_empty_side_gives_only_null_beads(texts in proptest::collection::vec(sentence(), 0..20), source_empty: bool) {
+        let units: Vec<AlignUnit<'_>> = texts.iter().map(|t| AlignUnit { text: t, paragraph: 1, repeat_of: None }).collect();
+        let beads = if source_empty { align(&[], &units) } else { align(&units, &[]) };
+        prop_assert_eq!(beads.len(), texts.len());
+        for bead in &beads {
+            prop_assert!(bead.source.is_empty() != bead.target.is_empty());
+            prop_assert!(bead.kind == BeadKind::Omission || bead.kind == BeadKind::Addition);
+        }
+    }
+
+    #[test]
+    fn an_indonesian_draft_scores_low_everywhere(
+        source in proptest::collection::vec(indonesian_sentence(), 1..15),
+        draft in proptest::collection::vec(indonesian_sentence(), 1..15),
+    ) {
+        // Both the source copied and a different Indonesian text as the draft.
+        let source_units: Vec<AlignUnit<'_>> = source.iter().map(|t| AlignUnit { text: t, paragraph: 1, repeat_of: None }).collect();
+        let draft_units: Vec<AlignUnit<'_>> = draft.iter().map(|t| AlignUnit { text: t, paragraph: 1, repeat_of: None }).collect();
+        for beads in [align(&source_units, &source_units), align(&source_units, &draft_units)] {
+            for bead in &beads {
+                prop_assert!(bead.score < 0.3, "{:?}", bead);
+            }
+        }
+    }
+}
+
 /// Forces the banded search (not the full grid) with a tiny band.
 fn search_with_band(source: &[AlignUnit<'_>], target: &[AlignUnit<'_>], band: usize) -> Vec<Bead> {
     let config = AlignerConfig {
@@ -180,7 +228,7 @@ fn search_with_band(source: &[AlignUnit<'_>], target: &[AlignUnit<'_>], band: us
     let terms = TermPairs::new();
     let sf = anchors::features(source, crate::segment::Lang::Id, &terms, weights);
     let tf = anchors::features(target, crate::segment::Lang::En, &terms, weights);
-    let scorer = search::Scorer::new(&config, source, target, &sf, &tf);
+    let scorer = cost::Scorer::new(&config, source, target, &sf, &tf);
     let path = search::search_banded(&scorer, band);
     confidence::beads(&scorer, source, target, &path)
 }
