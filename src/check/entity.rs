@@ -5,12 +5,16 @@
 //!   must appear in the bead's draft; spaces, hyphens and case may differ.
 //! * Acronyms — two to six capitals (`ICBM`, `KCNA`, `NATO`), except Roman
 //!   numerals and a dateline city in capitals at the start of a unit
-//!   (`MOSKOW - …`) — must appear verbatim.
+//!   (`MOSKOW - …`) — must appear verbatim in the bead's draft when the
+//!   translator kept them elsewhere in the draft. Indonesian acronyms are
+//!   often translated (`BBM` → fuel, `PDB` → GDP); one the draft uses in one
+//!   place and drops in another was lost.
 //! * Names — two or more capitalised words in a row (`Choe Son Hui`,
 //!   `Sergey Lavrov`) that are neither common Indonesian words written with
-//!   a capital (`Menteri`, `Pada`, `Utara`) nor calendar words — every word
-//!   must appear in the draft, ignoring case. Not in headlines, where every
-//!   word is capitalised.
+//!   a capital (`Menteri`, `Pada`, `Utara`) nor calendar words: a word that
+//!   is missing from the draft while the draft has a look-alike (`Sergei`,
+//!   `Son-hui`) was respelled (`entity.name`, a warning). Not in headlines,
+//!   where every word is capitalised.
 //!
 //! Source spans that a glossary term covers are skipped: `AS` → `US` or
 //! `Korea Utara` → `North Korea` are translations, checked by the glossary
@@ -123,6 +127,11 @@ pub struct Entities;
 
 impl Check for Entities {
     fn run(&self, pair: &Pair<'_>, out: &mut Vec<Finding>) {
+        // Acronyms the translator kept somewhere in the draft.
+        let kept_acronyms: std::collections::HashSet<&str> = words(pair.target.text, 0)
+            .map(|(_, w)| w)
+            .filter(|w| classify(w, false) == Kind::Acronym)
+            .collect();
         for bead in pair.beads {
             let Some(&first_target) = bead.target.first() else { continue };
             let target_span = pair.target.joined_span(&bead.target);
@@ -146,7 +155,16 @@ impl Check for Entities {
                         word_idx == 0 && text[span.end - unit.span.start..].trim_start().starts_with(['-', '–']),
                     );
                     if is_covered(span) {
-                        flush_name(&mut name_run, &target_words, pair, unit, target_unit, target_span, out);
+                        flush_name(
+                            &mut name_run,
+                            &target_words,
+                            &target_words_exact,
+                            pair,
+                            unit,
+                            target_unit,
+                            target_span,
+                            out,
+                        );
                         continue;
                     }
                     match kind {
@@ -159,7 +177,7 @@ impl Check for Entities {
                             .with_target(target_unit.id.clone(), target_span)
                             .with_expected(word),
                         ),
-                        Kind::Acronym if !target_words_exact.contains(&word) => out.push(
+                        Kind::Acronym if !target_words_exact.contains(&word) && kept_acronyms.contains(word) => out.push(
                             finding(
                                 "entity.changed",
                                 format!("acronym {word} does not appear in draft unit {}", target_unit.id),
@@ -175,9 +193,27 @@ impl Check for Entities {
                         }
                         _ => {}
                     }
-                    flush_name(&mut name_run, &target_words, pair, unit, target_unit, target_span, out);
+                    flush_name(
+                        &mut name_run,
+                        &target_words,
+                        &target_words_exact,
+                        pair,
+                        unit,
+                        target_unit,
+                        target_span,
+                        out,
+                    );
                 }
-                flush_name(&mut name_run, &target_words, pair, unit, target_unit, target_span, out);
+                flush_name(
+                    &mut name_run,
+                    &target_words,
+                    &target_words_exact,
+                    pair,
+                    unit,
+                    target_unit,
+                    target_span,
+                    out,
+                );
             }
         }
     }
@@ -195,7 +231,7 @@ fn classify(word: &str, dateline_city: bool) -> Kind {
     let has_digit = word.chars().any(|c| c.is_ascii_digit());
     let has_letter = word.chars().any(char::is_alphabetic);
     let has_capital = word.chars().any(char::is_uppercase);
-    if has_digit && has_letter && has_capital && !word.starts_with("Rp") && !word.starts_with("US") {
+    if has_digit && has_letter && has_capital && word.chars().count() >= 3 && !word.starts_with("Rp") && !word.starts_with("US") {
         return Kind::Code;
     }
     let all_capitals = word.chars().all(|c| c.is_ascii_uppercase());
@@ -208,6 +244,82 @@ fn classify(word: &str, dateline_city: bool) -> Kind {
         return Kind::NameWord;
     }
     Kind::Other
+}
+
+/// Whether draft word `other` is plausibly another spelling of `word`: one
+/// starts the other (`Son` / `Son-hui`), or they differ by at most one edit
+/// in four letters (`Sergey` / `Sergei`, `Antony` / `Anthony`).
+fn looks_like(word: &str, other: &str) -> bool {
+    let a: Vec<char> = word.to_lowercase().chars().collect();
+    let b: Vec<char> = other.to_lowercase().chars().collect();
+    if a == b || a.len() < 3 || b.len() < 3 || is_cognate(word, other) {
+        return false;
+    }
+    if b.starts_with(&a) && b.get(a.len()) == Some(&'-') || a.starts_with(&b) && a.get(b.len()) == Some(&'-') {
+        return true;
+    }
+    let allowed = (a.len().max(b.len()) / 4).max(1);
+    a.len().abs_diff(b.len()) <= allowed && edit_distance(&a, &b) <= allowed
+}
+
+/// Indonesian loanwords and their English sources differ in regular
+/// endings (`Industri` / `Industry`, `Transportasi` / `Transportation`,
+/// `Demokratis` / `Democratic`, `Departemen` / `Department`); a draft word
+/// that only adds a plural or possessive (`Energi's`) is the same word.
+/// Neither is a respelled name.
+fn is_cognate(word: &str, english: &str) -> bool {
+    const ENDINGS: &[(&str, &str)] = &[
+        ("", ""),
+        ("", "s"),
+        ("", "'s"),
+        ("", "es"),
+        ("", "l"),
+        ("", "e"),
+        ("", "ation"),
+        ("i", "y"),
+        ("i", "ies"),
+        ("asi", "ation"),
+        ("asi", ""),
+        ("isasi", "ization"),
+        ("si", "tion"),
+        ("si", "sion"),
+        ("ik", "ic"),
+        ("is", "ic"),
+        ("ik", "ical"),
+        ("if", "ive"),
+        ("isme", "ism"),
+        ("men", "ment"),
+        ("emen", "ment"),
+        ("ri", "ry"),
+        ("tas", "ty"),
+        ("itas", "ity"),
+        ("er", "ers"),
+        ("al", "als"),
+    ];
+    // Spelling that regularly differs inside the word (`Ekosistem`).
+    let normalise = |text: &str| text.to_lowercase().replace('k', "c").replace("ph", "f").replace('f', "p");
+    let (a, b) = (normalise(word), normalise(english));
+    a.len() >= 3
+        && ENDINGS.iter().any(|&(id_end, en_end)| {
+            let (id_end, en_end) = (normalise(id_end), normalise(en_end));
+            match (a.strip_suffix(id_end.as_str()), b.strip_suffix(en_end.as_str())) {
+                (Some(stem), Some(other)) => stem == other && stem.chars().count() >= 3,
+                _ => false,
+            }
+        })
+}
+
+fn edit_distance(a: &[char], b: &[char]) -> usize {
+    let mut previous: Vec<usize> = (0..=b.len()).collect();
+    let mut current = vec![0; b.len() + 1];
+    for (i, ca) in a.iter().enumerate() {
+        current[0] = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            current[j + 1] = (previous[j] + usize::from(ca != cb)).min(previous[j + 1] + 1).min(current[j] + 1);
+        }
+        std::mem::swap(&mut previous, &mut current);
+    }
+    previous[b.len()]
 }
 
 fn is_roman_numeral(word: &str) -> bool {
@@ -223,6 +335,7 @@ fn squash(text: &str) -> String {
 fn flush_name(
     run: &mut Vec<(Span, &str)>,
     target_words: &[String],
+    target_words_exact: &[&str],
     pair: &Pair<'_>,
     unit: &super::CheckUnit,
     target_unit: &super::CheckUnit,
@@ -230,21 +343,47 @@ fn flush_name(
     out: &mut Vec<Finding>,
 ) {
     if run.len() >= 2 {
-        let missing: Vec<&str> = run
+        // A word is reported only when the draft has a capitalised word that
+        // looks like another spelling of it (`Sergei` for `Sergey`,
+        // `Son-hui` for `Son`): a name written differently. A run with no
+        // such look-alike was translated (an institution: `Bursa Efek
+        // Jakarta` → `Jakarta Stock Exchange`) or dropped (other rules).
+        // The look-alike must stand next to a word of the name that the
+        // draft kept exactly (`Sergei Lavrov`): the name is still there as a
+        // unit, and a translated cognate (`Produk Domestik Bruto` → `Gross
+        // Domestic Product`) has no such neighbour.
+        let kept: Vec<String> = run
+            .iter()
+            .map(|&(_, w)| w.to_lowercase())
+            .filter(|w| target_words.contains(w))
+            .collect();
+        let next_to_kept = |position: usize| {
+            let neighbour = |idx: Option<usize>| idx.and_then(|i| target_words.get(i)).is_some_and(|w| kept.contains(w));
+            neighbour(position.checked_sub(1)) || neighbour(Some(position + 1))
+        };
+        let respelled: Vec<(&str, &str)> = run
             .iter()
             .map(|&(_, w)| w)
             .filter(|w| !target_words.iter().any(|t| t == &w.to_lowercase()))
+            .filter_map(|w| {
+                target_words_exact
+                    .iter()
+                    .enumerate()
+                    .find(|&(position, t)| t.chars().next().is_some_and(char::is_uppercase) && looks_like(w, t) && next_to_kept(position))
+                    .map(|(_, t)| (w, *t))
+            })
             .collect();
-        if !missing.is_empty() {
+        if !respelled.is_empty() {
             let span = Span::new(run[0].0.start, run[run.len() - 1].0.end);
             let name = span.slice(pair.source.text);
+            let changes: Vec<String> = respelled.iter().map(|(w, t)| format!("{w} → {t}")).collect();
             out.push(
                 finding(
                     "entity.name",
                     format!(
-                        "name {name} is not in draft unit {} (missing: {})",
+                        "name {name} is spelled differently in draft unit {} ({})",
                         target_unit.id,
-                        missing.join(", ")
+                        changes.join(", ")
                     ),
                 )
                 .with_source(unit.id.clone(), span)
@@ -277,5 +416,19 @@ mod tests {
         assert_eq!(classify("Menteri", false), Kind::Other);
         assert_eq!(classify("Jumat", false), Kind::Other);
         assert_eq!(squash("Hwasong 19"), squash("Hwasong-19"));
+        assert_eq!(classify("K1", false), Kind::Other);
+        assert!(looks_like("Sergey", "Sergei") && looks_like("Antony", "Anthony") && looks_like("Son", "Son-hui"));
+        assert!(!looks_like("Bursa", "Stock") && !looks_like("Efek", "Exchange") && !looks_like("Kim", "Kim"));
+        for (indonesian, english) in [
+            ("Industri", "Industry"),
+            ("Deputi", "Deputy"),
+            ("Energi", "Energi's"),
+            ("Demokratis", "Democratic"),
+            ("Departemen", "Department"),
+        ] {
+            assert!(is_cognate(indonesian, english), "{indonesian} / {english}");
+            assert!(!looks_like(indonesian, english), "{indonesian} / {english}");
+        }
+        assert!(!is_cognate("Sergey", "Sergei") && !is_cognate("Antony", "Anthony"));
     }
 }

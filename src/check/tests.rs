@@ -99,10 +99,12 @@ fn codes_acronyms_and_names() {
     );
     assert_rules("Rudal itu adalah Hwasong-19.", "The missile was the Hwasong 19.", &[]);
     assert_rules(
-        "Rudal balistik antarbenua (ICBM) baru.",
-        "A new intercontinental ballistic missile.",
+        "Rudal balistik antarbenua (ICBM) baru.\nICBM itu terkuat.",
+        "A new intercontinental ballistic missile.\nThe ICBM is the strongest.",
         &["entity.changed"],
     );
+    // An acronym the draft never uses was translated, not lost.
+    assert_rules("Subsidi BBM naik.", "Fuel subsidies rose.", &[]);
     assert_rules(
         "Menurut Choe Son Hui, hal itu benar.",
         "According to Choe Son-hui, that is true.",
@@ -127,8 +129,8 @@ fn codes_acronyms_and_names() {
 
 #[test]
 fn glossary_spans_are_left_to_the_glossary_rules() {
-    let source = "Choe menuduh AS merencanakan serangan.";
-    let target = "Choe accused the US of planning an attack.";
+    let source = "Choe menuduh AS merencanakan serangan.\nPBB diam.";
+    let target = "Choe accused the US of planning an attack.\nThe AS and PBB were silent.";
     assert_eq!(rules_found(source, target, None, &[]), vec!["entity.changed"]);
     let terms = [TermUse {
         unit: 0,
