@@ -80,7 +80,7 @@ pub fn extract(text: &str, lang: Lang) -> Vec<NumberMention> {
             continue;
         }
         let start = pos;
-        let glued_to_letter = text[..start].chars().next_back().is_some_and(char::is_alphabetic);
+        let glued_to_letter = text[..start].chars().next_back().is_some_and(char::is_alphabetic) && !after_currency_code(&text[..start]);
         // The raw run: digits with single separators between digits.
         let mut end = pos;
         while end < bytes.len() {
@@ -105,15 +105,25 @@ pub fn extract(text: &str, lang: Lang) -> Vec<NumberMention> {
     out
 }
 
-/// Ordinal suffixes and units glued to a number (`1st`, `5km`, `2.30pm`) do
-/// not make it a code.
+/// `Rp843`, `IDR5`, `USD10`: a currency code glued to an amount does not
+/// make the amount part of a code.
+fn after_currency_code(before: &str) -> bool {
+    let word_start = before.rfind(|c: char| !c.is_ascii_alphabetic()).map_or(0, |i| i + 1);
+    matches!(
+        &before[word_start..],
+        "Rp" | "RP" | "IDR" | "USD" | "EUR" | "SGD" | "JPY" | "RM" | "Rs"
+    )
+}
+
+/// Ordinal suffixes, decades and units glued to a number (`1st`, `1960s`,
+/// `5km`, `2.30pm`) do not make it a code.
 fn is_suffix_start(text: &str, at: usize) -> bool {
     let rest = &text[at..];
     let word_len = rest.find(|c: char| !c.is_ascii_alphabetic()).unwrap_or(rest.len());
     let word = rest[..word_len].to_ascii_lowercase();
     matches!(
         word.as_str(),
-        "st" | "nd" | "rd" | "th" | "am" | "pm" | "km" | "kg" | "m" | "cm" | "mm" | "ha" | "mw" | "gb" | "mb"
+        "s" | "st" | "nd" | "rd" | "th" | "am" | "pm" | "km" | "kg" | "m" | "cm" | "mm" | "ha" | "mw" | "gb" | "mb"
     )
 }
 
@@ -307,6 +317,8 @@ mod tests {
         assert!(same("naik 2,5 kali", "rose 2.5 times"));
         assert!(same("1,5 juta orang", "1.5 million people"));
         assert!(same("Rp 1.234.567,89", "Rp 1,234,567.89"));
+        assert!(same("Rp843 triliun", "Rp. 843 trillion"));
+        assert!(same("IDR5.000", "IDR 5,000"));
         assert!(same("25%", "25 percent"));
         assert!(same("2,5 persen", "2.5%"));
     }

@@ -104,7 +104,8 @@ impl Check for Numbers {
             let target_lower = target_text.to_lowercase();
             let mut unmatched_source = Vec::new();
             for mention in &source_numbers {
-                if let Some(slot) = target_numbers.iter_mut().find(|slot| slot.is_some_and(|t| t.same_value(mention))) {
+                let matches = |t: &NumberMention| t.same_value(mention) || same_time(mention, t.span.slice(pair.target.text));
+                if let Some(slot) = target_numbers.iter_mut().find(|slot| slot.is_some_and(|t| matches(&t))) {
                     *slot = None;
                 } else if !spelled_out(mention, &target_lower) && !month_of_date(pair.source.text, mention, target_text) {
                     unmatched_source.push(*mention);
@@ -160,6 +161,21 @@ impl Check for Numbers {
             }
         }
     }
+}
+
+/// A draft that keeps the Indonesian way of writing a time (`09.48`) states
+/// the same time: a two-digit hour with a leading zero is no decimal.
+fn same_time(source: &NumberMention, written: &str) -> bool {
+    let Some((hours, minutes)) = written.split_once(['.', ':']) else {
+        return false;
+    };
+    source.kind == NumberKind::Time
+        && hours.len() == 2
+        && minutes.len() == 2
+        && match (hours.parse::<u32>(), minutes.parse::<u32>()) {
+            (Ok(h), Ok(m)) => f64::from(h * 60 + m) == source.value,
+            _ => false,
+        }
 }
 
 /// The digits of a code such as `Hwasong-19` or `F-16`, which the entity
