@@ -14,6 +14,7 @@
 
 #![warn(clippy::print_stdout, clippy::print_stderr)]
 
+pub mod diff;
 pub mod error;
 pub mod finding;
 pub mod input;
