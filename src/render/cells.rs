@@ -184,14 +184,24 @@ fn diffed_units<'a>(row: &'a Row, diff: &'a WordDiff) -> Vec<UnitCell<'a>> {
             }
             continue;
         }
-        let change = if op.kind == WordOpKind::Insert { Change::Inserted } else { Change::Same };
+        let change = if op.kind == WordOpKind::Insert {
+            Change::Inserted
+        } else {
+            Change::Same
+        };
         let op_range = position..position + op.text.len();
         for (unit_idx, unit_range) in joined.ranges.iter().enumerate() {
             let start = op_range.start.max(unit_range.start);
             let end = op_range.end.min(unit_range.end);
             if start < end {
                 let local = start - unit_range.start..end - unit_range.start;
-                push_split(&row.target[unit_idx].text, local, change, &unit_marks[unit_idx], &mut cells[unit_idx].pieces);
+                push_split(
+                    &row.target[unit_idx].text,
+                    local,
+                    change,
+                    &unit_marks[unit_idx],
+                    &mut cells[unit_idx].pieces,
+                );
             }
         }
         position = op_range.end;

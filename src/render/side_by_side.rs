@@ -115,8 +115,14 @@ pub fn write_side_by_side(out: &mut (impl Write + ?Sized), view: &DiffView, opti
     painter.rule(out, "summary", width)?;
     let summary = &view.summary;
     let counts = format!(
-        "{} beads, {} with findings; {} errors, {} warnings, {} infos; {} glossary terms, {} missing in the draft",
-        summary.rows, summary.rows_with_findings, summary.errors, summary.warnings, summary.infos, summary.source_terms, summary.missing_terms
+        "{}, {} with findings; {}, {}, {}; {}, {} missing in the draft",
+        plural(summary.rows, "bead"),
+        summary.rows_with_findings,
+        plural(summary.errors, "error"),
+        plural(summary.warnings, "warning"),
+        plural(summary.infos, "info"),
+        plural(summary.source_terms, "glossary term"),
+        summary.missing_terms
     );
     painter.lines(out, &wrap(&[Frag::new(counts, Style::new())], width))?;
     if !revision.is_empty() {
@@ -133,9 +139,20 @@ pub fn write_side_by_side(out: &mut (impl Write + ?Sized), view: &DiffView, opti
     Ok(())
 }
 
-fn write_row(out: &mut (impl Write + ?Sized), painter: &Painter, row: &Row, source: Vec<UnitCell>, target: Vec<UnitCell>, width: usize) -> io::Result<()> {
+fn write_row(
+    out: &mut (impl Write + ?Sized),
+    painter: &Painter,
+    row: &Row,
+    source: Vec<UnitCell>,
+    target: Vec<UnitCell>,
+    width: usize,
+) -> io::Result<()> {
     let shape = format!("{}-{}", row.source.len(), row.target.len());
-    painter.rule(out, &format!("bead {} · {shape} · score {:.2}", row.bead + 1, row.confidence), width)?;
+    painter.rule(
+        out,
+        &format!("bead {} · {shape} · score {:.2}", row.bead + 1, row.confidence),
+        width,
+    )?;
     if width >= TWO_COLUMN_MIN_WIDTH {
         // The divider is three columns wide (its bar is one column, three bytes).
         let left_width = (width - 3) / 2;
@@ -146,10 +163,13 @@ fn write_row(out: &mut (impl Write + ?Sized), painter: &Painter, row: &Row, sour
             let left_line = left.get(line_idx).cloned().unwrap_or_default();
             let padding = left_width.saturating_sub(left_line.width);
             painter.line_start(out, &left_line)?;
-            write!(out, "{:padding$}{DIVIDER}", "")?;
             match right.get(line_idx) {
-                Some(right_line) => painter.line(out, right_line)?,
-                None => writeln!(out)?,
+                Some(right_line) => {
+                    write!(out, "{:padding$}{DIVIDER}", "")?;
+                    painter.line(out, right_line)?;
+                }
+                // No trailing spaces when the draft column has run out.
+                None => writeln!(out, "{:padding$}{}", "", DIVIDER.trim_end())?,
             }
         }
     } else {
@@ -177,7 +197,7 @@ fn cell_lines(painter: &Painter, cell: &[UnitCell], width: usize, empty: &str) -
     let text_width = width.saturating_sub(id_width).max(10);
     let mut lines = Vec::new();
     for unit in cell {
-        let frags: Vec<Frag> = unit.pieces.iter().flat_map(|piece| painter.piece(piece)).collect();
+        let frags = painter.pieces(&unit.pieces);
         for (line_idx, mut line) in wrap(&frags, text_width).into_iter().enumerate() {
             let id = if line_idx == 0 { unit.id } else { "" };
             line.frags.insert(0, Frag::new(format!("{id:id_width$}"), Style::new().dimmed()));
@@ -195,37 +215,56 @@ struct Painter {
 }
 
 impl Painter {
-    fn piece(&self, piece: &Piece) -> Vec<Frag> {
-        match piece {
-            Piece::Missing { mark } => {
-                vec![Frag::new(" ", Style::new()), Frag::new(cells::missing_label(mark), Style::new().bold().fg_color(Some(red())))]
-            }
-            Piece::Text { text, change, term } => {
-                let mut style = match term {
-                    Some(mark) => Style::new().bold().fg_color(Some(Color::Ansi(TERM_COLOURS[mark.colour_index % TERM_COLOURS.len()]))),
-                    None => Style::new(),
-                };
-                let (open, close) = match change {
-                    Change::Same => return vec![Frag::new(*text, style)],
-                    Change::Inserted => {
-                        style = style.underline();
-                        if term.is_none() {
-                            style = style.fg_color(Some(Color::Ansi(AnsiColor::Green)));
-                        }
-                        ("{+", "+}")
-                    }
-                    Change::Deleted => {
-                        style = Style::new().strikethrough().fg_color(Some(red()));
-                        ("[-", "-]")
-                    }
-                };
-                if self.color {
-                    vec![Frag::new(*text, style)]
-                } else {
-                    vec![Frag::new(format!("{open}{text}{close}"), style)]
+    /// The fragments of one unit's pieces. Without colour, a run of
+    /// inserted or deleted pieces (split only because a term starts inside
+    /// it) gets one pair of markers, `{+Ukrainian border+}`.
+    fn pieces(&self, pieces: &[Piece]) -> Vec<Frag> {
+        let change_of = |piece: Option<&Piece>| match piece {
+            Some(Piece::Text { change, .. }) => Some(*change),
+            _ => None,
+        };
+        let mut frags = Vec::new();
+        for (piece_idx, piece) in pieces.iter().enumerate() {
+            let (text, change, term) = match piece {
+                Piece::Missing { mark } => {
+                    frags.push(Frag::new(" ", Style::new()));
+                    // No-break spaces keep each marker on one line.
+                    let label = cells::missing_label(mark).replace(' ', "\u{A0}");
+                    frags.push(Frag::new(label, Style::new().bold().fg_color(Some(red()))));
+                    continue;
                 }
+                Piece::Text { text, change, term } => (*text, *change, *term),
+            };
+            let mut style = match term {
+                Some(mark) => Style::new()
+                    .bold()
+                    .fg_color(Some(Color::Ansi(TERM_COLOURS[mark.colour_index % TERM_COLOURS.len()]))),
+                None => Style::new(),
+            };
+            let (open, close) = match change {
+                Change::Same => ("", ""),
+                Change::Inserted => {
+                    style = style.underline();
+                    if term.is_none() {
+                        style = style.fg_color(Some(Color::Ansi(AnsiColor::Green)));
+                    }
+                    ("{+", "+}")
+                }
+                Change::Deleted => {
+                    style = Style::new().strikethrough().fg_color(Some(red()));
+                    ("[-", "-]")
+                }
+            };
+            let plain_markers = !self.color && change != Change::Same;
+            if plain_markers && change_of(piece_idx.checked_sub(1).and_then(|idx| pieces.get(idx))) != Some(change) {
+                frags.push(Frag::new(open, style));
+            }
+            frags.push(Frag::new(text, style));
+            if plain_markers && change_of(pieces.get(piece_idx + 1)) != Some(change) {
+                frags.push(Frag::new(close, style));
             }
         }
+        frags
     }
 
     fn finding(&self, out: &mut (impl Write + ?Sized), finding: &Finding, width: usize) -> io::Result<()> {
@@ -270,7 +309,9 @@ impl Painter {
     }
 
     fn line_start(&self, out: &mut (impl Write + ?Sized), line: &Line) -> io::Result<()> {
-        line.frags.iter().try_for_each(|frag| self.write_styled(out, &frag.text, frag.style))
+        line.frags
+            .iter()
+            .try_for_each(|frag| self.write_styled(out, &frag.text, frag.style))
     }
 
     fn write_styled(&self, out: &mut (impl Write + ?Sized), text: &str, style: Style) -> io::Result<()> {
@@ -279,6 +320,15 @@ impl Painter {
         } else {
             out.write_all(text.as_bytes())
         }
+    }
+}
+
+/// `1 error`, `2 errors`.
+fn plural(count: usize, noun: &str) -> String {
+    if count == 1 {
+        format!("1 {noun}")
+    } else {
+        format!("{count} {noun}s")
     }
 }
 

@@ -33,12 +33,20 @@ pub struct Line {
 
 impl Line {
     fn push(&mut self, c: char, style: Style) {
+        // No-break spaces have done their job once the line is laid out.
+        let c = if is_no_break_space(c) { ' ' } else { c };
         self.width += char_width(c);
         match self.frags.last_mut() {
             Some(last) if last.style == style => last.text.push(c),
             _ => self.frags.push(Frag::new(c.to_string(), style)),
         }
     }
+}
+
+/// Spaces that join words rather than separate them: the view uses U+00A0
+/// to keep a marker such as `[missing: North Korea]` on one line.
+pub fn is_no_break_space(c: char) -> bool {
+    matches!(c, '\u{A0}' | '\u{2007}' | '\u{202F}')
 }
 
 /// Display width of one (already sanitised) character.
@@ -76,7 +84,7 @@ pub fn wrap(frags: &[Frag], width: usize) -> Vec<Line> {
     let mut pending_space: Option<Style> = None;
     for frag in frags {
         for c in frag.text.chars().map(sanitise) {
-            if c.is_whitespace() {
+            if c.is_whitespace() && !is_no_break_space(c) {
                 place_word(&mut lines, &mut word, &mut pending_space, width);
                 // Only a space between two words is drawn; `place_word`
                 // drops one at the start of a line.
@@ -118,7 +126,10 @@ mod tests {
     use super::*;
 
     fn plain(lines: &[Line]) -> Vec<String> {
-        lines.iter().map(|line| line.frags.iter().map(|frag| frag.text.as_str()).collect()).collect()
+        lines
+            .iter()
+            .map(|line| line.frags.iter().map(|frag| frag.text.as_str()).collect())
+            .collect()
     }
 
     #[test]
@@ -126,6 +137,9 @@ mod tests {
         let frags = [Frag::new("Korea Utara akan   mendukung Rusia", Style::new())];
         assert_eq!(plain(&wrap(&frags, 12)), ["Korea Utara", "akan", "mendukung", "Rusia"]);
         assert_eq!(plain(&wrap(&frags, 100)), ["Korea Utara akan mendukung Rusia"]);
+        let joined = [Frag::new("a [missing:\u{A0}North\u{A0}Korea]", Style::new())];
+        assert_eq!(plain(&wrap(&joined, 23)), ["a", "[missing: North Korea]"]);
+        assert_eq!(plain(&wrap(&joined, 24)), ["a [missing: North Korea]"]);
         let long = [Frag::new("antarbenua", Style::new())];
         assert_eq!(plain(&wrap(&long, 4)), ["anta", "rben", "ua"]);
     }
@@ -149,7 +163,11 @@ mod tests {
     #[test]
     fn styles_stay_with_their_characters_across_breaks() {
         let bold = Style::new().bold();
-        let frags = [Frag::new("North ", Style::new()), Frag::new("Korea", bold), Frag::new(",", Style::new())];
+        let frags = [
+            Frag::new("North ", Style::new()),
+            Frag::new("Korea", bold),
+            Frag::new(",", Style::new()),
+        ];
         let lines = wrap(&frags, 7);
         assert_eq!(plain(&lines), ["North", "Korea,"]);
         assert_eq!(lines[1].frags[0], Frag::new("Korea", bold));
