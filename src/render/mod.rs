@@ -7,6 +7,8 @@
 //! into highlighted pieces through `cells`, so they mark the same things.
 
 pub mod cells;
+pub mod html;
+mod sha256;
 pub mod side_by_side;
 pub mod units;
 pub mod wrap;
