@@ -80,6 +80,10 @@ function checkQuiet(name, { log, url }) {
   const dataRule = await page.locator('[data-rule]').count();
   check('sample: every finding shown has data-rule', dataRule === want.data_rule_elements, `${dataRule} != ${want.data_rule_elements}`);
   check('sample: the filter bar is shown once the script ran', await page.locator('#controls').isVisible());
+  await page.screenshot({ path: join(shotsDir, 'sample-light.png'), fullPage: true });
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await page.screenshot({ path: join(shotsDir, 'sample-dark.png'), fullPage: true });
+  await page.emulateMedia({ colorScheme: 'light' });
 
   await page.getByLabel('Only rows with findings').check();
   const withFindings = await visibleRows(page);
@@ -121,9 +125,7 @@ function checkQuiet(name, { log, url }) {
   check('sample: j/k move between rows with findings', first !== null && firstHasFinding > 0 && second !== first && back === first, `${first} ${second} ${back}`);
 
   await page.evaluate(() => window.scrollTo(0, 0));
-  await page.screenshot({ path: join(shotsDir, 'sample-light.png'), fullPage: true });
-  await page.emulateMedia({ colorScheme: 'dark' });
-  await page.screenshot({ path: join(shotsDir, 'sample-dark.png'), fullPage: true });
+  await page.screenshot({ path: join(shotsDir, 'sample-keyboard.png') });
   await page.emulateMedia({ media: 'print', colorScheme: 'light' });
   await page.screenshot({ path: join(shotsDir, 'sample-print.png'), fullPage: true });
   await page.emulateMedia({ media: 'screen' });
