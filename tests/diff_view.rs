@@ -239,6 +239,7 @@ fn html_of_a_thousand_units_stays_under_two_megabytes() {
     let page = html(&view);
     assert_eq!(page.matches(" data-bead=").count(), 1_000);
     assert!(page.len() < 2_000_000, "{} bytes", page.len());
+    eprintln!("a 1,000-bead page is {} bytes", page.len());
     // The page is linear in the rows: a tenth of them, about a tenth of the size.
     let small = html(&fixture::large_view(100)).len();
     assert!(page.len() < small * 11, "{small} for 100 rows, {} for 1,000", page.len());

@@ -113,7 +113,34 @@ pub fn diff_words(old: &str, new: &str) -> WordDiff {
         }
         hunk_start = change_idx + 1;
     }
+    slide_leading_spaces(&mut result.ops);
+    // Sliding can empty an equal stretch; drop it and merge what it parted.
+    let ops = std::mem::take(&mut result.ops);
+    for op in ops {
+        push_op(&mut result.ops, op.kind, &op.text);
+    }
     result
+}
+
+/// Moves a lone insertion or deletion that starts with a space one space to
+/// the right when the text after it starts with the same space, so that
+/// `Ukraine.[- Foreign Minister-] Choe` reads `Ukraine. [-Foreign Minister -]Choe`:
+/// a change then starts at a word, as a reader expects. Both texts stay the same.
+fn slide_leading_spaces(ops: &mut [WordOp]) {
+    for op_idx in 1..ops.len().saturating_sub(1) {
+        let lone_change =
+            ops[op_idx].kind != WordOpKind::Equal && ops[op_idx - 1].kind == WordOpKind::Equal && ops[op_idx + 1].kind == WordOpKind::Equal;
+        let Some(space) = ops[op_idx].text.chars().next().filter(|c| c.is_whitespace()) else {
+            continue;
+        };
+        if !lone_change || !ops[op_idx + 1].text.starts_with(space) || ops[op_idx].text.len() == space.len_utf8() {
+            continue;
+        }
+        ops[op_idx - 1].text.push(space);
+        ops[op_idx].text.remove(0);
+        ops[op_idx].text.push(space);
+        ops[op_idx + 1].text.remove(0);
+    }
 }
 
 /// Pushes the ops of one hunk (changes between anchors) and returns its
@@ -130,32 +157,45 @@ fn push_hunk(hunk: &[(ChangeTag, &str)], ops: &mut Vec<WordOp>) -> usize {
     for &(_, token) in &hunk[..first_change] {
         push_op(ops, WordOpKind::Equal, token);
     }
-    let (mut deleted, mut inserted) = (String::new(), String::new());
-    let (mut deleted_words, mut inserted_words) = (0, 0);
-    for &(tag, token) in &hunk[first_change..=last_change] {
-        if tag != ChangeTag::Insert {
-            deleted.push_str(token);
-            deleted_words += usize::from(tag == ChangeTag::Delete && is_word(token));
+    let changed = &hunk[first_change..=last_change];
+    let has_deletions = changed.iter().any(|&(tag, _)| tag == ChangeTag::Delete);
+    let has_insertions = changed.iter().any(|&(tag, _)| tag == ChangeTag::Insert);
+    let count_words = |wanted: ChangeTag| changed.iter().filter(|&&(tag, token)| tag == wanted && is_word(token)).count();
+    let cost = count_words(ChangeTag::Delete).max(count_words(ChangeTag::Insert));
+    if !(has_deletions && has_insertions) {
+        // Only one kind of change: spaces between its words are in both
+        // texts, so they stay equal (`[-big-] [-red-]` when the diff kept a
+        // space between them).
+        for &(tag, token) in changed {
+            push_op(ops, tag_kind(tag), token);
         }
-        if tag != ChangeTag::Delete {
-            inserted.push_str(token);
-            inserted_words += usize::from(tag == ChangeTag::Insert && is_word(token));
+    } else {
+        // A replacement: unchanged spaces inside it go into both the
+        // deletion and the insertion, so each reads as one phrase.
+        let (mut deleted, mut inserted) = (String::new(), String::new());
+        for &(tag, token) in changed {
+            if tag != ChangeTag::Insert {
+                deleted.push_str(token);
+            }
+            if tag != ChangeTag::Delete {
+                inserted.push_str(token);
+            }
         }
+        push_op(ops, WordOpKind::Delete, &deleted);
+        push_op(ops, WordOpKind::Insert, &inserted);
     }
-    // A hunk that only inserted (or only deleted) keeps its inner spaces as
-    // part of the one change, not as a stray equal stretch.
-    if hunk[first_change..=last_change].iter().all(|&(tag, _)| tag != ChangeTag::Delete) {
-        deleted.clear();
-    }
-    if hunk[first_change..=last_change].iter().all(|&(tag, _)| tag != ChangeTag::Insert) {
-        inserted.clear();
-    }
-    push_op(ops, WordOpKind::Delete, &deleted);
-    push_op(ops, WordOpKind::Insert, &inserted);
     for &(_, token) in &hunk[last_change + 1..] {
         push_op(ops, WordOpKind::Equal, token);
     }
-    deleted_words.max(inserted_words)
+    cost
+}
+
+fn tag_kind(tag: ChangeTag) -> WordOpKind {
+    match tag {
+        ChangeTag::Equal => WordOpKind::Equal,
+        ChangeTag::Insert => WordOpKind::Insert,
+        ChangeTag::Delete => WordOpKind::Delete,
+    }
 }
 
 /// Appends `text` as `kind`, merging it into the last op when that has the
@@ -300,6 +340,31 @@ mod tests {
         check("a big dog", "a dog", "a [-big -]dog", 1);
         check("some 10,000 troops", "some 1,000 troops", "some [-10,000-]{+1,000+} troops", 1);
         check("one two three", "one four", "one [-two three-]{+four+}", 2);
+        check(
+            "Ukraine. Foreign Minister Choe",
+            "Ukraine. Choe",
+            "Ukraine. [-Foreign Minister -]Choe",
+            2,
+        );
+        check(
+            "Ukraine. Choe",
+            "Ukraine. Foreign Minister Choe",
+            "Ukraine. {+Foreign Minister +}Choe",
+            2,
+        );
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn ops_rebuild_both_texts(old in "[a-c ,.]{0,24}", new in "[a-c ,.]{0,24}") {
+            let diff = diff_words(&old, &new);
+            let rebuild = |skip: WordOpKind| diff.ops.iter().filter(|op| op.kind != skip).map(|op| op.text.as_str()).collect::<String>();
+            proptest::prop_assert_eq!(rebuild(WordOpKind::Insert), old);
+            proptest::prop_assert_eq!(rebuild(WordOpKind::Delete), new);
+            // A moved word costs a deletion and an insertion (no shifts).
+            proptest::prop_assert!(diff.edits <= diff.old_words + diff.new_words);
+            proptest::prop_assert!(diff.ops.iter().all(|op| !op.text.is_empty()));
+        }
     }
 
     #[test]

@@ -160,6 +160,17 @@ mod tests {
         assert_eq!(plain(&wrap(&frags, 80)), ["a\u{241B}[31mb\u{FFFD}c"]);
     }
 
+    proptest::proptest! {
+        #[test]
+        fn wrapping_keeps_every_visible_character(text in "[a-z조 \u{301}]{0,60}", width in 2usize..30) {
+            let lines = wrap(&[Frag::new(text.clone(), Style::new())], width);
+            let visible = |s: &str| s.chars().filter(|c| !c.is_whitespace()).collect::<String>();
+            let joined: String = plain(&lines).concat();
+            proptest::prop_assert_eq!(visible(&joined), visible(&text));
+            proptest::prop_assert!(lines.iter().all(|line| line.width <= width));
+        }
+    }
+
     #[test]
     fn styles_stay_with_their_characters_across_breaks() {
         let bold = Style::new().bold();
