@@ -78,6 +78,33 @@ fn terminal_lines_fit_the_width() {
 }
 
 #[test]
+fn revision_word_diff_per_row() {
+    let view = fixture::errors_view();
+    let revision = Revision::of(&view);
+    let mut text = String::new();
+    for (row, diff) in view.rows.iter().zip(&revision.rows) {
+        let diff = diff.as_ref().expect("every row has an earlier version");
+        let markers = selaras::diff::words::to_markers(&diff.ops);
+        text += &format!(
+            "bead {:>2}  {:>2}/{:<2} edits  {:5.1}%  {markers}\n",
+            row.bead + 1,
+            diff.edits,
+            diff.old_words,
+            diff.edit_rate() * 100.0
+        );
+    }
+    text += &format!(
+        "total: {} of {} beads changed, {} edits / {} words = {:.1}%\n",
+        revision.rows_changed,
+        revision.rows_compared,
+        revision.edits,
+        revision.old_words,
+        revision.edit_rate() * 100.0
+    );
+    insta::assert_snapshot!(text);
+}
+
+#[test]
 fn revision_counts_changed_rows_and_edit_rate() {
     let view = fixture::errors_view();
     let revision = Revision::of(&view);
