@@ -17,6 +17,7 @@
 pub mod align;
 pub mod baseline;
 pub mod check;
+pub mod diff;
 pub mod error;
 pub mod finding;
 pub mod glossary;

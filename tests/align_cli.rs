@@ -236,7 +236,7 @@ fn text_shows_beads_side_by_side() {
     assert!(second.contains(" │ "), "{second}");
     assert!(second.trim_start().starts_with("Korea Utara Akan Dukung Rusia"), "{second}");
     assert!(
-        second.ends_with("North Korea Will Back Russia Until Victory in Ukraine"),
+        second.ends_with("North Korea Will Support Russia Until Victory in Ukraine"),
         "{second}"
     );
     assert!(text.contains("p18.s1 ↔ —  1-0 repeat 1.00 (repeats p4.s1)"), "{text}");

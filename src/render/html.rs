@@ -1,0 +1,407 @@
+//! The diff view as one self-contained HTML page (`selaras diff --html`).
+//!
+//! One file, inline CSS (`page.css`) and JavaScript (`page.js`), no fonts,
+//! images or requests of any kind, so it opens from `file://`, from a CI
+//! artefact or from a mail attachment alike. What it holds:
+//!
+//! * a header with the file names and counts, then every finding as a list
+//!   (`<li data-rule="…">`) linking to its row (`#bead-N`);
+//! * a filter bar (only rows with findings, minimum severity, rule family,
+//!   only changed rows) and keyboard navigation between findings (`j`/`n`
+//!   next, `k`/`p` previous), explained on the page;
+//! * a table with one `<tr data-bead="N" id="bead-N">` per aligned bead (N
+//!   is the 0-based bead index; the row shows the 1-based number people
+//!   use), columns bead | source | draft | findings, unit ids on each unit,
+//!   glossary terms in matching colours with their English in a `title`,
+//!   `[missing: …]` badges, and `<ins>`/`<del>` against an earlier draft.
+//!
+//! Safety: source text is scraped from the web and drafts, paths, terms and
+//! messages are not ours either, so every piece of text goes through
+//! [`escape`], attributes included; nothing else writes text into the page.
+//! As a second line of defence the page carries a Content-Security-Policy
+//! that allows only its own inline style and script (by SHA-256 hash):
+//! an injected `<script>`, event handler, image or frame would be refused
+//! even if escaping failed.
+
+use std::collections::BTreeSet;
+use std::fmt;
+use std::io::{self, Write};
+
+use super::cells::{self, Change, Piece, UnitCell};
+use super::sha256::csp_hash;
+use crate::diff::view::{DiffView, Row};
+use crate::diff::words::Revision;
+use crate::finding::Finding;
+
+const PAGE_CSS: &str = include_str!("page.css");
+const PAGE_JS: &str = include_str!("page.js");
+
+/// Number of term colours in `page.css` (`mark.c0` … `mark.c5`).
+const TERM_COLOURS: usize = 6;
+
+/// HTML-escapes `text` for element content and quoted attribute values
+/// alike: `& < > " '` become entities, and control characters that HTML
+/// forbids (NUL and the other C0 controls but tab, line feed and carriage
+/// return) become U+FFFD. The one escape function of this module.
+pub fn escape(text: &str) -> Escaped<'_> {
+    Escaped(text)
+}
+
+/// Text that is escaped as it is written.
+pub struct Escaped<'a>(&'a str);
+
+impl fmt::Display for Escaped<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let mut rest = self.0;
+        while let Some(at) =
+            rest.find(|c: char| matches!(c, '&' | '<' | '>' | '"' | '\'') || (c.is_control() && !matches!(c, '\t' | '\n' | '\r')))
+        {
+            f.write_str(&rest[..at])?;
+            let c = rest[at..].chars().next().expect("found a char");
+            f.write_str(match c {
+                '&' => "&amp;",
+                '<' => "&lt;",
+                '>' => "&gt;",
+                '"' => "&quot;",
+                '\'' => "&#39;",
+                _ => "\u{FFFD}",
+            })?;
+            rest = &rest[at + c.len_utf8()..];
+        }
+        f.write_str(rest)
+    }
+}
+
+/// Writes the whole page.
+pub fn write_html(out: &mut (impl Write + ?Sized), view: &DiffView) -> io::Result<()> {
+    let revision = Revision::of(view);
+    write_head(out, view)?;
+    write_header(out, view, &revision)?;
+    write_findings_list(out, view)?;
+    write_controls(out, view, &revision)?;
+    write_table(out, view, &revision)?;
+    writeln!(out, "</main>\n<script>{PAGE_JS}</script>\n</body>\n</html>")
+}
+
+fn write_head(out: &mut (impl Write + ?Sized), view: &DiffView) -> io::Result<()> {
+    // `default-src 'none'` also forbids fetch, images, fonts, frames and
+    // form posts: the page makes no request of any kind.
+    let policy = format!(
+        "default-src 'none'; style-src {}; script-src {}; base-uri 'none'; form-action 'none'",
+        csp_hash(PAGE_CSS),
+        csp_hash(PAGE_JS)
+    );
+    writeln!(out, "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">")?;
+    writeln!(out, "<meta http-equiv=\"Content-Security-Policy\" content=\"{}\">", escape(&policy))?;
+    writeln!(out, "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")?;
+    writeln!(
+        out,
+        "<meta name=\"referrer\" content=\"no-referrer\">\n<meta name=\"color-scheme\" content=\"light dark\">"
+    )?;
+    writeln!(out, "<meta name=\"generator\" content=\"selaras {}\">", env!("CARGO_PKG_VERSION"))?;
+    writeln!(out, "<title>selaras diff: {}</title>", escape(&view.target_path))?;
+    writeln!(out, "<style>{PAGE_CSS}</style>\n</head>\n<body>")
+}
+
+fn write_header(out: &mut (impl Write + ?Sized), view: &DiffView, revision: &Revision) -> io::Result<()> {
+    writeln!(out, "<header>\n<h1>selaras diff</h1>\n<dl class=\"files\">")?;
+    writeln!(out, "<dt>Source</dt><dd><code>{}</code></dd>", escape(&view.source_path))?;
+    writeln!(out, "<dt>Draft</dt><dd><code>{}</code></dd>", escape(&view.target_path))?;
+    if let Some(previous) = &view.previous_path {
+        writeln!(out, "<dt>Earlier draft</dt><dd><code>{}</code></dd>", escape(previous))?;
+    }
+    writeln!(out, "</dl>\n<ul class=\"counts\" aria-label=\"Summary\">")?;
+    let summary = &view.summary;
+    let mut counts = vec![
+        (summary.rows, "bead", "beads"),
+        (summary.rows_with_findings, "with findings", "with findings"),
+        (summary.errors, "error", "errors"),
+        (summary.warnings, "warning", "warnings"),
+        (summary.infos, "info", "infos"),
+        (summary.source_terms, "glossary term", "glossary terms"),
+        (summary.missing_terms, "missing in the draft", "missing in the draft"),
+    ];
+    if !revision.is_empty() {
+        counts.push((revision.rows_changed, "bead changed", "beads changed"));
+    }
+    for (count, one, many) in counts {
+        let label = if count == 1 { one } else { many };
+        writeln!(out, "<li><span class=\"n\">{count}</span> {}</li>", escape(label))?;
+    }
+    if !revision.is_empty() {
+        writeln!(
+            out,
+            "<li title=\"word edits / words of the earlier draft\"><span class=\"n\">{:.1}%</span> edit rate ({} / {})</li>",
+            revision.edit_rate() * 100.0,
+            revision.edits,
+            revision.old_words
+        )?;
+    }
+    writeln!(out, "</ul>")?;
+    write!(
+        out,
+        "<p class=\"legend\">Legend: <mark class=\"term c0\">glossary term</mark> (hover for its English; same colour on both sides) · \
+         <span class=\"missing\">missing: English term</span>"
+    )?;
+    if !revision.is_empty() {
+        write!(out, " · <ins>inserted</ins> and <del>deleted</del> since the earlier draft")?;
+    }
+    writeln!(out, "</p>\n</header>\n<main>")
+}
+
+fn write_findings_list(out: &mut (impl Write + ?Sized), view: &DiffView) -> io::Result<()> {
+    writeln!(out, "<section aria-labelledby=\"findings-heading\">")?;
+    writeln!(out, "<h2 id=\"findings-heading\">Findings ({})</h2>", view.summary.findings())?;
+    if view.summary.findings() == 0 {
+        return writeln!(out, "<p class=\"empty\">No findings.</p>\n</section>");
+    }
+    writeln!(out, "<ol id=\"findings\">")?;
+    for (row_idx, finding) in view.all_findings() {
+        write!(out, "{}", FindingAttrs(finding))?;
+        match row_idx.map(|row_idx| view.rows[row_idx].bead) {
+            Some(bead) => {
+                write!(out, "<a href=\"#bead-{bead}\">")?;
+                write_finding_body(out, finding, Place::List(bead))?;
+                write!(out, "</a>")?;
+            }
+            None => write_finding_body(out, finding, Place::Document)?,
+        }
+        writeln!(out, "</li>")?;
+    }
+    writeln!(out, "</ol>\n</section>")
+}
+
+/// `<li class="…" data-rule="…" data-severity="…" data-family="…">`.
+struct FindingAttrs<'a>(&'a Finding);
+
+impl fmt::Display for FindingAttrs<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let finding = self.0;
+        write!(
+            f,
+            "<li class=\"finding\" data-rule=\"{}\" data-severity=\"{}\" data-family=\"{}\">",
+            escape(finding.rule.as_str()),
+            finding.severity.as_str(),
+            escape(finding.rule.family())
+        )
+    }
+}
+
+/// Where a finding is shown, which decides how its place is labelled.
+#[derive(Clone, Copy)]
+enum Place {
+    /// In the list at the top, for the bead with this index.
+    List(usize),
+    /// In the list at the top, about the whole document.
+    Document,
+    /// In its own row (the row says the bead; the unit is enough).
+    Row,
+}
+
+fn write_finding_body(out: &mut (impl Write + ?Sized), finding: &Finding, place: Place) -> io::Result<()> {
+    let severity = finding.severity.as_str();
+    write!(
+        out,
+        "<span class=\"sev sev-{severity}\">{severity}</span> <code>{}</code> ",
+        escape(finding.rule.as_str())
+    )?;
+    let unit = finding.primary().map(|location| location.unit.as_str());
+    match (place, unit) {
+        (Place::List(bead), Some(unit)) => write!(out, "<span class=\"where\">bead {} · {}</span> ", bead + 1, escape(unit))?,
+        (Place::List(bead), None) => write!(out, "<span class=\"where\">bead {}</span> ", bead + 1)?,
+        (Place::Document, _) => write!(out, "<span class=\"where\">document</span> ")?,
+        (Place::Row, Some(unit)) => write!(out, "<span class=\"where\">{}</span> ", escape(unit))?,
+        (Place::Row, None) => {}
+    }
+    write!(out, "<span class=\"msg\">{}</span>", escape(&finding.message))
+}
+
+fn write_controls(out: &mut (impl Write + ?Sized), view: &DiffView, revision: &Revision) -> io::Result<()> {
+    let families: BTreeSet<&str> = view.all_findings().map(|(_, finding)| finding.rule.family()).collect();
+    // Hidden until the script runs: without it the controls would do nothing.
+    writeln!(out, "<section id=\"controls\" class=\"controls\" aria-label=\"Filters\" hidden>")?;
+    writeln!(
+        out,
+        "<label><input type=\"checkbox\" id=\"only-findings\"> Only rows with findings</label>"
+    )?;
+    writeln!(
+        out,
+        "<span class=\"field\"><label for=\"severity\">Severity</label>\n<select id=\"severity\">"
+    )?;
+    writeln!(out, "<option value=\"\">any</option><option value=\"info\">info and above</option>")?;
+    writeln!(
+        out,
+        "<option value=\"warning\">warning and above</option><option value=\"error\">errors only</option>\n</select></span>"
+    )?;
+    writeln!(
+        out,
+        "<span class=\"field\"><label for=\"family\">Rule family</label>\n<select id=\"family\">\n<option value=\"\">all</option>"
+    )?;
+    for family in families {
+        writeln!(out, "<option value=\"{0}\">{0}</option>", escape(family))?;
+    }
+    writeln!(out, "</select></span>")?;
+    if !revision.is_empty() {
+        writeln!(
+            out,
+            "<label><input type=\"checkbox\" id=\"only-changed\"> Only changed rows</label>"
+        )?;
+    }
+    writeln!(out, "<p id=\"status\" role=\"status\" aria-live=\"polite\"></p>")?;
+    writeln!(
+        out,
+        "<p class=\"keys\">Keys: <kbd>j</kbd> or <kbd>n</kbd> next finding, <kbd>k</kbd> or <kbd>p</kbd> previous finding</p>\n</section>"
+    )
+}
+
+fn write_table(out: &mut (impl Write + ?Sized), view: &DiffView, revision: &Revision) -> io::Result<()> {
+    let changes = if revision.is_empty() {
+        ""
+    } else {
+        ", with changes since the earlier draft"
+    };
+    writeln!(out, "<table id=\"beads\">")?;
+    writeln!(
+        out,
+        "<caption>{} aligned beads: Indonesian source and English draft side by side{changes}, with findings</caption>",
+        view.rows.len()
+    )?;
+    writeln!(
+        out,
+        "<colgroup><col class=\"bead\"><col class=\"text\"><col class=\"text\"><col></colgroup>"
+    )?;
+    writeln!(
+        out,
+        "<thead><tr><th scope=\"col\">Bead</th><th scope=\"col\">Source (Indonesian)</th><th scope=\"col\">Draft (English)</th>\
+         <th scope=\"col\">Findings</th></tr></thead>\n<tbody>"
+    )?;
+    for (row_idx, row) in view.rows.iter().enumerate() {
+        let diff = revision.rows.get(row_idx).and_then(Option::as_ref);
+        write_row(
+            out,
+            row,
+            cells::source_cell(row),
+            cells::target_cell(row, diff),
+            revision.row_changed(row_idx),
+        )?;
+    }
+    writeln!(out, "</tbody>\n</table>")
+}
+
+fn write_row(out: &mut (impl Write + ?Sized), row: &Row, source: Vec<UnitCell>, target: Vec<UnitCell>, changed: bool) -> io::Result<()> {
+    let bead = row.bead;
+    write!(
+        out,
+        "<tr id=\"bead-{bead}\" data-bead=\"{bead}\" tabindex=\"-1\" data-changed=\"{changed}\""
+    )?;
+    if let Some(severity) = row.max_severity() {
+        write!(out, " data-severity=\"{}\"", severity.as_str())?;
+    }
+    write!(
+        out,
+        "><th scope=\"row\"><a href=\"#bead-{bead}\">{}</a><span>{}-{}</span><span title=\"alignment score\">{:.2}</span></th>",
+        bead + 1,
+        row.source.len(),
+        row.target.len(),
+        row.confidence
+    )?;
+    write!(out, "<td lang=\"id\" data-label=\"Source\">")?;
+    write_cell(out, &source, "no source unit (added in the draft)")?;
+    write!(out, "</td><td lang=\"en\" data-label=\"Draft\">")?;
+    write_cell(out, &target, "no draft unit (left out)")?;
+    write!(out, "</td><td data-label=\"Findings\">")?;
+    if !row.findings.is_empty() {
+        write!(out, "<ul class=\"row-findings\">")?;
+        for finding in &row.findings {
+            write!(out, "{}", FindingAttrs(finding))?;
+            write_finding_body(out, finding, Place::Row)?;
+            if let Some(expected) = &finding.expected {
+                write!(out, "<span class=\"expected\">expected: <q>{}</q></span>", escape(expected))?;
+            }
+            write!(out, "</li>")?;
+        }
+        write!(out, "</ul>")?;
+    }
+    writeln!(out, "</td></tr>")
+}
+
+fn write_cell(out: &mut (impl Write + ?Sized), cell: &[UnitCell], empty: &str) -> io::Result<()> {
+    if cell.is_empty() {
+        return write!(out, "<span class=\"none\">{}</span>", escape(empty));
+    }
+    for unit in cell {
+        write!(out, "<div class=\"unit\"><span class=\"uid\">{}</span>", escape(unit.id))?;
+        let mut open_change = Change::Same;
+        for piece in &unit.pieces {
+            let change = match piece {
+                Piece::Text { change, .. } => *change,
+                Piece::Missing { .. } => Change::Same,
+            };
+            // Adjacent pieces of one change share one <ins> or <del>.
+            if change != open_change {
+                write!(out, "{}{}", close_tag(open_change), open_tag(change))?;
+                open_change = change;
+            }
+            match piece {
+                Piece::Text { text, term: None, .. } => write!(out, "{}", escape(text))?,
+                Piece::Text {
+                    text, term: Some(mark), ..
+                } => {
+                    let unanswered = if mark.found { "" } else { " unanswered" };
+                    write!(
+                        out,
+                        "<mark class=\"term c{}{unanswered}\" title=\"{}\">{}</mark>",
+                        mark.colour_index % TERM_COLOURS,
+                        escape(&cells::term_title(mark)),
+                        escape(text)
+                    )?;
+                }
+                Piece::Missing { mark } => {
+                    let label = cells::missing_label(mark);
+                    let label = label.trim_start_matches('[').trim_end_matches(']');
+                    write!(
+                        out,
+                        " <span class=\"missing\" title=\"{}\">{}</span>",
+                        escape(&cells::term_title(mark)),
+                        escape(label)
+                    )?;
+                }
+            }
+        }
+        write!(out, "{}</div>", close_tag(open_change))?;
+    }
+    Ok(())
+}
+
+fn open_tag(change: Change) -> &'static str {
+    match change {
+        Change::Same => "",
+        Change::Inserted => "<ins>",
+        Change::Deleted => "<del>",
+    }
+}
+
+fn close_tag(change: Change) -> &'static str {
+    match change {
+        Change::Same => "",
+        Change::Inserted => "</ins>",
+        Change::Deleted => "</del>",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escape_neutralises_markup_in_content_and_attributes() {
+        let hostile = "<script>alert(1)</script> <img src=x onerror=alert(1)> </td></tr> \"'& \u{0}";
+        let escaped = escape(hostile).to_string();
+        assert_eq!(
+            escaped,
+            "&lt;script&gt;alert(1)&lt;/script&gt; &lt;img src=x onerror=alert(1)&gt; &lt;/td&gt;&lt;/tr&gt; &quot;&#39;&amp; \u{FFFD}"
+        );
+        assert!(!escaped.contains(['<', '>', '"', '\'']));
+        assert_eq!(escape("Korea Utara “10.000”").to_string(), "Korea Utara “10.000”");
+    }
+}
