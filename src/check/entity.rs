@@ -150,6 +150,23 @@ impl Check for Entities {
                 let title_case = matches!(unit.kind, UnitKind::Headline | UnitKind::Heading);
                 let mut name_run: Vec<(Span, &str)> = Vec::new();
                 for (word_idx, &(span, word)) in found.iter().enumerate() {
+                    // A name is words separated by single spaces only: a comma
+                    // or bracket between two capitalised words ends it.
+                    if let Some(&(previous, _)) = name_run.last() {
+                        let gap = &pair.source.text[previous.end..span.start];
+                        if gap.chars().any(|c| !c.is_whitespace()) {
+                            flush_name(
+                                &mut name_run,
+                                &target_words,
+                                &target_words_exact,
+                                pair,
+                                unit,
+                                target_unit,
+                                target_span,
+                                out,
+                            );
+                        }
+                    }
                     let kind = classify(
                         word,
                         word_idx == 0 && text[span.end - unit.span.start..].trim_start().starts_with(['-', '–']),

@@ -8,6 +8,9 @@
 //! occurs more often in the source than its targets do in the draft is a
 //! warning (`Korea Utara` twice, `North Korea` once).
 //!
+//! Weekday and month names (the shipped calendar glossary) are left to the
+//! `calendar.*` rules, which say what the draft wrote instead.
+//!
 //! A glossary spelling with a capital first letter names a proper noun or a
 //! title (`Barat` = the West, `Minggu` = Sunday); an occurrence in lower
 //! case is the common word (`barat` = west, `minggu` = week) and is skipped.
@@ -32,7 +35,8 @@ impl Check for Glossary {
             let mut uses: BTreeMap<&str, (usize, &TermUse)> = BTreeMap::new();
             for &source_idx in &bead.source {
                 for term in pair.terms_in(source_idx) {
-                    if is_common_word_use(pair.source.text, term) {
+                    // Weekdays and months have their own, more precise rules.
+                    if is_common_word_use(pair.source.text, term) || super::calendar::is_calendar_word(&term.term) {
                         continue;
                     }
                     let entry = uses.entry(term.term.as_str()).or_insert((0, term));

@@ -3,6 +3,7 @@
 
 mod align;
 mod check;
+mod diff;
 mod explain;
 mod glossary;
 mod output;
@@ -26,6 +27,8 @@ enum Command {
     Segment(segment::Args),
     /// Check a draft against its source (or every pair of a project).
     Check(check::Args),
+    /// Show the draft beside its source (and an earlier draft), in the terminal or as HTML.
+    Diff(diff::Args),
     /// Explain a check rule, or list them all.
     Explain(explain::Args),
     /// Pair the units of an Indonesian source with those of an English draft.
@@ -48,6 +51,7 @@ pub fn run() -> ExitCode {
         Command::Segment(args) => segment::run(args),
         Command::Explain(args) => explain::run(args),
         Command::Check(args) => check::run(args),
+        Command::Diff(args) => diff::run(args),
         Command::Align(args) => align::run(args),
         Command::Glossary(command) => glossary::run(command),
     };
