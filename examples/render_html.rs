@@ -5,20 +5,43 @@
 //! cargo run --example render_html -- OUT_DIR
 //! ```
 //!
-//! Pages: `sample.html` (the sample article against a draft with planted
-//! mistakes and an earlier draft), `clean.html` (a faithful draft, no
-//! findings) and `hostile.html` (markup and script in every text field).
-//! The views are built by hand in `tests/fixtures/diff/fixture.rs`, since
-//! the aligner, glossary and checks are separate stages.
-
-#[path = "../tests/fixtures/diff/fixture.rs"]
-mod fixture;
+//! Pages, each built by the real pipeline exactly as `selaras diff --html`
+//! builds it: `sample.html` (the sample article against the draft with
+//! planted mistakes, compared with the faithful draft as the earlier one),
+//! `clean.html` (the faithful draft) and `hostile.html` (markup and script
+//! in every text field, `tests/fixtures/diff/hostile.*.txt`).
 
 use std::path::PathBuf;
 
-use selaras::diff::{DiffView, Revision};
+use selaras::diff::{DiffView, Named, Revision, build_view};
+use selaras::pipeline::{Pipeline, PipelineOptions};
 use selaras::render::html::write_html;
 use serde_json::json;
+
+/// The view `selaras diff SOURCE DRAFT [--previous EARLIER]` shows.
+fn view(pipeline: &Pipeline, source_path: &str, draft_path: &str, previous_path: Option<&str>) -> DiffView {
+    let read = |path: &str| std::fs::read_to_string(path).unwrap_or_else(|error| panic!("{path}: {error}"));
+    let source = read(source_path);
+    let draft = read(draft_path);
+    let checked = pipeline.run(&source, &draft);
+    let previous = previous_path.map(|path| {
+        let text = read(path);
+        let checked = pipeline.run(&source, &text);
+        (path, text, checked)
+    });
+    build_view(
+        Named {
+            path: source_path,
+            text: &source,
+        },
+        Named {
+            path: draft_path,
+            text: &draft,
+        },
+        &checked,
+        previous.as_ref().map(|(path, text, checked)| (Named { path, text }, checked)),
+    )
+}
 
 fn main() {
     let Some(out_dir) = std::env::args_os().nth(1).map(PathBuf::from) else {
@@ -27,10 +50,28 @@ fn main() {
     };
     std::fs::create_dir_all(&out_dir).expect("create OUT_DIR");
     let mut expected = serde_json::Map::new();
+    let pipeline = Pipeline::new(selaras::glossary::builtin().clone(), PipelineOptions::default()).expect("the shipped glossary compiles");
+    let source = "examples/korea-utara/source.id.txt";
     for (name, view) in [
-        ("sample.html", fixture::errors_view()),
-        ("clean.html", fixture::clean_view()),
-        ("hostile.html", fixture::hostile_view()),
+        (
+            "sample.html",
+            view(
+                &pipeline,
+                source,
+                "examples/korea-utara/draft-errors.en.txt",
+                Some("examples/korea-utara/draft.en.txt"),
+            ),
+        ),
+        ("clean.html", view(&pipeline, source, "examples/korea-utara/draft.en.txt", None)),
+        (
+            "hostile.html",
+            view(
+                &pipeline,
+                "tests/fixtures/diff/hostile.id.txt",
+                "tests/fixtures/diff/hostile.en.txt",
+                None,
+            ),
+        ),
     ] {
         let mut page = Vec::new();
         write_html(&mut page, &view).expect("writing to memory cannot fail");
