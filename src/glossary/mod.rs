@@ -11,7 +11,8 @@
 //! * `matcher` — one Aho-Corasick automaton for every term of every layer;
 //!   whole words, enclitics, reduplication, affixes, leftmost-longest.
 //! * `english` — whether a required English target is present in a draft.
-//! * `apply` — hits per unit, the pre-translation skeleton, counts.
+//! * `apply` — hits per unit, the pre-translation skeleton, counts;
+//!   `pipeline` does the same while the text is still being segmented.
 //! * `lint` — problems in glossary files.
 //!
 //! **Layering.** The shipped glossaries (`glossaries/*.tsv`, compiled in) come
@@ -27,6 +28,7 @@ pub mod matcher;
 pub mod model;
 mod morph;
 pub mod normalize;
+pub mod pipeline;
 
 use std::path::{Path, PathBuf};
 use std::sync::LazyLock;
