@@ -116,7 +116,9 @@ impl NormText {
         self.last_end = last_end;
         if gapped {
             let ends = &mut self.ends;
-            normalise_with(original, options, |c, _, end| ends.extend(std::iter::repeat_n(end as u32, c.len_utf8())));
+            normalise_with(original, options, |c, _, end| {
+                ends.extend(std::iter::repeat_n(end as u32, c.len_utf8()))
+            });
         }
     }
 
