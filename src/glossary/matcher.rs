@@ -5,13 +5,14 @@
 //! Aho-Corasick automaton (a contiguous NFA: it stays small and fast at
 //! 100k terms, where a DFA's build time and memory explode), keyed by their
 //! case-folded match key (see `normalize`). A text is normalised the same way
-//! into a scratch buffer that remembers where each byte came from. Terms only
-//! start where a word may start, so instead of an unanchored search (which
-//! would also report every term that ends inside a word, `di` in
-//! `dikerahkan`) the automaton is walked **anchored** from each such position
-//! (and, for `affix` entries, from after each prefix) until it dies; every
-//! term met on the way is an occurrence, the short ones too. Each occurrence
-//! is then tested, and the survivors are chosen leftmost-longest:
+//! into a scratch buffer that remembers where each byte came from, and
+//! searched with one unanchored leftmost-longest pass: its match is the
+//! longest term at the leftmost position where any term starts. If that term
+//! passes the tests below, it is the hit and the search goes on after it. If
+//! it fails (or the glossary has `affix` entries), the automaton is walked
+//! anchored from that position to meet every shorter term starting there, and
+//! the longest of those that passes is the hit; if none passes, the search
+//! goes on from the next character. The rules:
 //!
 //! 1. **Whole words.** If the term begins (ends) with a letter or digit, the
 //!    character before (after) it must not be one. Hyphens, quotes and
@@ -26,10 +27,10 @@
 //!    that is an all-capital acronym of up to five letters (`AS`, `PBB`),
 //!    must match with the same letters and case (`as` is not `AS`); the other
 //!    rules (NFC, whitespace, dashes) still apply.
-//! 5. **Leftmost-longest, with fallback.** Among the occurrences that passed,
+//! 5. **Leftmost-longest, with fallback.** Among the occurrences that pass,
 //!    the one starting first wins; at the same start, the longest term
 //!    (`Menteri Luar Negeri AS` over `Menteri Luar Negeri`). Because only
-//!    occurrences that passed compete, a longer term that fails the word test
+//!    occurrences that pass compete, a longer term that fails the word test
 //!    never hides a shorter one that passes. Hits never overlap.
 //!
 //! When several entries share a key, a case-sensitive one is tried first,
