@@ -216,7 +216,12 @@ impl Matcher {
             } else {
                 let word_start = morph::word_start(haystack, start);
                 if !(self.any_affix && word_start >= resume_at && morph::is_prefix(&haystack[word_start..start])) {
-                    resume_at = next_char;
+                    // No term may start anywhere else inside this word either.
+                    resume_at = if self.any_affix {
+                        next_char
+                    } else {
+                        morph::word_end(haystack, start)
+                    };
                     continue;
                 }
                 word_start
