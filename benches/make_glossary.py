@@ -64,7 +64,9 @@ def make_glossary(text_path, n, out, seed=1):
 
 
 if __name__ == '__main__':
-    if sys.argv[1] == 'text':
+    if len(sys.argv) < 2:
+        sys.exit(__doc__)
+    elif sys.argv[1] == 'text':
         make_text(sys.argv[2], sys.argv[3])
     elif sys.argv[1] == 'glossary':
         make_glossary(*sys.argv[2:])
