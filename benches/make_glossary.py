@@ -7,6 +7,15 @@
     make_glossary.py glossary TEXT N OUT.tsv [SEED]
         N distinct terms (TSV `term<TAB>TERM-en`): random 1-3-word n-grams
         taken from TEXT's words, so that many of them occur.
+
+The end-to-end comparison (release build, files in /tmp, nothing committed):
+
+    python3 benches/make_glossary.py text /tmp/gbench/text50.txt 50
+    python3 benches/make_glossary.py glossary /tmp/gbench/text50.txt 1000 /tmp/gbench/g1k.tsv
+    python3 benches/make_glossary.py glossary /tmp/gbench/text50.txt 100000 /tmp/gbench/g100k.tsv
+    python3 ../shared/bench/ratio.py 3 \
+        'target/release/selaras glossary apply --format counts --no-default-glossary -g /tmp/gbench/g1k.tsv /tmp/gbench/text50.txt' \
+        'python3 ../shared/bench/ac_counts.py /tmp/gbench/g1k.tsv /tmp/gbench/text50.txt'
 """
 import glob, json, os, random, re, sys
 
@@ -55,7 +64,9 @@ def make_glossary(text_path, n, out, seed=1):
 
 
 if __name__ == '__main__':
-    if sys.argv[1] == 'text':
+    if len(sys.argv) < 2:
+        sys.exit(__doc__)
+    elif sys.argv[1] == 'text':
         make_text(sys.argv[2], sys.argv[3])
     elif sys.argv[1] == 'glossary':
         make_glossary(*sys.argv[2:])

@@ -4,9 +4,9 @@
 //! The pipeline in five lines:
 //!
 //! 1. [`segment`] cuts a text into paragraphs and sentence units with stable ids;
-//! 2. `glossary` finds fixed terms in the source units and says their English;
+//! 2. [`glossary`] finds fixed terms in the source units and says their English;
 //! 3. [`align`] pairs source units with the draft's units;
-//! 4. `check` runs rules over the aligned pairs and returns findings;
+//! 4. [`check`] runs rules over the aligned pairs and returns findings;
 //! 5. [`render`] turns units, beads and findings into text, HTML and CI formats.
 //!
 //! The library never prints; the `selaras` binary (`src/main.rs`, `src/cli/`)

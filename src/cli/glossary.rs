@@ -9,7 +9,7 @@ use clap::{Subcommand, ValueEnum};
 use selaras::glossary::formats::{self, Format};
 use selaras::glossary::lint::{Severity, lint_files};
 use selaras::glossary::{self, Glossary, Matcher};
-use selaras::segment::{SegmenterConfig, segment};
+use selaras::segment::SegmenterConfig;
 use selaras::{Error, input, render};
 
 use super::Outcome;
@@ -100,11 +100,13 @@ pub fn run(command: Command) -> Result<Outcome, Error> {
 }
 
 fn apply(args: ApplyArgs) -> Result<Outcome, Error> {
-    // Glossaries first: a broken glossary should fail before a large input is read.
-    let matcher = Matcher::new(glossary::load(&args.glossaries, !args.no_default_glossary)?)?;
     let input = input::read(&args.file)?;
-    let segmentation = segment(&input.text, SegmenterConfig::default());
-    let occurrences = glossary::apply(&matcher, &input.text, &segmentation);
+    // The automaton is built and the text searched on a second thread while
+    // this one segments (see `glossary::pipeline`); the result is the same as
+    // segmenting first and applying the glossary to each unit after.
+    let (matcher, segmentation, occurrences) = glossary::pipeline::segment_and_apply(&input.text, SegmenterConfig::default(), || {
+        Matcher::new(glossary::load(&args.glossaries, !args.no_default_glossary)?)
+    })?;
     let color = args.output.is_none() && std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none();
     write_to(args.output.as_deref(), |out| match args.format {
         ApplyFormat::Text => render::terms::write_text(out, &input.text, &segmentation, &matcher, &occurrences, color),

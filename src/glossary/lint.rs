@@ -86,7 +86,7 @@ pub fn lint_files(paths: &[PathBuf]) -> Vec<Problem> {
     for path in paths {
         let result = Format::from_path(path).and_then(|format| {
             let input = crate::input::read(path)?;
-            formats::parse(path, &input.text, format, &mut Reader::lenient(path, &mut problems))
+            formats::parse(&input.text, format, &mut Reader::lenient(path, &mut problems))
         });
         match result {
             Ok(glossary) => loaded.push(glossary),

@@ -5,13 +5,14 @@
 //! Aho-Corasick automaton (a contiguous NFA: it stays small and fast at
 //! 100k terms, where a DFA's build time and memory explode), keyed by their
 //! case-folded match key (see `normalize`). A text is normalised the same way
-//! into a scratch buffer that remembers where each byte came from. Terms only
-//! start where a word may start, so instead of an unanchored search (which
-//! would also report every term that ends inside a word, `di` in
-//! `dikerahkan`) the automaton is walked **anchored** from each such position
-//! (and, for `affix` entries, from after each prefix) until it dies; every
-//! term met on the way is an occurrence, the short ones too. Each occurrence
-//! is then tested, and the survivors are chosen leftmost-longest:
+//! into a scratch buffer that remembers where each byte came from, and
+//! searched with one unanchored leftmost-longest pass: its match is the
+//! longest term at the leftmost position where any term starts. If that term
+//! passes the tests below, it is the hit and the search goes on after it. If
+//! it fails (or the glossary has `affix` entries), the automaton is walked
+//! anchored from that position to meet every shorter term starting there, and
+//! the longest of those that passes is the hit; if none passes, the search
+//! goes on from the next character. The rules:
 //!
 //! 1. **Whole words.** If the term begins (ends) with a letter or digit, the
 //!    character before (after) it must not be one. Hyphens, quotes and
@@ -26,10 +27,10 @@
 //!    that is an all-capital acronym of up to five letters (`AS`, `PBB`),
 //!    must match with the same letters and case (`as` is not `AS`); the other
 //!    rules (NFC, whitespace, dashes) still apply.
-//! 5. **Leftmost-longest, with fallback.** Among the occurrences that passed,
+//! 5. **Leftmost-longest, with fallback.** Among the occurrences that pass,
 //!    the one starting first wins; at the same start, the longest term
 //!    (`Menteri Luar Negeri AS` over `Menteri Luar Negeri`). Because only
-//!    occurrences that passed compete, a longer term that fails the word test
+//!    occurrences that pass compete, a longer term that fails the word test
 //!    never hides a shorter one that passes. Hits never overlap.
 //!
 //! When several entries share a key, a case-sensitive one is tried first,
@@ -97,7 +98,9 @@ pub struct Matcher {
 #[derive(Debug, Default)]
 pub struct Scratch {
     norm: NormText,
-    found: Vec<Found>,
+    /// Terms met by the walks from one position: pattern, start, end
+    /// (normalised bytes), not yet tested.
+    met: Vec<(u32, usize, usize)>,
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -155,12 +158,12 @@ impl Matcher {
                 pattern.candidates.insert(position, candidate);
             }
         }
-        // The standard match kind keeps every pattern's path in the trie, so
-        // anchored walks meet every term; the choice among the candidates is
-        // made by `find_in`. (Leftmost-longest was measured too: its failure
-        // computation made building 100k terms slower, for no gain in search.)
+        // Leftmost-longest, because `find_in` runs one unanchored
+        // leftmost-longest search and walks anchored only where the longest
+        // term fails its tests; this kind keeps every pattern's path in the
+        // trie, so those walks still meet the shorter terms.
         let automaton = NFA::builder()
-            .match_kind(MatchKind::Standard)
+            .match_kind(MatchKind::LeftmostLongest)
             .build(keys.iter().map(|k| k.as_bytes()))
             .map_err(|error| Error::Usage(format!("glossary too large for the matcher: {error}")))?;
         let any_affix = patterns.iter().any(|p| p.any_affix);
@@ -192,58 +195,107 @@ impl Matcher {
     /// Appends the hits inside `piece` of `text` to `hits`, in order. Terms
     /// never cross the edges of `piece` (a unit, in `apply`).
     pub fn find_in(&self, text: &str, piece: Span, scratch: &mut Scratch, hits: &mut Vec<TermHit>) {
-        let Scratch { norm, found } = scratch;
+        let Scratch { norm, met } = scratch;
         norm.build(piece.slice(text), piece.start, KeyOptions::FOLDED);
-        let bytes = norm.text.as_bytes();
-        let mut idx = 0;
-        let mut previous_is_word = false;
-        while idx < bytes.len() {
-            let (is_word, char_len) = if bytes[idx].is_ascii() {
-                (bytes[idx].is_ascii_alphanumeric(), 1)
+        let haystack = norm.text.as_str();
+        let mut resume_at = 0;
+        while resume_at < haystack.len() {
+            // The leftmost-longest match from `resume_at`: no term starts
+            // between `resume_at` and its start, and none starting there is
+            // longer.
+            let input = aho_corasick::Input::new(haystack).range(resume_at..);
+            let Ok(Some(found)) = self.automaton.try_find(&input) else { break };
+            let start = found.start();
+            let next_char = start + haystack[start..].chars().next().map_or(1, char::len_utf8);
+            let at_start = !norm.char_before(start).is_some_and(is_word_char) || !norm.char_at(start).is_some_and(is_word_char);
+            // Where a hit for this match would start: here, or (a prefixed
+            // affix term in mid-word) at the start of the word, which no
+            // other term starts at, by the leftmost guarantee.
+            let hit_start = if at_start {
+                start
             } else {
-                let c = norm.text[idx..].chars().next().unwrap_or(' ');
-                (is_word_char(c), c.len_utf8())
-            };
-            // A term may start after a non-word character, or at a non-word
-            // character (a term that begins with `(` or `.` needs no boundary).
-            if !previous_is_word || !is_word {
-                found.clear();
-                self.walk(text, norm, idx, found);
-                if is_word && self.any_affix {
-                    for prefix in morph::PREFIXES {
-                        if norm.text[idx..].starts_with(prefix) {
-                            self.walk(text, norm, idx + prefix.len(), found);
-                        }
-                    }
-                }
-                // Every candidate found here starts here, and everything
-                // that starts further left has been decided, so the best of
-                // them is the leftmost-longest hit; nothing inside it can
-                // start another one, so scanning resumes at its end.
-                let best = found
-                    .iter()
-                    .min_by(|a, b| (b.key_len, b.span.end, a.pattern).cmp(&(a.key_len, a.span.end, b.pattern)));
-                if let Some(best) = best {
-                    let candidate = &self.patterns[best.pattern as usize].candidates[best.candidate as usize];
-                    hits.push(TermHit {
-                        span: best.span,
-                        term_span: best.term_span,
-                        entry: candidate.entry as usize,
-                        source: candidate.source as usize,
-                    });
-                    idx = best.norm_end;
-                    previous_is_word = norm.char_before(idx).is_some_and(is_word_char);
+                let word_start = morph::word_start(haystack, start);
+                if !(self.any_affix && word_start >= resume_at && morph::is_prefix(&haystack[word_start..start])) {
+                    // No term may start anywhere else inside this word either.
+                    resume_at = if self.any_affix {
+                        next_char
+                    } else {
+                        morph::word_end(haystack, start)
+                    };
                     continue;
                 }
+                word_start
+            };
+            // Fast path: the longest term here passes its tests, so it is the
+            // hit. With affix entries a prefixed term may still be longer,
+            // so those glossaries always take the full path.
+            if !self.any_affix
+                && let Some((candidate_idx, span, term_span, norm_end)) =
+                    self.accept(text, norm, found.pattern().as_usize(), start, found.end())
+            {
+                self.push_hit(hits, found.pattern().as_u32(), candidate_idx, span, term_span);
+                resume_at = norm_end;
+                continue;
             }
-            previous_is_word = is_word;
-            idx += char_len;
+            // Fallback: every term that starts here, longest first.
+            met.clear();
+            self.walk(norm, hit_start, met);
+            if self.any_affix && norm.char_at(hit_start).is_some_and(is_word_char) {
+                for prefix in morph::PREFIXES {
+                    if haystack[hit_start..].starts_with(prefix) {
+                        self.walk(norm, hit_start + prefix.len(), met);
+                    }
+                }
+            }
+            match self.best_of(text, norm, met) {
+                Some(best) => {
+                    self.push_hit(hits, best.pattern, best.candidate as usize, best.span, best.term_span);
+                    resume_at = best.norm_end;
+                }
+                None => resume_at = next_char,
+            }
         }
     }
 
-    /// Walks the automaton anchored at normalised byte `start` and tests
+    /// The leftmost-longest choice among terms met at one position: the
+    /// longest that passes its tests (ties: the widest span, then the first
+    /// pattern). Testing longest first means most positions test one term.
+    fn best_of(&self, text: &str, norm: &NormText, met: &mut [(u32, usize, usize)]) -> Option<Found> {
+        met.sort_unstable_by_key(|&(pattern, start, end)| (std::cmp::Reverse(end - start), pattern));
+        let mut best: Option<Found> = None;
+        for &(pattern_idx, start, end) in met.iter() {
+            if best.is_some_and(|b| b.key_len > end - start) {
+                break;
+            }
+            if let Some((candidate_idx, span, term_span, norm_end)) = self.accept(text, norm, pattern_idx as usize, start, end)
+                && best.is_none_or(|b| span.end > b.span.end)
+            {
+                best = Some(Found {
+                    span,
+                    term_span,
+                    norm_end,
+                    key_len: end - start,
+                    pattern: pattern_idx,
+                    candidate: candidate_idx as u32,
+                });
+            }
+        }
+        best
+    }
+
+    fn push_hit(&self, hits: &mut Vec<TermHit>, pattern_idx: u32, candidate_idx: usize, span: Span, term_span: Span) {
+        let candidate = &self.patterns[pattern_idx as usize].candidates[candidate_idx];
+        hits.push(TermHit {
+            span,
+            term_span,
+            entry: candidate.entry as usize,
+            source: candidate.source as usize,
+        });
+    }
+
+    /// Walks the automaton anchored at normalised byte `start` and notes
     /// every term that starts there.
-    fn walk(&self, text: &str, norm: &NormText, start: usize, found: &mut Vec<Found>) {
+    fn walk(&self, norm: &NormText, start: usize, met: &mut Vec<(u32, usize, usize)>) {
         let automaton = &self.automaton;
         let Ok(mut state) = automaton.start_state(Anchored::Yes) else {
             return;
@@ -259,22 +311,13 @@ impl Matcher {
             let end = start + offset + 1;
             for match_idx in 0..automaton.match_len(state) {
                 let pattern_id: PatternID = automaton.match_pattern(state, match_idx);
-                // A match state also lists the terms that are suffixes of the
-                // path walked; only those that start at `start` count here.
+                // Only terms that start at `start` count here (a defence in
+                // case a match state ever lists terms that are suffixes of
+                // the path walked, as the standard match kind does).
                 if automaton.pattern_len(pattern_id) != end - start {
                     continue;
                 }
-                let pattern_idx = pattern_id.as_usize();
-                if let Some((candidate_idx, span, term_span, norm_end)) = self.accept(text, norm, pattern_idx, start, end) {
-                    found.push(Found {
-                        span,
-                        term_span,
-                        norm_end,
-                        key_len: end - start,
-                        pattern: pattern_idx as u32,
-                        candidate: candidate_idx as u32,
-                    });
-                }
+                met.push((pattern_id.as_u32(), start, end));
             }
         }
     }

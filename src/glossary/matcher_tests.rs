@@ -199,3 +199,60 @@ fn terms_that_start_or_end_with_punctuation_need_no_boundary_there() {
     let m = matcher("(AS)\t(US)\nRp.\tIDR\n");
     assert_eq!(texts(&m, "x(AS) Rp.5"), ["(AS)", "Rp."]);
 }
+
+/// The matcher without its fast path: walk from every position where a term
+/// may start and take the best candidate there. `find_in` must agree.
+fn reference_hits(m: &Matcher, text: &str) -> Vec<TermHit> {
+    let mut norm = NormText::default();
+    norm.build(text, 0, KeyOptions::FOLDED);
+    let mut hits = Vec::new();
+    let mut met = Vec::new();
+    let mut idx = 0;
+    while idx < norm.text.len() {
+        let c = norm.char_at(idx).unwrap();
+        let may_start = !norm.char_before(idx).is_some_and(is_word_char) || !is_word_char(c);
+        if may_start {
+            met.clear();
+            m.walk(&norm, idx, &mut met);
+            if is_word_char(c) {
+                for prefix in morph::PREFIXES {
+                    if norm.text[idx..].starts_with(prefix) {
+                        m.walk(&norm, idx + prefix.len(), &mut met);
+                    }
+                }
+            }
+            if let Some(best) = m.best_of(text, &norm, &mut met) {
+                m.push_hit(&mut hits, best.pattern, best.candidate as usize, best.span, best.term_span);
+                idx = best.norm_end;
+                continue;
+            }
+        }
+        idx += c.len_utf8();
+    }
+    hits
+}
+
+fn affix_matcher() -> Matcher {
+    let glossary = json::read(
+        r#"{"entries":[{"sources":["kerah"],"preferred":"deploy","match":"affix"},{"sources":["kerah pasukan"],"preferred":"deploy troops"},
+        {"sources":["di"],"preferred":"in"},{"sources":["AS"],"preferred":"US"},{"sources":["pasukan AS"],"preferred":"US troops"}]}"#,
+        &mut Reader::strict(Path::new("t.json")),
+    )
+    .unwrap();
+    Matcher::new(glossary).unwrap()
+}
+
+proptest! {
+    #[test]
+    fn fast_path_agrees_with_walking_everywhere(pieces in proptest::collection::vec(prop_oneof![
+        Just("Korea"), Just("Utara"), Just("AS"), Just("as"), Just("Rusia"), Just("nya"), Just("kawan"), Just("-"),
+        Just(" "), Just("Menteri"), Just("Luar"), Just("Negeri"), Just("di"), Just("kerah"), Just("kan"), Just("ber"),
+        Just("pasukan"), Just("x"), Just("."),
+    ], 0..40)) {
+        let text: String = pieces.concat();
+        let plain = matcher(TERMS);
+        prop_assert_eq!(plain.find_all(&text), reference_hits(&plain, &text));
+        let affix = affix_matcher();
+        prop_assert_eq!(affix.find_all(&text), reference_hits(&affix, &text));
+    }
+}

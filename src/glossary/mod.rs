@@ -11,7 +11,8 @@
 //! * `matcher` — one Aho-Corasick automaton for every term of every layer;
 //!   whole words, enclitics, reduplication, affixes, leftmost-longest.
 //! * `english` — whether a required English target is present in a draft.
-//! * `apply` — hits per unit, the pre-translation skeleton, counts.
+//! * `apply` — hits per unit, the pre-translation skeleton, counts;
+//!   `pipeline` does the same while the text is still being segmented.
 //! * `lint` — problems in glossary files.
 //!
 //! **Layering.** The shipped glossaries (`glossaries/*.tsv`, compiled in) come
@@ -27,6 +28,7 @@ pub mod matcher;
 pub mod model;
 mod morph;
 pub mod normalize;
+pub mod pipeline;
 
 use std::path::{Path, PathBuf};
 use std::sync::LazyLock;
@@ -81,11 +83,13 @@ mod tests {
     use super::*;
 
     #[test]
-    fn shipped_glossaries_parse_and_are_nfc() {
+    fn shipped_glossaries_parse_and_are_nfc_and_duplicate_free() {
         for (path, text) in SHIPPED {
-            let glossary = formats::tsv::read(text, &mut formats::Reader::strict(Path::new(path))).unwrap();
+            let mut problems = Vec::new();
+            let glossary = formats::tsv::read(text, &mut formats::Reader::lenient(Path::new(path), &mut problems)).unwrap();
             assert!(!glossary.is_empty(), "{path}");
             assert!(unicode_normalization::is_nfc(text), "{path} is not NFC");
+            assert!(problems.is_empty(), "{path}: {problems:?}");
         }
         assert!(builtin().entries.iter().any(|e| e.sources[0] == "Korea Utara"));
     }

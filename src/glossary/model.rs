@@ -2,7 +2,7 @@
 //! targets, and the layering of several glossaries into one.
 
 use std::collections::HashMap;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
@@ -184,13 +184,6 @@ impl Glossary {
         entries.retain(|entry| !entry.sources.is_empty());
         Glossary { entries }
     }
-}
-
-/// A glossary file on disk together with what it held, for `lint`.
-#[derive(Debug, Clone)]
-pub struct Loaded {
-    pub path: PathBuf,
-    pub glossary: Glossary,
 }
 
 #[cfg(test)]

@@ -55,7 +55,7 @@ impl KeyOptions {
 /// The match key of a term: normalised and trimmed.
 pub fn key(term: &str, options: KeyOptions) -> String {
     let mut out = String::with_capacity(term.len());
-    normalise_with(term, options, |c, _, _| out.push(c));
+    normalise_with(term, options, &mut FnSink(|c, _, _| out.push(c)));
     let trimmed_len = out.trim_end_matches(' ').len();
     out.truncate(trimmed_len);
     if out.starts_with(' ') {
@@ -71,13 +71,25 @@ pub fn is_word_char(c: char) -> bool {
 }
 
 /// A normalised copy of some text with a byte map back to the original.
+///
+/// The map keeps, per normalised byte, only where its original characters
+/// start (as `u32` offsets from `base`: four bytes per byte of text, which
+/// matters on 50 MB inputs). Where they end follows from the next byte's
+/// start, except after dropped invisible characters; only texts that have
+/// such characters also get an explicit end map. Pieces longer than 4 GiB
+/// are not supported.
 #[derive(Debug, Default, Clone)]
 pub struct NormText {
     pub text: String,
-    /// For each byte of `text`: the start of the original characters it came from.
-    starts: Vec<usize>,
-    /// For each byte of `text`: the end of the original characters it came from.
-    ends: Vec<usize>,
+    base: usize,
+    /// For each byte of `text`: the start of the original characters it came
+    /// from, relative to `base`.
+    starts: Vec<u32>,
+    /// For each byte of `text`: the end of its original characters, relative
+    /// to `base`. Empty unless characters were dropped.
+    ends: Vec<u32>,
+    /// The end of the original characters of the last byte of `text`.
+    last_end: usize,
 }
 
 impl NormText {
@@ -87,14 +99,23 @@ impl NormText {
         self.text.clear();
         self.starts.clear();
         self.ends.clear();
-        let NormText { text, starts, ends } = self;
-        normalise_with(original, options, |c, start, end| {
-            text.push(c);
-            for _ in 0..c.len_utf8() {
-                starts.push(base + start);
-                ends.push(base + end);
-            }
-        });
+        self.text.reserve(original.len());
+        self.starts.reserve(original.len());
+        self.base = base;
+        let mut sink = MapSink {
+            text: &mut self.text,
+            starts: &mut self.starts,
+            last_end: 0,
+            gapped: false,
+        };
+        normalise_with(original, options, &mut sink);
+        let (last_end, gapped) = (sink.last_end, sink.gapped);
+        self.last_end = last_end;
+        if gapped {
+            let ends = &mut self.ends;
+            let mut end_sink = FnSink(|c: char, _, end: usize| ends.extend(std::iter::repeat_n(end as u32, c.len_utf8())));
+            normalise_with(original, options, &mut end_sink);
+        }
     }
 
     /// The original span of normalised bytes `start..end`, or `None` when
@@ -105,14 +126,18 @@ impl NormText {
             return None;
         }
         let starts_cleanly = start == 0 || self.starts[start - 1] != self.starts[start];
-        let ends_cleanly = end == self.text.len() || self.ends[end] != self.ends[end - 1];
-        (starts_cleanly && ends_cleanly).then(|| Span::new(self.starts[start], self.ends[end - 1]))
-    }
-
-    /// Original byte offset where normalised byte `idx` starts (or the end
-    /// of the original, past the last byte).
-    pub fn original_start(&self, idx: usize) -> Option<usize> {
-        self.starts.get(idx).copied()
+        let ends_cleanly = end == self.text.len() || self.starts[end] != self.starts[end - 1];
+        if !(starts_cleanly && ends_cleanly) {
+            return None;
+        }
+        let original_end = if !self.ends.is_empty() {
+            self.ends[end - 1] as usize
+        } else if end == self.text.len() {
+            self.last_end
+        } else {
+            self.starts[end] as usize
+        };
+        Some(Span::new(self.base + self.starts[start] as usize, self.base + original_end))
     }
 
     /// The character before normalised byte `idx`, if any.
@@ -126,15 +151,88 @@ impl NormText {
     }
 }
 
-/// Runs the rules over `original`, calling `emit(char, original_start,
-/// original_end)` for every output character.
-fn normalise_with(original: &str, options: KeyOptions, mut emit: impl FnMut(char, usize, usize)) {
+/// Where normalised output goes.
+trait Sink {
+    /// Output character `c` came from original bytes `start..end`.
+    fn char(&mut self, c: char, start: usize, end: usize);
+    /// Output `run` (ASCII, lower-cased first if `lowercase`) came byte for
+    /// byte from the original at `start`. The fast path for plain text.
+    fn ascii_run(&mut self, run: &str, start: usize, lowercase: bool) {
+        for (offset, byte) in run.bytes().enumerate() {
+            let byte = if lowercase { byte.to_ascii_lowercase() } else { byte };
+            self.char(char::from(byte), start + offset, start + offset + 1);
+        }
+    }
+}
+
+/// A sink that is one closure.
+struct FnSink<F>(F);
+
+impl<F: FnMut(char, usize, usize)> Sink for FnSink<F> {
+    fn char(&mut self, c: char, start: usize, end: usize) {
+        (self.0)(c, start, end)
+    }
+}
+
+/// The sink of [`NormText::build`]: text plus start offsets, in bulk for
+/// plain ASCII runs.
+struct MapSink<'a> {
+    text: &'a mut String,
+    starts: &'a mut Vec<u32>,
+    last_end: usize,
+    /// Whether some original bytes produced no output (dropped characters).
+    gapped: bool,
+}
+
+impl Sink for MapSink<'_> {
+    fn char(&mut self, c: char, start: usize, end: usize) {
+        self.gapped |= start != self.last_end;
+        self.last_end = end;
+        self.text.push(c);
+        for _ in 0..c.len_utf8() {
+            self.starts.push(start as u32);
+        }
+    }
+
+    fn ascii_run(&mut self, run: &str, start: usize, lowercase: bool) {
+        self.gapped |= start != self.last_end;
+        self.last_end = start + run.len();
+        let from = self.text.len();
+        self.text.push_str(run);
+        if lowercase {
+            self.text[from..].make_ascii_lowercase();
+        }
+        self.starts.extend(start as u32..(start + run.len()) as u32);
+    }
+}
+
+/// Runs the rules over `original`, giving every output character to `sink`
+/// with the original bytes it came from.
+fn normalise_with(original: &str, options: KeyOptions, sink: &mut impl Sink) {
     let bytes = original.as_bytes();
+    let is_plain = |byte: u8| byte.is_ascii_graphic() && byte != b'`' && !(byte == b'-' && options.hyphen_as_space);
     let mut idx = 0;
     // Start and end of the whitespace run being collapsed, if any.
     let mut pending_space: Option<(usize, usize)> = None;
     while idx < bytes.len() {
         let byte = bytes[idx];
+        if pending_space.is_none() && is_plain(byte) {
+            // Fastest path: a run of plain ASCII characters and single
+            // spaces maps to itself (lower-cased), byte for byte. The run
+            // stops before a character that a combining mark may follow.
+            let mut end = idx + 1;
+            while end < bytes.len() && (is_plain(bytes[end]) || (bytes[end] == b' ' && bytes.get(end + 1).is_some_and(|&b| is_plain(b)))) {
+                end += 1;
+            }
+            if end < bytes.len() && !bytes[end].is_ascii() {
+                end -= 1;
+            }
+            if end > idx {
+                sink.ascii_run(&original[idx..end], idx, options.fold_case);
+                idx = end;
+                continue;
+            }
+        }
         let next_is_ascii = bytes.get(idx + 1).is_none_or(|b| b.is_ascii());
         if byte.is_ascii() && next_is_ascii {
             // Fast path: an ASCII character not followed by a combining mark
@@ -143,7 +241,7 @@ fn normalise_with(original: &str, options: KeyOptions, mut emit: impl FnMut(char
                 pending_space = Some(pending_space.map_or((idx, idx + 1), |(start, _)| (start, idx + 1)));
             } else {
                 if let Some((start, end)) = pending_space.take() {
-                    emit(' ', start, end);
+                    sink.char(' ', start, end);
                 }
                 let mapped = match byte {
                     b'`' => b'\'',
@@ -151,7 +249,7 @@ fn normalise_with(original: &str, options: KeyOptions, mut emit: impl FnMut(char
                     b if options.fold_case => b.to_ascii_lowercase(),
                     b => b,
                 };
-                emit(char::from(mapped), idx, idx + 1);
+                sink.char(char::from(mapped), idx, idx + 1);
             }
             idx += 1;
             continue;
@@ -188,14 +286,14 @@ fn normalise_with(original: &str, options: KeyOptions, mut emit: impl FnMut(char
                 c => c,
             };
             if let Some((s, e)) = pending_space.take() {
-                emit(' ', s, e);
+                sink.char(' ', s, e);
             }
             if options.fold_case && !mapped.is_lowercase() {
                 for lower in mapped.to_lowercase() {
-                    emit(lower, start, end);
+                    sink.char(lower, start, end);
                 }
             } else {
-                emit(mapped, start, end);
+                sink.char(mapped, start, end);
             }
         };
         if cluster_len == first.len_utf8() && is_nfc_quick(std::iter::once(first)) == IsNormalized::Yes {
@@ -207,7 +305,7 @@ fn normalise_with(original: &str, options: KeyOptions, mut emit: impl FnMut(char
         }
     }
     if let Some((start, end)) = pending_space {
-        emit(' ', start, end);
+        sink.char(' ', start, end);
     }
 }
 
@@ -274,5 +372,15 @@ mod tests {
         assert_eq!(norm.original_span(at, at + 1), Some(Span::new(15, 16)));
         assert_eq!(norm.original_span(at + 1, at + 3), Some(Span::new(16, 19)));
         assert_eq!(norm.original_span(at + 1, at + 2), None);
+    }
+
+    #[test]
+    fn spans_exclude_dropped_characters_after_them() {
+        let original = "Rusia\u{200B} dan";
+        let mut norm = NormText::default();
+        norm.build(original, 0, KeyOptions::FOLDED);
+        assert_eq!(norm.text, "rusia dan");
+        assert_eq!(norm.original_span(0, 5), Some(Span::new(0, 5)));
+        assert_eq!(norm.original_span(6, 9), Some(Span::new(9, 12)));
     }
 }

@@ -63,12 +63,11 @@ pub fn read(path: &Path) -> Result<Glossary> {
         Format::from_path(path)?
     };
     let input = crate::input::read(path)?;
-    parse(path, &input.text, format, &mut Reader::strict(path))
+    parse(&input.text, format, &mut Reader::strict(path))
 }
 
-/// Parses `text` read from `path` in `format`.
-pub fn parse(path: &Path, text: &str, format: Format, reader: &mut Reader<'_>) -> Result<Glossary> {
-    let _ = path;
+/// Parses `text` in `format`; `reader` knows the path and where problems go.
+pub fn parse(text: &str, format: Format, reader: &mut Reader<'_>) -> Result<Glossary> {
     match format {
         Format::Tsv => tsv::read(text, reader),
         Format::Csv => csv::read(text, reader),

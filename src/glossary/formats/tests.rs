@@ -20,7 +20,7 @@ fn samples_dir() -> PathBuf {
 
 fn parse_str(name: &str, text: &str) -> Result<Glossary> {
     let path = Path::new(name);
-    parse(path, text, Format::from_path(path)?, &mut Reader::strict(path))
+    parse(text, Format::from_path(path)?, &mut Reader::strict(path))
 }
 
 fn written(glossary: &Glossary, format: Format) -> String {

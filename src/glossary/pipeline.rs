@@ -1,0 +1,215 @@
+//! Segmenting and matching at the same time: a text, a segmenter config and
+//! a way to build the matcher in; the segmentation and the occurrences per
+//! unit out, exactly as [`super::apply`] would give them.
+//!
+//! On a large text the three jobs (building the automaton, segmenting,
+//! matching) are comparable in cost, and matching does not really need the
+//! units: a term never contains the whitespace between two units in a way
+//! the unit-by-unit search would accept. So a worker thread builds the
+//! matcher and searches the text in pieces of about 64 KiB (cut after a
+//! line break) while this thread segments; when segmentation is done this
+//! thread helps with the remaining pieces. Then every hit is given to its
+//! unit. Two cases are searched again unit by unit, which makes the result
+//! identical to `apply`: a unit that a piece cut runs through (a unit that
+//! wraps over lines), and a unit that a hit runs out of (a term that spans a
+//! sentence boundary the segmenter chose, such as `Jl. Sudirman` split after
+//! `Jl.`).
+
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Mutex, OnceLock};
+
+use super::apply::Occurrence;
+use super::matcher::{Matcher, Scratch, TermHit};
+use crate::error::Result;
+use crate::segment::{Segmentation, SegmenterConfig, segment};
+use crate::text::Span;
+
+/// Bytes per piece of text searched as one job.
+const PIECE_LEN: usize = 64 << 10;
+
+/// Segments `text` with `config` and finds the terms of the matcher made by
+/// `build_matcher` in every unit, using a second thread.
+pub fn segment_and_apply(
+    text: &str,
+    config: SegmenterConfig,
+    build_matcher: impl FnOnce() -> Result<Matcher> + Send,
+) -> Result<(Matcher, Segmentation, Vec<Occurrence>)> {
+    let pieces = cut_pieces(text);
+    let next_piece = AtomicUsize::new(0);
+    let matcher_cell: OnceLock<Matcher> = OnceLock::new();
+    let results: Mutex<Vec<(usize, Vec<TermHit>)>> = Mutex::new(Vec::with_capacity(pieces.len()));
+    let search_pieces = |matcher: &Matcher| {
+        let mut scratch = Scratch::default();
+        let mut done = Vec::new();
+        loop {
+            let piece_idx = next_piece.fetch_add(1, Ordering::Relaxed);
+            let Some(&piece) = pieces.get(piece_idx) else { break };
+            let mut hits = Vec::new();
+            matcher.find_in(text, piece, &mut scratch, &mut hits);
+            done.push((piece_idx, hits));
+        }
+        results.lock().unwrap_or_else(|poisoned| poisoned.into_inner()).extend(done);
+    };
+    let segmentation = std::thread::scope(|scope| {
+        let worker = scope.spawn(|| -> Result<()> {
+            let matcher = matcher_cell.get_or_init_result(build_matcher)?;
+            search_pieces(matcher);
+            Ok(())
+        });
+        let segmentation = segment(text, config);
+        // Help with the pieces left, if the matcher is ready by now.
+        if let Some(matcher) = matcher_cell.get() {
+            search_pieces(matcher);
+        }
+        worker.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic))?;
+        Ok::<_, crate::error::Error>(segmentation)
+    })?;
+    let matcher = matcher_cell
+        .into_inner()
+        .expect("the worker either built the matcher or returned its error");
+    let mut results = results.into_inner().unwrap_or_else(|poisoned| poisoned.into_inner());
+    results.sort_unstable_by_key(|(piece_idx, _)| *piece_idx);
+    let hits: Vec<TermHit> = results.into_iter().flat_map(|(_, hits)| hits).collect();
+    let cuts: Vec<usize> = pieces.iter().skip(1).map(|piece| piece.start).collect();
+    let occurrences = assign_to_units(&matcher, text, &segmentation, &hits, &cuts);
+    Ok((matcher, segmentation, occurrences))
+}
+
+/// Cuts `text` into pieces of about [`PIECE_LEN`] bytes, each ending after a
+/// line break (or, in a text without one, after a space).
+fn cut_pieces(text: &str) -> Vec<Span> {
+    let bytes = text.as_bytes();
+    let mut pieces = Vec::with_capacity(text.len() / PIECE_LEN + 1);
+    let mut start = 0;
+    while start < text.len() {
+        let wanted = start + PIECE_LEN;
+        let end = if wanted >= text.len() {
+            text.len()
+        } else {
+            memchr::memchr(b'\n', &bytes[wanted..])
+                .or_else(|| memchr::memchr(b' ', &bytes[wanted..]))
+                .map_or(text.len(), |offset| wanted + offset + 1)
+        };
+        pieces.push(Span::new(start, end));
+        start = end;
+    }
+    pieces
+}
+
+/// Gives each hit to the unit that holds it; units crossed by a piece cut
+/// or by a hit are searched again on their own.
+fn assign_to_units(matcher: &Matcher, text: &str, segmentation: &Segmentation, hits: &[TermHit], cuts: &[usize]) -> Vec<Occurrence> {
+    let mut occurrences = Vec::with_capacity(hits.len());
+    let mut scratch = Scratch::default();
+    let mut redo_hits = Vec::new();
+    let mut hit_idx = 0;
+    let mut cut_idx = 0;
+    for (unit_idx, unit) in segmentation.units.iter().enumerate() {
+        // Hits that end before this unit starts lie in no unit: they ran
+        // across a unit boundary and are replaced by the searches below.
+        while hit_idx < hits.len() && hits[hit_idx].span.end <= unit.span.start {
+            hit_idx += 1;
+        }
+        while cut_idx < cuts.len() && cuts[cut_idx] <= unit.span.start {
+            cut_idx += 1;
+        }
+        let first_hit = hit_idx;
+        while hit_idx < hits.len() && hits[hit_idx].span.start < unit.span.end {
+            hit_idx += 1;
+        }
+        let unit_hits = &hits[first_hit..hit_idx];
+        let cut_inside = cuts.get(cut_idx).is_some_and(|&cut| cut < unit.span.end);
+        let hit_outside = unit_hits
+            .iter()
+            .any(|hit| hit.span.start < unit.span.start || hit.span.end > unit.span.end);
+        let push = |hit: &TermHit, occurrences: &mut Vec<Occurrence>| {
+            occurrences.push(Occurrence {
+                unit: unit.id,
+                unit_idx,
+                hit: *hit,
+            })
+        };
+        if cut_inside || hit_outside {
+            redo_hits.clear();
+            matcher.find_in(text, unit.span, &mut scratch, &mut redo_hits);
+            redo_hits.iter().for_each(|hit| push(hit, &mut occurrences));
+        } else {
+            unit_hits.iter().for_each(|hit| push(hit, &mut occurrences));
+        }
+        // A hit that runs into the next unit must be seen there too.
+        if hit_outside && hit_idx > first_hit && hits[hit_idx - 1].span.end > unit.span.end {
+            hit_idx -= 1;
+        }
+    }
+    occurrences
+}
+
+/// `OnceLock::get_or_try_init` is not stable yet; this is the part we need.
+trait GetOrInitResult<T> {
+    fn get_or_init_result(&self, init: impl FnOnce() -> Result<T>) -> Result<&T>;
+}
+
+impl<T> GetOrInitResult<T> for OnceLock<T> {
+    fn get_or_init_result(&self, init: impl FnOnce() -> Result<T>) -> Result<&T> {
+        if let Some(value) = self.get() {
+            return Ok(value);
+        }
+        let value = init()?;
+        Ok(self.get_or_init(|| value))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::Path;
+
+    use super::*;
+    use crate::glossary::apply::apply;
+    use crate::glossary::formats::{Reader, tsv};
+    use crate::segment::ParagraphMode;
+
+    fn matcher() -> Matcher {
+        let glossary = tsv::read(
+            "Korea Utara\tNorth Korea\nJl. Sudirman\tSudirman Street\nRusia\tRussia\n",
+            &mut Reader::strict(Path::new("t.tsv")),
+        )
+        .unwrap();
+        Matcher::new(glossary).unwrap()
+    }
+
+    #[test]
+    fn same_result_as_unit_by_unit() {
+        let paragraph = "Korea Utara dan Rusia bertemu. Kantor di Jl. Sudirman dekat Korea\nUtara.\n\n";
+        let text = paragraph.repeat(4000);
+        for paragraphs in [ParagraphMode::Auto, ParagraphMode::Blank, ParagraphMode::Lines] {
+            let config = SegmenterConfig {
+                paragraphs,
+                ..SegmenterConfig::default()
+            };
+            let (matcher, segmentation, occurrences) = segment_and_apply(&text, config, || Ok(matcher())).unwrap();
+            let expected = apply(&matcher, &text, &segmentation);
+            assert!(!expected.is_empty());
+            assert_eq!(occurrences, expected, "{paragraphs:?}");
+        }
+    }
+
+    #[test]
+    fn matcher_errors_come_back() {
+        let result = segment_and_apply("x", SegmenterConfig::default(), || Err(crate::error::Error::Usage("broken".into())));
+        assert!(result.is_err());
+    }
+
+    #[test]
+    fn pieces_cover_the_text() {
+        let text = "ab\n".repeat(50_000);
+        let pieces = cut_pieces(&text);
+        assert!(pieces.len() > 1);
+        assert_eq!(pieces[0].start, 0);
+        assert_eq!(pieces.last().unwrap().end, text.len());
+        assert!(
+            pieces
+                .windows(2)
+                .all(|w| w[0].end == w[1].start && text.as_bytes()[w[0].end - 1] == b'\n')
+        );
+    }
+}
