@@ -2,8 +2,9 @@
 //! (byte spans of the input as read) out.
 //!
 //! All source spellings of all entries of all layers go into **one**
-//! Aho-Corasick automaton (a contiguous NFA: it stays small and fast at
-//! 100k terms, where a DFA's build time and memory explode), keyed by their
+//! Aho-Corasick automaton — a DFA up to `DFA_MAX_KEYS` keys (the fastest
+//! search), a contiguous NFA above (it stays small and fast at 100k terms,
+//! where a DFA's build time and memory explode) — keyed by their
 //! case-folded match key (see `normalize`). A text is normalised the same way
 //! into a scratch buffer that remembers where each byte came from, and
 //! searched with one unanchored leftmost-longest pass: its match is the
@@ -40,6 +41,18 @@ use std::collections::HashMap;
 
 use aho_corasick::automaton::Automaton;
 use aho_corasick::nfa::contiguous::NFA;
+
+/// Up to this many match keys the matcher uses a DFA (fastest, and small
+/// enough); above it the contiguous NFA, whose size stays linear where a
+/// DFA's memory and build time explode (measured: 100k terms).
+const DFA_MAX_KEYS: usize = 5_000;
+
+/// The compiled automaton: the same leftmost-longest search either way.
+#[derive(Debug, Clone)]
+enum Engine {
+    Dfa(aho_corasick::dfa::DFA),
+    Nfa(NFA),
+}
 use aho_corasick::{Anchored, MatchKind, PatternID};
 
 use super::model::{Glossary, MatchMode};
@@ -86,7 +99,7 @@ struct Pattern {
 #[derive(Debug, Clone)]
 pub struct Matcher {
     glossary: Glossary,
-    automaton: NFA,
+    automaton: Engine,
     /// Whether any entry has match mode `affix` (then walks also start
     /// after prefixes inside words).
     any_affix: bool,
@@ -162,10 +175,23 @@ impl Matcher {
         // leftmost-longest search and walks anchored only where the longest
         // term fails its tests; this kind keeps every pattern's path in the
         // trie, so those walks still meet the shorter terms.
-        let automaton = NFA::builder()
-            .match_kind(MatchKind::LeftmostLongest)
-            .build(keys.iter().map(|k| k.as_bytes()))
-            .map_err(|error| Error::Usage(format!("glossary too large for the matcher: {error}")))?;
+        let too_large = |error: aho_corasick::BuildError| Error::Usage(format!("glossary too large for the matcher: {error}"));
+        let automaton = if keys.len() <= DFA_MAX_KEYS {
+            Engine::Dfa(
+                aho_corasick::dfa::DFA::builder()
+                    .match_kind(MatchKind::LeftmostLongest)
+                    .start_kind(aho_corasick::StartKind::Both)
+                    .build(keys.iter().map(|k| k.as_bytes()))
+                    .map_err(too_large)?,
+            )
+        } else {
+            Engine::Nfa(
+                NFA::builder()
+                    .match_kind(MatchKind::LeftmostLongest)
+                    .build(keys.iter().map(|k| k.as_bytes()))
+                    .map_err(too_large)?,
+            )
+        };
         let any_affix = patterns.iter().any(|p| p.any_affix);
         Ok(Matcher {
             glossary,
@@ -204,7 +230,11 @@ impl Matcher {
             // between `resume_at` and its start, and none starting there is
             // longer.
             let input = aho_corasick::Input::new(haystack).range(resume_at..);
-            let Ok(Some(found)) = self.automaton.try_find(&input) else { break };
+            let found = match &self.automaton {
+                Engine::Dfa(dfa) => dfa.try_find(&input),
+                Engine::Nfa(nfa) => nfa.try_find(&input),
+            };
+            let Ok(Some(found)) = found else { break };
             let start = found.start();
             let next_char = start + haystack[start..].chars().next().map_or(1, char::len_utf8);
             let at_start = !norm.char_before(start).is_some_and(is_word_char) || !norm.char_at(start).is_some_and(is_word_char);
@@ -296,29 +326,9 @@ impl Matcher {
     /// Walks the automaton anchored at normalised byte `start` and notes
     /// every term that starts there.
     fn walk(&self, norm: &NormText, start: usize, met: &mut Vec<(u32, usize, usize)>) {
-        let automaton = &self.automaton;
-        let Ok(mut state) = automaton.start_state(Anchored::Yes) else {
-            return;
-        };
-        for (offset, &byte) in norm.text.as_bytes()[start..].iter().enumerate() {
-            state = automaton.next_state(Anchored::Yes, state, byte);
-            if automaton.is_dead(state) {
-                return;
-            }
-            if !automaton.is_match(state) {
-                continue;
-            }
-            let end = start + offset + 1;
-            for match_idx in 0..automaton.match_len(state) {
-                let pattern_id: PatternID = automaton.match_pattern(state, match_idx);
-                // Only terms that start at `start` count here (a defence in
-                // case a match state ever lists terms that are suffixes of
-                // the path walked, as the standard match kind does).
-                if automaton.pattern_len(pattern_id) != end - start {
-                    continue;
-                }
-                met.push((pattern_id.as_u32(), start, end));
-            }
+        match &self.automaton {
+            Engine::Dfa(dfa) => walk_with(dfa, norm, start, met),
+            Engine::Nfa(nfa) => walk_with(nfa, norm, start, met),
         }
     }
 
@@ -378,6 +388,34 @@ impl Matcher {
             }
         }
         None
+    }
+}
+
+/// [`Matcher::walk`] for one kind of automaton (monomorphised, so the
+/// byte loop has no dynamic dispatch).
+fn walk_with<A: Automaton>(automaton: &A, norm: &NormText, start: usize, met: &mut Vec<(u32, usize, usize)>) {
+    let Ok(mut state) = automaton.start_state(Anchored::Yes) else {
+        return;
+    };
+    for (offset, &byte) in norm.text.as_bytes()[start..].iter().enumerate() {
+        state = automaton.next_state(Anchored::Yes, state, byte);
+        if automaton.is_dead(state) {
+            return;
+        }
+        if !automaton.is_match(state) {
+            continue;
+        }
+        let end = start + offset + 1;
+        for match_idx in 0..automaton.match_len(state) {
+            let pattern_id: PatternID = automaton.match_pattern(state, match_idx);
+            // Only terms that start at `start` count here (a defence in
+            // case a match state ever lists terms that are suffixes of
+            // the path walked, as the standard match kind does).
+            if automaton.pattern_len(pattern_id) != end - start {
+                continue;
+            }
+            met.push((pattern_id.as_u32(), start, end));
+        }
     }
 }
 
