@@ -269,14 +269,14 @@ fn classify(word: &str, dateline_city: bool) -> Kind {
 fn looks_like(word: &str, other: &str) -> bool {
     let a: Vec<char> = word.to_lowercase().chars().collect();
     let b: Vec<char> = other.to_lowercase().chars().collect();
-    if a == b || a.len() < 3 || b.len() < 3 || is_cognate(word, other) {
+    if a == b || a.len() < 3 || b.len() < 3 {
         return false;
     }
-    if b.starts_with(&a) && b.get(a.len()) == Some(&'-') || a.starts_with(&b) && a.get(b.len()) == Some(&'-') {
-        return true;
-    }
+    let hyphenated = b.starts_with(&a) && b.get(a.len()) == Some(&'-') || a.starts_with(&b) && a.get(b.len()) == Some(&'-');
     let allowed = (a.len().max(b.len()) / 4).max(1);
-    a.len().abs_diff(b.len()) <= allowed && edit_distance(&a, &b) <= allowed
+    let similar = hyphenated || a.len().abs_diff(b.len()) <= allowed && edit_distance(&a, &b) <= allowed;
+    // The cognate test allocates; it runs only on the few look-alikes.
+    similar && !is_cognate(word, other)
 }
 
 /// Indonesian loanwords and their English sources differ in regular
@@ -381,7 +381,10 @@ fn flush_name(
         let respelled: Vec<(&str, &str)> = run
             .iter()
             .map(|&(_, w)| w)
-            .filter(|w| !target_words.iter().any(|t| t == &w.to_lowercase()))
+            .filter(|w| {
+                let lower = w.to_lowercase();
+                !target_words.contains(&lower)
+            })
             .filter_map(|w| {
                 target_words_exact
                     .iter()
