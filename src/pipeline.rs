@@ -46,6 +46,8 @@ pub struct Checked {
     pub aligned: Vec<AlignedBead>,
     pub terms: Vec<TermUse>,
     pub findings: Vec<Finding>,
+    /// What the project rules (`check::project`) need from this pair.
+    pub summary: check::project::PairSummary,
 }
 
 impl Pipeline {
@@ -89,6 +91,7 @@ impl Pipeline {
             terms: &terms,
         };
         let findings = check::run(&pair, &self.options.check);
+        let summary = check::project::summarise(&pair);
         Checked {
             source: source_side,
             target: target_side,
@@ -96,6 +99,7 @@ impl Pipeline {
             aligned,
             terms,
             findings,
+            summary,
         }
     }
 

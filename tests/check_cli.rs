@@ -247,7 +247,14 @@ fn project_mode_checks_every_pair() {
     assert_eq!(output.status.code(), Some(1));
     let xml = String::from_utf8(output.stdout).unwrap();
     assert_eq!(xml.matches("<testcase ").count(), 2);
-    assert_eq!(xml.matches("<failure ").count(), 11, "{xml}");
+    // The eleven planted mistakes left on (entity.name is off), and the
+    // sentences both files share but translate differently.
+    assert!(xml.matches("<failure type=\"repeat.inconsistent\"").count() >= 5, "{xml}");
+    assert_eq!(
+        xml.matches("<failure ").count() - xml.matches("<failure type=\"repeat.inconsistent\"").count(),
+        11,
+        "{xml}"
+    );
     assert!(String::from_utf8_lossy(&output.stderr).contains("1 source files have no draft"));
 }
 

@@ -13,6 +13,7 @@ mod glossary;
 mod language;
 mod number;
 mod omission;
+pub mod project;
 mod punct;
 pub mod registry;
 mod repeat;

@@ -92,6 +92,16 @@ static RULES: &[RuleInfo] = &[
          \"Foreign Minister\".",
     ),
     rule(
+        "glossary.variant",
+        Info,
+        "A term is translated in different ways across the checked files.",
+        "Over all pairs of a run (a project, or one pair), the admitted English variants used for\n\
+         one glossary term are counted; a term rendered two or more ways (Foreign Minister in one\n\
+         article, Minister of Foreign Affairs in another) is reported once with the count of each\n\
+         variant, so a glossary owner can decide which to keep. Variants that differ only by an\n\
+         ending (North Korea / North Korean) count as one.",
+    ),
+    rule(
         "number.changed",
         Error,
         "A number has a different value in the draft.",
@@ -159,7 +169,8 @@ static RULES: &[RuleInfo] = &[
         Warning,
         "The same source sentence is translated differently.",
         "Two source units with the same text (after NFC and whitespace folding) have different\n\
-         translations. Revisers expect one translation for one sentence.",
+         translations, in one file or, in a project, in different files. Revisers expect one\n\
+         translation for one sentence.",
     ),
     rule(
         "source.repeated",

@@ -11,6 +11,7 @@ use clap::ValueEnum;
 use rayon::prelude::*;
 use selaras::baseline::Baseline;
 use selaras::check::CheckConfig;
+use selaras::check::project::PairSummary;
 use selaras::finding::Severity;
 use selaras::pipeline::{Pipeline, PipelineOptions};
 use selaras::project::{self, Project};
@@ -179,15 +180,16 @@ fn plan(args: &Args) -> Result<Plan, Error> {
     })
 }
 
-fn check_pair(pipeline: &Pipeline, source: &Path, draft: &Path) -> Result<FileResult, Error> {
+fn check_pair(pipeline: &Pipeline, source: &Path, draft: &Path) -> Result<(FileResult, PairSummary), Error> {
     let source_input = input::read(source)?;
     let draft_input = input::read(draft)?;
     let checked = pipeline.run(&source_input.text, &draft_input.text);
-    Ok(FileResult {
+    let result = FileResult {
         source: Document::new(source_input.display_name(), source_input.text),
         target: Document::new(draft_input.display_name(), draft_input.text),
         findings: checked.findings,
-    })
+    };
+    Ok((result, checked.summary))
 }
 
 pub fn run(args: Args) -> Result<Outcome, Error> {
@@ -204,7 +206,7 @@ pub fn run(args: Args) -> Result<Outcome, Error> {
     } else {
         indicatif::ProgressBar::hidden()
     };
-    let results: Vec<Result<FileResult, Error>> = plan
+    let results: Vec<Result<(FileResult, PairSummary), Error>> = plan
         .pairs
         .par_iter()
         .map(|(source, draft)| {
@@ -215,8 +217,15 @@ pub fn run(args: Args) -> Result<Outcome, Error> {
         .collect();
     progress.finish_and_clear();
     let mut report = Report::default();
+    let mut summaries = Vec::with_capacity(results.len());
     for result in results {
-        report.files.push(result?);
+        let (file, summary) = result?;
+        report.files.push(file);
+        summaries.push(summary);
+    }
+    // Rules over all pairs: terms that drift, sentences translated two ways.
+    for (pair_idx, finding) in selaras::check::project::findings(&summaries, &plan.check_config) {
+        report.files[pair_idx].findings.push(finding);
     }
     if let Some(path) = &args.write_baseline {
         let baseline = Baseline::of(&report);
