@@ -1,5 +1,7 @@
 //! `selaras check SOURCE DRAFT [-g GLOSSARY]... [--format human|json|sarif|github|junit]`
-//! and `selaras check` (no files: the project of the nearest `selaras.toml`).
+//! and `selaras check` (no files: the project of the nearest `selaras.toml`),
+//! and `selaras check FILE.xlf` (a bilingual XLIFF: one file whose name ends
+//! in `.xlf`/`.xliff`, or whose text starts with `<?xml` or `<xliff`).
 //!
 //! Exit status: 0 = nothing at or above `--fail-on`, 1 = findings at or above
 //! it, 2 = usage, input or I/O error.
@@ -23,8 +25,9 @@ use super::output::write_to;
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// The Indonesian source and the English draft. Leave both out to check
-    /// the project described by the nearest `selaras.toml`.
+    /// The Indonesian source and the English draft, or one bilingual XLIFF
+    /// file. Leave both out to check the project described by the nearest
+    /// `selaras.toml`.
     files: Vec<PathBuf>,
     /// A glossary to layer over the shipped ones (TSV, CSV, TBX or JSON);
     /// may be repeated, later files override earlier ones.
@@ -101,6 +104,8 @@ impl ColorChoice {
 /// The pairs to check and how.
 struct Plan {
     pairs: Vec<(PathBuf, PathBuf)>,
+    /// A bilingual XLIFF file to check instead of pairs.
+    xliff: Option<PathBuf>,
     glossaries: Vec<PathBuf>,
     default_glossary: bool,
     check_config: CheckConfig,
@@ -112,6 +117,7 @@ fn plan(args: &Args) -> Result<Plan, Error> {
     let mut fail_on = Some(Severity::Error);
     let mut glossaries = Vec::new();
     let mut default_glossary = true;
+    let mut xliff = None;
     let pairs = match args.files.as_slice() {
         [source, draft] => vec![(source.clone(), draft.clone())],
         [] => {
@@ -143,6 +149,10 @@ fn plan(args: &Args) -> Result<Plan, Error> {
             default_glossary = project.default_glossary;
             expansion.pairs
         }
+        [single] if is_xliff(single) => {
+            xliff = Some(single.clone());
+            Vec::new()
+        }
         [single] => {
             return Err(Error::Usage(format!(
                 "{}: give a source and a draft (`selaras check SOURCE DRAFT`), or no files for a project",
@@ -172,6 +182,7 @@ fn plan(args: &Args) -> Result<Plan, Error> {
     }
     Ok(Plan {
         pairs,
+        xliff,
         glossaries,
         default_glossary,
         check_config,
@@ -187,6 +198,35 @@ fn check_pair(pipeline: &Pipeline, source: &Path, draft: &Path) -> Result<FileRe
         source: Document::new(source_input.display_name(), source_input.text),
         target: Document::new(draft_input.display_name(), draft_input.text),
         findings: checked.findings,
+    })
+}
+
+/// Whether `path` names a bilingual XLIFF file: by its extension, or else by
+/// how its text starts (after a byte order mark and whitespace).
+fn is_xliff(path: &Path) -> bool {
+    let extension = path.extension().map(|e| e.to_string_lossy().to_ascii_lowercase());
+    if matches!(extension.as_deref(), Some("xlf" | "xliff")) {
+        return true;
+    }
+    if path.as_os_str() == "-" {
+        return false;
+    }
+    let Ok(bytes) = std::fs::read(path) else { return false };
+    let text = String::from_utf8_lossy(&bytes[..bytes.len().min(512)]).into_owned();
+    let start = text.trim_start_matches('\u{feff}').trim_start();
+    start.starts_with("<?xml") || start.starts_with("<xliff")
+}
+
+/// Checks one bilingual XLIFF file; both documents of the result are the
+/// file itself, since every finding points into it.
+fn check_xliff_file(pipeline: &Pipeline, path: &Path) -> Result<FileResult, Error> {
+    let input = input::read(path)?;
+    let file = selaras::xliff::parse(path, &input.text)?;
+    let findings = selaras::xliff::check_xliff(pipeline, &file);
+    Ok(FileResult {
+        source: Document::new(input.display_name(), input.text.clone()),
+        target: Document::new(input.display_name(), input.text),
+        findings,
     })
 }
 
@@ -215,6 +255,9 @@ pub fn run(args: Args) -> Result<Outcome, Error> {
         .collect();
     progress.finish_and_clear();
     let mut report = Report::default();
+    if let Some(path) = &plan.xliff {
+        report.files.push(check_xliff_file(&pipeline, path)?);
+    }
     for result in results {
         report.files.push(result?);
     }

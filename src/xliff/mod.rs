@@ -37,9 +37,13 @@
 //! unit pairs, mapping findings back to positions in the `.xlf` file.
 
 mod build;
+pub mod check;
+pub mod read;
 mod write;
 
 pub use build::{ExportUnit, Note, build};
+pub use check::check_xliff;
+pub use read::{Code, Content, XliffFile, XliffUnit, parse};
 pub use write::write;
 
 /// The XLIFF version to write.
