@@ -62,3 +62,6 @@ impl Version {
         }
     }
 }
+
+#[cfg(test)]
+mod tests;

@@ -7,6 +7,8 @@
 //! * 2.x: each `segment` of a `unit` is a unit; a unit with one segment keeps
 //!   the unit id, one with several gives `ID:SEGMENT` (the segment id, or its
 //!   1-based ordinal). `ignorable` text is not checked.
+//! * Translation-memory matches (1.2 `alt-trans`, 2.x `mtc:matches`) are
+//!   skipped: their `source`/`target` are suggestions, not the unit's.
 //! * `translate="no"` is inherited from `file` and `group`, as both versions
 //!   specify.
 //! * Inline codes become nothing in the checked text: `g`, `pc` and `mrk`
@@ -192,6 +194,9 @@ pub fn parse(path: &Path, text: &str) -> Result<XliffFile> {
     // Open collectors: every one receives the text read while it is open.
     let mut collectors: Vec<(Content, usize, Dest)> = Vec::new();
     let mut skip_native_until: Option<usize> = None;
+    // Inside `alt-trans` (1.2 matches), `mtc:matches` (2.x) or `ignorable`:
+    // their sources and targets are not the unit's.
+    let mut skip_container_until: Option<usize> = None;
     loop {
         let event_start = xml.buffer_position() as usize;
         let event = xml
@@ -220,6 +225,13 @@ pub fn parse(path: &Path, text: &str) -> Result<XliffFile> {
                 if !is_empty {
                     depth += 1;
                     translate_stack.push(translate);
+                }
+                if skip_container_until.is_some() {
+                    continue;
+                }
+                if !is_empty && matches!(name.as_str(), "alt-trans" | "matches" | "ignorable") {
+                    skip_container_until = Some(depth);
+                    continue;
                 }
                 if !collectors.is_empty() {
                     if CODES.contains(&name.as_str()) && !(name == "mrk" && attribute(element, "mtype").as_deref() == Some("seg")) {
@@ -315,6 +327,14 @@ pub fn parse(path: &Path, text: &str) -> Result<XliffFile> {
                 let name = element.local_name().as_ref().to_string();
                 if skip_native_until == Some(depth) {
                     skip_native_until = None;
+                }
+                if skip_container_until.is_some() {
+                    if skip_container_until == Some(depth) {
+                        skip_container_until = None;
+                    }
+                    depth = depth.saturating_sub(1);
+                    translate_stack.pop();
+                    continue;
                 }
                 while collectors.last().is_some_and(|(_, open_depth, _)| *open_depth == depth) {
                     let (content, _, dest) = collectors.pop().expect("checked above");
