@@ -132,6 +132,16 @@ fn export_20_uses_the_glossary_module_and_substates() {
 }
 
 #[test]
+fn export_of_an_empty_source_is_refused() {
+    let dir = scratch("empty");
+    let empty = dir.join("empty.id.txt");
+    std::fs::write(&empty, "\n  \n").unwrap();
+    let output = selaras().args(["export", "xliff"]).arg(&empty).output().unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&output.stderr).contains("no text to export"));
+}
+
+#[test]
 fn export_without_a_draft_has_no_targets() {
     let dir = scratch("nodraft");
     let text = std::fs::read_to_string(export(&dir, None, "1.2")).unwrap();

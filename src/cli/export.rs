@@ -65,10 +65,17 @@ pub fn run(command: Command) -> Result<Outcome, Error> {
     // terms; `build` ignores the beads and findings of the empty draft.
     let checked = pipeline.run(&source.text, draft_text.unwrap_or(""));
     let units = xliff::build(&checked, &source.text, draft_text);
-    let original = args
-        .source
-        .file_name()
-        .map_or_else(|| "stdin".to_string(), |name| name.to_string_lossy().into_owned());
+    // XLIFF 2.0 requires at least one unit per file, and an empty 1.2 file
+    // is of no use to a translator: an empty source is an input error.
+    if units.is_empty() {
+        return Err(Error::Usage(format!("{}: the source has no text to export", source.display_name())));
+    }
+    // `original` names the source file without its folder, which is all a
+    // CAT tool shows; standard input has no name.
+    let original = match args.source.file_name() {
+        Some(name) if args.source.as_os_str() != "-" => name.to_string_lossy().into_owned(),
+        _ => "stdin".to_string(),
+    };
     write_to(args.output.as_deref(), |out| xliff::write(out, &units, version, &original))?;
     Ok(Outcome::Clean)
 }

@@ -91,9 +91,12 @@ fn write_20(out: &mut (impl Write + ?Sized), units: &[ExportUnit], original: &st
             writeln!(out, r#"      <unit id="{}"{translate}>"#, esc(&unit.id))?;
             // Module elements come first in a unit (core schema: `any`
             // from other namespaces, then notes, then segments).
-            if !unit.terms.is_empty() {
+            // A glossEntry needs a translation (or a definition): terms the
+            // glossary only forbids are left out here.
+            let glossed: Vec<&(String, Vec<String>)> = unit.terms.iter().filter(|(_, translations)| !translations.is_empty()).collect();
+            if !glossed.is_empty() {
                 writeln!(out, "        <gls:glossary>")?;
-                for (term, translations) in &unit.terms {
+                for (term, translations) in glossed {
                     writeln!(out, "          <gls:glossEntry>")?;
                     writeln!(out, r#"            <gls:term source="selaras glossary">{}</gls:term>"#, esc(term))?;
                     for translation in translations {
