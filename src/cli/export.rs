@@ -64,7 +64,7 @@ pub fn run(command: Command) -> Result<Outcome, Error> {
     // Without a draft the pipeline still segments the source and finds its
     // terms; `build` ignores the beads and findings of the empty draft.
     let checked = pipeline.run(&source.text, draft_text.unwrap_or(""));
-    let units = xliff::build(&checked, &source.text, draft_text);
+    let units = xliff::build(&checked, &source.text, draft_text, pipeline.matcher().glossary());
     // XLIFF 2.0 requires at least one unit per file, and an empty 1.2 file
     // is of no use to a translator: an empty source is an input error.
     if units.is_empty() {

@@ -5,6 +5,7 @@
 use std::collections::HashMap;
 
 use crate::finding::Severity;
+use crate::glossary::Glossary;
 use crate::pipeline::Checked;
 use crate::segment::UnitKind;
 
@@ -32,8 +33,19 @@ pub struct ExportUnit {
     /// A check found an error on this unit.
     pub needs_review: bool,
     pub notes: Vec<Note>,
-    /// Glossary hits: the source term and its English translations.
-    pub terms: Vec<(String, Vec<String>)>,
+    /// Glossary hits, one per distinct term.
+    pub terms: Vec<Gloss>,
+}
+
+/// A glossary term found in a unit's source.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Gloss {
+    /// The glossary's spelling of the Indonesian term.
+    pub term: String,
+    /// Its English: preferred first, then admitted.
+    pub translations: Vec<String>,
+    /// Where the glossary says so (`glossaries/news.tsv:12`), if known.
+    pub origin: Option<String>,
 }
 
 fn priority(severity: Severity) -> u8 {
@@ -51,8 +63,9 @@ fn group_of(id: &str) -> String {
 
 /// Builds the units of an export. `draft` is `None` when only the source is
 /// exported (then `checked` came from a run against an empty draft, and its
-/// beads and findings are ignored).
-pub fn build(checked: &Checked, source: &str, draft: Option<&str>) -> Vec<ExportUnit> {
+/// beads and findings are ignored). `glossary` is the one the pipeline
+/// matched with; it tells where each term comes from.
+pub fn build(checked: &Checked, source: &str, draft: Option<&str>, glossary: &Glossary) -> Vec<ExportUnit> {
     let source_units = &checked.source.units;
     let mut units: Vec<ExportUnit> = source_units
         .iter()
@@ -163,8 +176,17 @@ pub fn build(checked: &Checked, source: &str, draft: Option<&str>) -> Vec<Export
     }
     for term in &checked.terms {
         let terms = &mut units[term.unit].terms;
-        if !terms.iter().any(|(known, _)| *known == term.term) {
-            terms.push((term.term.clone(), term.targets.clone()));
+        if !terms.iter().any(|known| known.term == term.term) {
+            let origin = glossary
+                .entries
+                .iter()
+                .find(|entry| entry.sources.contains(&term.term))
+                .map(|entry| entry.origin.to_string());
+            terms.push(Gloss {
+                term: term.term.clone(),
+                translations: term.targets.clone(),
+                origin,
+            });
         }
     }
     units

@@ -41,7 +41,7 @@ pub mod check;
 pub mod read;
 mod write;
 
-pub use build::{ExportUnit, Note, build};
+pub use build::{ExportUnit, Gloss, Note, build};
 pub use check::check_xliff;
 pub use read::{Code, Content, XliffFile, XliffUnit, parse};
 pub use write::write;

@@ -159,20 +159,18 @@ fn placeholders_are_matched_by_element_and_id_in_any_order() {
 fn export_joins_a_split_translation_on_its_source_unit() {
     let source = "Korea Utara meluncurkan rudal baru yang sangat kuat pada Jumat.\n";
     let draft = "North Korea launched a new missile on Friday. It was very powerful.\n";
-    let checked = pipeline().run(source, draft);
-    let units = build(&checked, source, Some(draft));
+    let pipeline = pipeline();
+    let checked = pipeline.run(source, draft);
+    let units = build(&checked, source, Some(draft), pipeline.matcher().glossary());
     assert_eq!(units.len(), 1);
     assert_eq!(
         units[0].target.as_deref(),
         Some("North Korea launched a new missile on Friday. It was very powerful.")
     );
     assert_eq!(units[0].group, "p1");
-    assert!(
-        units[0]
-            .terms
-            .iter()
-            .any(|(term, targets)| term == "Korea Utara" && targets.contains(&"North Korea".to_string()))
-    );
+    assert!(units[0].terms.iter().any(|gloss| gloss.term == "Korea Utara"
+        && gloss.translations.contains(&"North Korea".to_string())
+        && gloss.origin.as_deref().is_some_and(|origin| origin.contains(".tsv:"))));
 }
 
 #[test]

@@ -6,7 +6,7 @@
 use std::io::{self, Write};
 
 use super::Version;
-use super::build::ExportUnit;
+use super::build::{ExportUnit, Gloss};
 use crate::render::escape_xml as esc;
 
 /// Writes `units` as one XLIFF document; `original` names the source file.
@@ -61,12 +61,14 @@ fn write_12(out: &mut (impl Write + ?Sized), units: &[ExportUnit], original: &st
                     esc(&note.text)
                 )?;
             }
-            for (term, translations) in &unit.terms {
+            for gloss in &unit.terms {
+                let origin = gloss.origin.as_ref().map(|origin| format!(" ({origin})")).unwrap_or_default();
                 writeln!(
                     out,
-                    r#"          <note from="selaras-glossary" priority="5" annotates="source">glossary: {} → {}</note>"#,
-                    esc(term),
-                    esc(&translations.join(" | "))
+                    r#"          <note from="selaras-glossary" priority="5" annotates="source">glossary: {} → {}{}</note>"#,
+                    esc(&gloss.term),
+                    esc(&gloss.translations.join(" | ")),
+                    esc(&origin)
                 )?;
             }
             writeln!(out, "        </trans-unit>")?;
@@ -93,13 +95,21 @@ fn write_20(out: &mut (impl Write + ?Sized), units: &[ExportUnit], original: &st
             // from other namespaces, then notes, then segments).
             // A glossEntry needs a translation (or a definition): terms the
             // glossary only forbids are left out here.
-            let glossed: Vec<&(String, Vec<String>)> = unit.terms.iter().filter(|(_, translations)| !translations.is_empty()).collect();
+            let glossed: Vec<&Gloss> = unit.terms.iter().filter(|gloss| !gloss.translations.is_empty()).collect();
             if !glossed.is_empty() {
                 writeln!(out, "        <gls:glossary>")?;
-                for (term, translations) in glossed {
+                for gloss in glossed {
+                    // `source` says where the term comes from (XLIFF 2.0
+                    // §5.2.2.3): the glossary file and line.
+                    let origin = gloss.origin.as_deref().unwrap_or("selaras glossary");
                     writeln!(out, "          <gls:glossEntry>")?;
-                    writeln!(out, r#"            <gls:term source="selaras glossary">{}</gls:term>"#, esc(term))?;
-                    for translation in translations {
+                    writeln!(
+                        out,
+                        r#"            <gls:term source="{}">{}</gls:term>"#,
+                        esc(origin),
+                        esc(&gloss.term)
+                    )?;
+                    for translation in &gloss.translations {
                         writeln!(out, "            <gls:translation>{}</gls:translation>", esc(translation))?;
                     }
                     writeln!(out, "          </gls:glossEntry>")?;
