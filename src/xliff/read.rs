@@ -183,7 +183,10 @@ pub fn parse(path: &Path, text: &str) -> Result<XliffFile> {
             message,
         }
     };
-    let mut xml = XmlReader::from_str(text);
+    // The reader is given the text after a byte order mark, and its
+    // positions are shifted back, so that offsets count the file's bytes.
+    let bom = if text.starts_with('\u{feff}') { '\u{feff}'.len_utf8() } else { 0 };
+    let mut xml = XmlReader::from_str(&text[bom..]);
     xml.config_mut().trim_text(false);
     let mut file = XliffFile::default();
     let mut saw_root = false;
@@ -198,11 +201,11 @@ pub fn parse(path: &Path, text: &str) -> Result<XliffFile> {
     // their sources and targets are not the unit's.
     let mut skip_container_until: Option<usize> = None;
     loop {
-        let event_start = xml.buffer_position() as usize;
+        let event_start = bom + xml.buffer_position() as usize;
         let event = xml
             .read_event()
-            .map_err(|error| error_at(xml.error_position() as usize, format!("malformed XML: {error}")))?;
-        let event_end = xml.buffer_position() as usize;
+            .map_err(|error| error_at(bom + xml.error_position() as usize, format!("malformed XML: {error}")))?;
+        let event_end = bom + xml.buffer_position() as usize;
         match event {
             Event::DocType(doctype) if doctype.xml10_content().contains("<!ENTITY") => {
                 return Err(error_at(

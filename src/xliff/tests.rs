@@ -41,6 +41,20 @@ fn offsets_map_through_entities_to_the_file() {
 }
 
 #[test]
+fn a_byte_order_mark_and_crlf_keep_positions_in_the_file() {
+    let text = format!(
+        "\u{feff}<?xml version=\"1.0\"?>\r\n{}",
+        v12("<trans-unit id=\"1\">\r\n<source>Satu<x id=\"1\"/> dua</source></trans-unit>")
+    );
+    let file = parse_str(&text);
+    let source = &file.units[0].source;
+    assert_eq!(source.text, "Satu dua");
+    assert!(text[source.file_offset(0)..].starts_with("Satu<x"));
+    assert!(text[source.codes[0].offset..].starts_with("<x id=\"1\"/>"));
+    assert!(text[source.file_offset(5)..].starts_with("dua"));
+}
+
+#[test]
 fn translate_no_is_inherited_from_groups() {
     let file = parse_str(&v12(
         r#"<group id="g" translate="no"><trans-unit id="1"><source>a</source></trans-unit></group><trans-unit id="2"><source>b</source></trans-unit>"#,
