@@ -121,11 +121,10 @@ impl Pipeline {
         let mut first_of: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
         for (unit_idx, unit) in source_units.iter_mut().enumerate() {
             let span = unit.span;
-            if let Some(paragraph) = segmentation
-                .paragraphs
-                .iter()
-                .find(|p| p.span.start >= span.start && p.span.end <= span.end)
-            {
+            // Paragraphs ascend: the first one starting inside this unit's
+            // line is its paragraph (a binary search keeps big files fast).
+            let first = segmentation.paragraphs.partition_point(|p| p.span.start < span.start);
+            if let Some(paragraph) = segmentation.paragraphs.get(first).filter(|p| p.span.end <= span.end) {
                 unit.kind = paragraph.kind;
             }
             let key = unit.span.slice(&source_text).split_whitespace().collect::<Vec<_>>().join(" ");
