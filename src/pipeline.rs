@@ -127,6 +127,9 @@ impl Pipeline {
             if let Some(paragraph) = segmentation.paragraphs.get(first).filter(|p| p.span.end <= span.end) {
                 unit.kind = paragraph.kind;
             }
+            // A unit whose source equals an earlier one (spaces aside) repeats
+            // it, so that `repeat.inconsistent` compares their targets as it
+            // does for repeated sentences of a plain text.
             let key = unit.span.slice(&source_text).split_whitespace().collect::<Vec<_>>().join(" ");
             match first_of.get(&key) {
                 Some(&original) => unit.repeat_of = Some(original),

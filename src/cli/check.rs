@@ -205,14 +205,21 @@ fn check_pair(pipeline: &Pipeline, source: &Path, draft: &Path) -> Result<FileRe
 /// how its text starts (after a byte order mark and whitespace).
 fn is_xliff(path: &Path) -> bool {
     let extension = path.extension().map(|e| e.to_string_lossy().to_ascii_lowercase());
-    if matches!(extension.as_deref(), Some("xlf" | "xliff")) {
+    // Trados (`.sdlxliff`) and memoQ (`.mqxliff`) write XLIFF 1.2 with
+    // their own extensions; the reader ignores what it does not know.
+    if matches!(extension.as_deref(), Some("xlf" | "xliff" | "sdlxliff" | "mqxliff")) {
         return true;
     }
     if path.as_os_str() == "-" {
         return false;
     }
-    let Ok(bytes) = std::fs::read(path) else { return false };
-    let text = String::from_utf8_lossy(&bytes[..bytes.len().min(512)]).into_owned();
+    // Only the opening is needed; a plain-text source may be large.
+    let mut opening = Vec::with_capacity(512);
+    let Ok(file) = std::fs::File::open(path) else { return false };
+    if std::io::Read::read_to_end(&mut std::io::Read::take(file, 512), &mut opening).is_err() {
+        return false;
+    }
+    let text = String::from_utf8_lossy(&opening).into_owned();
     let start = text.trim_start_matches('\u{feff}').trim_start();
     start.starts_with("<?xml") || start.starts_with("<xliff")
 }
