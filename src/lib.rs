@@ -28,5 +28,6 @@ pub mod project;
 pub mod render;
 pub mod segment;
 pub mod text;
+pub mod xliff;
 
 pub use error::{Error, Result};

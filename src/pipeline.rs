@@ -50,6 +50,25 @@ pub struct Checked {
     pub summary: check::project::PairSummary,
 }
 
+/// One already-paired unit for [`Pipeline::check_pairs`].
+#[derive(Debug, Clone, Copy)]
+pub struct UnitPair<'a> {
+    pub id: &'a str,
+    pub source: &'a str,
+    pub target: &'a str,
+}
+
+/// What [`Pipeline::check_pairs`] found; spans point into the joined texts.
+#[derive(Debug, Clone)]
+pub struct PairsChecked {
+    pub source_text: String,
+    pub target_text: String,
+    pub source_units: Vec<CheckUnit>,
+    pub target_units: Vec<CheckUnit>,
+    pub terms: Vec<TermUse>,
+    pub findings: Vec<Finding>,
+}
+
 impl Pipeline {
     pub fn new(glossary: Glossary, options: PipelineOptions) -> Result<Pipeline> {
         Ok(Pipeline {
@@ -61,6 +80,96 @@ impl Pipeline {
 
     pub fn matcher(&self) -> &Matcher {
         &self.matcher
+    }
+
+    pub fn options(&self) -> &PipelineOptions {
+        &self.options
+    }
+
+    /// Checks pairs that are already aligned one to one (the units of a
+    /// bilingual XLIFF file): the sources joined one per line make the
+    /// source text, the targets the target text, and each pair is a 1-1
+    /// bead. Line breaks inside a unit become spaces (same byte length), so
+    /// that spans in the joined texts are offsets into each unit's text plus
+    /// its unit's start.
+    pub fn check_pairs(&self, pairs: &[UnitPair<'_>]) -> PairsChecked {
+        fn join(parts: impl Iterator<Item = (String, String)>) -> (String, Vec<CheckUnit>) {
+            let mut text = String::new();
+            let mut units = Vec::new();
+            for (id, part) in parts {
+                let start = text.len();
+                text.extend(part.chars().map(|c| if c == '\n' || c == '\r' { ' ' } else { c }));
+                units.push(CheckUnit {
+                    id,
+                    span: crate::text::Span::new(start, text.len()),
+                    kind: UnitKind::Body,
+                    repeat_of: None,
+                });
+                text.push('\n');
+            }
+            (text, units)
+        }
+        let (source_text, mut source_units) = join(pairs.iter().map(|pair| (pair.id.to_string(), pair.source.to_string())));
+        let (target_text, target_units) = join(pairs.iter().map(|pair| (pair.id.to_string(), pair.target.to_string())));
+        // Kinds come from segmenting the joined source line by line, so a
+        // headline or dateline unit is treated as in a plain-text pair.
+        let segmentation = segment(
+            &source_text,
+            SegmenterConfig {
+                lang: Lang::Id,
+                paragraphs: crate::segment::ParagraphMode::Lines,
+            },
+        );
+        let mut first_of: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+        for (unit_idx, unit) in source_units.iter_mut().enumerate() {
+            let span = unit.span;
+            // Paragraphs ascend: the first one starting inside this unit's
+            // line is its paragraph (a binary search keeps big files fast).
+            let first = segmentation.paragraphs.partition_point(|p| p.span.start < span.start);
+            if let Some(paragraph) = segmentation.paragraphs.get(first).filter(|p| p.span.end <= span.end) {
+                unit.kind = paragraph.kind;
+            }
+            // A unit whose source equals an earlier one (spaces aside) repeats
+            // it, so that `repeat.inconsistent` compares their targets as it
+            // does for repeated sentences of a plain text.
+            let key = unit.span.slice(&source_text).split_whitespace().collect::<Vec<_>>().join(" ");
+            match first_of.get(&key) {
+                Some(&original) => unit.repeat_of = Some(original),
+                None => {
+                    first_of.insert(key, unit_idx);
+                }
+            }
+        }
+        let terms = self.terms(&source_text, &source_units);
+        let aligned: Vec<AlignedBead> = (0..pairs.len())
+            .map(|idx| AlignedBead {
+                source: vec![idx],
+                target: vec![idx],
+                confidence: 1.0,
+                repeat: false,
+            })
+            .collect();
+        let pair = Pair {
+            source: SideText {
+                text: &source_text,
+                units: &source_units,
+            },
+            target: SideText {
+                text: &target_text,
+                units: &target_units,
+            },
+            beads: &aligned,
+            terms: &terms,
+        };
+        let findings = check::run(&pair, &self.options.check);
+        PairsChecked {
+            source_text,
+            target_text,
+            source_units,
+            target_units,
+            terms,
+            findings,
+        }
     }
 
     /// Runs every stage on `source` (Indonesian) and `target` (the English draft).

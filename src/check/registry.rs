@@ -138,6 +138,16 @@ static RULES: &[RuleInfo] = &[
          English runs at about 0.9 characters per character), a sign that a clause was dropped.",
     ),
     rule(
+        "placeholder.missing",
+        Error,
+        "An inline code of the XLIFF source is missing from its target.",
+        "Checked only in bilingual XLIFF files. The source holds an inline code (a placeholder\n\
+         such as <x id=\"1\"/>, <ph id=\"2\"/>, or paired codes <g>, <pc>, <bx/>/<ex/>, <sc/>/<ec/>)\n\
+         and the target has no code with the same element and id, so the formatting or link it\n\
+         stands for would be lost when the CAT tool writes the translated document.\n\
+         Example: source \"Baca <g id=\"1\">selengkapnya</g>\" with target \"Read more\".",
+    ),
+    rule(
         "punct.brackets",
         Warning,
         "Brackets are unbalanced in the draft.",

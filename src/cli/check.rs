@@ -1,5 +1,7 @@
 //! `selaras check SOURCE DRAFT [-g GLOSSARY]... [--format human|json|sarif|github|junit]`
-//! and `selaras check` (no files: the project of the nearest `selaras.toml`).
+//! and `selaras check` (no files: the project of the nearest `selaras.toml`),
+//! and `selaras check FILE.xlf` (a bilingual XLIFF: one file whose name ends
+//! in `.xlf`/`.xliff`, or whose text starts with `<?xml` or `<xliff`).
 //!
 //! Exit status: 0 = nothing at or above `--fail-on`, 1 = findings at or above
 //! it, 2 = usage, input or I/O error.
@@ -24,8 +26,9 @@ use super::output::write_to;
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// The Indonesian source and the English draft. Leave both out to check
-    /// the project described by the nearest `selaras.toml`.
+    /// The Indonesian source and the English draft, or one bilingual XLIFF
+    /// file. Leave both out to check the project described by the nearest
+    /// `selaras.toml`.
     files: Vec<PathBuf>,
     /// A glossary to layer over the shipped ones (TSV, CSV, TBX or JSON);
     /// may be repeated, later files override earlier ones.
@@ -102,6 +105,8 @@ impl ColorChoice {
 /// The pairs to check and how.
 struct Plan {
     pairs: Vec<(PathBuf, PathBuf)>,
+    /// A bilingual XLIFF file to check instead of pairs.
+    xliff: Option<PathBuf>,
     glossaries: Vec<PathBuf>,
     default_glossary: bool,
     check_config: CheckConfig,
@@ -113,6 +118,7 @@ fn plan(args: &Args) -> Result<Plan, Error> {
     let mut fail_on = Some(Severity::Error);
     let mut glossaries = Vec::new();
     let mut default_glossary = true;
+    let mut xliff = None;
     let pairs = match args.files.as_slice() {
         [source, draft] => vec![(source.clone(), draft.clone())],
         [] => {
@@ -144,6 +150,10 @@ fn plan(args: &Args) -> Result<Plan, Error> {
             default_glossary = project.default_glossary;
             expansion.pairs
         }
+        [single] if is_xliff(single) => {
+            xliff = Some(single.clone());
+            Vec::new()
+        }
         [single] => {
             return Err(Error::Usage(format!(
                 "{}: give a source and a draft (`selaras check SOURCE DRAFT`), or no files for a project",
@@ -173,6 +183,7 @@ fn plan(args: &Args) -> Result<Plan, Error> {
     }
     Ok(Plan {
         pairs,
+        xliff,
         glossaries,
         default_glossary,
         check_config,
@@ -190,6 +201,42 @@ fn check_pair(pipeline: &Pipeline, source: &Path, draft: &Path) -> Result<(FileR
         findings: checked.findings,
     };
     Ok((result, checked.summary))
+}
+
+/// Whether `path` names a bilingual XLIFF file: by its extension, or else by
+/// how its text starts (after a byte order mark and whitespace).
+fn is_xliff(path: &Path) -> bool {
+    let extension = path.extension().map(|e| e.to_string_lossy().to_ascii_lowercase());
+    // Trados (`.sdlxliff`) and memoQ (`.mqxliff`) write XLIFF 1.2 with
+    // their own extensions; the reader ignores what it does not know.
+    if matches!(extension.as_deref(), Some("xlf" | "xliff" | "sdlxliff" | "mqxliff")) {
+        return true;
+    }
+    if path.as_os_str() == "-" {
+        return false;
+    }
+    // Only the opening is needed; a plain-text source may be large.
+    let mut opening = Vec::with_capacity(512);
+    let Ok(file) = std::fs::File::open(path) else { return false };
+    if std::io::Read::read_to_end(&mut std::io::Read::take(file, 512), &mut opening).is_err() {
+        return false;
+    }
+    let text = String::from_utf8_lossy(&opening).into_owned();
+    let start = text.trim_start_matches('\u{feff}').trim_start();
+    start.starts_with("<?xml") || start.starts_with("<xliff")
+}
+
+/// Checks one bilingual XLIFF file; both documents of the result are the
+/// file itself, since every finding points into it.
+fn check_xliff_file(pipeline: &Pipeline, path: &Path) -> Result<FileResult, Error> {
+    let input = input::read(path)?;
+    let file = selaras::xliff::parse(path, &input.text)?;
+    let findings = selaras::xliff::check_xliff(pipeline, &file);
+    Ok(FileResult {
+        source: Document::new(input.display_name(), input.text.clone()),
+        target: Document::new(input.display_name(), input.text),
+        findings,
+    })
 }
 
 pub fn run(args: Args) -> Result<Outcome, Error> {
@@ -226,6 +273,10 @@ pub fn run(args: Args) -> Result<Outcome, Error> {
     // Rules over all pairs: terms that drift, sentences translated two ways.
     for (pair_idx, finding) in selaras::check::project::findings(&summaries, &plan.check_config) {
         report.files[pair_idx].findings.push(finding);
+    }
+    // A bilingual XLIFF is checked on its own (its units are already paired).
+    if let Some(path) = &plan.xliff {
+        report.files.push(check_xliff_file(&pipeline, path)?);
     }
     if let Some(path) = &args.write_baseline {
         let baseline = Baseline::of(&report);

@@ -5,6 +5,7 @@ mod align;
 mod check;
 mod diff;
 mod explain;
+mod export;
 mod glossary;
 mod output;
 mod segment;
@@ -33,6 +34,9 @@ enum Command {
     Explain(explain::Args),
     /// Pair the units of an Indonesian source with those of an English draft.
     Align(align::Args),
+    /// Export a source (and its draft) for CAT tools.
+    #[command(subcommand)]
+    Export(export::Command),
     /// Apply, lint and convert glossaries.
     #[command(subcommand)]
     Glossary(glossary::Command),
@@ -54,6 +58,7 @@ pub fn run() -> ExitCode {
         Command::Diff(args) => diff::run(args),
         Command::Align(args) => align::run(args),
         Command::Glossary(command) => glossary::run(command),
+        Command::Export(command) => export::run(command),
     };
     match result {
         Ok(Outcome::Clean) => ExitCode::SUCCESS,
