@@ -27,23 +27,8 @@ use super::model::Glossary;
 use super::normalize::{KeyOptions, is_word_char, key};
 use crate::error::Error;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Severity {
-    Info,
-    Warning,
-    Error,
-}
-
-impl Severity {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Severity::Info => "info",
-            Severity::Warning => "warning",
-            Severity::Error => "error",
-        }
-    }
-}
+/// Lint severities are the findings' severities.
+pub use crate::finding::Severity;
 
 /// One lint finding about a glossary file.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]

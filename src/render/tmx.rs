@@ -15,8 +15,9 @@
 //!   (`x-selaras-source`, `x-selaras-target`, `x-selaras-score`), the TMX way
 //!   of adding tool data;
 //! * characters XML 1.0 cannot hold (most C0 controls, U+FFFE, U+FFFF) are
-//!   dropped, and `& < > "` are escaped.
+//!   replaced by U+FFFD, and `& < > " '` are escaped (`render::escape_xml`).
 
+use super::escape_xml;
 use std::io::{self, Write};
 
 use super::beads::{Alignment, join, rounded_score};
@@ -30,8 +31,8 @@ pub fn write_tmx(out: &mut (impl Write + ?Sized), alignment: &Alignment<'_>, cre
     writeln!(
         out,
         r#"  <header creationtool="selaras" creationtoolversion="{}" creationdate="{}" datatype="plaintext" segtype="sentence" adminlang="en" srclang="id" o-tmf="selaras"/>"#,
-        escape(env!("CARGO_PKG_VERSION")),
-        escape(creation_date)
+        escape_xml(env!("CARGO_PKG_VERSION")),
+        escape_xml(creation_date)
     )?;
     writeln!(out, "  <body>")?;
     let mut tu_number = 0;
@@ -40,37 +41,19 @@ pub fn write_tmx(out: &mut (impl Write + ?Sized), alignment: &Alignment<'_>, cre
         writeln!(out, r#"    <tu tuid="{tu_number}">"#)?;
         let source_ids = alignment.source_ids[bead.source.clone()].join(" ");
         let target_ids = alignment.target_ids[bead.target.clone()].join(" ");
-        writeln!(out, r#"      <prop type="x-selaras-source">{}</prop>"#, escape(&source_ids))?;
-        writeln!(out, r#"      <prop type="x-selaras-target">{}</prop>"#, escape(&target_ids))?;
+        writeln!(out, r#"      <prop type="x-selaras-source">{}</prop>"#, escape_xml(&source_ids))?;
+        writeln!(out, r#"      <prop type="x-selaras-target">{}</prop>"#, escape_xml(&target_ids))?;
         writeln!(out, r#"      <prop type="x-selaras-score">{}</prop>"#, rounded_score(bead.score))?;
         for (lang, texts) in [
             ("id", &alignment.source_texts[bead.source.clone()]),
             ("en", &alignment.target_texts[bead.target.clone()]),
         ] {
-            writeln!(out, r#"      <tuv xml:lang="{lang}"><seg>{}</seg></tuv>"#, escape(&join(texts)))?;
+            writeln!(out, r#"      <tuv xml:lang="{lang}"><seg>{}</seg></tuv>"#, escape_xml(&join(texts)))?;
         }
         writeln!(out, "    </tu>")?;
     }
     writeln!(out, "  </body>")?;
     writeln!(out, "</tmx>")
-}
-
-/// Escapes text for XML content and attribute values, dropping characters
-/// that XML 1.0 does not allow at all.
-pub fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\t' | '\n' | '\r' => out.push(c),
-            c if (c as u32) < 0x20 || c == '\u{fffe}' || c == '\u{ffff}' => {}
-            c => out.push(c),
-        }
-    }
-    out
 }
 
 /// `YYYYMMDDThhmmssZ` for `seconds` since the Unix epoch (UTC), the date
@@ -101,8 +84,8 @@ mod tests {
 
     #[test]
     fn escape_handles_markup_and_forbidden_characters() {
-        assert_eq!(escape(r#"a<b & "c">"#), "a&lt;b &amp; &quot;c&quot;&gt;");
-        assert_eq!(escape("x\u{1}y\u{fffe}z\tw"), "xyz\tw");
+        assert_eq!(escape_xml(r#"a<b & "c">"#), "a&lt;b &amp; &quot;c&quot;&gt;");
+        assert_eq!(escape_xml("x\u{1}y\u{fffe}z\tw"), "x\u{fffd}y\u{fffd}z\tw");
     }
 
     #[test]
