@@ -1,4 +1,6 @@
 //! `selaras align SOURCE DRAFT [--segmented] [--format text|jsonl|tmx] [-g GLOSSARY]... [-o OUT]`
+//! and `selaras align --format tmx` (no files: every pair of the nearest
+//! `selaras.toml`, in one translation memory).
 
 use std::path::PathBuf;
 
@@ -13,10 +15,15 @@ use super::output::write_to;
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// The Indonesian source (`-` for standard input).
-    source: PathBuf,
+    /// The Indonesian source (`-` for standard input). Leave out SOURCE and
+    /// DRAFT to align every pair of the project in the nearest
+    /// `selaras.toml` into one TMX (`--format tmx`).
+    source: Option<PathBuf>,
     /// The English draft (`-` for standard input).
-    draft: PathBuf,
+    draft: Option<PathBuf>,
+    /// The project file for project mode (default: `selaras.toml` here or in a parent folder).
+    #[arg(long)]
+    config: Option<PathBuf>,
     /// Each non-empty line of both inputs is already one unit (blank lines
     /// separate paragraphs); unit ids are then 1-based line ordinals.
     #[arg(long)]
@@ -68,19 +75,29 @@ fn side(text: &str, lang: Lang, segmented: bool) -> Side<'_> {
 }
 
 pub fn run(args: Args) -> Result<Outcome, Error> {
-    if args.source.as_os_str() == "-" && args.draft.as_os_str() == "-" {
-        return Err(Error::Usage("only one of SOURCE and DRAFT can be `-` (standard input)".to_string()));
-    }
     let mut terms = TermPairs::new();
     for path in &args.glossaries {
         let glossary = input::read(path)?;
         terms.add_tsv(&glossary.text, path)?;
     }
-    let source_input = input::read(&args.source)?;
-    let draft_input = input::read(&args.draft)?;
+    let aligner = Aligner::new(AlignerConfig::default(), terms);
+    let (source_path, draft_path) = match (&args.source, &args.draft) {
+        (Some(source), Some(draft)) => (source, draft),
+        (None, None) => return run_project(&args, &aligner),
+        _ => {
+            return Err(Error::Usage(
+                "give a SOURCE and a DRAFT, or neither for the project's TMX".to_string(),
+            ));
+        }
+    };
+    if source_path.as_os_str() == "-" && draft_path.as_os_str() == "-" {
+        return Err(Error::Usage("only one of SOURCE and DRAFT can be `-` (standard input)".to_string()));
+    }
+    let source_input = input::read(source_path)?;
+    let draft_input = input::read(draft_path)?;
     let source = side(&source_input.text, Lang::Id, args.segmented);
     let draft = side(&draft_input.text, Lang::En, args.segmented);
-    let beads = Aligner::new(AlignerConfig::default(), terms).align(&source.units, &draft.units);
+    let beads = aligner.align(&source.units, &draft.units);
     let source_texts: Vec<&str> = source.units.iter().map(|u| u.text).collect();
     let target_texts: Vec<&str> = draft.units.iter().map(|u| u.text).collect();
     let alignment = Alignment {
@@ -95,6 +112,76 @@ pub fn run(args: Args) -> Result<Outcome, Error> {
         Format::Jsonl => render::beads::write_jsonl(out, &alignment),
         Format::Tmx => render::tmx::write_tmx(out, &alignment, &creation_date()),
     })?;
+    Ok(Outcome::Clean)
+}
+
+/// Every pair of the project, aligned in parallel, as one TMX: the memory a
+/// translator imports to reuse a repository's past translations.
+fn run_project(args: &Args, aligner: &Aligner) -> Result<Outcome, Error> {
+    use rayon::prelude::*;
+    if !matches!(args.format, Format::Tmx) {
+        return Err(Error::Usage(
+            "a project is aligned into one TMX: add --format tmx (or give SOURCE and DRAFT)".to_string(),
+        ));
+    }
+    let config = match &args.config {
+        Some(path) => path.clone(),
+        None => {
+            let here = std::env::current_dir().map_err(|source| Error::Io {
+                path: PathBuf::from("."),
+                source,
+            })?;
+            selaras::project::discover(&here)
+                .ok_or_else(|| Error::Usage("no SOURCE and DRAFT given and no selaras.toml here or in a parent folder".into()))?
+        }
+    };
+    let pairs = selaras::project::Project::load(&config)?.expand()?.pairs;
+    let inputs: Vec<(String, String, String)> = pairs
+        .par_iter()
+        .map(|(source, draft)| {
+            let source_input = input::read(source)?;
+            let draft_input = input::read(draft)?;
+            Ok((source_input.display_name(), source_input.text, draft_input.text))
+        })
+        .collect::<Result<_, Error>>()?;
+    let aligned: Vec<(Side<'_>, Side<'_>, Vec<selaras::align::Bead>)> = inputs
+        .par_iter()
+        .map(|(_, source_text, draft_text)| {
+            let source = side(source_text, Lang::Id, args.segmented);
+            let draft = side(draft_text, Lang::En, args.segmented);
+            let beads = aligner.align(&source.units, &draft.units);
+            (source, draft, beads)
+        })
+        .collect();
+    let texts: Vec<(Vec<&str>, Vec<&str>)> = aligned
+        .iter()
+        .map(|(source, draft, _)| {
+            (
+                source.units.iter().map(|u| u.text).collect(),
+                draft.units.iter().map(|u| u.text).collect(),
+            )
+        })
+        .collect();
+    let alignments: Vec<Alignment<'_>> = aligned
+        .iter()
+        .zip(&texts)
+        .map(|((source, draft, beads), (source_texts, target_texts))| Alignment {
+            source_ids: &source.ids,
+            source_texts,
+            target_ids: &draft.ids,
+            target_texts,
+            beads,
+        })
+        .collect();
+    let files: Vec<(Option<&str>, &Alignment<'_>)> = inputs
+        .iter()
+        .zip(&alignments)
+        .map(|((name, _, _), a)| (Some(name.as_str()), a))
+        .collect();
+    write_to(args.output.as_deref(), |out| {
+        render::tmx::write_tmx_files(out, &files, &creation_date())
+    })?;
+    eprintln!("aligned {} pairs into one TMX", files.len());
     Ok(Outcome::Clean)
 }
 

@@ -23,8 +23,16 @@ use std::io::{self, Write};
 use super::beads::{Alignment, join, rounded_score};
 use crate::align::BeadKind;
 
-/// Writes the TMX document. `creation_date` is `YYYYMMDDThhmmssZ` (UTC).
+/// Writes the TMX document for one aligned pair. `creation_date` is
+/// `YYYYMMDDThhmmssZ` (UTC).
 pub fn write_tmx(out: &mut (impl Write + ?Sized), alignment: &Alignment<'_>, creation_date: &str) -> io::Result<()> {
+    write_tmx_files(out, &[(None, alignment)], creation_date)
+}
+
+/// Writes one TMX document for several aligned pairs (a project): their
+/// translation units in order, each with an `x-selaras-file` property naming
+/// its source file when a name is given.
+pub fn write_tmx_files(out: &mut (impl Write + ?Sized), files: &[(Option<&str>, &Alignment<'_>)], creation_date: &str) -> io::Result<()> {
     writeln!(out, r#"<?xml version="1.0" encoding="UTF-8"?>"#)?;
     writeln!(out, r#"<!DOCTYPE tmx SYSTEM "tmx14.dtd">"#)?;
     writeln!(out, r#"<tmx version="1.4">"#)?;
@@ -36,21 +44,26 @@ pub fn write_tmx(out: &mut (impl Write + ?Sized), alignment: &Alignment<'_>, cre
     )?;
     writeln!(out, "  <body>")?;
     let mut tu_number = 0;
-    for bead in alignment.beads.iter().filter(|b| b.kind == BeadKind::Pair) {
-        tu_number += 1;
-        writeln!(out, r#"    <tu tuid="{tu_number}">"#)?;
-        let source_ids = alignment.source_ids[bead.source.clone()].join(" ");
-        let target_ids = alignment.target_ids[bead.target.clone()].join(" ");
-        writeln!(out, r#"      <prop type="x-selaras-source">{}</prop>"#, escape_xml(&source_ids))?;
-        writeln!(out, r#"      <prop type="x-selaras-target">{}</prop>"#, escape_xml(&target_ids))?;
-        writeln!(out, r#"      <prop type="x-selaras-score">{}</prop>"#, rounded_score(bead.score))?;
-        for (lang, texts) in [
-            ("id", &alignment.source_texts[bead.source.clone()]),
-            ("en", &alignment.target_texts[bead.target.clone()]),
-        ] {
-            writeln!(out, r#"      <tuv xml:lang="{lang}"><seg>{}</seg></tuv>"#, escape_xml(&join(texts)))?;
+    for (name, alignment) in files {
+        for bead in alignment.beads.iter().filter(|b| b.kind == BeadKind::Pair) {
+            tu_number += 1;
+            writeln!(out, r#"    <tu tuid="{tu_number}">"#)?;
+            if let Some(name) = name {
+                writeln!(out, r#"      <prop type="x-selaras-file">{}</prop>"#, escape_xml(name))?;
+            }
+            let source_ids = alignment.source_ids[bead.source.clone()].join(" ");
+            let target_ids = alignment.target_ids[bead.target.clone()].join(" ");
+            writeln!(out, r#"      <prop type="x-selaras-source">{}</prop>"#, escape_xml(&source_ids))?;
+            writeln!(out, r#"      <prop type="x-selaras-target">{}</prop>"#, escape_xml(&target_ids))?;
+            writeln!(out, r#"      <prop type="x-selaras-score">{}</prop>"#, rounded_score(bead.score))?;
+            for (lang, texts) in [
+                ("id", &alignment.source_texts[bead.source.clone()]),
+                ("en", &alignment.target_texts[bead.target.clone()]),
+            ] {
+                writeln!(out, r#"      <tuv xml:lang="{lang}"><seg>{}</seg></tuv>"#, escape_xml(&join(texts)))?;
+            }
+            writeln!(out, "    </tu>")?;
         }
-        writeln!(out, "    </tu>")?;
     }
     writeln!(out, "  </body>")?;
     writeln!(out, "</tmx>")
