@@ -193,5 +193,8 @@ fn convert_writes_atomically_and_round_trips() {
     assert_eq!(data_lines(&round_tripped), data_lines(&original));
     let out = stdout_of(&["glossary", "convert", NEWS, "--to", "tbx"]);
     assert!(out.contains("<term>Korea Utara</term>"));
+    let out = stdout_of(&["glossary", "convert", NEWS, "--to", "tbx-v2"]);
+    assert!(out.contains(r#"<martif type="TBX" xml:lang="en">"#), "{out}");
+    assert!(out.contains("<tig><term>Korea Utara</term></tig>"), "{out}");
     std::fs::remove_dir_all(&dir).unwrap();
 }

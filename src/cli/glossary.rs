@@ -1,6 +1,6 @@
 //! `selaras glossary apply FILE [-g GLOSSARY]... [--no-default-glossary] [--format text|jsonl|skeleton|counts]`
 //! `selaras glossary lint GLOSSARY...`
-//! `selaras glossary convert GLOSSARY... --to tsv|csv|tbx|json [-o OUT]`
+//! `selaras glossary convert GLOSSARY... --to tsv|csv|tbx|tbx-v2|json [-o OUT]`
 
 use std::io::IsTerminal;
 use std::path::PathBuf;
@@ -76,7 +76,11 @@ pub struct ConvertArgs {
 enum ToFormat {
     Tsv,
     Csv,
+    /// TBX v3 (ISO 30042:2019, root `<tbx>`), TBX-Basic.
     Tbx,
+    /// TBX v2 (root `<martif>`), the version OmegaT reads.
+    #[value(name = "tbx-v2")]
+    TbxV2,
     Json,
 }
 
@@ -86,6 +90,7 @@ impl From<ToFormat> for Format {
             ToFormat::Tsv => Format::Tsv,
             ToFormat::Csv => Format::Csv,
             ToFormat::Tbx => Format::Tbx,
+            ToFormat::TbxV2 => Format::TbxV2,
             ToFormat::Json => Format::Json,
         }
     }

@@ -2,7 +2,8 @@
 //!
 //! The format is picked by extension: `.tsv`, `.txt`, `.utf8`, `.tab` → TSV
 //! (OmegaT), `.csv` → CSV, `.tbx`, `.xml` → TBX (v3 `<tbx>` or v2 `<martif>`),
-//! `.json` → the native format. Every reader reports malformed input as
+//! `.json` → the native format. TBX is written as v3, or as v2 on request
+//! ([`Format::TbxV2`]). Every reader reports malformed input as
 //! [`Error::Parse`] naming the file and line (XML: line and column). In
 //! lenient mode (used by `glossary lint`) malformed rows are collected as
 //! problems instead and reading goes on.
@@ -34,7 +35,11 @@ use crate::error::{Error, Result};
 pub enum Format {
     Tsv,
     Csv,
+    /// TBX: read as v3 or v2 (whichever the root says), written as v3.
     Tbx,
+    /// TBX v2 (`<martif>`, for OmegaT): read like [`Format::Tbx`], written
+    /// as v2. Never picked from an extension; `.tbx` means [`Format::Tbx`].
+    TbxV2,
     Json,
 }
 
@@ -71,7 +76,7 @@ pub fn parse(text: &str, format: Format, reader: &mut Reader<'_>) -> Result<Glos
     match format {
         Format::Tsv => tsv::read(text, reader),
         Format::Csv => csv::read(text, reader),
-        Format::Tbx => tbx::read(text, reader),
+        Format::Tbx | Format::TbxV2 => tbx::read(text, reader),
         Format::Json => json::read(text, reader),
     }
 }
@@ -82,6 +87,7 @@ pub fn write(glossary: &Glossary, format: Format, out: &mut dyn Write) -> io::Re
         Format::Tsv => tsv::write(glossary, out),
         Format::Csv => csv::write(glossary, out),
         Format::Tbx => tbx_write::write(glossary, out),
+        Format::TbxV2 => tbx_write::write_v2(glossary, out),
         Format::Json => json::write(glossary, out),
     }
 }

@@ -4,13 +4,17 @@
 //! `administrativeStatus` (preferred, admitted, deprecated for forbidden).
 //! The output validates against the TBX core RelaxNG schema
 //! (`validate.sh tbx`, checked by a test).
+//!
+//! Writing TBX v2 (root `<martif>`) for OmegaT, which reads only v2: the
+//! same content in `termEntry` / `langSet` / `tig` (see [`write_v2`]).
 
 use std::io::{self, Write};
 
 use quick_xml::escape::escape;
 
-use crate::glossary::model::Glossary;
+use crate::glossary::model::{Entry, Glossary};
 
+/// Writes TBX v3 (root `<tbx>`, TBX-Basic, DCA style).
 pub fn write(glossary: &Glossary, out: &mut dyn Write) -> io::Result<()> {
     writeln!(out, r#"<?xml version="1.0" encoding="UTF-8"?>"#)?;
     writeln!(
@@ -38,15 +42,9 @@ pub fn write(glossary: &Glossary, out: &mut dyn Write) -> io::Result<()> {
         }
         writeln!(out, "        </langSec>")?;
         writeln!(out, r#"        <langSec xml:lang="en">"#)?;
-        let statuses = entry
-            .preferred
-            .iter()
-            .map(|t| (t, "preferredTerm-admn-sts"))
-            .chain(entry.admitted.iter().map(|t| (t, "admittedTerm-admn-sts")))
-            .chain(entry.forbidden.iter().map(|t| (t, "deprecatedTerm-admn-sts")));
-        for (target_idx, (target, status)) in statuses.enumerate() {
+        for (target_idx, (target, status)) in targets_with_status(entry).enumerate() {
             writeln!(out, "          <termSec>")?;
-            writeln!(out, "            <term>{}</term>", escape(target.as_str()))?;
+            writeln!(out, "            <term>{}</term>", escape(target))?;
             writeln!(out, r#"            <termNote type="administrativeStatus">{status}</termNote>"#)?;
             if target_idx == 0
                 && let Some(note) = &entry.note
@@ -61,4 +59,75 @@ pub fn write(glossary: &Glossary, out: &mut dyn Write) -> io::Result<()> {
     writeln!(out, "    </body>")?;
     writeln!(out, "  </text>")?;
     writeln!(out, "</tbx>")
+}
+
+/// Writes TBX v2 (ISO 30042:2008, root `<martif>`), the version OmegaT
+/// reads: one `termEntry` per entry, an `id` langSet with a `tig` per source
+/// spelling and an `en` langSet with a `tig` per target, each target with
+/// the same `administrativeStatus` values as the v3 output, so the reader
+/// gives back the same roles. The output validates against the TBX v2 core
+/// DTD (`validate.sh tbx`, checked by a test), which requires at least one
+/// `termEntry`, so the file written for an empty glossary does not validate.
+///
+/// No `<!DOCTYPE>` is written: the validator names the DTD itself, and a
+/// DOCTYPE with a relative system id would make DTD-loading readers look for
+/// `TBXcoreStructV02.dtd` next to the output.
+pub fn write_v2(glossary: &Glossary, out: &mut dyn Write) -> io::Result<()> {
+    writeln!(out, r#"<?xml version="1.0" encoding="UTF-8"?>"#)?;
+    writeln!(out, r#"<martif type="TBX" xml:lang="en">"#)?;
+    writeln!(out, "  <martifHeader>")?;
+    writeln!(out, "    <fileDesc>")?;
+    writeln!(
+        out,
+        "      <sourceDesc><p>Indonesian to English glossary written by selaras.</p></sourceDesc>"
+    )?;
+    writeln!(out, "    </fileDesc>")?;
+    writeln!(out, "  </martifHeader>")?;
+    writeln!(out, "  <text>")?;
+    writeln!(out, "    <body>")?;
+    for (entry_idx, entry) in glossary.entries.iter().enumerate() {
+        writeln!(out, r#"      <termEntry id="c{}">"#, entry_idx + 1)?;
+        if let Some(domain) = &entry.domain {
+            writeln!(out, r#"        <descrip type="subjectField">{}</descrip>"#, escape(domain.as_str()))?;
+        }
+        // The DTD wants at least one `tig` in a langSet, so an empty side is left out.
+        if !entry.sources.is_empty() {
+            writeln!(out, r#"        <langSet xml:lang="id">"#)?;
+            for source in &entry.sources {
+                writeln!(out, "          <tig><term>{}</term></tig>", escape(source.as_str()))?;
+            }
+            writeln!(out, "        </langSet>")?;
+        }
+        let targets: Vec<_> = targets_with_status(entry).collect();
+        if !targets.is_empty() {
+            writeln!(out, r#"        <langSet xml:lang="en">"#)?;
+            for (target_idx, (target, status)) in targets.into_iter().enumerate() {
+                writeln!(out, "          <tig>")?;
+                writeln!(out, "            <term>{}</term>", escape(target))?;
+                writeln!(out, r#"            <termNote type="administrativeStatus">{status}</termNote>"#)?;
+                if target_idx == 0
+                    && let Some(note) = &entry.note
+                {
+                    writeln!(out, "            <note>{}</note>", escape(note.as_str()))?;
+                }
+                writeln!(out, "          </tig>")?;
+            }
+            writeln!(out, "        </langSet>")?;
+        }
+        writeln!(out, "      </termEntry>")?;
+    }
+    writeln!(out, "    </body>")?;
+    writeln!(out, "  </text>")?;
+    writeln!(out, "</martif>")
+}
+
+/// Every target of `entry` with its TBX `administrativeStatus` value:
+/// preferred first, then admitted, then forbidden as deprecated.
+fn targets_with_status(entry: &Entry) -> impl Iterator<Item = (&str, &'static str)> {
+    entry
+        .preferred
+        .iter()
+        .map(|t| (t.as_str(), "preferredTerm-admn-sts"))
+        .chain(entry.admitted.iter().map(|t| (t.as_str(), "admittedTerm-admn-sts")))
+        .chain(entry.forbidden.iter().map(|t| (t.as_str(), "deprecatedTerm-admn-sts")))
 }

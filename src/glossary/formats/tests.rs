@@ -262,6 +262,40 @@ fn tbx_tsv_tbx_round_trip_keeps_entries_and_status() {
     assert!(tbx_text.contains("Rusia &amp; sekutu"));
 }
 
+#[test]
+fn tsv_tbx_v2_round_trip_keeps_entries_and_status() {
+    let tsv_text = "Korea Utara\tNorth Korea\tcountry & \"state\"\nKorea Utara\tNorth Korean\nKorea Utara\tDPRK\t[forbidden]\nAS\tUS\n";
+    let from_tsv = parse_str("a.tsv", tsv_text).unwrap();
+    assert_eq!(from_tsv.entries[0].forbidden, ["DPRK"]);
+    let tbx_text = written(&from_tsv, Format::TbxV2);
+    assert!(tbx_text.contains(r#"<martif type="TBX" xml:lang="en">"#), "{tbx_text}");
+    assert!(tbx_text.contains("<termNote type=\"administrativeStatus\">deprecatedTerm-admn-sts</termNote>"));
+    let again = parse_str("b.tbx", &tbx_text).unwrap();
+    assert_eq!(again.len(), 2);
+    let entry = &again.entries[0];
+    assert_eq!(entry.sources, ["Korea Utara"]);
+    assert_eq!(entry.preferred.as_deref(), Some("North Korea"));
+    assert_eq!(entry.admitted, ["North Korean"]);
+    assert_eq!(entry.forbidden, ["DPRK"]);
+    assert_eq!(entry.note.as_deref(), Some("country & \"state\""));
+    assert_eq!(essence(&again), essence(&from_tsv));
+    // Back to TSV, the rows are the ones we started from.
+    let tsv_again = written(&again, Format::Tsv);
+    assert_eq!(
+        tsv_again.lines().filter(|l| !l.starts_with('#')).collect::<Vec<_>>(),
+        tsv_text.lines().collect::<Vec<_>>()
+    );
+}
+
+#[test]
+fn tbx_v2_keeps_domain_and_every_spelling() {
+    let glossary = rich_glossary();
+    let again = parse_str("r.tbx", &written(&glossary, Format::TbxV2)).unwrap();
+    assert_eq!(essence(&again), essence(&glossary));
+    assert_eq!(again.entries[0].domain.as_deref(), Some("countries"));
+    assert_eq!(again.entries[0].sources, ["Korea Utara", "Korut"]);
+}
+
 /// The TBX we write must validate against the official schema. Without
 /// `xmllint` the test is skipped locally but fails in CI (`CI` set).
 #[test]
@@ -280,12 +314,17 @@ fn written_tbx_validates() {
     let validator = samples_dir().join("validate.sh");
     let dir = std::env::temp_dir().join(format!("selaras-tbx-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
-    for (name, glossary) in [
-        ("rich.tbx", rich_glossary()),
-        ("status.tbx", parse_str("s.tbx", TBX_WITH_STATUS).unwrap()),
+    for (name, glossary, format) in [
+        ("rich.tbx", rich_glossary(), Format::Tbx),
+        ("status.tbx", parse_str("s.tbx", TBX_WITH_STATUS).unwrap(), Format::Tbx),
+        ("rich-v2.tbx", rich_glossary(), Format::TbxV2),
+        ("status-v2.tbx", parse_str("s.tbx", TBX_WITH_STATUS).unwrap(), Format::TbxV2),
     ] {
         let path = dir.join(name);
-        std::fs::write(&path, written(&glossary, Format::Tbx)).unwrap();
+        let text = written(&glossary, format);
+        // The v2 files must really be v2, or the DTD would not be what checks them.
+        assert_eq!(text.contains("<martif "), format == Format::TbxV2, "{name}");
+        std::fs::write(&path, text).unwrap();
         let output = std::process::Command::new("bash")
             .arg(&validator)
             .arg("tbx")
