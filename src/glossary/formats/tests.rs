@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 use super::*;
 use crate::glossary::lint::Problem;
 
-const SAMPLES: &str = "/work/shared/schemas";
+const SAMPLES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/schemas");
 
 fn samples_dir() -> PathBuf {
     // The shared samples live outside the repository; tests that need them
