@@ -95,6 +95,20 @@ pub fn discover(start: &Path) -> Option<PathBuf> {
         .find(|candidate| candidate.is_file())
 }
 
+/// The project file to use: `explicit` (`--config`), else `selaras.toml`
+/// in the working directory or its nearest parent that has one.
+/// `what_instead` completes the error message when there is none.
+pub fn locate(explicit: Option<&Path>, what_instead: &str) -> Result<PathBuf> {
+    if let Some(path) = explicit {
+        return Ok(path.to_path_buf());
+    }
+    let here = std::env::current_dir().map_err(|source| Error::Io {
+        path: PathBuf::from("."),
+        source,
+    })?;
+    discover(&here).ok_or_else(|| Error::Usage(format!("no selaras.toml here or in a parent folder; {what_instead}")))
+}
+
 /// Parses a severity setting: `off` is `None`.
 pub fn parse_level(text: &str) -> std::result::Result<Option<Severity>, String> {
     match text {

@@ -124,17 +124,7 @@ fn run_project(args: &Args, aligner: &Aligner) -> Result<Outcome, Error> {
             "a project is aligned into one TMX: add --format tmx (or give SOURCE and DRAFT)".to_string(),
         ));
     }
-    let config = match &args.config {
-        Some(path) => path.clone(),
-        None => {
-            let here = std::env::current_dir().map_err(|source| Error::Io {
-                path: PathBuf::from("."),
-                source,
-            })?;
-            selaras::project::discover(&here)
-                .ok_or_else(|| Error::Usage("no SOURCE and DRAFT given and no selaras.toml here or in a parent folder".into()))?
-        }
-    };
+    let config = selaras::project::locate(args.config.as_deref(), "give a SOURCE and a DRAFT")?;
     let pairs = selaras::project::Project::load(&config)?.expand()?.pairs;
     let inputs: Vec<(String, String, String)> = pairs
         .par_iter()

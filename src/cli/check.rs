@@ -122,20 +122,7 @@ fn plan(args: &Args) -> Result<Plan, Error> {
     let pairs = match args.files.as_slice() {
         [source, draft] => vec![(source.clone(), draft.clone())],
         [] => {
-            let config = match &args.config {
-                Some(path) => path.clone(),
-                None => {
-                    let here = std::env::current_dir().map_err(|source| Error::Io {
-                        path: PathBuf::from("."),
-                        source,
-                    })?;
-                    project::discover(&here).ok_or_else(|| {
-                        Error::Usage(
-                            "no files given and no selaras.toml here or in a parent folder; run `selaras check SOURCE DRAFT`".into(),
-                        )
-                    })?
-                }
-            };
+            let config = project::locate(args.config.as_deref(), "give a source and a draft: `selaras check SOURCE DRAFT`")?;
             let project = Project::load(&config)?;
             let expansion = project.expand()?;
             if !expansion.without_draft.is_empty() {
