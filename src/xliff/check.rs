@@ -6,22 +6,22 @@
 //! Decisions:
 //!
 //! * Units with `translate="no"` are skipped, and so is an empty source.
-//! * A unit without a target (or with an empty one) is not translated yet:
-//!   it gets one `omission` finding at `info` level rather than `error`, so
-//!   that checking a half-done file does not fail CI, while `--fail-on info`
-//!   can still insist on completeness.
+//! * A unit without a target (or with an empty one): in a delivered file
+//!   (at least half of its translatable units have targets) it is an
+//!   `omission` error, as in a plain pair; in a file still in progress it is
+//!   `info`, so that checking a half-done file does not fail CI.
 //! * `placeholder.missing` (error): an inline code of the source (by element
 //!   and id) that the target lacks. `mrk` annotations (terms, comments) are
 //!   read but not required, since CAT tools drop them freely.
-//! * Differences to checking the plain source and draft: a draft sentence
-//!   that merges two source sentences becomes one target, so
-//!   `structure.merged` cannot be seen (the merged-away unit has no target:
-//!   an `omission` info); repeated-block copies marked `translate="no"` give
-//!   no `source.repeated` finding.
+//! * selaras reads back the marks of its own export, so that a re-checked
+//!   export gives the same findings as the plain pair: a unit without target
+//!   noted "translated together with X" is a `structure.merged` at X, and a
+//!   run of `translate="no"` units noted "repeats …" is one
+//!   `source.repeated`.
 
 use std::collections::HashMap;
 
-use super::read::{Content, XliffFile};
+use super::read::{Content, XliffFile, XliffUnit};
 use crate::finding::{Finding, Location, RuleId, Severity};
 use crate::pipeline::{Pipeline, UnitPair};
 use crate::text::{Side, Span};
@@ -32,15 +32,50 @@ pub fn check_xliff(pipeline: &Pipeline, file: &XliffFile) -> Vec<Finding> {
     let config = &pipeline.options().check;
     let mut extra = Vec::new();
     let mut selected = Vec::new();
+    repeated_blocks(file, &mut extra);
+    let has_target = |unit: &XliffUnit| unit.target.as_ref().is_some_and(|target| !target.text.trim().is_empty());
+    let translatable: Vec<&XliffUnit> = file
+        .units
+        .iter()
+        .filter(|u| u.translate && !u.source.text.trim().is_empty())
+        .collect();
+    // A file whose units are mostly translated is a delivered translation:
+    // a unit left without target there is an omission. In a file still in
+    // progress it is only information.
+    let delivered = 2 * translatable.iter().filter(|u| has_target(u)).count() >= translatable.len();
     for unit in &file.units {
         if !unit.translate || unit.source.text.trim().is_empty() {
             continue;
         }
         let Some(target) = unit.target.as_ref().filter(|target| !target.text.trim().is_empty()) else {
             let span = Span::new(unit.source.start, unit.source.file_offset(unit.source.text.len()));
-            extra.push(
-                Finding::new(RuleId("omission"), Severity::Info, format!("unit {} has no target yet", unit.id)).with_source(&unit.id, span),
-            );
+            // selaras's own export notes a merge on the merged-away unit.
+            let merged_into = unit
+                .notes
+                .iter()
+                .find_map(|note| note.split("translated together with ").nth(1))
+                .and_then(|rest| rest.split(':').next());
+            let merged_with = merged_into.and_then(|id| file.units.iter().find(|u| u.id == id && has_target(u)));
+            let finding = match merged_with {
+                Some(first) => {
+                    let first_target = first.target.as_ref().map(whole).unwrap_or_default();
+                    Finding::new(
+                        RuleId("structure.merged"),
+                        Severity::Warning,
+                        format!("source units {} and {} are translated as one target", first.id, unit.id),
+                    )
+                    .with_source(
+                        &first.id,
+                        Span::new(first.source.start, first.source.file_offset(first.source.text.len())),
+                    )
+                    .with_target(&first.id, first_target)
+                }
+                None if delivered => Finding::new(RuleId("omission"), Severity::Error, format!("unit {} is not translated", unit.id))
+                    .with_source(&unit.id, span),
+                None => Finding::new(RuleId("omission"), Severity::Info, format!("unit {} has no target yet", unit.id))
+                    .with_source(&unit.id, span),
+            };
+            extra.push(finding);
             continue;
         };
         let mut target_codes: Vec<&str> = target.codes.iter().map(|code| code.key.as_str()).collect();
@@ -105,6 +140,41 @@ pub fn check_xliff(pipeline: &Pipeline, file: &XliffFile) -> Vec<Finding> {
     }
     findings.sort_by_key(|finding| (finding.primary().map_or(usize::MAX, |l| l.span.start), finding.rule));
     findings
+}
+
+/// `source.repeated` for runs of two or more units that selaras's export
+/// marked as copies of a repeated block (`translate="no"`, note `repeats …`).
+fn repeated_blocks(file: &XliffFile, out: &mut Vec<Finding>) {
+    let is_copy = |unit: &XliffUnit| !unit.translate && unit.notes.iter().any(|note| note.starts_with("repeats "));
+    let mut idx = 0;
+    while idx < file.units.len() {
+        if !is_copy(&file.units[idx]) {
+            idx += 1;
+            continue;
+        }
+        let start = idx;
+        while idx < file.units.len() && is_copy(&file.units[idx]) {
+            idx += 1;
+        }
+        if idx - start >= 2 {
+            let (first, last) = (&file.units[start], &file.units[idx - 1]);
+            let span = Span::new(
+                first.source.start,
+                last.source.file_offset(last.source.text.len()).max(first.source.start),
+            );
+            out.push(
+                Finding::new(
+                    RuleId("source.repeated"),
+                    Severity::Info,
+                    format!(
+                        "source units {}–{} repeat earlier units (a duplicated block); the copy needs no translation",
+                        first.id, last.id
+                    ),
+                )
+                .with_source(&first.id, span),
+            );
+        }
+    }
 }
 
 fn whole(content: &Content) -> Span {

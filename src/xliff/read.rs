@@ -96,6 +96,9 @@ pub struct XliffUnit {
     pub translate: bool,
     pub source: Content,
     pub target: Option<Content>,
+    /// The texts of the unit's `note`s (selaras reads back its own export
+    /// notes: merges and repeats).
+    pub notes: Vec<String>,
 }
 
 /// What [`parse`] read.
@@ -113,6 +116,7 @@ enum Dest {
     Target,
     SegSource(String),
     TargetSeg(String),
+    Note,
 }
 
 /// A `trans-unit` (1.2) or `unit` (2.x) being read.
@@ -128,6 +132,7 @@ struct Pending {
     seg_sources: Vec<(String, Content)>,
     target_segs: Vec<(String, Content)>,
     segment_id: Option<String>,
+    notes: Vec<String>,
 }
 
 impl Pending {
@@ -161,6 +166,7 @@ impl Pending {
                 translate: self.translate,
                 source,
                 target,
+                notes: self.notes.clone(),
             });
         }
     }
@@ -281,6 +287,7 @@ pub fn parse(path: &Path, text: &str) -> Result<XliffFile> {
                             pending.segment_id = attribute(element, "id");
                         }
                     }
+                    "note" if pending.is_some() && !is_empty => collectors.push((content_at(event_end), depth, Dest::Note)),
                     "source" | "target" | "seg-source" if pending.is_some() => {
                         let dest = match name.as_str() {
                             "source" => Dest::Source,
@@ -380,6 +387,7 @@ fn finish_content(pending: &mut Option<Pending>, content: Content, dest: Dest) {
         Dest::SegSource(mid) if !mid.is_empty() => pending.seg_sources.push((mid, content)),
         Dest::TargetSeg(mid) => pending.target_segs.push((mid, content)),
         Dest::SegSource(_) => {}
+        Dest::Note => pending.notes.push(content.text),
     }
 }
 
