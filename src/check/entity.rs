@@ -134,12 +134,15 @@ impl Check for Entities {
             .collect();
         for bead in pair.beads {
             let Some(&first_target) = bead.target.first() else { continue };
-            let target_span = pair.target.joined_span(&bead.target);
-            let target_text = target_span.slice(pair.target.text);
-            let target_unit = &pair.target.units[first_target];
-            let target_squashed = squash(target_text);
-            let target_words: Vec<String> = words(target_text, 0).map(|(_, w)| w.to_lowercase()).collect();
-            let target_words_exact: Vec<&str> = words(target_text, 0).map(|(_, w)| w).collect();
+            let span = pair.target.joined_span(&bead.target);
+            let text = span.slice(pair.target.text);
+            let draft = Draft {
+                unit: &pair.target.units[first_target],
+                span,
+                squashed: squash(text),
+                words: words(text, 0).map(|(_, w)| w.to_lowercase()).collect(),
+                words_exact: words(text, 0).map(|(_, w)| w).collect(),
+            };
             for &source_idx in &bead.source {
                 let unit = &pair.source.units[source_idx];
                 let text = pair.source.unit_text(source_idx);
@@ -152,88 +155,56 @@ impl Check for Entities {
                 for (word_idx, &(span, word)) in found.iter().enumerate() {
                     // A name is words separated by single spaces only: a comma
                     // or bracket between two capitalised words ends it.
-                    if let Some(&(previous, _)) = name_run.last() {
-                        let gap = &pair.source.text[previous.end..span.start];
-                        if gap.chars().any(|c| !c.is_whitespace()) {
-                            flush_name(
-                                &mut name_run,
-                                &target_words,
-                                &target_words_exact,
-                                pair,
-                                unit,
-                                target_unit,
-                                target_span,
-                                out,
-                            );
-                        }
+                    if let Some(&(previous, _)) = name_run.last()
+                        && pair.source.text[previous.end..span.start].chars().any(|c| !c.is_whitespace())
+                    {
+                        draft.flush_name(&mut name_run, pair, unit, out);
                     }
-                    let kind = classify(
-                        word,
-                        word_idx == 0 && text[span.end - unit.span.start..].trim_start().starts_with(['-', '–']),
-                    );
                     if is_covered(span) {
-                        flush_name(
-                            &mut name_run,
-                            &target_words,
-                            &target_words_exact,
-                            pair,
-                            unit,
-                            target_unit,
-                            target_span,
-                            out,
-                        );
+                        draft.flush_name(&mut name_run, pair, unit, out);
                         continue;
                     }
-                    match kind {
-                        Kind::Code if !target_squashed.contains(&squash(word)) => out.push(
-                            finding(
-                                "entity.changed",
-                                format!("code {word} does not appear in draft unit {}", target_unit.id),
-                            )
-                            .with_source(unit.id.clone(), span)
-                            .with_target(target_unit.id.clone(), target_span)
-                            .with_expected(word),
-                        ),
-                        Kind::Acronym if !target_words_exact.contains(&word) && kept_acronyms.contains(word) => out.push(
-                            finding(
-                                "entity.changed",
-                                format!("acronym {word} does not appear in draft unit {}", target_unit.id),
-                            )
-                            .with_source(unit.id.clone(), span)
-                            .with_target(target_unit.id.clone(), target_span)
-                            .with_expected(word),
-                        ),
-                        Kind::NameWord if title_case => {}
-                        Kind::NameWord => {
+                    let dateline_city = word_idx == 0 && text[span.end - unit.span.start..].trim_start().starts_with(['-', '–']);
+                    let missing = match classify(word, dateline_city) {
+                        Kind::Code if !draft.squashed.contains(&squash(word)) => Some("code"),
+                        Kind::Acronym if !draft.words_exact.contains(&word) && kept_acronyms.contains(word) => Some("acronym"),
+                        Kind::NameWord if !title_case => {
                             name_run.push((span, word));
                             continue;
                         }
-                        _ => {}
+                        _ => None,
+                    };
+                    if let Some(what) = missing {
+                        out.push(
+                            finding(
+                                "entity.changed",
+                                format!("{what} {word} does not appear in draft unit {}", draft.unit.id),
+                            )
+                            .with_source(unit.id.clone(), span)
+                            .with_target(draft.unit.id.clone(), draft.span)
+                            .with_expected(word),
+                        );
                     }
-                    flush_name(
-                        &mut name_run,
-                        &target_words,
-                        &target_words_exact,
-                        pair,
-                        unit,
-                        target_unit,
-                        target_span,
-                        out,
-                    );
+                    draft.flush_name(&mut name_run, pair, unit, out);
                 }
-                flush_name(
-                    &mut name_run,
-                    &target_words,
-                    &target_words_exact,
-                    pair,
-                    unit,
-                    target_unit,
-                    target_span,
-                    out,
-                );
+                draft.flush_name(&mut name_run, pair, unit, out);
             }
         }
     }
+}
+
+/// The draft side of one bead, as the entity rules look at it.
+struct Draft<'a> {
+    /// The bead's first draft unit, where findings point.
+    unit: &'a super::CheckUnit,
+    /// All of the bead's draft text.
+    span: Span,
+    /// Letters and digits only, lowercased (codes compare on this).
+    squashed: String,
+    /// Words, lowercased.
+    words: Vec<String>,
+    /// Words as written.
+    words_exact: Vec<&'a str>,
 }
 
 #[derive(Debug, PartialEq)]
@@ -348,71 +319,67 @@ fn squash(text: &str) -> String {
     text.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect()
 }
 
-#[allow(clippy::too_many_arguments)]
-fn flush_name(
-    run: &mut Vec<(Span, &str)>,
-    target_words: &[String],
-    target_words_exact: &[&str],
-    pair: &Pair<'_>,
-    unit: &super::CheckUnit,
-    target_unit: &super::CheckUnit,
-    target_span: Span,
-    out: &mut Vec<Finding>,
-) {
-    if run.len() >= 2 {
-        // A word is reported only when the draft has a capitalised word that
-        // looks like another spelling of it (`Sergei` for `Sergey`,
-        // `Son-hui` for `Son`): a name written differently. A run with no
-        // such look-alike was translated (an institution: `Bursa Efek
-        // Jakarta` → `Jakarta Stock Exchange`) or dropped (other rules).
-        // The look-alike must stand next to a word of the name that the
-        // draft kept exactly (`Sergei Lavrov`): the name is still there as a
-        // unit, and a translated cognate (`Produk Domestik Bruto` → `Gross
-        // Domestic Product`) has no such neighbour.
-        let kept: Vec<String> = run
-            .iter()
-            .map(|&(_, w)| w.to_lowercase())
-            .filter(|w| target_words.contains(w))
-            .collect();
-        let next_to_kept = |position: usize| {
-            let neighbour = |idx: Option<usize>| idx.and_then(|i| target_words.get(i)).is_some_and(|w| kept.contains(w));
-            neighbour(position.checked_sub(1)) || neighbour(Some(position + 1))
-        };
-        let respelled: Vec<(&str, &str)> = run
-            .iter()
-            .map(|&(_, w)| w)
-            .filter(|w| {
-                let lower = w.to_lowercase();
-                !target_words.contains(&lower)
-            })
-            .filter_map(|w| {
-                target_words_exact
-                    .iter()
-                    .enumerate()
-                    .find(|&(position, t)| t.chars().next().is_some_and(char::is_uppercase) && looks_like(w, t) && next_to_kept(position))
-                    .map(|(_, t)| (w, *t))
-            })
-            .collect();
-        if !respelled.is_empty() {
-            let span = Span::new(run[0].0.start, run[run.len() - 1].0.end);
-            let name = span.slice(pair.source.text);
-            let changes: Vec<String> = respelled.iter().map(|(w, t)| format!("{w} → {t}")).collect();
-            out.push(
-                finding(
-                    "entity.name",
-                    format!(
-                        "name {name} is spelled differently in draft unit {} ({})",
-                        target_unit.id,
-                        changes.join(", ")
-                    ),
-                )
-                .with_source(unit.id.clone(), span)
-                .with_target(target_unit.id.clone(), target_span)
-                .with_expected(name),
-            );
+impl Draft<'_> {
+    /// Ends a run of capitalised source words and reports it if the draft
+    /// respelled it.
+    fn flush_name(&self, run: &mut Vec<(Span, &str)>, pair: &Pair<'_>, unit: &super::CheckUnit, out: &mut Vec<Finding>) {
+        if run.len() >= 2 {
+            // A word is reported only when the draft has a capitalised word that
+            // looks like another spelling of it (`Sergei` for `Sergey`,
+            // `Son-hui` for `Son`): a name written differently. A run with no
+            // such look-alike was translated (an institution: `Bursa Efek
+            // Jakarta` → `Jakarta Stock Exchange`) or dropped (other rules).
+            // The look-alike must stand next to a word of the name that the
+            // draft kept exactly (`Sergei Lavrov`): the name is still there as a
+            // unit, and a translated cognate (`Produk Domestik Bruto` → `Gross
+            // Domestic Product`) has no such neighbour.
+            let kept: Vec<String> = run
+                .iter()
+                .map(|&(_, w)| w.to_lowercase())
+                .filter(|w| self.words.contains(w))
+                .collect();
+            let next_to_kept = |position: usize| {
+                let neighbour = |idx: Option<usize>| idx.and_then(|i| self.words.get(i)).is_some_and(|w| kept.contains(w));
+                neighbour(position.checked_sub(1)) || neighbour(Some(position + 1))
+            };
+            let respelled: Vec<(&str, &str)> = run
+                .iter()
+                .map(|&(_, w)| w)
+                .filter(|w| {
+                    let lower = w.to_lowercase();
+                    !self.words.contains(&lower)
+                })
+                .filter_map(|w| {
+                    self.words_exact
+                        .iter()
+                        .enumerate()
+                        .find(|&(position, t)| {
+                            t.chars().next().is_some_and(char::is_uppercase) && looks_like(w, t) && next_to_kept(position)
+                        })
+                        .map(|(_, t)| (w, *t))
+                })
+                .collect();
+            if !respelled.is_empty() {
+                let span = Span::new(run[0].0.start, run[run.len() - 1].0.end);
+                let name = span.slice(pair.source.text);
+                let changes: Vec<String> = respelled.iter().map(|(w, t)| format!("{w} → {t}")).collect();
+                out.push(
+                    finding(
+                        "entity.name",
+                        format!(
+                            "name {name} is spelled differently in draft unit {} ({})",
+                            self.unit.id,
+                            changes.join(", ")
+                        ),
+                    )
+                    .with_source(unit.id.clone(), span)
+                    .with_target(self.unit.id.clone(), self.span)
+                    .with_expected(name),
+                );
+            }
         }
+        run.clear();
     }
-    run.clear();
 }
 
 #[cfg(test)]

@@ -42,17 +42,7 @@ pub fn write(glossary: &Glossary, out: &mut dyn Write) -> io::Result<()> {
         }
         writeln!(out, "        </langSec>")?;
         writeln!(out, r#"        <langSec xml:lang="en">"#)?;
-        for (target_idx, (target, status)) in targets_with_status(entry).enumerate() {
-            writeln!(out, "          <termSec>")?;
-            writeln!(out, "            <term>{}</term>", escape(target))?;
-            writeln!(out, r#"            <termNote type="administrativeStatus">{status}</termNote>"#)?;
-            if target_idx == 0
-                && let Some(note) = &entry.note
-            {
-                writeln!(out, "            <note>{}</note>", escape(note.as_str()))?;
-            }
-            writeln!(out, "          </termSec>")?;
-        }
+        write_targets(out, entry, "termSec")?;
         writeln!(out, "        </langSec>")?;
         writeln!(out, "      </conceptEntry>")?;
     }
@@ -98,20 +88,9 @@ pub fn write_v2(glossary: &Glossary, out: &mut dyn Write) -> io::Result<()> {
             }
             writeln!(out, "        </langSet>")?;
         }
-        let targets: Vec<_> = targets_with_status(entry).collect();
-        if !targets.is_empty() {
+        if targets_with_status(entry).next().is_some() {
             writeln!(out, r#"        <langSet xml:lang="en">"#)?;
-            for (target_idx, (target, status)) in targets.into_iter().enumerate() {
-                writeln!(out, "          <tig>")?;
-                writeln!(out, "            <term>{}</term>", escape(target))?;
-                writeln!(out, r#"            <termNote type="administrativeStatus">{status}</termNote>"#)?;
-                if target_idx == 0
-                    && let Some(note) = &entry.note
-                {
-                    writeln!(out, "            <note>{}</note>", escape(note.as_str()))?;
-                }
-                writeln!(out, "          </tig>")?;
-            }
+            write_targets(out, entry, "tig")?;
             writeln!(out, "        </langSet>")?;
         }
         writeln!(out, "      </termEntry>")?;
@@ -119,6 +98,23 @@ pub fn write_v2(glossary: &Glossary, out: &mut dyn Write) -> io::Result<()> {
     writeln!(out, "    </body>")?;
     writeln!(out, "  </text>")?;
     writeln!(out, "</martif>")
+}
+
+/// The English terms of `entry`, each in its own `element` (`termSec` in v3,
+/// `tig` in v2) with its status; the entry's note goes on the first.
+fn write_targets(out: &mut dyn Write, entry: &Entry, element: &str) -> io::Result<()> {
+    for (target_idx, (target, status)) in targets_with_status(entry).enumerate() {
+        writeln!(out, "          <{element}>")?;
+        writeln!(out, "            <term>{}</term>", escape(target))?;
+        writeln!(out, r#"            <termNote type="administrativeStatus">{status}</termNote>"#)?;
+        if target_idx == 0
+            && let Some(note) = &entry.note
+        {
+            writeln!(out, "            <note>{}</note>", escape(note.as_str()))?;
+        }
+        writeln!(out, "          </{element}>")?;
+    }
+    Ok(())
 }
 
 /// Every target of `entry` with its TBX `administrativeStatus` value:
