@@ -2,17 +2,19 @@
 //! (byte spans of the input as read) out.
 //!
 //! All source spellings of all entries of all layers go into **one**
-//! Aho-Corasick automaton — a DFA up to `DFA_MAX_KEYS` keys (the fastest
-//! search), a contiguous NFA above (it stays small and fast at 100k terms,
-//! where a DFA's build time and memory explode) — keyed by their
+//! automaton — aho-corasick's DFA up to `DFA_MAX_KEYS` keys (the fastest
+//! search), daachorse's character-wise double array above (it builds in a
+//! fraction of the time of aho-corasick's NFAs at 100k terms and searches
+//! faster, where a DFA's build time and memory explode) — keyed by their
 //! case-folded match key (see `normalize`). A text is normalised the same way
 //! into a scratch buffer that remembers where each byte came from, and
 //! searched with one unanchored leftmost-longest pass: its match is the
 //! longest term at the leftmost position where any term starts. If that term
 //! passes the tests below, it is the hit and the search goes on after it. If
-//! it fails (or the glossary has `affix` entries), the automaton is walked
-//! anchored from that position to meet every shorter term starting there, and
-//! the longest of those that passes is the hit; if none passes, the search
+//! it fails (or the glossary has `affix` entries), every shorter term that
+//! starts at that position — each is a prefix of the longest, so a hash
+//! lookup per character finds them — is tested too, longest first, and the
+//! first that passes is the hit; if none passes, the search
 //! goes on from the next character. The rules:
 //!
 //! 1. **Whole words.** If the term begins (ends) with a letter or digit, the
@@ -40,21 +42,70 @@
 use std::collections::HashMap;
 
 use aho_corasick::automaton::Automaton;
-use aho_corasick::nfa::contiguous::NFA;
+use aho_corasick::{Anchored, Input, MatchKind};
+use daachorse::{CharwiseDoubleArrayAhoCorasick, CharwiseDoubleArrayAhoCorasickBuilder};
 
-/// Up to this many match keys the matcher uses a DFA (fastest, and small
-/// enough); above it the contiguous NFA, whose size stays linear where a
-/// DFA's memory and build time explode (measured: 100k terms).
+/// Up to this many match keys the matcher uses aho-corasick's DFA (the
+/// fastest search, and small enough); above it daachorse's double array,
+/// whose build time and memory stay linear where a DFA's explode and which
+/// builds several times faster than aho-corasick's NFAs at 100k terms.
 const DFA_MAX_KEYS: usize = 5_000;
 
-/// The compiled automaton: the same leftmost-longest search either way.
-#[derive(Debug, Clone)]
+/// The compiled automaton: a leftmost-longest search either way.
+#[derive(Clone)]
 enum Engine {
-    Dfa(aho_corasick::dfa::DFA),
-    Nfa(NFA),
+    Dfa(Box<aho_corasick::dfa::DFA>),
+    DoubleArray {
+        automaton: CharwiseDoubleArrayAhoCorasick<u32>,
+        /// Bytes in the longest key: an anchored search looks no further.
+        max_key_len: usize,
+    },
 }
-use aho_corasick::{Anchored, MatchKind, PatternID};
 
+impl std::fmt::Debug for Engine {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Engine::Dfa(dfa) => f.debug_tuple("Dfa").field(dfa).finish(),
+            Engine::DoubleArray { automaton, .. } => f.debug_struct("DoubleArray").field("states", &automaton.num_states()).finish(),
+        }
+    }
+}
+
+impl Engine {
+    /// The leftmost-longest term in `haystack[from..]`: (pattern, start, end).
+    #[inline]
+    fn leftmost_longest(&self, haystack: &str, from: usize) -> Option<(u32, usize, usize)> {
+        match self {
+            Engine::Dfa(dfa) => {
+                let found = dfa.try_find(&Input::new(haystack).range(from..)).ok()??;
+                Some((found.pattern().as_u32(), found.start(), found.end()))
+            }
+            Engine::DoubleArray { automaton, .. } => {
+                let found = automaton.leftmost_find_iter(&haystack[from..]).next()?;
+                Some((found.value(), from + found.start(), from + found.end()))
+            }
+        }
+    }
+
+    /// The longest term that starts exactly at `at`: (pattern, end).
+    fn longest_at(&self, haystack: &str, at: usize) -> Option<(u32, usize)> {
+        match self {
+            Engine::Dfa(dfa) => {
+                let input = Input::new(haystack).range(at..).anchored(Anchored::Yes);
+                let found = dfa.try_find(&input).ok()??;
+                Some((found.pattern().as_u32(), found.end()))
+            }
+            Engine::DoubleArray { automaton, max_key_len } => {
+                let mut limit = (at + max_key_len).min(haystack.len());
+                while !haystack.is_char_boundary(limit) {
+                    limit += 1;
+                }
+                let found = automaton.leftmost_find_iter(&haystack[at..limit]).next()?;
+                (found.start() == 0).then(|| (found.value(), at + found.end()))
+            }
+        }
+    }
+}
 use super::model::{Glossary, MatchMode};
 use super::morph;
 use super::normalize::{KeyOptions, NormText, is_word_char, key};
@@ -104,7 +155,9 @@ pub struct Matcher {
     /// after prefixes inside words).
     any_affix: bool,
     patterns: Vec<Pattern>,
-    keys: Vec<Box<str>>,
+    /// Each match key and its pattern: finds the shorter terms that start
+    /// where a longer one does (they are prefixes of it).
+    index: HashMap<Box<str>, u32>,
 }
 
 /// Buffers reused between calls to [`Matcher::find_in`].
@@ -131,7 +184,13 @@ impl Matcher {
     /// Compiles `glossary`. Spellings whose key is empty are skipped (`lint`
     /// reports them).
     pub fn new(glossary: Glossary) -> Result<Self> {
-        let mut index: HashMap<String, usize> = HashMap::with_capacity(glossary.len());
+        Self::with_dfa_limit(glossary, DFA_MAX_KEYS)
+    }
+
+    /// [`Matcher::new`] with a DFA for up to `dfa_max_keys` keys (tests run
+    /// both engines on small glossaries with it).
+    fn with_dfa_limit(glossary: Glossary, dfa_max_keys: usize) -> Result<Self> {
+        let mut index: HashMap<Box<str>, u32> = HashMap::with_capacity(glossary.len());
         let mut keys: Vec<Box<str>> = Vec::with_capacity(glossary.len());
         let mut patterns: Vec<Pattern> = Vec::with_capacity(glossary.len());
         for (entry_idx, entry) in glossary.entries.iter().enumerate() {
@@ -140,7 +199,7 @@ impl Matcher {
                 if folded.is_empty() {
                     continue;
                 }
-                let pattern_idx = *index.entry(folded.clone()).or_insert_with(|| {
+                let pattern_idx = *index.entry(folded.clone().into_boxed_str()).or_insert_with(|| {
                     keys.push(folded.clone().into_boxed_str());
                     patterns.push(Pattern {
                         needs_left_boundary: folded.chars().next().is_some_and(is_word_char),
@@ -148,13 +207,13 @@ impl Matcher {
                         last_word_len: morph::last_word(&folded).len(),
                         ..Pattern::default()
                     });
-                    patterns.len() - 1
+                    (patterns.len() - 1) as u32
                 });
                 let cased_key = entry
                     .is_case_sensitive(source)
                     .then(|| key(source, KeyOptions::CASED).into_boxed_str());
                 let affix = entry.match_mode == MatchMode::Affix;
-                let pattern = &mut patterns[pattern_idx];
+                let pattern = &mut patterns[pattern_idx as usize];
                 pattern.any_affix |= affix;
                 let candidate = Candidate {
                     entry: entry_idx as u32,
@@ -172,25 +231,25 @@ impl Matcher {
             }
         }
         // Leftmost-longest, because `find_in` runs one unanchored
-        // leftmost-longest search and walks anchored only where the longest
-        // term fails its tests; this kind keeps every pattern's path in the
-        // trie, so those walks still meet the shorter terms.
-        let too_large = |error: aho_corasick::BuildError| Error::Usage(format!("glossary too large for the matcher: {error}"));
-        let automaton = if keys.len() <= DFA_MAX_KEYS {
-            Engine::Dfa(
+        // leftmost-longest search and looks at shorter terms (prefixes of
+        // the longest, found in `index`) only where the longest fails.
+        let too_large = |error: String| Error::Usage(format!("glossary too large for the matcher: {error}"));
+        let automaton = if keys.len() <= dfa_max_keys {
+            Engine::Dfa(Box::new(
                 aho_corasick::dfa::DFA::builder()
                     .match_kind(MatchKind::LeftmostLongest)
                     .start_kind(aho_corasick::StartKind::Both)
                     .build(keys.iter().map(|k| k.as_bytes()))
-                    .map_err(too_large)?,
-            )
+                    .map_err(|e| too_large(e.to_string()))?,
+            ))
         } else {
-            Engine::Nfa(
-                NFA::builder()
-                    .match_kind(MatchKind::LeftmostLongest)
-                    .build(keys.iter().map(|k| k.as_bytes()))
-                    .map_err(too_large)?,
-            )
+            Engine::DoubleArray {
+                automaton: CharwiseDoubleArrayAhoCorasickBuilder::new()
+                    .match_kind(daachorse::MatchKind::LeftmostLongest)
+                    .build_with_values(keys.iter().enumerate().map(|(idx, k)| (&**k, idx as u32)))
+                    .map_err(|e| too_large(e.to_string()))?,
+                max_key_len: keys.iter().map(|k| k.len()).max().unwrap_or(0),
+            }
         };
         let any_affix = patterns.iter().any(|p| p.any_affix);
         Ok(Matcher {
@@ -198,7 +257,7 @@ impl Matcher {
             automaton,
             any_affix,
             patterns,
-            keys,
+            index,
         })
     }
 
@@ -208,7 +267,7 @@ impl Matcher {
 
     /// Number of distinct match keys.
     pub fn n_keys(&self) -> usize {
-        self.keys.len()
+        self.patterns.len()
     }
 
     /// All hits in `text`, searched as one piece.
@@ -229,13 +288,9 @@ impl Matcher {
             // The leftmost-longest match from `resume_at`: no term starts
             // between `resume_at` and its start, and none starting there is
             // longer.
-            let input = aho_corasick::Input::new(haystack).range(resume_at..);
-            let found = match &self.automaton {
-                Engine::Dfa(dfa) => dfa.try_find(&input),
-                Engine::Nfa(nfa) => nfa.try_find(&input),
+            let Some((pattern_idx, start, end)) = self.automaton.leftmost_longest(haystack, resume_at) else {
+                break;
             };
-            let Ok(Some(found)) = found else { break };
-            let start = found.start();
             let next_char = start + haystack[start..].chars().next().map_or(1, char::len_utf8);
             let at_start = !norm.char_before(start).is_some_and(is_word_char) || !norm.char_at(start).is_some_and(is_word_char);
             // Where a hit for this match would start: here, or (a prefixed
@@ -260,20 +315,20 @@ impl Matcher {
             // hit. With affix entries a prefixed term may still be longer,
             // so those glossaries always take the full path.
             if !self.any_affix
-                && let Some((candidate_idx, span, term_span, norm_end)) =
-                    self.accept(text, norm, found.pattern().as_usize(), start, found.end())
+                && let Some((candidate_idx, span, term_span, norm_end)) = self.accept(text, norm, pattern_idx as usize, start, end)
             {
-                self.push_hit(hits, found.pattern().as_u32(), candidate_idx, span, term_span);
+                self.push_hit(hits, pattern_idx, candidate_idx, span, term_span);
                 resume_at = norm_end;
                 continue;
             }
             // Fallback: every term that starts here, longest first.
             met.clear();
-            self.walk(norm, hit_start, met);
+            let longest_here = (hit_start == start).then_some((pattern_idx, end));
+            self.terms_at(haystack, hit_start, longest_here, met);
             if self.any_affix && norm.char_at(hit_start).is_some_and(is_word_char) {
                 for prefix in morph::PREFIXES {
                     if haystack[hit_start..].starts_with(prefix) {
-                        self.walk(norm, hit_start + prefix.len(), met);
+                        self.terms_at(haystack, hit_start + prefix.len(), None, met);
                     }
                 }
             }
@@ -323,12 +378,19 @@ impl Matcher {
         });
     }
 
-    /// Walks the automaton anchored at normalised byte `start` and notes
-    /// every term that starts there.
-    fn walk(&self, norm: &NormText, start: usize, met: &mut Vec<(u32, usize, usize)>) {
-        match &self.automaton {
-            Engine::Dfa(dfa) => walk_with(dfa, norm, start, met),
-            Engine::Nfa(nfa) => walk_with(nfa, norm, start, met),
+    /// Notes every term that starts at normalised byte `at`: the longest
+    /// (`longest`, when the caller knows it already), then each of its
+    /// prefixes that is a key as well.
+    fn terms_at(&self, haystack: &str, at: usize, longest: Option<(u32, usize)>, met: &mut Vec<(u32, usize, usize)>) {
+        let Some((pattern_idx, end)) = longest.or_else(|| self.automaton.longest_at(haystack, at)) else {
+            return;
+        };
+        met.push((pattern_idx, at, end));
+        let term = &haystack[at..end];
+        for (offset, _) in term.char_indices().skip(1) {
+            if let Some(&shorter) = self.index.get(&term[..offset]) {
+                met.push((shorter, at, at + offset));
+            }
         }
     }
 
@@ -388,34 +450,6 @@ impl Matcher {
             }
         }
         None
-    }
-}
-
-/// [`Matcher::walk`] for one kind of automaton (monomorphised, so the
-/// byte loop has no dynamic dispatch).
-fn walk_with<A: Automaton>(automaton: &A, norm: &NormText, start: usize, met: &mut Vec<(u32, usize, usize)>) {
-    let Ok(mut state) = automaton.start_state(Anchored::Yes) else {
-        return;
-    };
-    for (offset, &byte) in norm.text.as_bytes()[start..].iter().enumerate() {
-        state = automaton.next_state(Anchored::Yes, state, byte);
-        if automaton.is_dead(state) {
-            return;
-        }
-        if !automaton.is_match(state) {
-            continue;
-        }
-        let end = start + offset + 1;
-        for match_idx in 0..automaton.match_len(state) {
-            let pattern_id: PatternID = automaton.match_pattern(state, match_idx);
-            // Only terms that start at `start` count here (a defence in
-            // case a match state ever lists terms that are suffixes of
-            // the path walked, as the standard match kind does).
-            if automaton.pattern_len(pattern_id) != end - start {
-                continue;
-            }
-            met.push((pattern_id.as_u32(), start, end));
-        }
     }
 }
 

@@ -213,11 +213,11 @@ fn reference_hits(m: &Matcher, text: &str) -> Vec<TermHit> {
         let may_start = !norm.char_before(idx).is_some_and(is_word_char) || !is_word_char(c);
         if may_start {
             met.clear();
-            m.walk(&norm, idx, &mut met);
+            every_term_at(m, &norm.text, idx, &mut met);
             if is_word_char(c) {
                 for prefix in morph::PREFIXES {
                     if norm.text[idx..].starts_with(prefix) {
-                        m.walk(&norm, idx + prefix.len(), &mut met);
+                        every_term_at(m, &norm.text, idx + prefix.len(), &mut met);
                     }
                 }
             }
@@ -230,6 +230,16 @@ fn reference_hits(m: &Matcher, text: &str) -> Vec<TermHit> {
         idx += c.len_utf8();
     }
     hits
+}
+
+/// Every key that `haystack` holds at `at`, by comparing each key there
+/// (no automaton involved).
+fn every_term_at(m: &Matcher, haystack: &str, at: usize, met: &mut Vec<(u32, usize, usize)>) {
+    for (key, &pattern) in &m.index {
+        if haystack[at..].starts_with(&**key) {
+            met.push((pattern, at, at + key.len()));
+        }
+    }
 }
 
 fn affix_matcher() -> Matcher {
@@ -250,9 +260,26 @@ proptest! {
         Just("pasukan"), Just("x"), Just("."),
     ], 0..40)) {
         let text: String = pieces.concat();
-        let plain = matcher(TERMS);
-        prop_assert_eq!(plain.find_all(&text), reference_hits(&plain, &text));
-        let affix = affix_matcher();
-        prop_assert_eq!(affix.find_all(&text), reference_hits(&affix, &text));
+        // Both engines: the DFA the small glossaries get, and the double
+        // array that large ones get.
+        for dfa_max_keys in [usize::MAX, 0] {
+            let plain = Matcher::with_dfa_limit(matcher(TERMS).glossary().clone(), dfa_max_keys).unwrap();
+            prop_assert_eq!(plain.find_all(&text), reference_hits(&plain, &text));
+            let affix = Matcher::with_dfa_limit(affix_matcher().glossary().clone(), dfa_max_keys).unwrap();
+            prop_assert_eq!(affix.find_all(&text), reference_hits(&affix, &text));
+        }
     }
+}
+
+#[test]
+fn both_engines_find_the_same_terms_in_the_sample_article() {
+    let article = include_str!("../../examples/korea-utara/source.id.txt");
+    let shipped = crate::glossary::builtin().clone();
+    let dfa = Matcher::with_dfa_limit(shipped.clone(), usize::MAX).unwrap();
+    let double_array = Matcher::with_dfa_limit(shipped, 0).unwrap();
+    assert!(matches!(dfa.automaton, Engine::Dfa(_)));
+    assert!(matches!(double_array.automaton, Engine::DoubleArray { .. }));
+    let hits = dfa.find_all(article);
+    assert!(hits.len() > 50, "{}", hits.len());
+    assert_eq!(hits, double_array.find_all(article));
 }

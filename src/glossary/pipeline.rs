@@ -8,7 +8,8 @@
 //! the unit-by-unit search would accept. So a worker thread builds the
 //! matcher and searches the text in pieces of about 64 KiB (cut after a
 //! line break) while this thread segments; when segmentation is done this
-//! thread helps with the remaining pieces. Then every hit is given to its
+//! thread waits for the matcher if need be and helps with the remaining
+//! pieces. Then every hit is given to its
 //! unit. Two cases are searched again unit by unit, which makes the result
 //! identical to `apply`: a unit that a piece cut runs through (a unit that
 //! wraps over lines), and a unit that a hit runs out of (a term that spans a
@@ -36,7 +37,9 @@ pub fn segment_and_apply(
 ) -> Result<(Matcher, Segmentation, Vec<Occurrence>)> {
     let pieces = cut_pieces(text);
     let next_piece = AtomicUsize::new(0);
-    let matcher_cell: OnceLock<Matcher> = OnceLock::new();
+    // Set once by the worker: the matcher, or `None` when building it
+    // failed (the worker then returns the error).
+    let matcher_cell: OnceLock<Option<Matcher>> = OnceLock::new();
     let results: Mutex<Vec<(usize, Vec<TermHit>)>> = Mutex::new(Vec::with_capacity(pieces.len()));
     let search_pieces = |matcher: &Matcher| {
         let mut scratch = Scratch::default();
@@ -52,13 +55,28 @@ pub fn segment_and_apply(
     };
     let segmentation = std::thread::scope(|scope| {
         let worker = scope.spawn(|| -> Result<()> {
-            let matcher = matcher_cell.get_or_init_result(build_matcher)?;
-            search_pieces(matcher);
-            Ok(())
+            // The cell is set on every way out, a panic included, so that
+            // the waiting thread below always wakes.
+            match std::panic::catch_unwind(std::panic::AssertUnwindSafe(build_matcher)) {
+                Ok(Ok(matcher)) => {
+                    let matcher = matcher_cell.get_or_init(|| Some(matcher)).as_ref().expect("just set");
+                    search_pieces(matcher);
+                    Ok(())
+                }
+                Ok(Err(error)) => {
+                    matcher_cell.get_or_init(|| None);
+                    Err(error)
+                }
+                Err(panic) => {
+                    matcher_cell.get_or_init(|| None);
+                    std::panic::resume_unwind(panic)
+                }
+            }
         });
         let segmentation = segment(text, config);
-        // Help with the pieces left, if the matcher is ready by now.
-        if let Some(matcher) = matcher_cell.get() {
+        // Segmenting usually ends first (a large glossary takes longer to
+        // compile): wait for the matcher, then search the pieces left.
+        if let Some(matcher) = matcher_cell.wait() {
             search_pieces(matcher);
         }
         worker.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic))?;
@@ -66,6 +84,7 @@ pub fn segment_and_apply(
     })?;
     let matcher = matcher_cell
         .into_inner()
+        .flatten()
         .expect("the worker either built the matcher or returned its error");
     let mut results = results.into_inner().unwrap_or_else(|poisoned| poisoned.into_inner());
     results.sort_unstable_by_key(|(piece_idx, _)| *piece_idx);
@@ -144,21 +163,6 @@ fn assign_to_units(matcher: &Matcher, text: &str, segmentation: &Segmentation, h
     occurrences
 }
 
-/// `OnceLock::get_or_try_init` is not stable yet; this is the part we need.
-trait GetOrInitResult<T> {
-    fn get_or_init_result(&self, init: impl FnOnce() -> Result<T>) -> Result<&T>;
-}
-
-impl<T> GetOrInitResult<T> for OnceLock<T> {
-    fn get_or_init_result(&self, init: impl FnOnce() -> Result<T>) -> Result<&T> {
-        if let Some(value) = self.get() {
-            return Ok(value);
-        }
-        let value = init()?;
-        Ok(self.get_or_init(|| value))
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use std::path::Path;
@@ -196,6 +200,16 @@ mod tests {
     #[test]
     fn matcher_errors_come_back() {
         let result = segment_and_apply("x", SegmenterConfig::default(), || Err(crate::error::Error::Usage("broken".into())));
+        assert!(result.is_err());
+    }
+
+    #[test]
+    fn a_panic_while_building_comes_back_instead_of_hanging() {
+        let result = std::panic::catch_unwind(|| {
+            let _ = segment_and_apply("Korea Utara.\n", SegmenterConfig::default(), || -> Result<Matcher> {
+                panic!("broken")
+            });
+        });
         assert!(result.is_err());
     }
 
