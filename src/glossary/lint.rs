@@ -19,7 +19,7 @@ use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::sync::LazyLock;
 
-use aho_corasick::AhoCorasick;
+use daachorse::CharwiseDoubleArrayAhoCorasick;
 use serde::Serialize;
 
 use super::formats::{self, Format, Reader};
@@ -206,10 +206,12 @@ fn report_shadowed(glossaries: &[Glossary], problems: &mut Vec<Problem>) {
             }
         }
     }
-    let Ok(automaton) = AhoCorasick::new(&keys) else { return };
+    let Ok(automaton) = CharwiseDoubleArrayAhoCorasick::<u32>::new(&keys) else {
+        return;
+    };
     for (long_idx, long_key) in keys.iter().enumerate() {
         for found in automaton.find_overlapping_iter(long_key.as_str()) {
-            let short_idx = found.pattern().as_usize();
+            let short_idx = found.value() as usize;
             let at_boundaries = !long_key[..found.start()].chars().next_back().is_some_and(is_word_char)
                 && !long_key[found.end()..].chars().next().is_some_and(is_word_char);
             if short_idx == long_idx || !at_boundaries {

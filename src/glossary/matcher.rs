@@ -2,10 +2,11 @@
 //! (byte spans of the input as read) out.
 //!
 //! All source spellings of all entries of all layers go into **one**
-//! automaton — aho-corasick's DFA up to `DFA_MAX_KEYS` keys (the fastest
-//! search), daachorse's character-wise double array above (it builds in a
-//! fraction of the time of aho-corasick's NFAs at 100k terms and searches
-//! faster, where a DFA's build time and memory explode) — keyed by their
+//! automaton — daachorse's character-wise double array: at 100k terms it
+//! builds in a fraction of the time of aho-corasick's NFAs (whose DFA's
+//! memory and build time explode there), and on Indonesian text it searches
+//! faster than aho-corasick's DFA even at 1k terms (measured in
+//! `benches/glossary.rs`) — keyed by their
 //! case-folded match key (see `normalize`). A text is normalised the same way
 //! into a scratch buffer that remembers where each byte came from, and
 //! searched with one unanchored leftmost-longest pass: its match is the
@@ -41,33 +42,19 @@
 
 use std::collections::HashMap;
 
-use aho_corasick::automaton::Automaton;
-use aho_corasick::{Anchored, Input, MatchKind};
 use daachorse::{CharwiseDoubleArrayAhoCorasick, CharwiseDoubleArrayAhoCorasickBuilder};
 
-/// Up to this many match keys the matcher uses aho-corasick's DFA (the
-/// fastest search, and small enough); above it daachorse's double array,
-/// whose build time and memory stay linear where a DFA's explode and which
-/// builds several times faster than aho-corasick's NFAs at 100k terms.
-const DFA_MAX_KEYS: usize = 5_000;
-
-/// The compiled automaton: a leftmost-longest search either way.
+/// The compiled automaton (daachorse's character-wise double array, in
+/// leftmost-longest mode), and the byte length of its longest key.
 #[derive(Clone)]
-enum Engine {
-    Dfa(Box<aho_corasick::dfa::DFA>),
-    DoubleArray {
-        automaton: CharwiseDoubleArrayAhoCorasick<u32>,
-        /// Bytes in the longest key: an anchored search looks no further.
-        max_key_len: usize,
-    },
+struct Engine {
+    automaton: CharwiseDoubleArrayAhoCorasick<u32>,
+    max_key_len: usize,
 }
 
 impl std::fmt::Debug for Engine {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            Engine::Dfa(dfa) => f.debug_tuple("Dfa").field(dfa).finish(),
-            Engine::DoubleArray { automaton, .. } => f.debug_struct("DoubleArray").field("states", &automaton.num_states()).finish(),
-        }
+        f.debug_struct("Engine").field("states", &self.automaton.num_states()).finish()
     }
 }
 
@@ -75,37 +62,22 @@ impl Engine {
     /// The leftmost-longest term in `haystack[from..]`: (pattern, start, end).
     #[inline]
     fn leftmost_longest(&self, haystack: &str, from: usize) -> Option<(u32, usize, usize)> {
-        match self {
-            Engine::Dfa(dfa) => {
-                let found = dfa.try_find(&Input::new(haystack).range(from..)).ok()??;
-                Some((found.pattern().as_u32(), found.start(), found.end()))
-            }
-            Engine::DoubleArray { automaton, .. } => {
-                let found = automaton.leftmost_find_iter(&haystack[from..]).next()?;
-                Some((found.value(), from + found.start(), from + found.end()))
-            }
-        }
+        let found = self.automaton.leftmost_find_iter(&haystack[from..]).next()?;
+        Some((found.value(), from + found.start(), from + found.end()))
     }
 
-    /// The longest term that starts exactly at `at`: (pattern, end).
+    /// The longest term that starts exactly at `at`: (pattern, end). The
+    /// search looks no further than the longest key reaches.
     fn longest_at(&self, haystack: &str, at: usize) -> Option<(u32, usize)> {
-        match self {
-            Engine::Dfa(dfa) => {
-                let input = Input::new(haystack).range(at..).anchored(Anchored::Yes);
-                let found = dfa.try_find(&input).ok()??;
-                Some((found.pattern().as_u32(), found.end()))
-            }
-            Engine::DoubleArray { automaton, max_key_len } => {
-                let mut limit = (at + max_key_len).min(haystack.len());
-                while !haystack.is_char_boundary(limit) {
-                    limit += 1;
-                }
-                let found = automaton.leftmost_find_iter(&haystack[at..limit]).next()?;
-                (found.start() == 0).then(|| (found.value(), at + found.end()))
-            }
+        let mut limit = (at + self.max_key_len).min(haystack.len());
+        while !haystack.is_char_boundary(limit) {
+            limit += 1;
         }
+        let found = self.automaton.leftmost_find_iter(&haystack[at..limit]).next()?;
+        (found.start() == 0).then(|| (found.value(), at + found.end()))
     }
 }
+
 use super::model::{Glossary, MatchMode};
 use super::morph;
 use super::normalize::{KeyOptions, NormText, is_word_char, key};
@@ -184,12 +156,6 @@ impl Matcher {
     /// Compiles `glossary`. Spellings whose key is empty are skipped (`lint`
     /// reports them).
     pub fn new(glossary: Glossary) -> Result<Self> {
-        Self::with_dfa_limit(glossary, DFA_MAX_KEYS)
-    }
-
-    /// [`Matcher::new`] with a DFA for up to `dfa_max_keys` keys (tests run
-    /// both engines on small glossaries with it).
-    fn with_dfa_limit(glossary: Glossary, dfa_max_keys: usize) -> Result<Self> {
         let mut index: HashMap<Box<str>, u32> = HashMap::with_capacity(glossary.len());
         let mut keys: Vec<Box<str>> = Vec::with_capacity(glossary.len());
         let mut patterns: Vec<Pattern> = Vec::with_capacity(glossary.len());
@@ -233,23 +199,12 @@ impl Matcher {
         // Leftmost-longest, because `find_in` runs one unanchored
         // leftmost-longest search and looks at shorter terms (prefixes of
         // the longest, found in `index`) only where the longest fails.
-        let too_large = |error: String| Error::Usage(format!("glossary too large for the matcher: {error}"));
-        let automaton = if keys.len() <= dfa_max_keys {
-            Engine::Dfa(Box::new(
-                aho_corasick::dfa::DFA::builder()
-                    .match_kind(MatchKind::LeftmostLongest)
-                    .start_kind(aho_corasick::StartKind::Both)
-                    .build(keys.iter().map(|k| k.as_bytes()))
-                    .map_err(|e| too_large(e.to_string()))?,
-            ))
-        } else {
-            Engine::DoubleArray {
-                automaton: CharwiseDoubleArrayAhoCorasickBuilder::new()
-                    .match_kind(daachorse::MatchKind::LeftmostLongest)
-                    .build_with_values(keys.iter().enumerate().map(|(idx, k)| (&**k, idx as u32)))
-                    .map_err(|e| too_large(e.to_string()))?,
-                max_key_len: keys.iter().map(|k| k.len()).max().unwrap_or(0),
-            }
+        let automaton = Engine {
+            automaton: CharwiseDoubleArrayAhoCorasickBuilder::new()
+                .match_kind(daachorse::MatchKind::LeftmostLongest)
+                .build_with_values(keys.iter().enumerate().map(|(idx, k)| (&**k, idx as u32)))
+                .map_err(|error| Error::Usage(format!("glossary too large for the matcher: {error}")))?,
+            max_key_len: keys.iter().map(|k| k.len()).max().unwrap_or(0),
         };
         let any_affix = patterns.iter().any(|p| p.any_affix);
         Ok(Matcher {

@@ -260,26 +260,9 @@ proptest! {
         Just("pasukan"), Just("x"), Just("."),
     ], 0..40)) {
         let text: String = pieces.concat();
-        // Both engines: the DFA the small glossaries get, and the double
-        // array that large ones get.
-        for dfa_max_keys in [usize::MAX, 0] {
-            let plain = Matcher::with_dfa_limit(matcher(TERMS).glossary().clone(), dfa_max_keys).unwrap();
-            prop_assert_eq!(plain.find_all(&text), reference_hits(&plain, &text));
-            let affix = Matcher::with_dfa_limit(affix_matcher().glossary().clone(), dfa_max_keys).unwrap();
-            prop_assert_eq!(affix.find_all(&text), reference_hits(&affix, &text));
-        }
+        let plain = matcher(TERMS);
+        prop_assert_eq!(plain.find_all(&text), reference_hits(&plain, &text));
+        let affix = affix_matcher();
+        prop_assert_eq!(affix.find_all(&text), reference_hits(&affix, &text));
     }
-}
-
-#[test]
-fn both_engines_find_the_same_terms_in_the_sample_article() {
-    let article = include_str!("../../examples/korea-utara/source.id.txt");
-    let shipped = crate::glossary::builtin().clone();
-    let dfa = Matcher::with_dfa_limit(shipped.clone(), usize::MAX).unwrap();
-    let double_array = Matcher::with_dfa_limit(shipped, 0).unwrap();
-    assert!(matches!(dfa.automaton, Engine::Dfa(_)));
-    assert!(matches!(double_array.automaton, Engine::DoubleArray { .. }));
-    let hits = dfa.find_all(article);
-    assert!(hits.len() > 50, "{}", hits.len());
-    assert_eq!(hits, double_array.find_all(article));
 }
