@@ -6,6 +6,7 @@ use std::io::IsTerminal;
 use std::path::PathBuf;
 
 use clap::{Subcommand, ValueEnum};
+use selaras::glossary::apply::TermCounter;
 use selaras::glossary::formats::{self, Format};
 use selaras::glossary::lint::{Severity, lint_files};
 use selaras::glossary::{self, Glossary, Matcher};
@@ -109,15 +110,26 @@ fn apply(args: ApplyArgs) -> Result<Outcome, Error> {
     // The automaton is built and the text searched on a second thread while
     // this one segments (see `glossary::pipeline`); the result is the same as
     // segmenting first and applying the glossary to each unit after.
-    let (matcher, segmentation, occurrences) = glossary::pipeline::segment_and_apply(&input.text, SegmenterConfig::default(), || {
+    let searched = glossary::pipeline::segment_and_search(&input.text, SegmenterConfig::default(), || {
         Matcher::new(glossary::load(&args.glossaries, !args.no_default_glossary)?)
     })?;
+    let matcher = &searched.matcher;
+    // Counts are counted as the occurrences come: a large text then needs
+    // no list of them.
+    let occurrences = match args.format {
+        ApplyFormat::Counts => Vec::new(),
+        _ => searched.occurrences(&input.text),
+    };
     let color = args.output.is_none() && std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none();
     write_to(args.output.as_deref(), |out| match args.format {
-        ApplyFormat::Text => render::terms::write_text(out, &input.text, &segmentation, &matcher, &occurrences, color),
-        ApplyFormat::Jsonl => render::terms::write_jsonl(out, &input.text, &matcher, &occurrences),
-        ApplyFormat::Skeleton => render::terms::write_skeleton(out, &input.text, &matcher, &occurrences),
-        ApplyFormat::Counts => render::terms::write_counts(out, &matcher, &occurrences),
+        ApplyFormat::Text => render::terms::write_text(out, &input.text, &searched.segmentation, matcher, &occurrences, color),
+        ApplyFormat::Jsonl => render::terms::write_jsonl(out, &input.text, matcher, &occurrences),
+        ApplyFormat::Skeleton => render::terms::write_skeleton(out, &input.text, matcher, &occurrences),
+        ApplyFormat::Counts => {
+            let mut counter = TermCounter::new(matcher);
+            searched.for_each_occurrence(&input.text, |occurrence| counter.add(&occurrence.hit));
+            render::terms::write_counts(out, &counter.finish())
+        }
     })?;
     Ok(Outcome::Clean)
 }

@@ -94,19 +94,57 @@ pub fn skeleton(matcher: &Matcher, text: &str, occurrences: &[Occurrence]) -> St
 /// Occurrences per term (the glossary's own spelling that matched), most
 /// frequent first, ties in byte order of the term.
 pub fn counts<'m>(matcher: &'m Matcher, occurrences: &[Occurrence]) -> Vec<(&'m str, usize)> {
-    let mut by_term: HashMap<(usize, usize), usize> = HashMap::new();
-    for occurrence in occurrences {
-        *by_term.entry((occurrence.hit.entry, occurrence.hit.source)).or_default() += 1;
+    let mut counter = TermCounter::new(matcher);
+    occurrences.iter().for_each(|occurrence| counter.add(&occurrence.hit));
+    counter.finish()
+}
+
+/// Counts hits per spelling as they come (see [`counts`]). Dense counters,
+/// one per (entry, source): a hash map per hit costs more than the search
+/// itself on a large text.
+#[derive(Debug)]
+pub struct TermCounter<'m> {
+    matcher: &'m Matcher,
+    /// Where each entry's counters start in `by_term`.
+    first_slot: Vec<usize>,
+    by_term: Vec<usize>,
+}
+
+impl<'m> TermCounter<'m> {
+    pub fn new(matcher: &'m Matcher) -> Self {
+        let entries = &matcher.glossary().entries;
+        let mut first_slot = Vec::with_capacity(entries.len());
+        let mut n_slots = 0;
+        for entry in entries {
+            first_slot.push(n_slots);
+            n_slots += entry.sources.len();
+        }
+        TermCounter {
+            matcher,
+            first_slot,
+            by_term: vec![0; n_slots],
+        }
     }
-    let mut by_spelling: HashMap<&'m str, usize> = HashMap::with_capacity(by_term.len());
-    for ((entry_idx, source_idx), n) in by_term {
-        *by_spelling
-            .entry(matcher.glossary().entries[entry_idx].sources[source_idx].as_str())
-            .or_default() += n;
+
+    pub fn add(&mut self, hit: &TermHit) {
+        self.by_term[self.first_slot[hit.entry] + hit.source] += 1;
     }
-    let mut counts: Vec<(&str, usize)> = by_spelling.into_iter().collect();
-    counts.sort_unstable_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(b.0)));
-    counts
+
+    /// Frequency per source spelling (spellings shared by several entries
+    /// add up), most frequent first, then by spelling.
+    pub fn finish(self) -> Vec<(&'m str, usize)> {
+        let mut by_spelling: HashMap<&'m str, usize> = HashMap::new();
+        for (entry, &first) in self.matcher.glossary().entries.iter().zip(&self.first_slot) {
+            for (source, &n) in entry.sources.iter().zip(&self.by_term[first..]) {
+                if n > 0 {
+                    *by_spelling.entry(source.as_str()).or_default() += n;
+                }
+            }
+        }
+        let mut counts: Vec<(&str, usize)> = by_spelling.into_iter().collect();
+        counts.sort_unstable_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(b.0)));
+        counts
+    }
 }
 
 #[cfg(test)]

@@ -61,20 +61,20 @@ impl std::fmt::Debug for Engine {
 impl Engine {
     /// The leftmost-longest term in `haystack[from..]`: (pattern, start, end).
     #[inline]
-    fn leftmost_longest(&self, haystack: &str, from: usize) -> Option<(u32, usize, usize)> {
+    fn leftmost_longest(&self, haystack: &str, from: usize) -> Option<(PatternId, usize, usize)> {
         let found = self.automaton.leftmost_find_iter(&haystack[from..]).next()?;
-        Some((found.value(), from + found.start(), from + found.end()))
+        Some((PatternId(found.value()), from + found.start(), from + found.end()))
     }
 
     /// The longest term that starts exactly at `at`: (pattern, end). The
     /// search looks no further than the longest key reaches.
-    fn longest_at(&self, haystack: &str, at: usize) -> Option<(u32, usize)> {
+    fn longest_at(&self, haystack: &str, at: usize) -> Option<(PatternId, usize)> {
         let mut limit = (at + self.max_key_len).min(haystack.len());
         while !haystack.is_char_boundary(limit) {
             limit += 1;
         }
         let found = self.automaton.leftmost_find_iter(&haystack[at..limit]).next()?;
-        (found.start() == 0).then(|| (found.value(), at + found.end()))
+        (found.start() == 0).then(|| (PatternId(found.value()), at + found.end()))
     }
 }
 
@@ -99,23 +99,68 @@ pub struct TermHit {
 }
 
 /// One entry spelling behind an automaton pattern.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Copy)]
 struct Candidate {
     entry: u32,
     source: u32,
+}
+
+/// What the rare candidates need besides: kept apart from [`Candidate`] so
+/// that the arrays searched for every match stay small (at 100k terms they
+/// decide how often a match waits for memory).
+#[derive(Debug, Clone, Default)]
+struct CandidateRules {
     /// The unfolded key, for case-sensitive spellings only.
     cased_key: Option<Box<str>>,
     affix: bool,
 }
 
-#[derive(Debug, Clone, Default)]
+/// One automaton pattern (a distinct match key): 20 bytes.
+#[derive(Debug, Clone, Copy, Default)]
 struct Pattern {
-    candidates: Vec<Candidate>,
-    needs_left_boundary: bool,
-    needs_right_boundary: bool,
-    any_affix: bool,
-    /// Length in bytes of the last word of the key, for reduplication.
-    last_word_len: usize,
+    /// The first candidate's entry and source, inline: for most matches
+    /// the only memory read besides the text and the automaton.
+    entry: u32,
+    source: u32,
+    /// All its candidates are `candidates[first..first + len]`,
+    /// case-sensitive ones first, then in glossary order.
+    first: u32,
+    len: u32,
+    /// Length in bytes of the last word of the key, for reduplication
+    /// (saturated; a last word that long never repeats in practice).
+    last_word_len: u16,
+}
+
+/// The key starts with a word character: the one before must not be one.
+const LEFT_BOUNDARY: u8 = 1;
+/// The key ends with a word character: the one after must not be one.
+const RIGHT_BOUNDARY: u8 = 2;
+/// Some candidate has match mode `affix`.
+const ANY_AFFIX: u8 = 4;
+/// Some candidate is case-sensitive.
+const ANY_CASED: u8 = 8;
+
+/// What the automaton reports for a key: the index of its [`Pattern`] in the
+/// low 24 bits and its flags (`LEFT_BOUNDARY`, …) above, so that testing
+/// most matches reads no pattern data at all.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct PatternId(u32);
+
+impl PatternId {
+    const MAX_INDEX: usize = (1 << 24) - 1;
+
+    fn new(index: usize, flags: u8) -> PatternId {
+        debug_assert!(index <= Self::MAX_INDEX);
+        PatternId(index as u32 | u32::from(flags) << 24)
+    }
+
+    fn index(self) -> usize {
+        (self.0 & Self::MAX_INDEX as u32) as usize
+    }
+
+    fn has(self, flag: u8) -> bool {
+        (self.0 >> 24) as u8 & flag != 0
+    }
 }
 
 /// The compiled form of a glossary. Build once, share between threads.
@@ -127,9 +172,13 @@ pub struct Matcher {
     /// after prefixes inside words).
     any_affix: bool,
     patterns: Vec<Pattern>,
+    candidates: Vec<Candidate>,
+    /// Parallel to `candidates`; read only for patterns flagged
+    /// `ANY_AFFIX` or `ANY_CASED`.
+    rules: Vec<CandidateRules>,
     /// Each match key and its pattern: finds the shorter terms that start
     /// where a longer one does (they are prefixes of it).
-    index: HashMap<Box<str>, u32>,
+    index: HashMap<Box<str>, PatternId>,
 }
 
 /// Buffers reused between calls to [`Matcher::find_in`].
@@ -138,7 +187,7 @@ pub struct Scratch {
     norm: NormText,
     /// Terms met by the walks from one position: pattern, start, end
     /// (normalised bytes), not yet tested.
-    met: Vec<(u32, usize, usize)>,
+    met: Vec<(PatternId, usize, usize)>,
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -148,7 +197,7 @@ struct Found {
     /// End of the hit in the normalised text.
     norm_end: usize,
     key_len: usize,
-    pattern: u32,
+    pattern: PatternId,
     candidate: u32,
 }
 
@@ -156,9 +205,15 @@ impl Matcher {
     /// Compiles `glossary`. Spellings whose key is empty are skipped (`lint`
     /// reports them).
     pub fn new(glossary: Glossary) -> Result<Self> {
+        // Keys to pattern indices while collecting, to `PatternId`s (which
+        // carry flags known only at the end) after.
         let mut index: HashMap<Box<str>, u32> = HashMap::with_capacity(glossary.len());
         let mut keys: Vec<Box<str>> = Vec::with_capacity(glossary.len());
         let mut patterns: Vec<Pattern> = Vec::with_capacity(glossary.len());
+        let mut flags: Vec<u8> = Vec::with_capacity(glossary.len());
+        // (pattern, tried after case-sensitive ones, candidate, rules), in
+        // glossary order; sorted into place below.
+        let mut found: Vec<(u32, bool, Candidate, CandidateRules)> = Vec::with_capacity(glossary.len());
         for (entry_idx, entry) in glossary.entries.iter().enumerate() {
             for (source_idx, source) in entry.sources.iter().enumerate() {
                 let folded = key(source, KeyOptions::FOLDED);
@@ -166,52 +221,83 @@ impl Matcher {
                     continue;
                 }
                 let pattern_idx = *index.entry(folded.clone().into_boxed_str()).or_insert_with(|| {
-                    keys.push(folded.clone().into_boxed_str());
+                    let mut key_flags = 0;
+                    if folded.chars().next().is_some_and(is_word_char) {
+                        key_flags |= LEFT_BOUNDARY;
+                    }
+                    if folded.chars().next_back().is_some_and(is_word_char) {
+                        key_flags |= RIGHT_BOUNDARY;
+                    }
                     patterns.push(Pattern {
-                        needs_left_boundary: folded.chars().next().is_some_and(is_word_char),
-                        needs_right_boundary: folded.chars().next_back().is_some_and(is_word_char),
-                        last_word_len: morph::last_word(&folded).len(),
+                        last_word_len: u16::try_from(morph::last_word(&folded).len()).unwrap_or(u16::MAX),
                         ..Pattern::default()
                     });
+                    flags.push(key_flags);
+                    keys.push(folded.into_boxed_str());
                     (patterns.len() - 1) as u32
                 });
-                let cased_key = entry
-                    .is_case_sensitive(source)
-                    .then(|| key(source, KeyOptions::CASED).into_boxed_str());
-                let affix = entry.match_mode == MatchMode::Affix;
-                let pattern = &mut patterns[pattern_idx as usize];
-                pattern.any_affix |= affix;
+                let rules = CandidateRules {
+                    cased_key: entry
+                        .is_case_sensitive(source)
+                        .then(|| key(source, KeyOptions::CASED).into_boxed_str()),
+                    affix: entry.match_mode == MatchMode::Affix,
+                };
+                if rules.affix {
+                    flags[pattern_idx as usize] |= ANY_AFFIX;
+                }
+                if rules.cased_key.is_some() {
+                    flags[pattern_idx as usize] |= ANY_CASED;
+                }
                 let candidate = Candidate {
                     entry: entry_idx as u32,
                     source: source_idx as u32,
-                    cased_key,
-                    affix,
                 };
-                // Case-sensitive spellings are more specific: try them first.
-                let position = if candidate.cased_key.is_some() {
-                    pattern.candidates.iter().take_while(|c| c.cased_key.is_some()).count()
-                } else {
-                    pattern.candidates.len()
-                };
-                pattern.candidates.insert(position, candidate);
+                found.push((pattern_idx, rules.cased_key.is_none(), candidate, rules));
             }
         }
+        if patterns.len() > PatternId::MAX_INDEX {
+            return Err(Error::Usage(format!(
+                "glossary too large for the matcher: {} distinct terms (at most {})",
+                patterns.len(),
+                PatternId::MAX_INDEX
+            )));
+        }
+        // Case-sensitive spellings are more specific: they are tried first.
+        // The sort is stable, so glossary order holds within each group.
+        found.sort_by_key(|&(pattern, uncased, ..)| (pattern, uncased));
+        let mut candidates = Vec::with_capacity(found.len());
+        let mut rules = Vec::with_capacity(found.len());
+        for (pattern_idx, _, candidate, candidate_rules) in found {
+            let pattern = &mut patterns[pattern_idx as usize];
+            if pattern.len == 0 {
+                pattern.first = candidates.len() as u32;
+                pattern.entry = candidate.entry;
+                pattern.source = candidate.source;
+            }
+            pattern.len += 1;
+            candidates.push(candidate);
+            rules.push(candidate_rules);
+        }
+        let id = |idx: u32| PatternId::new(idx as usize, flags[idx as usize]);
         // Leftmost-longest, because `find_in` runs one unanchored
         // leftmost-longest search and looks at shorter terms (prefixes of
         // the longest, found in `index`) only where the longest fails.
         let automaton = Engine {
             automaton: CharwiseDoubleArrayAhoCorasickBuilder::new()
                 .match_kind(daachorse::MatchKind::LeftmostLongest)
-                .build_with_values(keys.iter().enumerate().map(|(idx, k)| (&**k, idx as u32)))
+                .build_with_values(keys.iter().enumerate().map(|(idx, k)| (&**k, id(idx as u32).0)))
                 .map_err(|error| Error::Usage(format!("glossary too large for the matcher: {error}")))?,
             max_key_len: keys.iter().map(|k| k.len()).max().unwrap_or(0),
         };
-        let any_affix = patterns.iter().any(|p| p.any_affix);
+        let index: HashMap<Box<str>, PatternId> = index.into_iter().map(|(k, idx)| (k, id(idx))).collect();
+        let any_affix = flags.iter().any(|&f| f & ANY_AFFIX != 0);
         Ok(Matcher {
             glossary,
             automaton,
             any_affix,
             patterns,
+            candidates,
+            rules,
             index,
         })
     }
@@ -270,7 +356,7 @@ impl Matcher {
             // hit. With affix entries a prefixed term may still be longer,
             // so those glossaries always take the full path.
             if !self.any_affix
-                && let Some((candidate_idx, span, term_span, norm_end)) = self.accept(text, norm, pattern_idx as usize, start, end)
+                && let Some((candidate_idx, span, term_span, norm_end)) = self.accept(text, norm, pattern_idx, start, end)
             {
                 self.push_hit(hits, pattern_idx, candidate_idx, span, term_span);
                 resume_at = norm_end;
@@ -300,14 +386,14 @@ impl Matcher {
     /// The leftmost-longest choice among terms met at one position: the
     /// longest that passes its tests (ties: the widest span, then the first
     /// pattern). Testing longest first means most positions test one term.
-    fn best_of(&self, text: &str, norm: &NormText, met: &mut [(u32, usize, usize)]) -> Option<Found> {
-        met.sort_unstable_by_key(|&(pattern, start, end)| (std::cmp::Reverse(end - start), pattern));
+    fn best_of(&self, text: &str, norm: &NormText, met: &mut [(PatternId, usize, usize)]) -> Option<Found> {
+        met.sort_unstable_by_key(|&(pattern, start, end)| (std::cmp::Reverse(end - start), pattern.index()));
         let mut best: Option<Found> = None;
         for &(pattern_idx, start, end) in met.iter() {
             if best.is_some_and(|b| b.key_len > end - start) {
                 break;
             }
-            if let Some((candidate_idx, span, term_span, norm_end)) = self.accept(text, norm, pattern_idx as usize, start, end)
+            if let Some((candidate_idx, span, term_span, norm_end)) = self.accept(text, norm, pattern_idx, start, end)
                 && best.is_none_or(|b| span.end > b.span.end)
             {
                 best = Some(Found {
@@ -323,8 +409,16 @@ impl Matcher {
         best
     }
 
-    fn push_hit(&self, hits: &mut Vec<TermHit>, pattern_idx: u32, candidate_idx: usize, span: Span, term_span: Span) {
-        let candidate = &self.patterns[pattern_idx as usize].candidates[candidate_idx];
+    fn push_hit(&self, hits: &mut Vec<TermHit>, pattern_id: PatternId, candidate_idx: usize, span: Span, term_span: Span) {
+        let pattern = &self.patterns[pattern_id.index()];
+        let candidate = if candidate_idx == 0 {
+            Candidate {
+                entry: pattern.entry,
+                source: pattern.source,
+            }
+        } else {
+            self.candidates[pattern.first as usize + candidate_idx]
+        };
         hits.push(TermHit {
             span,
             term_span,
@@ -336,7 +430,7 @@ impl Matcher {
     /// Notes every term that starts at normalised byte `at`: the longest
     /// (`longest`, when the caller knows it already), then each of its
     /// prefixes that is a key as well.
-    fn terms_at(&self, haystack: &str, at: usize, longest: Option<(u32, usize)>, met: &mut Vec<(u32, usize, usize)>) {
+    fn terms_at(&self, haystack: &str, at: usize, longest: Option<(PatternId, usize)>, met: &mut Vec<(PatternId, usize, usize)>) {
         let Some((pattern_idx, end)) = longest.or_else(|| self.automaton.longest_at(haystack, at)) else {
             return;
         };
@@ -352,29 +446,45 @@ impl Matcher {
     /// Tests one occurrence of pattern `pattern_idx` at normalised bytes
     /// `start..end` and returns the first candidate that passes with its hit
     /// span, its term span and the normalised end of the hit.
-    fn accept(&self, text: &str, norm: &NormText, pattern_idx: usize, start: usize, end: usize) -> Option<(usize, Span, Span, usize)> {
-        let pattern = &self.patterns[pattern_idx];
+    fn accept(&self, text: &str, norm: &NormText, id: PatternId, start: usize, end: usize) -> Option<(usize, Span, Span, usize)> {
         let folded = norm.text.as_str();
-        let left_ok = !pattern.needs_left_boundary || !norm.char_before(start).is_some_and(is_word_char);
-        if !left_ok && !pattern.any_affix {
+        let left_ok = !id.has(LEFT_BOUNDARY) || !norm.char_before(start).is_some_and(is_word_char);
+        if !left_ok && !id.has(ANY_AFFIX) {
             return None;
         }
-        let right_ok = !pattern.needs_right_boundary || !norm.char_at(end).is_some_and(is_word_char);
+        let right_ok = !id.has(RIGHT_BOUNDARY) || !norm.char_at(end).is_some_and(is_word_char);
         // The ends of the term and of the hit for non-affix entries: exact,
         // with enclitics, or reduplicated (itself possibly with enclitics).
-        let plain_end = if !pattern.needs_right_boundary {
+        let plain_end = if !id.has(RIGHT_BOUNDARY) {
             Some((end, end))
         } else if right_ok {
-            let last_word = &folded[end - pattern.last_word_len..end];
-            Some(morph::reduplication_end(folded, end, last_word).unwrap_or((end, end)))
+            if folded.as_bytes().get(end) == Some(&b'-') {
+                let last_word_len = usize::from(self.patterns[id.index()].last_word_len);
+                let reduplicated = (last_word_len < usize::from(u16::MAX) && folded.is_char_boundary(end - last_word_len))
+                    .then(|| morph::reduplication_end(folded, end, &folded[end - last_word_len..end]))
+                    .flatten();
+                Some(reduplicated.unwrap_or((end, end)))
+            } else {
+                Some((end, end))
+            }
         } else {
             let word_done = morph::word_end(folded, end);
             morph::is_clitic_tail(&folded[end..word_done]).then_some((end, word_done))
         };
-        for (candidate_idx, candidate) in pattern.candidates.iter().enumerate() {
+        if !id.has(ANY_AFFIX) && !id.has(ANY_CASED) {
+            // Every candidate passes or fails alike: the first one stands for
+            // them all, and no pattern data is read at all.
+            let (term_end, hit_end) = plain_end?;
+            let span = norm.original_span(start, hit_end)?;
+            let term_span = norm.original_span(start, term_end)?;
+            return Some((0, span, term_span, hit_end));
+        }
+        let pattern = &self.patterns[id.index()];
+        let first = pattern.first as usize;
+        for (candidate_idx, rules) in self.rules[first..first + pattern.len as usize].iter().enumerate() {
             let hit_start = if left_ok {
                 start
-            } else if candidate.affix {
+            } else if rules.affix {
                 let word_start = morph::word_start(folded, start);
                 if !morph::is_prefix(&folded[word_start..start]) {
                     continue;
@@ -385,7 +495,7 @@ impl Matcher {
             };
             let (term_end, hit_end) = match plain_end {
                 Some(ends) => ends,
-                None if candidate.affix => {
+                None if rules.affix => {
                     let word_done = morph::word_end(folded, end);
                     if !morph::is_suffix_tail(&folded[end..word_done]) {
                         continue;
@@ -394,7 +504,7 @@ impl Matcher {
                 }
                 None => continue,
             };
-            if let Some(cased_key) = &candidate.cased_key {
+            if let Some(cased_key) = &rules.cased_key {
                 let Some(exact) = norm.original_span(start, end) else { continue };
                 if key(exact.slice(text), KeyOptions::CASED) != **cased_key {
                     continue;

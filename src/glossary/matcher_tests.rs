@@ -234,7 +234,7 @@ fn reference_hits(m: &Matcher, text: &str) -> Vec<TermHit> {
 
 /// Every key that `haystack` holds at `at`, by comparing each key there
 /// (no automaton involved).
-fn every_term_at(m: &Matcher, haystack: &str, at: usize, met: &mut Vec<(u32, usize, usize)>) {
+fn every_term_at(m: &Matcher, haystack: &str, at: usize, met: &mut Vec<(PatternId, usize, usize)>) {
     for (key, &pattern) in &m.index {
         if haystack[at..].starts_with(&**key) {
             met.push((pattern, at, at + key.len()));

@@ -206,11 +206,28 @@ impl Sink for MapSink<'_> {
     }
 }
 
+/// Bytes that map to themselves (lower-cased) one for one: printable ASCII
+/// but the backtick (an apostrophe variant).
+const PLAIN: [bool; 256] = plain_table(false);
+/// [`PLAIN`] without the hyphen, for keys that treat it as a space.
+const PLAIN_HYPHEN_AS_SPACE: [bool; 256] = plain_table(true);
+
+const fn plain_table(hyphen_as_space: bool) -> [bool; 256] {
+    let mut table = [false; 256];
+    let mut byte = 0x21;
+    while byte < 0x7F {
+        table[byte] = byte != b'`' as usize && !(hyphen_as_space && byte == b'-' as usize);
+        byte += 1;
+    }
+    table
+}
+
 /// Runs the rules over `original`, giving every output character to `sink`
 /// with the original bytes it came from.
 fn normalise_with(original: &str, options: KeyOptions, sink: &mut impl Sink) {
     let bytes = original.as_bytes();
-    let is_plain = |byte: u8| byte.is_ascii_graphic() && byte != b'`' && !(byte == b'-' && options.hyphen_as_space);
+    let plain_table = if options.hyphen_as_space { &PLAIN_HYPHEN_AS_SPACE } else { &PLAIN };
+    let is_plain = |byte: u8| plain_table[usize::from(byte)];
     let mut idx = 0;
     // Start and end of the whitespace run being collapsed, if any.
     let mut pending_space: Option<(usize, usize)> = None;
@@ -221,8 +238,14 @@ fn normalise_with(original: &str, options: KeyOptions, sink: &mut impl Sink) {
             // spaces maps to itself (lower-cased), byte for byte. The run
             // stops before a character that a combining mark may follow.
             let mut end = idx + 1;
-            while end < bytes.len() && (is_plain(bytes[end]) || (bytes[end] == b' ' && bytes.get(end + 1).is_some_and(|&b| is_plain(b)))) {
-                end += 1;
+            while end < bytes.len() {
+                if is_plain(bytes[end]) {
+                    end += 1;
+                } else if bytes[end] == b' ' && bytes.get(end + 1).is_some_and(|&b| is_plain(b)) {
+                    end += 2;
+                } else {
+                    break;
+                }
             }
             if end < bytes.len() && !bytes[end].is_ascii() {
                 end -= 1;

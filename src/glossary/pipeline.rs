@@ -35,6 +35,26 @@ pub fn segment_and_apply(
     config: SegmenterConfig,
     build_matcher: impl FnOnce() -> Result<Matcher> + Send,
 ) -> Result<(Matcher, Segmentation, Vec<Occurrence>)> {
+    let searched = segment_and_search(text, config, build_matcher)?;
+    let occurrences = searched.occurrences(text);
+    Ok((searched.matcher, searched.segmentation, occurrences))
+}
+
+/// What [`segment_and_search`] gives back: the matcher, the segmentation,
+/// and the hits of each piece of the text, not yet given to units.
+#[derive(Debug)]
+pub struct Searched {
+    pub matcher: Matcher,
+    pub segmentation: Segmentation,
+    pieces: Vec<Span>,
+    /// The hits of `pieces[i]`, in order.
+    piece_hits: Vec<Vec<TermHit>>,
+}
+
+/// Segments `text` and searches it, as [`segment_and_apply`] does, but leaves
+/// the occurrences to be visited one by one ([`Searched::for_each_occurrence`]):
+/// counting terms in a large text then needs no list of them.
+pub fn segment_and_search(text: &str, config: SegmenterConfig, build_matcher: impl FnOnce() -> Result<Matcher> + Send) -> Result<Searched> {
     let pieces = cut_pieces(text);
     let next_piece = AtomicUsize::new(0);
     // Set once by the worker: the matcher, or `None` when building it
@@ -88,10 +108,73 @@ pub fn segment_and_apply(
         .expect("the worker either built the matcher or returned its error");
     let mut results = results.into_inner().unwrap_or_else(|poisoned| poisoned.into_inner());
     results.sort_unstable_by_key(|(piece_idx, _)| *piece_idx);
-    let hits: Vec<TermHit> = results.into_iter().flat_map(|(_, hits)| hits).collect();
-    let cuts: Vec<usize> = pieces.iter().skip(1).map(|piece| piece.start).collect();
-    let occurrences = assign_to_units(&matcher, text, &segmentation, &hits, &cuts);
-    Ok((matcher, segmentation, occurrences))
+    let piece_hits = results.into_iter().map(|(_, hits)| hits).collect();
+    Ok(Searched {
+        matcher,
+        segmentation,
+        pieces,
+        piece_hits,
+    })
+}
+
+impl Searched {
+    /// Every occurrence, unit by unit, exactly as [`super::apply::apply`]
+    /// gives them.
+    pub fn occurrences(&self, text: &str) -> Vec<Occurrence> {
+        let mut occurrences = Vec::with_capacity(self.piece_hits.iter().map(Vec::len).sum());
+        self.for_each_occurrence(text, |occurrence| occurrences.push(occurrence));
+        occurrences
+    }
+
+    /// Calls `visit` with every occurrence, in the order of
+    /// [`Searched::occurrences`]. Each hit goes to the unit that holds it;
+    /// units crossed by a piece cut or by a hit are searched again on their
+    /// own.
+    pub fn for_each_occurrence(&self, text: &str, mut visit: impl FnMut(Occurrence)) {
+        let mut scratch = Scratch::default();
+        let mut redo_hits = Vec::new();
+        let mut piece_idx = 0;
+        let mut hit_idx = 0;
+        for (unit_idx, unit) in self.segmentation.units.iter().enumerate() {
+            // The piece that holds the unit's start; hits never cross pieces.
+            while piece_idx + 1 < self.pieces.len() && self.pieces[piece_idx].end <= unit.span.start {
+                piece_idx += 1;
+                hit_idx = 0;
+            }
+            let Some(piece) = self.pieces.get(piece_idx) else { return };
+            let hits = &self.piece_hits[piece_idx];
+            // Hits that end before this unit starts lie in no unit: they ran
+            // across a unit boundary and are replaced by the searches below.
+            while hit_idx < hits.len() && hits[hit_idx].span.end <= unit.span.start {
+                hit_idx += 1;
+            }
+            let first_hit = hit_idx;
+            while hit_idx < hits.len() && hits[hit_idx].span.start < unit.span.end {
+                hit_idx += 1;
+            }
+            let unit_hits = &hits[first_hit..hit_idx];
+            let cut_inside = unit.span.end > piece.end;
+            let hit_outside = unit_hits
+                .iter()
+                .any(|hit| hit.span.start < unit.span.start || hit.span.end > unit.span.end);
+            let occurrence = |hit: &TermHit| Occurrence {
+                unit: unit.id,
+                unit_idx,
+                hit: *hit,
+            };
+            if cut_inside || hit_outside {
+                redo_hits.clear();
+                self.matcher.find_in(text, unit.span, &mut scratch, &mut redo_hits);
+                redo_hits.iter().for_each(|hit| visit(occurrence(hit)));
+            } else {
+                unit_hits.iter().for_each(|hit| visit(occurrence(hit)));
+            }
+            // A hit that runs into the next unit must be seen there too.
+            if hit_outside && hit_idx > first_hit && hits[hit_idx - 1].span.end > unit.span.end {
+                hit_idx -= 1;
+            }
+        }
+    }
 }
 
 /// Cuts `text` into pieces of about [`PIECE_LEN`] bytes, each ending after a
@@ -115,60 +198,12 @@ fn cut_pieces(text: &str) -> Vec<Span> {
     pieces
 }
 
-/// Gives each hit to the unit that holds it; units crossed by a piece cut
-/// or by a hit are searched again on their own.
-fn assign_to_units(matcher: &Matcher, text: &str, segmentation: &Segmentation, hits: &[TermHit], cuts: &[usize]) -> Vec<Occurrence> {
-    let mut occurrences = Vec::with_capacity(hits.len());
-    let mut scratch = Scratch::default();
-    let mut redo_hits = Vec::new();
-    let mut hit_idx = 0;
-    let mut cut_idx = 0;
-    for (unit_idx, unit) in segmentation.units.iter().enumerate() {
-        // Hits that end before this unit starts lie in no unit: they ran
-        // across a unit boundary and are replaced by the searches below.
-        while hit_idx < hits.len() && hits[hit_idx].span.end <= unit.span.start {
-            hit_idx += 1;
-        }
-        while cut_idx < cuts.len() && cuts[cut_idx] <= unit.span.start {
-            cut_idx += 1;
-        }
-        let first_hit = hit_idx;
-        while hit_idx < hits.len() && hits[hit_idx].span.start < unit.span.end {
-            hit_idx += 1;
-        }
-        let unit_hits = &hits[first_hit..hit_idx];
-        let cut_inside = cuts.get(cut_idx).is_some_and(|&cut| cut < unit.span.end);
-        let hit_outside = unit_hits
-            .iter()
-            .any(|hit| hit.span.start < unit.span.start || hit.span.end > unit.span.end);
-        let push = |hit: &TermHit, occurrences: &mut Vec<Occurrence>| {
-            occurrences.push(Occurrence {
-                unit: unit.id,
-                unit_idx,
-                hit: *hit,
-            })
-        };
-        if cut_inside || hit_outside {
-            redo_hits.clear();
-            matcher.find_in(text, unit.span, &mut scratch, &mut redo_hits);
-            redo_hits.iter().for_each(|hit| push(hit, &mut occurrences));
-        } else {
-            unit_hits.iter().for_each(|hit| push(hit, &mut occurrences));
-        }
-        // A hit that runs into the next unit must be seen there too.
-        if hit_outside && hit_idx > first_hit && hits[hit_idx - 1].span.end > unit.span.end {
-            hit_idx -= 1;
-        }
-    }
-    occurrences
-}
-
 #[cfg(test)]
 mod tests {
     use std::path::Path;
 
     use super::*;
-    use crate::glossary::apply::apply;
+    use crate::glossary::apply::{TermCounter, apply, counts};
     use crate::glossary::formats::{Reader, tsv};
     use crate::segment::ParagraphMode;
 
@@ -195,6 +230,22 @@ mod tests {
             assert!(!expected.is_empty());
             assert_eq!(occurrences, expected, "{paragraphs:?}");
         }
+    }
+
+    #[test]
+    fn counting_as_they_come_gives_the_counts_of_the_list() {
+        let paragraph = "Korea Utara dan Rusia bertemu. Kantor di Jl. Sudirman dekat Korea\nUtara.\n\n";
+        let text = paragraph.repeat(4000);
+        let searched = segment_and_search(&text, SegmenterConfig::default(), || Ok(matcher())).unwrap();
+        let mut counter = TermCounter::new(&searched.matcher);
+        let mut visited = 0;
+        searched.for_each_occurrence(&text, |occurrence| {
+            counter.add(&occurrence.hit);
+            visited += 1;
+        });
+        let occurrences = apply(&searched.matcher, &text, &searched.segmentation);
+        assert_eq!(visited, occurrences.len());
+        assert_eq!(counter.finish(), counts(&searched.matcher, &occurrences));
     }
 
     #[test]

@@ -127,9 +127,10 @@ pub fn write_skeleton(out: &mut (impl Write + ?Sized), text: &str, matcher: &Mat
     out.write_all(apply::skeleton(matcher, text, occurrences).as_bytes())
 }
 
-/// Writes `term<TAB>occurrences`, most frequent first, ties by term.
-pub fn write_counts(out: &mut (impl Write + ?Sized), matcher: &Matcher, occurrences: &[Occurrence]) -> io::Result<()> {
-    for (term, n) in apply::counts(matcher, occurrences) {
+/// Writes `term<TAB>occurrences`, most frequent first, ties by term (the
+/// order of [`apply::counts`] and [`apply::TermCounter::finish`]).
+pub fn write_counts(out: &mut (impl Write + ?Sized), counts: &[(&str, usize)]) -> io::Result<()> {
+    for (term, n) in counts {
         writeln!(out, "{term}\t{n}")?;
     }
     Ok(())
