@@ -66,13 +66,11 @@ impl Engine {
         Some((PatternId(found.value()), from + found.start(), from + found.end()))
     }
 
-    /// The longest term that starts exactly at `at`: (pattern, end). The
-    /// search looks no further than the longest key reaches.
-    fn longest_at(&self, haystack: &str, at: usize) -> Option<(PatternId, usize)> {
-        let mut limit = (at + self.max_key_len).min(haystack.len());
-        while !haystack.is_char_boundary(limit) {
-            limit += 1;
-        }
+    /// The longest term that starts exactly at `at` and ends by `until` (a
+    /// character boundary): (pattern, end). The search looks no further than
+    /// the longest key reaches.
+    fn longest_at(&self, haystack: &str, at: usize, until: usize) -> Option<(PatternId, usize)> {
+        let limit = haystack.ceil_char_boundary((at + self.max_key_len).min(until));
         let found = self.automaton.leftmost_find_iter(&haystack[at..limit]).next()?;
         (found.start() == 0).then(|| (PatternId(found.value()), at + found.end()))
     }
@@ -80,7 +78,7 @@ impl Engine {
 
 use super::model::{Glossary, MatchMode};
 use super::morph;
-use super::normalize::{KeyOptions, NormText, is_word_char, key};
+use super::normalize::{KeyOptions, NormText, is_word_char, key, push_key};
 use crate::error::{Error, Result};
 use crate::text::Span;
 
@@ -176,9 +174,6 @@ pub struct Matcher {
     /// Parallel to `candidates`; read only for patterns flagged
     /// `ANY_AFFIX` or `ANY_CASED`.
     rules: Vec<CandidateRules>,
-    /// Each match key and its pattern: finds the shorter terms that start
-    /// where a longer one does (they are prefixes of it).
-    index: HashMap<Box<str>, PatternId>,
 }
 
 /// Buffers reused between calls to [`Matcher::find_in`].
@@ -205,56 +200,65 @@ impl Matcher {
     /// Compiles `glossary`. Spellings whose key is empty are skipped (`lint`
     /// reports them).
     pub fn new(glossary: Glossary) -> Result<Self> {
-        // Keys to pattern indices while collecting, to `PatternId`s (which
-        // carry flags known only at the end) after.
-        let mut index: HashMap<Box<str>, u32> = HashMap::with_capacity(glossary.len());
-        let mut keys: Vec<Box<str>> = Vec::with_capacity(glossary.len());
-        let mut patterns: Vec<Pattern> = Vec::with_capacity(glossary.len());
-        let mut flags: Vec<u8> = Vec::with_capacity(glossary.len());
-        // (pattern, tried after case-sensitive ones, candidate, rules), in
-        // glossary order; sorted into place below.
-        let mut found: Vec<(u32, bool, Candidate, CandidateRules)> = Vec::with_capacity(glossary.len());
+        // Every spelling's key, in one buffer: (its range there,
+        // candidate, rules).
+        let mut arena = String::with_capacity(glossary.len() * 16);
+        let mut spellings: Vec<(std::ops::Range<usize>, Candidate, CandidateRules)> = Vec::with_capacity(glossary.len());
         for (entry_idx, entry) in glossary.entries.iter().enumerate() {
             for (source_idx, source) in entry.sources.iter().enumerate() {
-                let folded = key(source, KeyOptions::FOLDED);
-                if folded.is_empty() {
+                let start = arena.len();
+                push_key(source, KeyOptions::FOLDED, &mut arena);
+                if arena.len() == start {
                     continue;
                 }
-                let pattern_idx = *index.entry(folded.clone().into_boxed_str()).or_insert_with(|| {
-                    let mut key_flags = 0;
-                    if folded.chars().next().is_some_and(is_word_char) {
-                        key_flags |= LEFT_BOUNDARY;
-                    }
-                    if folded.chars().next_back().is_some_and(is_word_char) {
-                        key_flags |= RIGHT_BOUNDARY;
-                    }
-                    patterns.push(Pattern {
-                        last_word_len: u16::try_from(morph::last_word(&folded).len()).unwrap_or(u16::MAX),
-                        ..Pattern::default()
-                    });
-                    flags.push(key_flags);
-                    keys.push(folded.into_boxed_str());
-                    (patterns.len() - 1) as u32
-                });
                 let rules = CandidateRules {
                     cased_key: entry
                         .is_case_sensitive(source)
                         .then(|| key(source, KeyOptions::CASED).into_boxed_str()),
                     affix: entry.match_mode == MatchMode::Affix,
                 };
-                if rules.affix {
-                    flags[pattern_idx as usize] |= ANY_AFFIX;
-                }
-                if rules.cased_key.is_some() {
-                    flags[pattern_idx as usize] |= ANY_CASED;
-                }
                 let candidate = Candidate {
                     entry: entry_idx as u32,
                     source: source_idx as u32,
                 };
-                found.push((pattern_idx, rules.cased_key.is_none(), candidate, rules));
+                spellings.push((start..arena.len(), candidate, rules));
             }
         }
+        // One pattern per distinct key, in order of first appearance.
+        let mut pattern_of_key: HashMap<&str, u32> = HashMap::with_capacity(spellings.len());
+        let mut keys: Vec<&str> = Vec::with_capacity(spellings.len());
+        let mut patterns: Vec<Pattern> = Vec::with_capacity(spellings.len());
+        let mut flags: Vec<u8> = Vec::with_capacity(spellings.len());
+        // (pattern, tried after case-sensitive ones, spelling), sorted into
+        // place below.
+        let mut order: Vec<(u32, bool, u32)> = Vec::with_capacity(spellings.len());
+        for (spelling_idx, (range, _, rules)) in spellings.iter().enumerate() {
+            let folded = &arena[range.clone()];
+            let pattern_idx = *pattern_of_key.entry(folded).or_insert_with(|| {
+                let mut key_flags = 0;
+                if folded.chars().next().is_some_and(is_word_char) {
+                    key_flags |= LEFT_BOUNDARY;
+                }
+                if folded.chars().next_back().is_some_and(is_word_char) {
+                    key_flags |= RIGHT_BOUNDARY;
+                }
+                patterns.push(Pattern {
+                    last_word_len: u16::try_from(morph::last_word(folded).len()).unwrap_or(u16::MAX),
+                    ..Pattern::default()
+                });
+                flags.push(key_flags);
+                keys.push(folded);
+                (patterns.len() - 1) as u32
+            });
+            if rules.affix {
+                flags[pattern_idx as usize] |= ANY_AFFIX;
+            }
+            if rules.cased_key.is_some() {
+                flags[pattern_idx as usize] |= ANY_CASED;
+            }
+            order.push((pattern_idx, rules.cased_key.is_none(), spelling_idx as u32));
+        }
+        drop(pattern_of_key);
         if patterns.len() > PatternId::MAX_INDEX {
             return Err(Error::Usage(format!(
                 "glossary too large for the matcher: {} distinct terms (at most {})",
@@ -262,12 +266,13 @@ impl Matcher {
                 PatternId::MAX_INDEX
             )));
         }
-        // Case-sensitive spellings are more specific: they are tried first.
-        // The sort is stable, so glossary order holds within each group.
-        found.sort_by_key(|&(pattern, uncased, ..)| (pattern, uncased));
-        let mut candidates = Vec::with_capacity(found.len());
-        let mut rules = Vec::with_capacity(found.len());
-        for (pattern_idx, _, candidate, candidate_rules) in found {
+        // Case-sensitive spellings are more specific: they are tried first;
+        // within each group, glossary order.
+        order.sort_unstable();
+        let mut candidates = Vec::with_capacity(order.len());
+        let mut rules = Vec::with_capacity(order.len());
+        for (pattern_idx, _, spelling_idx) in order {
+            let (_, candidate, candidate_rules) = &mut spellings[spelling_idx as usize];
             let pattern = &mut patterns[pattern_idx as usize];
             if pattern.len == 0 {
                 pattern.first = candidates.len() as u32;
@@ -275,21 +280,19 @@ impl Matcher {
                 pattern.source = candidate.source;
             }
             pattern.len += 1;
-            candidates.push(candidate);
-            rules.push(candidate_rules);
+            candidates.push(*candidate);
+            rules.push(std::mem::take(candidate_rules));
         }
-        let id = |idx: u32| PatternId::new(idx as usize, flags[idx as usize]);
         // Leftmost-longest, because `find_in` runs one unanchored
         // leftmost-longest search and looks at shorter terms (prefixes of
-        // the longest, found in `index`) only where the longest fails.
+        // the longest) only where the longest fails.
         let automaton = Engine {
             automaton: CharwiseDoubleArrayAhoCorasickBuilder::new()
                 .match_kind(daachorse::MatchKind::LeftmostLongest)
-                .build_with_values(keys.iter().enumerate().map(|(idx, k)| (&**k, id(idx as u32).0)))
+                .build_with_values(keys.iter().enumerate().map(|(idx, key)| (*key, PatternId::new(idx, flags[idx]).0)))
                 .map_err(|error| Error::Usage(format!("glossary too large for the matcher: {error}")))?,
             max_key_len: keys.iter().map(|k| k.len()).max().unwrap_or(0),
         };
-        let index: HashMap<Box<str>, PatternId> = index.into_iter().map(|(k, idx)| (k, id(idx))).collect();
         let any_affix = flags.iter().any(|&f| f & ANY_AFFIX != 0);
         Ok(Matcher {
             glossary,
@@ -298,7 +301,6 @@ impl Matcher {
             patterns,
             candidates,
             rules,
-            index,
         })
     }
 
@@ -428,18 +430,18 @@ impl Matcher {
     }
 
     /// Notes every term that starts at normalised byte `at`: the longest
-    /// (`longest`, when the caller knows it already), then each of its
-    /// prefixes that is a key as well.
+    /// (`longest`, when the caller knows it already), then each shorter one
+    /// (a prefix of it), found by searching ever shorter stretches.
     fn terms_at(&self, haystack: &str, at: usize, longest: Option<(PatternId, usize)>, met: &mut Vec<(PatternId, usize, usize)>) {
-        let Some((pattern_idx, end)) = longest.or_else(|| self.automaton.longest_at(haystack, at)) else {
-            return;
-        };
-        met.push((pattern_idx, at, end));
-        let term = &haystack[at..end];
-        for (offset, _) in term.char_indices().skip(1) {
-            if let Some(&shorter) = self.index.get(&term[..offset]) {
-                met.push((shorter, at, at + offset));
-            }
+        let mut found = longest.or_else(|| self.automaton.longest_at(haystack, at, haystack.len()));
+        while let Some((pattern_id, end)) = found {
+            met.push((pattern_id, at, end));
+            let shorter_end = haystack.floor_char_boundary(end - 1);
+            found = if shorter_end > at {
+                self.automaton.longest_at(haystack, at, shorter_end)
+            } else {
+                None
+            };
         }
     }
 

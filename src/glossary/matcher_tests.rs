@@ -232,12 +232,19 @@ fn reference_hits(m: &Matcher, text: &str) -> Vec<TermHit> {
     hits
 }
 
-/// Every key that `haystack` holds at `at`, by comparing each key there
-/// (no automaton involved).
+/// Every key that `haystack` holds at `at`, by comparing each spelling's
+/// key there (the automaton only names the pattern of a key found).
 fn every_term_at(m: &Matcher, haystack: &str, at: usize, met: &mut Vec<(PatternId, usize, usize)>) {
-    for (key, &pattern) in &m.index {
-        if haystack[at..].starts_with(&**key) {
-            met.push((pattern, at, at + key.len()));
+    let mut seen = std::collections::HashSet::new();
+    for entry in &m.glossary().entries {
+        for source in &entry.sources {
+            let folded = key(source, KeyOptions::FOLDED);
+            if folded.is_empty() || !haystack[at..].starts_with(&folded) || !seen.insert(folded.clone()) {
+                continue;
+            }
+            let (pattern, end) = m.automaton.longest_at(&folded, 0, folded.len()).unwrap();
+            assert_eq!(end, folded.len());
+            met.push((pattern, at, at + folded.len()));
         }
     }
 }

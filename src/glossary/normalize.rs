@@ -55,13 +55,20 @@ impl KeyOptions {
 /// The match key of a term: normalised and trimmed.
 pub fn key(term: &str, options: KeyOptions) -> String {
     let mut out = String::with_capacity(term.len());
-    normalise_with(term, options, &mut FnSink(|c, _, _| out.push(c)));
-    let trimmed_len = out.trim_end_matches(' ').len();
-    out.truncate(trimmed_len);
-    if out.starts_with(' ') {
-        out.remove(0);
-    }
+    push_key(term, options, &mut out);
     out
+}
+
+/// Appends the key of `term` to `out` (see [`key`]): many keys in one
+/// buffer, without an allocation each.
+pub fn push_key(term: &str, options: KeyOptions, out: &mut String) {
+    let start = out.len();
+    normalise_with(term, options, &mut FnSink(|c, _, _| out.push(c)));
+    let trimmed_len = start + out[start..].trim_end_matches(' ').len();
+    out.truncate(trimmed_len);
+    if out[start..].starts_with(' ') {
+        out.remove(start);
+    }
 }
 
 /// Whether `c` counts as part of a word for boundary tests: letters, digits
