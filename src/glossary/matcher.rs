@@ -26,7 +26,10 @@
 //!    repeated after a hyphen (`kawan-kawan`); the hit then covers the whole
 //!    word. Details in the `morph` module.
 //! 3. **Affixes** (entries with match mode `affix`): a prefix before the first
-//!    word and a suffix after the last, as listed in `morph`.
+//!    word and a suffix after the last, as listed in `morph`, including the
+//!    meN-/peN- forms that replace the root's first letter (`memukul`,
+//!    `penulis`, `menyapu`, `mengirim`); such a root is also a key without
+//!    its first letter, accepted only right after its nasal prefix.
 //! 4. **Case.** Entries marked case-sensitive, and by default every spelling
 //!    that is an all-capital acronym of up to five letters (`AS`, `PBB`),
 //!    must match with the same letters and case (`as` is not `AS`); the other
@@ -111,6 +114,9 @@ struct CandidateRules {
     /// The unfolded key, for case-sensitive spellings only.
     cased_key: Option<Box<str>>,
     affix: bool,
+    /// For the shape of an `affix` root after meN-/peN- (its key without
+    /// the first letter): the letter the nasal replaced.
+    nasal: Option<u8>,
 }
 
 /// One automaton pattern (a distinct match key): 20 bytes.
@@ -216,11 +222,34 @@ impl Matcher {
                         .is_case_sensitive(source)
                         .then(|| key(source, KeyOptions::CASED).into_boxed_str()),
                     affix: entry.match_mode == MatchMode::Affix,
+                    nasal: None,
                 };
                 let candidate = Candidate {
                     entry: entry_idx as u32,
                     source: source_idx as u32,
                 };
+                // An affix root in p/t/s/k + vowel is also searched without
+                // its first letter, for meN-/peN- (see `morph`).
+                let folded = &arena.as_bytes()[start..];
+                // (A case-sensitive spelling whose first letter is not ASCII
+                // as written, such as the Kelvin sign, gets no such shape.)
+                let cased_rest = match &rules.cased_key {
+                    Some(cased) => cased.get(1..).map(|rest| Some(rest.into())),
+                    None => Some(None),
+                };
+                if rules.affix
+                    && folded.len() >= 3
+                    && morph::drops_after_nasal(folded[0])
+                    && matches!(folded[1], b'a' | b'e' | b'i' | b'o' | b'u')
+                    && let Some(cased_key) = cased_rest
+                {
+                    let nasal_shape = CandidateRules {
+                        cased_key,
+                        affix: true,
+                        nasal: Some(folded[0]),
+                    };
+                    spellings.push((start + 1..arena.len(), candidate, nasal_shape));
+                }
                 spellings.push((start..arena.len(), candidate, rules));
             }
         }
@@ -343,7 +372,7 @@ impl Matcher {
                 start
             } else {
                 let word_start = morph::word_start(haystack, start);
-                if !(self.any_affix && word_start >= resume_at && morph::is_prefix(&haystack[word_start..start])) {
+                if !(self.any_affix && word_start >= resume_at && morph::is_any_prefix(&haystack[word_start..start])) {
                     // No term may start anywhere else inside this word either.
                     resume_at = if self.any_affix {
                         next_char
@@ -369,7 +398,7 @@ impl Matcher {
             let longest_here = (hit_start == start).then_some((pattern_idx, end));
             self.terms_at(haystack, hit_start, longest_here, met);
             if self.any_affix && norm.char_at(hit_start).is_some_and(is_word_char) {
-                for prefix in morph::PREFIXES {
+                for prefix in morph::all_prefixes() {
                     if haystack[hit_start..].starts_with(prefix) {
                         self.terms_at(haystack, hit_start + prefix.len(), None, met);
                     }
@@ -484,7 +513,21 @@ impl Matcher {
         let pattern = &self.patterns[id.index()];
         let first = pattern.first as usize;
         for (candidate_idx, rules) in self.rules[first..first + pattern.len as usize].iter().enumerate() {
-            let hit_start = if left_ok {
+            // Where the term itself starts: here, or (a root whose first
+            // letter meN-/peN- replaced) at the nasal that stands for it.
+            let mut term_start = start;
+            let hit_start = if let Some(dropped) = rules.nasal {
+                // This shape of the root exists only right after its nasal.
+                if left_ok {
+                    continue;
+                }
+                let word_start = morph::word_start(folded, start);
+                let Some(nasal_len) = morph::nasal_prefix(&folded[word_start..start], dropped) else {
+                    continue;
+                };
+                term_start = start - nasal_len;
+                word_start
+            } else if left_ok {
                 start
             } else if rules.affix {
                 let word_start = morph::word_start(folded, start);
@@ -512,7 +555,7 @@ impl Matcher {
                     continue;
                 }
             }
-            if let (Some(span), Some(term_span)) = (norm.original_span(hit_start, hit_end), norm.original_span(start, term_end)) {
+            if let (Some(span), Some(term_span)) = (norm.original_span(hit_start, hit_end), norm.original_span(term_start, term_end)) {
                 return Some((candidate_idx, span, term_span, hit_end));
             }
         }

@@ -148,9 +148,46 @@ fn affixes_only_for_affix_entries() {
     let m = Matcher::new(glossary).unwrap();
     assert_eq!(
         texts(&m, "dikerahkan, berkerah, kerahkanlah, bertemu, pertemuan, pengerahan"),
-        ["dikerahkan", "berkerah", "kerahkanlah"]
+        ["dikerahkan", "berkerah", "kerahkanlah", "pengerahan"]
     );
     assert_eq!(texts(&m, "mukerah, kerahan2"), Vec::<&str>::new());
+}
+
+#[test]
+fn men_and_pen_replace_the_first_letter_of_affix_roots() {
+    let glossary = json::read(
+        r#"{"entries":[{"sources":["pukul"],"preferred":"hit","match":"affix"},{"sources":["tulis"],"preferred":"write","match":"affix"},
+        {"sources":["sapu"],"preferred":"sweep","match":"affix"},{"sources":["kirim"],"preferred":"send","match":"affix"},
+        {"sources":["kritik"],"preferred":"criticise","match":"affix"},{"sources":["tamu"],"preferred":"guest"}]}"#,
+        &mut Reader::strict(Path::new("t.json")),
+    )
+    .unwrap();
+    let m = Matcher::new(glossary).unwrap();
+    let text = "Ia memukul, pemukulan, dipukul; menulis, penulisnya, menyapu, pengiriman, mengirimkan, mengkritik.";
+    assert_eq!(
+        found(&m, text),
+        [
+            ("memukul", "pukul"),
+            ("pemukulan", "pukul"),
+            ("dipukul", "pukul"),
+            ("menulis", "tulis"),
+            ("penulisnya", "tulis"),
+            ("menyapu", "sapu"),
+            ("pengiriman", "kirim"),
+            ("mengirimkan", "kirim"),
+            ("mengkritik", "kritik"),
+        ]
+    );
+    // The term itself is the nasal plus the rest of the root.
+    let terms: Vec<&str> = m.find_all(text).iter().map(|hit| hit.term_span.slice(text)).collect();
+    assert_eq!(&terms[..4], ["mukul", "mukul", "pukul", "nulis"]);
+    assert_eq!(terms[5], "nyapu");
+    // The shortened root alone, after another prefix or the wrong nasal, is
+    // not the term; nor is a non-affix entry (`menamu` is not `tamu`).
+    assert_eq!(
+        texts(&m, "ukul mukul dimukul menukul ulis bulis mengapu menamu"),
+        Vec::<&str>::new()
+    );
 }
 
 #[test]
@@ -215,7 +252,7 @@ fn reference_hits(m: &Matcher, text: &str) -> Vec<TermHit> {
             met.clear();
             every_term_at(m, &norm.text, idx, &mut met);
             if is_word_char(c) {
-                for prefix in morph::PREFIXES {
+                for prefix in morph::all_prefixes() {
                     if norm.text[idx..].starts_with(prefix) {
                         every_term_at(m, &norm.text, idx + prefix.len(), &mut met);
                     }
@@ -252,7 +289,8 @@ fn every_term_at(m: &Matcher, haystack: &str, at: usize, met: &mut Vec<(PatternI
 fn affix_matcher() -> Matcher {
     let glossary = json::read(
         r#"{"entries":[{"sources":["kerah"],"preferred":"deploy","match":"affix"},{"sources":["kerah pasukan"],"preferred":"deploy troops"},
-        {"sources":["di"],"preferred":"in"},{"sources":["AS"],"preferred":"US"},{"sources":["pasukan AS"],"preferred":"US troops"}]}"#,
+        {"sources":["di"],"preferred":"in"},{"sources":["AS"],"preferred":"US"},{"sources":["pasukan AS"],"preferred":"US troops"},
+        {"sources":["pukul"],"preferred":"hit","match":"affix"},{"sources":["sapu"],"preferred":"sweep","match":"affix"}]}"#,
         &mut Reader::strict(Path::new("t.json")),
     )
     .unwrap();
@@ -264,7 +302,8 @@ proptest! {
     fn fast_path_agrees_with_walking_everywhere(pieces in proptest::collection::vec(prop_oneof![
         Just("Korea"), Just("Utara"), Just("AS"), Just("as"), Just("Rusia"), Just("nya"), Just("kawan"), Just("-"),
         Just(" "), Just("Menteri"), Just("Luar"), Just("Negeri"), Just("di"), Just("kerah"), Just("kan"), Just("ber"),
-        Just("pasukan"), Just("x"), Just("."),
+        Just("pasukan"), Just("x"), Just("."), Just("mem"), Just("ukul"), Just("pukul"), Just("meny"), Just("apu"), Just("meng"),
+        Just("erah"),
     ], 0..40)) {
         let text: String = pieces.concat();
         let plain = matcher(TERMS);

@@ -9,10 +9,18 @@
 //!   allowing enclitics (`kawan-kawan`, `negara-negaranya`).
 //! * **Affixes** (entries with match mode `affix` only): one prefix from
 //!   [`PREFIXES`] and/or one suffix `-kan`, `-an`, `-i`, then enclitics
-//!   (`dikerahkan` for `kerah`, `pertemuan` for `temu`). Prefixes are taken
-//!   as written; the sound changes of meN-/peN- that drop the root's first
-//!   letter (`memukul` from `pukul`, `menulis` from `tulis`) are not undone,
-//!   so such forms need their own glossary spelling.
+//!   (`dikerahkan` for `kerah`, `pertemuan` for `temu`).
+//! * **Nasal sound changes** (also `affix` entries only): meN- and peN-
+//!   replace the first letter of a root that starts with `p`, `t`, `s` or
+//!   `k` by their nasal — `memukul`/`pemukul` from `pukul`,
+//!   `menulis`/`penulis` from `tulis`, `menyapu`/`penyapu` from `sapu`,
+//!   `mengirim`/`pengiriman` from `kirim` (see [`nasal_prefix`]). The
+//!   matcher searches such roots also without their first letter and accepts
+//!   that shape only right after the matching nasal prefix, so `ulis` alone
+//!   or `bulis` never match `tulis`. Roots of two letters or fewer are left
+//!   out. Roots that keep their first letter after meN- (`mempunyai`,
+//!   `mentaati`, loanwords such as `mensosialisasikan`) match through the
+//!   plain prefixes.
 
 use super::normalize::is_word_char;
 
@@ -31,6 +39,35 @@ pub const PREFIXES: [&str; 22] = [
     "di", "ber", "be", "bel", "ter", "te", "ke", "se", "me", "mem", "men", "meng", "menge", "pe", "pem", "pen", "peng", "penge", "per",
     "memper", "diper", "keber",
 ];
+
+/// The nasal prefixes that only come with a dropped first letter (`meny-`
+/// before a root in `s`); the others (`mem-`, `men-`, `meng-`, …) are in
+/// [`PREFIXES`] already.
+pub const NASAL_ONLY_PREFIXES: [&str; 2] = ["meny", "peny"];
+
+/// Every prefix a term may follow inside a word.
+pub fn all_prefixes() -> impl Iterator<Item = &'static str> {
+    PREFIXES.iter().chain(NASAL_ONLY_PREFIXES.iter()).copied()
+}
+
+/// The first letters that meN-/peN- drop.
+pub fn drops_after_nasal(first_letter: u8) -> bool {
+    matches!(first_letter, b'p' | b't' | b's' | b'k')
+}
+
+/// If `head` is the meN-/peN- prefix that replaces a root's first letter
+/// `dropped`, how many of its last bytes stand for that letter (the nasal:
+/// `m` for `p`, `n` for `t`, `ny` for `s`, `ng` for `k`).
+pub fn nasal_prefix(head: &str, dropped: u8) -> Option<usize> {
+    let (prefixes, nasal_len) = match dropped {
+        b'p' => (["mem", "pem"], 1),
+        b't' => (["men", "pen"], 1),
+        b's' => (["meny", "peny"], 2),
+        b'k' => (["meng", "peng"], 2),
+        _ => return None,
+    };
+    prefixes.contains(&head).then_some(nasal_len)
+}
 
 /// Byte index where the run of word characters ending at `idx` starts.
 pub fn word_start(text: &str, idx: usize) -> usize {
@@ -70,6 +107,12 @@ pub fn is_prefix(head: &str) -> bool {
     PREFIXES.contains(&head)
 }
 
+/// Whether `head` is a prefix after which some term may start: one of
+/// [`PREFIXES`] or of [`NASAL_ONLY_PREFIXES`].
+pub fn is_any_prefix(head: &str) -> bool {
+    is_prefix(head) || NASAL_ONLY_PREFIXES.contains(&head)
+}
+
 /// If `text[end..]` is `-` followed by `last_word` (and enclitics), the end
 /// of the repeated word without and with its enclitics.
 pub fn reduplication_end(text: &str, end: usize, last_word: &str) -> Option<(usize, usize)> {
@@ -91,6 +134,18 @@ pub fn last_word(key: &str) -> &str {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn nasal_prefixes_name_the_letter_they_replace() {
+        assert_eq!(nasal_prefix("mem", b'p'), Some(1));
+        assert_eq!(nasal_prefix("pen", b't'), Some(1));
+        assert_eq!(nasal_prefix("meny", b's'), Some(2));
+        assert_eq!(nasal_prefix("peng", b'k'), Some(2));
+        assert_eq!(nasal_prefix("men", b'p'), None);
+        assert_eq!(nasal_prefix("di", b'p'), None);
+        assert_eq!(nasal_prefix("mem", b'b'), None);
+        assert!(is_any_prefix("meny") && !is_prefix("meny"));
+    }
 
     #[test]
     fn clitic_tails() {

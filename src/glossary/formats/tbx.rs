@@ -16,6 +16,12 @@
 //!   first English term is preferred and the rest admitted.
 //! * `descrip type="subjectField"` is the domain; the first `note` or
 //!   `descrip type="definition"` anywhere in the entry is the note.
+//! * A `note` that reads `selaras-match: ` followed by a comma-separated list
+//!   of `case-sensitive`, `case-insensitive`, `affix` or `exact` carries
+//!   the matching rules TBX has no data category for (selaras writes it on
+//!   the first Indonesian term when an entry has such rules). Other tools
+//!   show it as a note; a note with any other word in that list is an
+//!   ordinary note.
 //! * A concept without an Indonesian or without a usable English term is
 //!   skipped (`lint` says so).
 //!
@@ -80,6 +86,8 @@ struct Concept {
     targets: Vec<(String, Option<Status>)>,
     note: Option<String>,
     domain: Option<String>,
+    case_sensitive: Option<bool>,
+    match_mode: MatchMode,
 }
 
 /// Which text is being collected, and the `type` attribute of its element.
@@ -206,7 +214,13 @@ pub fn read(text: &str, reader: &mut Reader<'_>) -> Result<Glossary> {
                         (Collecting::Descrip(kind), _, Some(concept)) if kind == "definition" => {
                             concept.note = concept.note.take().or(Some(value))
                         }
-                        (Collecting::Note, _, Some(concept)) => concept.note = concept.note.take().or(Some(value)),
+                        (Collecting::Note, _, Some(concept)) => match parse_rules_note(&value) {
+                            Some((case_sensitive, match_mode)) => {
+                                concept.case_sensitive = case_sensitive.or(concept.case_sensitive);
+                                concept.match_mode = match_mode.unwrap_or(concept.match_mode);
+                            }
+                            None => concept.note = concept.note.take().or(Some(value)),
+                        },
                         _ => {}
                     }
                     collecting = None;
@@ -283,12 +297,46 @@ fn finish(concept: Concept, reader: &mut Reader<'_>) -> Option<Entry> {
         preferred,
         admitted,
         forbidden,
-        case_sensitive: None,
+        case_sensitive: concept.case_sensitive,
         note: concept.note,
         domain: concept.domain,
-        match_mode: MatchMode::Exact,
+        match_mode: concept.match_mode,
         origin: reader.origin(concept.line),
     })
+}
+
+/// What starts the note that carries an entry's matching rules.
+const RULES_NOTE: &str = "selaras-match:";
+
+/// The rules note for `entry`, if it has rules beyond the defaults.
+pub(super) fn rules_note(entry: &Entry) -> Option<String> {
+    let mut words = Vec::new();
+    match entry.case_sensitive {
+        Some(true) => words.push("case-sensitive"),
+        Some(false) => words.push("case-insensitive"),
+        None => {}
+    }
+    if entry.match_mode == MatchMode::Affix {
+        words.push("affix");
+    }
+    (!words.is_empty()).then(|| format!("{RULES_NOTE} {}", words.join(", ")))
+}
+
+/// Reads a rules note: (case sensitivity, match mode), each if given. `None`
+/// when `note` is not one.
+fn parse_rules_note(note: &str) -> Option<(Option<bool>, Option<MatchMode>)> {
+    let list = note.strip_prefix(RULES_NOTE)?;
+    let (mut case_sensitive, mut match_mode) = (None, None);
+    for word in list.split(',').map(str::trim) {
+        match word {
+            "case-sensitive" => case_sensitive = Some(true),
+            "case-insensitive" => case_sensitive = Some(false),
+            "affix" => match_mode = Some(MatchMode::Affix),
+            "exact" => match_mode = Some(MatchMode::Exact),
+            _ => return None,
+        }
+    }
+    Some((case_sensitive, match_mode))
 }
 
 fn local_name(element: &BytesStart<'_>) -> String {

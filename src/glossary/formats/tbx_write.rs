@@ -2,6 +2,8 @@
 //! `conceptEntry` per entry, an `id` langSec with every source spelling and
 //! an `en` langSec with every target, each target carrying its
 //! `administrativeStatus` (preferred, admitted, deprecated for forbidden).
+//! Case sensitivity and the `affix` match mode, for which TBX has no data
+//! category, go in a `selaras-match:` note on the first Indonesian term.
 //! The output validates against the TBX core RelaxNG schema
 //! (`validate.sh tbx`, checked by a test).
 //!
@@ -37,9 +39,7 @@ pub fn write(glossary: &Glossary, out: &mut dyn Write) -> io::Result<()> {
             writeln!(out, r#"        <descrip type="subjectField">{}</descrip>"#, escape(domain.as_str()))?;
         }
         writeln!(out, r#"        <langSec xml:lang="id">"#)?;
-        for source in &entry.sources {
-            writeln!(out, "          <termSec><term>{}</term></termSec>", escape(source.as_str()))?;
-        }
+        write_sources(out, entry, "termSec")?;
         writeln!(out, "        </langSec>")?;
         writeln!(out, r#"        <langSec xml:lang="en">"#)?;
         write_targets(out, entry, "termSec")?;
@@ -83,9 +83,7 @@ pub fn write_v2(glossary: &Glossary, out: &mut dyn Write) -> io::Result<()> {
         // The DTD wants at least one `tig` in a langSet, so an empty side is left out.
         if !entry.sources.is_empty() {
             writeln!(out, r#"        <langSet xml:lang="id">"#)?;
-            for source in &entry.sources {
-                writeln!(out, "          <tig><term>{}</term></tig>", escape(source.as_str()))?;
-            }
+            write_sources(out, entry, "tig")?;
             writeln!(out, "        </langSet>")?;
         }
         if targets_with_status(entry).next().is_some() {
@@ -98,6 +96,25 @@ pub fn write_v2(glossary: &Glossary, out: &mut dyn Write) -> io::Result<()> {
     writeln!(out, "    </body>")?;
     writeln!(out, "  </text>")?;
     writeln!(out, "</martif>")
+}
+
+/// The Indonesian terms of `entry`, each in its own `element` (`termSec` in
+/// v3, `tig` in v2); the first carries the matching rules note, if any (see
+/// the reader, `formats::tbx`).
+fn write_sources(out: &mut dyn Write, entry: &Entry, element: &str) -> io::Result<()> {
+    let mut rules = super::tbx::rules_note(entry);
+    for source in &entry.sources {
+        match rules.take() {
+            Some(note) => writeln!(
+                out,
+                "          <{element}><term>{}</term><note>{}</note></{element}>",
+                escape(source.as_str()),
+                escape(note.as_str())
+            )?,
+            None => writeln!(out, "          <{element}><term>{}</term></{element}>", escape(source.as_str()))?,
+        }
+    }
+    Ok(())
 }
 
 /// The English terms of `entry`, each in its own `element` (`termSec` in v3,

@@ -221,10 +221,14 @@ fn essence(glossary: &Glossary) -> Vec<Essence> {
 }
 
 #[test]
-fn json_and_csv_round_trip_everything() {
+fn json_csv_and_tbx_round_trip_everything() {
     let glossary = rich_glossary();
-    for format in [Format::Json, Format::Csv] {
-        let name = if format == Format::Json { "r.json" } else { "r.csv" };
+    for (format, name) in [
+        (Format::Json, "r.json"),
+        (Format::Csv, "r.csv"),
+        (Format::Tbx, "r.tbx"),
+        (Format::TbxV2, "r2.tbx"),
+    ] {
         let again = parse_str(name, &written(&glossary, format)).unwrap();
         assert_eq!(essence(&again), essence(&glossary), "{format:?}");
         let flags: Vec<_> = again
@@ -294,6 +298,29 @@ fn tbx_v2_keeps_domain_and_every_spelling() {
     assert_eq!(essence(&again), essence(&glossary));
     assert_eq!(again.entries[0].domain.as_deref(), Some("countries"));
     assert_eq!(again.entries[0].sources, ["Korea Utara", "Korut"]);
+}
+
+#[test]
+fn tbx_rules_note_is_read_only_when_every_word_is_a_rule() {
+    let tbx = |note: &str| {
+        format!(
+            r#"<tbx type="TBX-Basic" style="dca" xml:lang="en" xmlns="urn:iso:std:iso:30042:ed-2"><text><body><conceptEntry id="c1">
+            <langSec xml:lang="id"><termSec><term>AS</term><note>{note}</note></termSec></langSec>
+            <langSec xml:lang="en"><termSec><term>US</term></termSec></langSec></conceptEntry></body></text></tbx>"#
+        )
+    };
+    let rules = parse_str("r.tbx", &tbx("selaras-match: case-insensitive, affix")).unwrap();
+    let entry = &rules.entries[0];
+    assert_eq!(
+        (entry.case_sensitive, entry.match_mode, entry.note.as_deref()),
+        (Some(false), MatchMode::Affix, None)
+    );
+    let plain = parse_str("p.tbx", &tbx("selaras-match: always")).unwrap();
+    let entry = &plain.entries[0];
+    assert_eq!(
+        (entry.case_sensitive, entry.match_mode, entry.note.as_deref()),
+        (None, MatchMode::Exact, Some("selaras-match: always"))
+    );
 }
 
 /// The TBX we write must validate against the official schema. Without
