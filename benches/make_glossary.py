@@ -13,7 +13,7 @@ The end-to-end comparison (release build, files in /tmp, nothing committed):
     python3 benches/make_glossary.py text /tmp/gbench/text50.txt 50
     python3 benches/make_glossary.py glossary /tmp/gbench/text50.txt 1000 /tmp/gbench/g1k.tsv
     python3 benches/make_glossary.py glossary /tmp/gbench/text50.txt 100000 /tmp/gbench/g100k.tsv
-    python3 ../shared/bench/ratio.py 3 \
+    python3 ../shared/bench/ratio.py 5 \
         'target/release/selaras glossary apply --format counts --no-default-glossary -g /tmp/gbench/g1k.tsv /tmp/gbench/text50.txt' \
         'python3 ../shared/bench/ac_counts.py /tmp/gbench/g1k.tsv /tmp/gbench/text50.txt'
 """
