@@ -47,6 +47,12 @@ use std::collections::HashMap;
 
 use daachorse::{CharwiseDoubleArrayAhoCorasick, CharwiseDoubleArrayAhoCorasickBuilder};
 
+use super::model::{Glossary, MatchMode};
+use super::morph;
+use super::normalize::{KeyOptions, NormText, is_word_char, key, push_key};
+use crate::error::{Error, Result};
+use crate::text::Span;
+
 /// The compiled automaton (daachorse's character-wise double array, in
 /// leftmost-longest mode), and the byte length of its longest key.
 #[derive(Clone)]
@@ -78,12 +84,6 @@ impl Engine {
         (found.start() == 0).then(|| (PatternId(found.value()), at + found.end()))
     }
 }
-
-use super::model::{Glossary, MatchMode};
-use super::morph;
-use super::normalize::{KeyOptions, NormText, is_word_char, key, push_key};
-use crate::error::{Error, Result};
-use crate::text::Span;
 
 /// One occurrence of a glossary term in the input.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -206,53 +206,7 @@ impl Matcher {
     /// Compiles `glossary`. Spellings whose key is empty are skipped (`lint`
     /// reports them).
     pub fn new(glossary: Glossary) -> Result<Self> {
-        // Every spelling's key, in one buffer: (its range there,
-        // candidate, rules).
-        let mut arena = String::with_capacity(glossary.len() * 16);
-        let mut spellings: Vec<(std::ops::Range<usize>, Candidate, CandidateRules)> = Vec::with_capacity(glossary.len());
-        for (entry_idx, entry) in glossary.entries.iter().enumerate() {
-            for (source_idx, source) in entry.sources.iter().enumerate() {
-                let start = arena.len();
-                push_key(source, KeyOptions::FOLDED, &mut arena);
-                if arena.len() == start {
-                    continue;
-                }
-                let rules = CandidateRules {
-                    cased_key: entry
-                        .is_case_sensitive(source)
-                        .then(|| key(source, KeyOptions::CASED).into_boxed_str()),
-                    affix: entry.match_mode == MatchMode::Affix,
-                    nasal: None,
-                };
-                let candidate = Candidate {
-                    entry: entry_idx as u32,
-                    source: source_idx as u32,
-                };
-                // An affix root in p/t/s/k + vowel is also searched without
-                // its first letter, for meN-/peN- (see `morph`).
-                let folded = &arena.as_bytes()[start..];
-                // (A case-sensitive spelling whose first letter is not ASCII
-                // as written, such as the Kelvin sign, gets no such shape.)
-                let cased_rest = match &rules.cased_key {
-                    Some(cased) => cased.get(1..).map(|rest| Some(rest.into())),
-                    None => Some(None),
-                };
-                if rules.affix
-                    && folded.len() >= 3
-                    && morph::drops_after_nasal(folded[0])
-                    && matches!(folded[1], b'a' | b'e' | b'i' | b'o' | b'u')
-                    && let Some(cased_key) = cased_rest
-                {
-                    let nasal_shape = CandidateRules {
-                        cased_key,
-                        affix: true,
-                        nasal: Some(folded[0]),
-                    };
-                    spellings.push((start + 1..arena.len(), candidate, nasal_shape));
-                }
-                spellings.push((start..arena.len(), candidate, rules));
-            }
-        }
+        let (arena, mut spellings) = collect_spellings(&glossary);
         // One pattern per distinct key, in order of first appearance.
         let mut pattern_of_key: HashMap<&str, u32> = HashMap::with_capacity(spellings.len());
         let mut keys: Vec<&str> = Vec::with_capacity(spellings.len());
@@ -261,7 +215,7 @@ impl Matcher {
         // (pattern, tried after case-sensitive ones, spelling), sorted into
         // place below.
         let mut order: Vec<(u32, bool, u32)> = Vec::with_capacity(spellings.len());
-        for (spelling_idx, (range, _, rules)) in spellings.iter().enumerate() {
+        for (spelling_idx, Spelling { key: range, rules, .. }) in spellings.iter().enumerate() {
             let folded = &arena[range.clone()];
             let pattern_idx = *pattern_of_key.entry(folded).or_insert_with(|| {
                 let mut key_flags = 0;
@@ -301,7 +255,11 @@ impl Matcher {
         let mut candidates = Vec::with_capacity(order.len());
         let mut rules = Vec::with_capacity(order.len());
         for (pattern_idx, _, spelling_idx) in order {
-            let (_, candidate, candidate_rules) = &mut spellings[spelling_idx as usize];
+            let Spelling {
+                candidate,
+                rules: candidate_rules,
+                ..
+            } = &mut spellings[spelling_idx as usize];
             let pattern = &mut patterns[pattern_idx as usize];
             if pattern.len == 0 {
                 pattern.first = candidates.len() as u32;
@@ -474,6 +432,21 @@ impl Matcher {
         }
     }
 
+    /// If the last word of the term ending at `end` is repeated after a
+    /// hyphen there, the end of the term and of the hit (see `morph`). Reads
+    /// the pattern only when a hyphen follows.
+    fn reduplication_end(&self, folded: &str, id: PatternId, end: usize) -> Option<(usize, usize)> {
+        if folded.as_bytes().get(end) != Some(&b'-') {
+            return None;
+        }
+        let last_word_len = self.patterns[id.index()].last_word_len;
+        let last_word_start = end.checked_sub(usize::from(last_word_len))?;
+        if last_word_len == u16::MAX || !folded.is_char_boundary(last_word_start) {
+            return None;
+        }
+        morph::reduplication_end(folded, end, &folded[last_word_start..end])
+    }
+
     /// Tests one occurrence of pattern `pattern_idx` at normalised bytes
     /// `start..end` and returns the first candidate that passes with its hit
     /// span, its term span and the normalised end of the hit.
@@ -489,22 +462,14 @@ impl Matcher {
         let plain_end = if !id.has(RIGHT_BOUNDARY) {
             Some((end, end))
         } else if right_ok {
-            if folded.as_bytes().get(end) == Some(&b'-') {
-                let last_word_len = usize::from(self.patterns[id.index()].last_word_len);
-                let reduplicated = (last_word_len < usize::from(u16::MAX) && folded.is_char_boundary(end - last_word_len))
-                    .then(|| morph::reduplication_end(folded, end, &folded[end - last_word_len..end]))
-                    .flatten();
-                Some(reduplicated.unwrap_or((end, end)))
-            } else {
-                Some((end, end))
-            }
+            Some(self.reduplication_end(folded, id, end).unwrap_or((end, end)))
         } else {
             let word_done = morph::word_end(folded, end);
             morph::is_clitic_tail(&folded[end..word_done]).then_some((end, word_done))
         };
         if !id.has(ANY_AFFIX) && !id.has(ANY_CASED) {
             // Every candidate passes or fails alike: the first one stands for
-            // them all, and no pattern data is read at all.
+            // them all, and no candidate data is read.
             let (term_end, hit_end) = plain_end?;
             let span = norm.original_span(start, hit_end)?;
             let term_span = norm.original_span(start, term_end)?;
@@ -561,6 +526,74 @@ impl Matcher {
         }
         None
     }
+}
+
+/// One spelling to compile: its match key (a range of the key buffer), the
+/// entry spelling it stands for, and its rules.
+struct Spelling {
+    key: std::ops::Range<usize>,
+    candidate: Candidate,
+    rules: CandidateRules,
+}
+
+/// Every spelling of `glossary` with its key, all keys in one buffer (no
+/// allocation per key), plus the meN-/peN- shape of affix roots.
+fn collect_spellings(glossary: &Glossary) -> (String, Vec<Spelling>) {
+    let mut arena = String::with_capacity(glossary.len() * 16);
+    let mut spellings = Vec::with_capacity(glossary.len());
+    for (entry_idx, entry) in glossary.entries.iter().enumerate() {
+        for (source_idx, source) in entry.sources.iter().enumerate() {
+            let start = arena.len();
+            push_key(source, KeyOptions::FOLDED, &mut arena);
+            if arena.len() == start {
+                continue;
+            }
+            let rules = CandidateRules {
+                cased_key: entry
+                    .is_case_sensitive(source)
+                    .then(|| key(source, KeyOptions::CASED).into_boxed_str()),
+                affix: entry.match_mode == MatchMode::Affix,
+                nasal: None,
+            };
+            let candidate = Candidate {
+                entry: entry_idx as u32,
+                source: source_idx as u32,
+            };
+            if let Some(shape) = nasal_shape(&arena.as_bytes()[start..], &rules) {
+                spellings.push(Spelling {
+                    key: start + 1..arena.len(),
+                    candidate,
+                    rules: shape,
+                });
+            }
+            spellings.push(Spelling {
+                key: start..arena.len(),
+                candidate,
+                rules,
+            });
+        }
+    }
+    (arena, spellings)
+}
+
+/// The rules of the meN-/peN- shape of an affix root with key `folded` (the
+/// key without its first letter), if the root has one: it starts with
+/// p/t/s/k and a vowel and has at least three letters (see `morph`). A
+/// case-sensitive spelling whose first letter is not ASCII as written (the
+/// Kelvin sign folds to `k`) gets none.
+fn nasal_shape(folded: &[u8], rules: &CandidateRules) -> Option<CandidateRules> {
+    if !(rules.affix && folded.len() >= 3 && morph::drops_after_nasal(folded[0]) && matches!(folded[1], b'a' | b'e' | b'i' | b'o' | b'u')) {
+        return None;
+    }
+    let cased_key = match &rules.cased_key {
+        Some(cased) => Some(cased.get(1..)?.into()),
+        None => None,
+    };
+    Some(CandidateRules {
+        cased_key,
+        affix: true,
+        nasal: Some(folded[0]),
+    })
 }
 
 #[cfg(test)]

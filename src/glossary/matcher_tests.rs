@@ -270,18 +270,26 @@ fn reference_hits(m: &Matcher, text: &str) -> Vec<TermHit> {
 }
 
 /// Every key that `haystack` holds at `at`, by comparing each spelling's
-/// key there (the automaton only names the pattern of a key found).
+/// key there, and for affix roots also the key without its first letter
+/// (the meN-/peN- shape); the automaton only names the pattern of a key.
 fn every_term_at(m: &Matcher, haystack: &str, at: usize, met: &mut Vec<(PatternId, usize, usize)>) {
     let mut seen = std::collections::HashSet::new();
     for entry in &m.glossary().entries {
         for source in &entry.sources {
             let folded = key(source, KeyOptions::FOLDED);
-            if folded.is_empty() || !haystack[at..].starts_with(&folded) || !seen.insert(folded.clone()) {
-                continue;
+            let mut shapes = vec![folded.clone()];
+            let bytes = folded.as_bytes();
+            if entry.match_mode == MatchMode::Affix && bytes.len() >= 3 && b"ptsk".contains(&bytes[0]) && b"aeiou".contains(&bytes[1]) {
+                shapes.push(folded[1..].to_string());
             }
-            let (pattern, end) = m.automaton.longest_at(&folded, 0, folded.len()).unwrap();
-            assert_eq!(end, folded.len());
-            met.push((pattern, at, at + folded.len()));
+            for shape in shapes {
+                if shape.is_empty() || !haystack[at..].starts_with(&shape) || !seen.insert(shape.clone()) {
+                    continue;
+                }
+                let (pattern, end) = m.automaton.longest_at(&shape, 0, shape.len()).unwrap();
+                assert_eq!(end, shape.len());
+                met.push((pattern, at, at + shape.len()));
+            }
         }
     }
 }

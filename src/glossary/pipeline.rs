@@ -9,12 +9,12 @@
 //! matcher and searches the text in pieces of about 64 KiB (cut after a
 //! line break) while this thread segments; when segmentation is done this
 //! thread waits for the matcher if need be and helps with the remaining
-//! pieces. Then every hit is given to its
-//! unit. Two cases are searched again unit by unit, which makes the result
-//! identical to `apply`: a unit that a piece cut runs through (a unit that
-//! wraps over lines), and a unit that a hit runs out of (a term that spans a
-//! sentence boundary the segmenter chose, such as `Jl. Sudirman` split after
-//! `Jl.`).
+//! pieces. Then every hit is given to its unit ([`Searched`]; `counts`
+//! visits them without making a list). Two cases are searched again unit by
+//! unit, which makes the result identical to `apply`: a unit that a piece
+//! cut runs through (a unit that wraps over lines), and a unit that a hit
+//! runs out of (a term that spans a sentence boundary the segmenter chose,
+//! such as `Jl. Sudirman` split after `Jl.`).
 
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Mutex, OnceLock};
