@@ -29,5 +29,6 @@ pub mod render;
 pub mod segment;
 pub mod text;
 pub mod xliff;
+mod xml;
 
 pub use error::{Error, Result};

@@ -25,10 +25,11 @@
 use std::path::Path;
 
 use quick_xml::Reader as XmlReader;
-use quick_xml::events::{BytesStart, Event};
+use quick_xml::events::Event;
 
 use crate::error::{Error, Result};
 use crate::text::LineIndex;
+use crate::xml::{attribute_by_local_name, local_name};
 
 /// A run of checked text and where it came from in the file.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -227,10 +228,10 @@ pub fn parse(path: &Path, text: &str) -> Result<XliffFile> {
                     if name != "xliff" {
                         return Err(error_at(event_start, format!("not an XLIFF file: the root element is <{name}>")));
                     }
-                    file.version = attribute(element, "version").unwrap_or_default();
+                    file.version = attribute_by_local_name(element, "version").unwrap_or_default();
                 }
                 let inherited = *translate_stack.last().unwrap_or(&true);
-                let translate = attribute(element, "translate").map_or(inherited, |value| value != "no");
+                let translate = attribute_by_local_name(element, "translate").map_or(inherited, |value| value != "no");
                 if !is_empty {
                     depth += 1;
                     translate_stack.push(translate);
@@ -243,10 +244,12 @@ pub fn parse(path: &Path, text: &str) -> Result<XliffFile> {
                     continue;
                 }
                 if !collectors.is_empty() {
-                    if CODES.contains(&name.as_str()) && !(name == "mrk" && attribute(element, "mtype").as_deref() == Some("seg")) {
-                        let id = attribute(element, "id")
-                            .or_else(|| attribute(element, "mid"))
-                            .or_else(|| attribute(element, "startRef"))
+                    if CODES.contains(&name.as_str())
+                        && !(name == "mrk" && attribute_by_local_name(element, "mtype").as_deref() == Some("seg"))
+                    {
+                        let id = attribute_by_local_name(element, "id")
+                            .or_else(|| attribute_by_local_name(element, "mid"))
+                            .or_else(|| attribute_by_local_name(element, "startRef"))
                             .unwrap_or_default();
                         let code = Code {
                             key: format!("{name}#{id}"),
@@ -260,8 +263,8 @@ pub fn parse(path: &Path, text: &str) -> Result<XliffFile> {
                             skip_native_until = Some(depth);
                         }
                     }
-                    if name == "mrk" && !is_empty && attribute(element, "mtype").as_deref() == Some("seg") {
-                        let mid = attribute(element, "mid").unwrap_or_default();
+                    if name == "mrk" && !is_empty && attribute_by_local_name(element, "mtype").as_deref() == Some("seg") {
+                        let mid = attribute_by_local_name(element, "mid").unwrap_or_default();
                         let dest = match collectors.last().map(|c| &c.2) {
                             Some(Dest::Target) => Some(Dest::TargetSeg(mid)),
                             Some(Dest::SegSource(_)) => Some(Dest::SegSource(mid)),
@@ -276,7 +279,7 @@ pub fn parse(path: &Path, text: &str) -> Result<XliffFile> {
                 match name.as_str() {
                     "trans-unit" | "unit" if !is_empty => {
                         pending = Some(Pending {
-                            id: attribute(element, "id").unwrap_or_default(),
+                            id: attribute_by_local_name(element, "id").unwrap_or_default(),
                             translate,
                             depth,
                             ..Pending::default()
@@ -284,7 +287,7 @@ pub fn parse(path: &Path, text: &str) -> Result<XliffFile> {
                     }
                     "segment" if !is_empty => {
                         if let Some(pending) = &mut pending {
-                            pending.segment_id = attribute(element, "id");
+                            pending.segment_id = attribute_by_local_name(element, "id");
                         }
                     }
                     "note" if pending.is_some() && !is_empty => collectors.push((content_at(event_end), depth, Dest::Note)),
@@ -389,21 +392,4 @@ fn finish_content(pending: &mut Option<Pending>, content: Content, dest: Dest) {
         Dest::SegSource(_) => {}
         Dest::Note => pending.notes.push(content.text),
     }
-}
-
-fn local_name(element: &BytesStart<'_>) -> String {
-    element.local_name().as_ref().to_string()
-}
-
-/// The unescaped value of the attribute whose local name is `name`.
-fn attribute(element: &BytesStart<'_>, name: &str) -> Option<String> {
-    element
-        .attributes()
-        .flatten()
-        .find(|attr| attr.key.local_name().as_ref() == name)
-        .and_then(|attr| {
-            attr.normalized_value(quick_xml::XmlVersion::Implicit1_0)
-                .ok()
-                .map(|v| v.into_owned())
-        })
 }

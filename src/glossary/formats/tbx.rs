@@ -33,13 +33,14 @@
 //! errors; the five XML entities and character references are decoded.
 
 use quick_xml::Reader as XmlReader;
-use quick_xml::events::{BytesStart, Event};
+use quick_xml::events::Event;
 
 use super::Reader;
 use crate::error::Result;
 use crate::glossary::lint::Severity;
 use crate::glossary::model::{Entry, Glossary, MatchMode};
 use crate::text::LineIndex;
+use crate::xml::{attribute, local_name};
 
 /// The role a target term's status gives it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -337,21 +338,4 @@ fn parse_rules_note(note: &str) -> Option<(Option<bool>, Option<MatchMode>)> {
         }
     }
     Some((case_sensitive, match_mode))
-}
-
-fn local_name(element: &BytesStart<'_>) -> String {
-    element.local_name().as_ref().to_string()
-}
-
-/// The unescaped value of attribute `name` (qualified, e.g. `xml:lang`).
-fn attribute(element: &BytesStart<'_>, name: &str) -> Option<String> {
-    element
-        .attributes()
-        .flatten()
-        .find(|attr| attr.key.as_ref() == name)
-        .and_then(|attr| {
-            attr.normalized_value(quick_xml::XmlVersion::Implicit1_0)
-                .ok()
-                .map(|v| v.into_owned())
-        })
 }

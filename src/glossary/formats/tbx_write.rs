@@ -18,21 +18,11 @@ use crate::glossary::model::{Entry, Glossary};
 
 /// Writes TBX v3 (root `<tbx>`, TBX-Basic, DCA style).
 pub fn write(glossary: &Glossary, out: &mut dyn Write) -> io::Result<()> {
-    writeln!(out, r#"<?xml version="1.0" encoding="UTF-8"?>"#)?;
-    writeln!(
+    write_prologue(
         out,
-        r#"<tbx type="TBX-Basic" style="dca" xml:lang="en" xmlns="urn:iso:std:iso:30042:ed-2">"#
+        r#"<tbx type="TBX-Basic" style="dca" xml:lang="en" xmlns="urn:iso:std:iso:30042:ed-2">"#,
+        "tbxHeader",
     )?;
-    writeln!(out, "  <tbxHeader>")?;
-    writeln!(out, "    <fileDesc>")?;
-    writeln!(
-        out,
-        "      <sourceDesc><p>Indonesian to English glossary written by selaras.</p></sourceDesc>"
-    )?;
-    writeln!(out, "    </fileDesc>")?;
-    writeln!(out, "  </tbxHeader>")?;
-    writeln!(out, "  <text>")?;
-    writeln!(out, "    <body>")?;
     for (entry_idx, entry) in glossary.entries.iter().enumerate() {
         writeln!(out, r#"      <conceptEntry id="c{}">"#, entry_idx + 1)?;
         if let Some(domain) = &entry.domain {
@@ -46,9 +36,7 @@ pub fn write(glossary: &Glossary, out: &mut dyn Write) -> io::Result<()> {
         writeln!(out, "        </langSec>")?;
         writeln!(out, "      </conceptEntry>")?;
     }
-    writeln!(out, "    </body>")?;
-    writeln!(out, "  </text>")?;
-    writeln!(out, "</tbx>")
+    write_epilogue(out, "tbx")
 }
 
 /// Writes TBX v2 (ISO 30042:2008, root `<martif>`), the version OmegaT
@@ -63,18 +51,7 @@ pub fn write(glossary: &Glossary, out: &mut dyn Write) -> io::Result<()> {
 /// DOCTYPE with a relative system id would make DTD-loading readers look for
 /// `TBXcoreStructV02.dtd` next to the output.
 pub fn write_v2(glossary: &Glossary, out: &mut dyn Write) -> io::Result<()> {
-    writeln!(out, r#"<?xml version="1.0" encoding="UTF-8"?>"#)?;
-    writeln!(out, r#"<martif type="TBX" xml:lang="en">"#)?;
-    writeln!(out, "  <martifHeader>")?;
-    writeln!(out, "    <fileDesc>")?;
-    writeln!(
-        out,
-        "      <sourceDesc><p>Indonesian to English glossary written by selaras.</p></sourceDesc>"
-    )?;
-    writeln!(out, "    </fileDesc>")?;
-    writeln!(out, "  </martifHeader>")?;
-    writeln!(out, "  <text>")?;
-    writeln!(out, "    <body>")?;
+    write_prologue(out, r#"<martif type="TBX" xml:lang="en">"#, "martifHeader")?;
     for (entry_idx, entry) in glossary.entries.iter().enumerate() {
         writeln!(out, r#"      <termEntry id="c{}">"#, entry_idx + 1)?;
         if let Some(domain) = &entry.domain {
@@ -93,9 +70,32 @@ pub fn write_v2(glossary: &Glossary, out: &mut dyn Write) -> io::Result<()> {
         }
         writeln!(out, "      </termEntry>")?;
     }
+    write_epilogue(out, "martif")
+}
+
+/// The XML declaration, the root start tag `root`, the header element
+/// `header` (`tbxHeader` or `martifHeader`) with the source description,
+/// and the opening of `text/body`.
+fn write_prologue(out: &mut dyn Write, root: &str, header: &str) -> io::Result<()> {
+    writeln!(out, r#"<?xml version="1.0" encoding="UTF-8"?>"#)?;
+    writeln!(out, "{root}")?;
+    writeln!(out, "  <{header}>")?;
+    writeln!(out, "    <fileDesc>")?;
+    writeln!(
+        out,
+        "      <sourceDesc><p>Indonesian to English glossary written by selaras.</p></sourceDesc>"
+    )?;
+    writeln!(out, "    </fileDesc>")?;
+    writeln!(out, "  </{header}>")?;
+    writeln!(out, "  <text>")?;
+    writeln!(out, "    <body>")
+}
+
+/// Closes `body`, `text` and the root element `root`.
+fn write_epilogue(out: &mut dyn Write, root: &str) -> io::Result<()> {
     writeln!(out, "    </body>")?;
     writeln!(out, "  </text>")?;
-    writeln!(out, "</martif>")
+    writeln!(out, "</{root}>")
 }
 
 /// The Indonesian terms of `entry`, each in its own `element` (`termSec` in
