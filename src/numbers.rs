@@ -108,7 +108,14 @@ pub fn extract(text: &str, lang: Lang) -> Vec<NumberMention> {
 /// `Rp843`, `IDR5`, `USD10`: a currency code glued to an amount does not
 /// make the amount part of a code.
 fn after_currency_code(before: &str) -> bool {
-    let word_start = before.rfind(|c: char| !c.is_ascii_alphabetic()).map_or(0, |i| i + 1);
+    // The code is the run of ASCII letters just before the digits; the
+    // character before it may be any width (`“Rp5`), so step over it by its
+    // own length, never by one byte.
+    let word_start = before
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| !c.is_ascii_alphabetic())
+        .map_or(0, |(i, c)| i + c.len_utf8());
     matches!(
         &before[word_start..],
         "Rp" | "RP" | "IDR" | "USD" | "EUR" | "SGD" | "JPY" | "RM" | "Rs"
@@ -213,8 +220,14 @@ fn read_time(text: &str, start: usize, end: usize, lang: Lang) -> Option<NumberM
     }
     let rest = &text[end..];
     let after = rest.trim_start();
+    // Compare bytes, not string slices: the text after the time may start
+    // with a multi-byte character (`9:30 café`), where slicing would cut it.
     let meridiem = ["am", "pm", "a.m.", "p.m."].into_iter().find(|m| {
-        after.len() >= m.len() && after[..m.len()].eq_ignore_ascii_case(m) && !after[m.len()..].starts_with(char::is_alphanumeric)
+        after
+            .as_bytes()
+            .get(..m.len())
+            .is_some_and(|head| head.eq_ignore_ascii_case(m.as_bytes()))
+            && !after[m.len()..].starts_with(char::is_alphanumeric)
     });
     let is_time = match raw.as_bytes()[separator] {
         b':' => true,
@@ -366,5 +379,22 @@ mod tests {
         assert_eq!(values("1.2.3", Lang::Id).len(), 3);
         assert_eq!(values("skor 3:1", Lang::En).len(), 2);
         assert_eq!(values("12,34,56", Lang::En).len(), 3);
+    }
+
+    /// Issue 12, crash 1: a time followed by a multi-byte character.
+    #[test]
+    fn issue_12_time_before_a_multibyte_character() {
+        assert_eq!(values("The meeting at 9:30 café.", Lang::En), vec![(570.0, NumberKind::Time)]);
+        assert_eq!(values("pukul 10.00 “tepat waktu”", Lang::Id), vec![(600.0, NumberKind::Time)]);
+        assert_eq!(values("at 9:30 é", Lang::En).len(), 1);
+    }
+
+    /// Issue 12, crash 2: a number glued to a letter right after a
+    /// multi-byte quote or dash.
+    #[test]
+    fn issue_12_code_after_a_multibyte_character() {
+        assert!(extract("KTT “G20” digelar.", Lang::Id).is_empty());
+        assert!(extract("The –G20 summit", Lang::En).is_empty());
+        assert_eq!(values("harga “Rp5.000”", Lang::Id), vec![(5000.0, NumberKind::Integer)]);
     }
 }
