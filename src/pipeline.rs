@@ -104,6 +104,7 @@ impl Pipeline {
                     span: crate::text::Span::new(start, text.len()),
                     kind: UnitKind::Body,
                     repeat_of: None,
+                    paragraph: units.len() as u32 + 1,
                 });
                 text.push('\n');
             }
@@ -220,11 +221,12 @@ impl Pipeline {
                 .iter()
                 .zip(&align_units)
                 .enumerate()
-                .map(|(idx, (&(_, span), align_unit))| CheckUnit {
+                .map(|(idx, (&(paragraph, span), align_unit))| CheckUnit {
                     id: (idx + 1).to_string(),
                     span,
                     kind: UnitKind::Body,
                     repeat_of: align_unit.repeat_of,
+                    paragraph,
                 })
                 .collect();
             return (SideUnits { units, segmentation: None }, align_units);
@@ -249,6 +251,7 @@ impl Pipeline {
                 span: unit.span,
                 kind: unit.kind,
                 repeat_of: unit.repeat_of.and_then(index_of),
+                paragraph: unit.id.paragraph,
             })
             .collect();
         (

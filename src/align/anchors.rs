@@ -108,8 +108,8 @@ pub fn features(
             let text = unit.text;
             let mut keys: Vec<(u64, f32)> = Vec::new();
             for mention in crate::numbers::extract(text, lang) {
-                let (is_time, value) = mention.key();
-                keys.push((hash(if is_time { b't' } else { b'n' }, &value.to_le_bytes()), weights.number));
+                let (class, value) = mention.key();
+                keys.push((hash(class, &value.to_le_bytes()), weights.number));
             }
             let words = words_of(text);
             let (mut id_words, mut en_words) = (0u16, 0u16);

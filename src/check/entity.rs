@@ -127,11 +127,15 @@ pub struct Entities;
 
 impl Check for Entities {
     fn run(&self, pair: &Pair<'_>, out: &mut Vec<Finding>) {
-        // Acronyms the translator kept somewhere in the draft.
-        let kept_acronyms: std::collections::HashSet<&str> = words(pair.target.text, 0)
+        // Acronyms of the source: a draft acronym that the source has too is
+        // another acronym, not a changed one.
+        let source_acronyms: std::collections::HashSet<&str> = words(pair.source.text, 0)
             .map(|(_, w)| w)
             .filter(|w| classify(w, false) == Kind::Acronym)
             .collect();
+        // Every word of the draft, lower-cased: a name the draft spells right
+        // somewhere is established, and a look-alike elsewhere is a slip.
+        let draft_words: std::collections::HashSet<String> = words(pair.target.text, 0).map(|(_, w)| w.to_lowercase()).collect();
         for bead in pair.beads {
             let Some(&first_target) = bead.target.first() else { continue };
             let span = pair.target.joined_span(&bead.target);
@@ -142,6 +146,9 @@ impl Check for Entities {
                 squashed: squash(text),
                 words: words(text, 0).map(|(_, w)| w.to_lowercase()).collect(),
                 words_exact: words(text, 0).map(|(_, w)| w).collect(),
+                spans: words(text, span.start).map(|(s, _)| s).collect(),
+                source_text: pair.source.text,
+                document_words: &draft_words,
             };
             for &source_idx in &bead.source {
                 let unit = &pair.source.units[source_idx];
@@ -165,24 +172,39 @@ impl Check for Entities {
                         continue;
                     }
                     let dateline_city = word_idx == 0 && text[span.end - unit.span.start..].trim_start().starts_with(['-', '–']);
-                    let missing = match classify(word, dateline_city) {
-                        Kind::Code if !draft.squashed.contains(&squash(word)) => Some("code"),
-                        Kind::Acronym if !draft.words_exact.contains(&word) && kept_acronyms.contains(word) => Some("acronym"),
+                    let changed = match classify(word, dateline_city) {
+                        Kind::Code if !draft.squashed.contains(&squash(word)) => {
+                            Some(("code", draft.look_alike(word, |t| classify(t, false) == Kind::Code, code_like)))
+                        }
+                        // An acronym the draft does not have is usually
+                        // translated (`BBM` → fuel); one with a look-alike
+                        // in the draft (`BBC` → `BBG`) was changed.
+                        Kind::Acronym if !draft.words_exact.contains(&word) => {
+                            let source_words = &source_acronyms;
+                            draft
+                                .look_alike(
+                                    word,
+                                    |t| classify(t, false) == Kind::Acronym && !source_words.contains(t),
+                                    acronym_like,
+                                )
+                                .map(|found| ("acronym", Some(found)))
+                        }
                         Kind::NameWord if !title_case => {
                             name_run.push((span, word));
                             continue;
                         }
                         _ => None,
                     };
-                    if let Some(what) = missing {
+                    if let Some((what, look_alike)) = changed {
+                        let (message, at) = match look_alike {
+                            Some((written, at)) => (format!("the {what} {word} is written {written} in the draft"), at),
+                            None => (format!("the {what} {word} is not in the draft"), draft.span),
+                        };
                         out.push(
-                            finding(
-                                "entity.changed",
-                                format!("{what} {word} does not appear in draft unit {}", draft.unit.id),
-                            )
-                            .with_source(unit.id.clone(), span)
-                            .with_target(draft.unit.id.clone(), draft.span)
-                            .with_expected(word),
+                            finding("entity.changed", message)
+                                .with_source(unit.id.clone(), span)
+                                .with_target(draft.unit.id.clone(), at)
+                                .with_expected(word),
                         );
                     }
                     draft.flush_name(&mut name_run, pair, unit, out);
@@ -205,6 +227,13 @@ struct Draft<'a> {
     words: Vec<String>,
     /// Words as written.
     words_exact: Vec<&'a str>,
+    /// Where each word is, in the draft.
+    spans: Vec<Span>,
+    /// The whole source text (a look-alike that the source has too is
+    /// another name).
+    source_text: &'a str,
+    /// Every word of the whole draft, lower-cased.
+    document_words: &'a std::collections::HashSet<String>,
 }
 
 #[derive(Debug, PartialEq)]
@@ -219,7 +248,14 @@ fn classify(word: &str, dateline_city: bool) -> Kind {
     let has_digit = word.chars().any(|c| c.is_ascii_digit());
     let has_letter = word.chars().any(char::is_alphabetic);
     let has_capital = word.chars().any(char::is_uppercase);
-    if has_digit && has_letter && has_capital && word.chars().count() >= 3 && !word.starts_with("Rp") && !word.starts_with("US") {
+    if has_digit
+        && has_letter
+        && has_capital
+        && word.chars().count() >= 3
+        && !word.starts_with("Rp")
+        && !word.starts_with("US")
+        && !is_period(word)
+    {
         return Kind::Code;
     }
     let all_capitals = word.chars().all(|c| c.is_ascii_uppercase());
@@ -285,7 +321,16 @@ fn is_cognate(word: &str, english: &str) -> bool {
         ("al", "als"),
     ];
     // Spelling that regularly differs inside the word (`Ekosistem`).
-    let normalise = |text: &str| text.to_lowercase().replace('k', "c").replace("ph", "f").replace('f', "p");
+    let normalise = |text: &str| {
+        text.to_lowercase()
+            .replace('k', "c")
+            .replace("ph", "f")
+            .replace('f', "p")
+            .replace("ou", "u")
+            .replace("cs", "x")
+            .replace("th", "t")
+            .replace("si", "ti")
+    };
     let (a, b) = (normalise(word), normalise(english));
     a.len() >= 3
         && ENDINGS.iter().any(|&(id_end, en_end)| {
@@ -310,6 +355,65 @@ fn edit_distance(a: &[char], b: &[char]) -> usize {
     previous[b.len()]
 }
 
+/// A period of a year (`III-2024`, the third quarter; `Q3-2024`), which
+/// English writes in words ("the third quarter of 2024"): not a code.
+fn is_period(word: &str) -> bool {
+    let Some((period, year)) = word.split_once('-') else {
+        return false;
+    };
+    let quarter = period.len() == 2 && period.starts_with('Q') && period[1..].chars().all(|c| c.is_ascii_digit());
+    (is_roman_numeral(period) || quarter) && year.len() == 4 && year.chars().all(|c| c.is_ascii_digit())
+}
+
+/// Same length, one or two characters different: `BBC` / `BBG`, `IATA` /
+/// `IASA`. Two-letter acronyms are too short to tell.
+fn acronym_like(word: &str, other: &str) -> bool {
+    let (a, b): (Vec<char>, Vec<char>) = (word.chars().collect(), other.chars().collect());
+    if a.len() < 3 || a == b {
+        return false;
+    }
+    if a.len() == b.len() {
+        let differences = a.iter().zip(&b).filter(|(x, y)| x != y).count();
+        return differences == 1 || (differences == 2 && a.len() >= 6);
+    }
+    a.len().abs_diff(b.len()) == 1 && edit_distance(&a, &b) == 1 && a.len().min(b.len()) >= 4
+}
+
+/// Codes that differ in a digit or two, or in their letters: `Hwasong-19` /
+/// `Hwasong-18`, `F-16` / `F-61`.
+fn code_like(word: &str, other: &str) -> bool {
+    let (a, b): (Vec<char>, Vec<char>) = (squash(word).chars().collect(), squash(other).chars().collect());
+    a != b && a.len() == b.len() && a.iter().zip(&b).filter(|(x, y)| x != y).count() <= 2
+        || a.len().abs_diff(b.len()) == 1 && edit_distance(&a, &b) == 1
+}
+
+/// Whether the draft word joins the source word to the next with a hyphen
+/// (`Jong-un` for `Jong Un`): a house style of romanisation.
+fn joined_by_hyphen(word: &str, other: &str) -> bool {
+    other.len() > word.len() && other[..word.len()].eq_ignore_ascii_case(word) && other[word.len()..].starts_with('-')
+}
+
+/// A word without a possessive ending (`Tatian's` → `Tatian`).
+fn bare(word: &str) -> &str {
+    word.strip_suffix("'s").or_else(|| word.strip_suffix("’s")).unwrap_or(word)
+}
+
+/// British and American spellings of one word (`Colours` / `Colors`).
+fn same_word_other_spelling(word: &str, other: &str) -> bool {
+    crate::glossary::english::forms(word)
+        .iter()
+        .any(|form| form.eq_ignore_ascii_case(other))
+}
+
+/// Whether `text` has `word` as a whole word.
+fn contains_word(text: &str, word: &str) -> bool {
+    text.match_indices(word).any(|(at, _)| {
+        let before = text[..at].chars().next_back();
+        let after = text[at + word.len()..].chars().next();
+        !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+    })
+}
+
 fn is_roman_numeral(word: &str) -> bool {
     word.chars().all(|c| matches!(c, 'I' | 'V' | 'X' | 'L' | 'C' | 'D' | 'M')) && word.len() <= 4 && word != "MD" && word != "DC"
 }
@@ -320,65 +424,152 @@ fn squash(text: &str) -> String {
 }
 
 impl Draft<'_> {
+    /// The draft word that looks like `word` by `similar` among the words
+    /// `candidate` accepts, and where it is; never a word the source has
+    /// itself.
+    fn look_alike(&self, word: &str, candidate: impl Fn(&str) -> bool, similar: fn(&str, &str) -> bool) -> Option<(String, Span)> {
+        self.words_exact
+            .iter()
+            .zip(&self.spans)
+            .find(|&(&t, _)| candidate(t) && similar(word, t) && !contains_word(self.source_text, t))
+            .map(|(&t, &span)| (t.to_string(), span))
+    }
+
     /// Ends a run of capitalised source words and reports it if the draft
     /// respelled it.
     fn flush_name(&self, run: &mut Vec<(Span, &str)>, pair: &Pair<'_>, unit: &super::CheckUnit, out: &mut Vec<Finding>) {
-        if run.len() >= 2 {
-            // A word is reported only when the draft has a capitalised word that
-            // looks like another spelling of it (`Sergei` for `Sergey`,
-            // `Son-hui` for `Son`): a name written differently. A run with no
-            // such look-alike was translated (an institution: `Bursa Efek
-            // Jakarta` → `Jakarta Stock Exchange`) or dropped (other rules).
-            // The look-alike must stand next to a word of the name that the
-            // draft kept exactly (`Sergei Lavrov`): the name is still there as a
-            // unit, and a translated cognate (`Produk Domestik Bruto` → `Gross
-            // Domestic Product`) has no such neighbour.
-            let kept: Vec<String> = run
-                .iter()
-                .map(|&(_, w)| w.to_lowercase())
-                .filter(|w| self.words.contains(w))
-                .collect();
-            let next_to_kept = |position: usize| {
-                let neighbour = |idx: Option<usize>| idx.and_then(|i| self.words.get(i)).is_some_and(|w| kept.contains(w));
-                neighbour(position.checked_sub(1)) || neighbour(Some(position + 1))
+        if run.is_empty() {
+            return;
+        }
+        let span = Span::new(run[0].0.start, run[run.len() - 1].0.end);
+        let name = span.slice(pair.source.text);
+        // The same letters with other spaces or hyphens (`Kim Jong-un` for
+        // `Kim Jong Un`) are a house style rather than another name: worth
+        // knowing (one spelling per name), but not a warning.
+        let same_letters = self.squashed.contains(&squash(name));
+        let positions = if run.len() >= 2 {
+            self.respelled_in_run(run)
+        } else {
+            self.respelled_alone(run[0].1)
+        };
+        if let (Some(&first), Some(&last)) = (positions.iter().min(), positions.iter().max()) {
+            // Show the name as the draft writes it: the respelled words and
+            // the capitalised words around them.
+            let capitalised = |idx: usize| {
+                self.words_exact
+                    .get(idx)
+                    .is_some_and(|w| w.chars().next().is_some_and(char::is_uppercase))
             };
-            let respelled: Vec<(&str, &str)> = run
-                .iter()
-                .map(|&(_, w)| w)
-                .filter(|w| {
-                    let lower = w.to_lowercase();
-                    !self.words.contains(&lower)
-                })
-                .filter_map(|w| {
-                    self.words_exact
-                        .iter()
-                        .enumerate()
-                        .find(|&(position, t)| {
-                            t.chars().next().is_some_and(char::is_uppercase) && looks_like(w, t) && next_to_kept(position)
-                        })
-                        .map(|(_, t)| (w, *t))
-                })
-                .collect();
-            if !respelled.is_empty() {
-                let span = Span::new(run[0].0.start, run[run.len() - 1].0.end);
-                let name = span.slice(pair.source.text);
-                let changes: Vec<String> = respelled.iter().map(|(w, t)| format!("{w} → {t}")).collect();
-                out.push(
-                    finding(
-                        "entity.name",
-                        format!(
-                            "name {name} is spelled differently in draft unit {} ({})",
-                            self.unit.id,
-                            changes.join(", ")
-                        ),
-                    )
-                    .with_source(unit.id.clone(), span)
-                    .with_target(self.unit.id.clone(), self.span)
-                    .with_expected(name),
-                );
+            let mut from = first;
+            while from > 0 && capitalised(from - 1) && run.len() > 1 {
+                from -= 1;
             }
+            let mut to = last;
+            while capitalised(to + 1) && run.len() > 1 && to + 1 - from < run.len() + 1 {
+                to += 1;
+            }
+            let written = Span::new(self.spans[from].start, self.spans[to].end);
+            let mut respelled = finding(
+                "entity.name",
+                if same_letters {
+                    format!(
+                        "the name {name} is written {} in the draft (spaces or hyphens differ)",
+                        written.slice(pair.target.text)
+                    )
+                } else {
+                    format!("the name {name} is written {} in the draft", written.slice(pair.target.text))
+                },
+            )
+            .with_source(unit.id.clone(), span)
+            .with_target(self.unit.id.clone(), written)
+            .with_expected(name);
+            if same_letters {
+                respelled.severity = crate::finding::Severity::Info;
+            }
+            out.push(respelled);
         }
         run.clear();
+    }
+
+    /// Draft positions of respelled words of a name of two or more words.
+    /// A word counts only when the draft has a capitalised word that looks
+    /// like another spelling of it (`Sergei` for `Sergey`, `Son-hui` for
+    /// `Son`): a name written differently. A run with no such look-alike was
+    /// translated (an institution: `Bursa Efek Jakarta` → `Jakarta Stock
+    /// Exchange`) or dropped (other rules). The look-alike must stand next
+    /// to a word of the name that the draft kept exactly (`Sergei Lavrov`):
+    /// the name is still there as a unit, and a translated cognate (`Produk
+    /// Domestik Bruto` → `Gross Domestic Product`) has no such neighbour.
+    fn respelled_in_run(&self, run: &[(Span, &str)]) -> Vec<usize> {
+        let kept: Vec<String> = run
+            .iter()
+            .map(|&(_, w)| w.to_lowercase())
+            .filter(|w| self.words.contains(w))
+            .collect();
+        let next_to_kept = |position: usize| {
+            let neighbour = |idx: Option<usize>| {
+                idx.and_then(|i| self.words.get(i))
+                    .is_some_and(|w| kept.contains(w) && w.chars().count() > 1)
+            };
+            neighbour(position.checked_sub(1)) || neighbour(Some(position + 1))
+        };
+        run.iter()
+            .map(|&(_, w)| w)
+            .filter(|w| !self.words.contains(&w.to_lowercase()))
+            .filter_map(|w| {
+                // Letters changed in place, or any look-alike of a name the
+                // draft spells right elsewhere; a letter more or less in a
+                // name the draft never spells as the source does is more
+                // often a loanword's English form (`Ibnu` / `Ibn`).
+                let established = self.document_words.contains(&w.to_lowercase());
+                self.words_exact.iter().enumerate().position(|(position, t)| {
+                    t.chars().next().is_some_and(char::is_uppercase)
+                        && looks_like(w, t)
+                        && (established || w.chars().count() == bare(t).chars().count() || joined_by_hyphen(w, t))
+                        && !same_word_other_spelling(w, t)
+                        && next_to_kept(position)
+                })
+            })
+            .collect()
+    }
+
+    /// The draft position of a one-word name written differently: a
+    /// capitalised draft word of nearly the same spelling that the source
+    /// does not have itself (`Clinten` for `Clinton`, `Suharyono` for
+    /// `Suharyanto`). Stricter than within a longer name, which has kept
+    /// neighbours as evidence: letters swapped in place, or for long names
+    /// up to two edits with the first four letters kept.
+    fn respelled_alone(&self, word: &str) -> Vec<usize> {
+        let lower = word.to_lowercase();
+        if self.words.contains(&lower) || word.chars().count() < 4 {
+            return Vec::new();
+        }
+        let a: Vec<char> = lower.chars().collect();
+        let established = self.document_words.contains(&lower);
+        let is_vowel = |c: &char| matches!(c, 'a' | 'e' | 'i' | 'o' | 'u' | 'y');
+        self.words_exact
+            .iter()
+            .position(|t| {
+                let t = bare(t);
+                if !t.chars().next().is_some_and(char::is_uppercase) || contains_word(self.source_text, t) {
+                    return false;
+                }
+                let b: Vec<char> = t.to_lowercase().chars().collect();
+                if a == b || is_cognate(word, t) || same_word_other_spelling(word, t) {
+                    return false;
+                }
+                // One vowel changed inside the name (`Clinton` / `Clinten`).
+                let differences: Vec<(&char, &char)> = a.iter().zip(&b).filter(|(x, y)| x != y).collect();
+                let vowel_changed = a.len() == b.len()
+                    && differences.len() == 1
+                    && differences.iter().all(|(x, y)| is_vowel(x) && is_vowel(y))
+                    && a[0] == b[0];
+                // Any slip in a name the draft spells right elsewhere.
+                let slip = established && a.len().min(b.len()) >= 4 && a[..3] == b[..3] && edit_distance(&a, &b) <= 2;
+                vowel_changed || slip
+            })
+            .into_iter()
+            .collect()
     }
 }
 

@@ -19,7 +19,9 @@ use std::collections::BTreeMap;
 
 use super::{Check, Pair, TermUse, finding};
 use crate::finding::Finding;
-use crate::glossary::english::target_present;
+use crate::glossary::english::{EnglishText, is_title_or_institution};
+use crate::numbers::{NumberKind, NumberMention, extract};
+use crate::segment::Lang;
 use crate::text::Span;
 
 pub struct Glossary;
@@ -29,14 +31,31 @@ impl Check for Glossary {
         for bead in pair.beads {
             let Some(&first_target) = bead.target.first() else { continue };
             let target_span = pair.target.joined_span(&bead.target);
-            let draft = target_span.slice(pair.target.text);
+            let draft = EnglishText::new(target_span.slice(pair.target.text));
             let target_unit = &pair.target.units[first_target];
+            let source_span = pair.source.joined_span(&bead.source);
+            // Numbers of the source, whose scale words (`triliun`) and
+            // percent words the number rules check together with the value.
+            let numbers: Vec<NumberMention> = if bead.source.iter().any(|&idx| pair.terms_in(idx).next().is_some()) {
+                extract(source_span.slice(pair.source.text), Lang::Id)
+                    .into_iter()
+                    .map(|mut m| {
+                        m.span = Span::new(m.span.start + source_span.start, m.span.end + source_span.start);
+                        m
+                    })
+                    .collect()
+            } else {
+                Vec::new()
+            };
             // Term → (source occurrences, first occurrence) in this bead.
             let mut uses: BTreeMap<&str, (usize, &TermUse)> = BTreeMap::new();
             for &source_idx in &bead.source {
                 for term in pair.terms_in(source_idx) {
                     // Weekdays and months have their own, more precise rules.
-                    if is_common_word_use(pair.source.text, term) || super::calendar::is_calendar_word(&term.term) {
+                    if is_common_word_use(pair.source.text, term)
+                        || super::calendar::is_calendar_word(&term.term)
+                        || part_of_number(pair.source.text, term.span, &numbers)
+                    {
                         continue;
                     }
                     let entry = uses.entry(term.term.as_str()).or_insert((0, term));
@@ -46,7 +65,7 @@ impl Check for Glossary {
             for (name, (n_source, term)) in uses {
                 let source_unit = &pair.source.units[term.unit];
                 for forbidden in &term.forbidden {
-                    if let Some(span) = target_present(draft, forbidden) {
+                    if let Some(span) = draft.find(forbidden) {
                         out.push(
                             finding("glossary.forbidden", format!("{forbidden} is a forbidden translation of {name}"))
                                 .with_source(source_unit.id.clone(), term.span)
@@ -58,11 +77,20 @@ impl Check for Glossary {
                 if term.targets.is_empty() {
                     continue;
                 }
-                let n_draft = count_targets(draft, &term.targets);
+                let n_draft = count_targets(&draft, &term.targets);
                 let expected = term.targets.join(" | ");
                 if n_draft == 0 {
+                    let written = term.span.slice(pair.source.text);
+                    if refers_back(&draft, &term.targets) || kept_as_written(pair.source.text, term, written, &draft) {
+                        continue;
+                    }
+                    let message = if term.targets[0].eq_ignore_ascii_case(name) {
+                        format!("{name} is not in the draft")
+                    } else {
+                        format!("{name} should be translated as {}", term.targets[0])
+                    };
                     out.push(
-                        finding("glossary.missing", format!("{name} should be translated as {}", term.targets[0]))
+                        finding("glossary.missing", message)
                             .with_source(source_unit.id.clone(), term.span)
                             .with_target(target_unit.id.clone(), target_span)
                             .with_expected(expected),
@@ -83,6 +111,85 @@ impl Check for Glossary {
     }
 }
 
+/// A term that is part of a number: a scale word (`1,5 triliun`), a
+/// percent word, or a time zone after a clock time (`14.00 WIB`). The
+/// number rules compare the value with its scale; a draft that writes
+/// `Rp1.5tn` or `2 p.m.` has translated them.
+fn part_of_number(source: &str, span: Span, numbers: &[NumberMention]) -> bool {
+    numbers.iter().any(|number| {
+        let inside = number.span.start <= span.start && span.end <= number.span.end;
+        let zone_after_time = number.kind == NumberKind::Time
+            && number.span.end <= span.start
+            && source[number.span.end..span.start].chars().all(|c| c == ' ' || c == '\u{a0}');
+        inside || zone_after_time
+    })
+}
+
+/// Determiners before a shortened second reference (`the ministry`).
+const DETERMINERS: &[&str] = &["the", "this", "that", "these", "those", "its", "his", "her", "their", "our"];
+
+/// Whether the draft refers back to the term with the last words of a
+/// target after a determiner, as news English does once a body is named:
+/// `the ministry` for the Health Ministry, `the council` for the UN
+/// Security Council, `the 2025 budget` for the state budget. The last word
+/// must be a title or an institution (`english::is_title_or_institution`),
+/// and the phrase must end there: `the Ministry of Finance` is another
+/// ministry, not a reference back.
+fn refers_back(draft: &EnglishText<'_>, targets: &[String]) -> bool {
+    let text = draft.text();
+    targets.iter().filter(|t| is_title_or_institution(t)).any(|target| {
+        let words: Vec<&str> = target.split(' ').collect();
+        (1..words.len()).any(|n_last| {
+            let suffix = words[words.len() - n_last..].join(" ");
+            draft.folded_matches(&suffix).into_iter().any(|span| {
+                let after = text[span.end..].trim_start();
+                let continues = ["of ", "for "].iter().any(|p| after.starts_with(p));
+                let mut before = text[..span.start].trim_end();
+                // One number or year may stand between (`the 2025 budget`).
+                if let Some(last) = before.rsplit(' ').next()
+                    && !last.is_empty()
+                    && last.chars().all(|c| c.is_ascii_digit())
+                {
+                    before = before[..before.len() - last.len()].trim_end();
+                }
+                let determiner = before.rsplit([' ', '(', '“', '"']).next().unwrap_or_default().to_lowercase();
+                !continues && DETERMINERS.contains(&determiner.as_str())
+            })
+        })
+    })
+}
+
+/// Whether the draft keeps the source's own spelling where that is what
+/// translators do: an Indonesian abbreviation that stands for a longer name
+/// (`Kemenhub`, `APBN`, `Pilkada`: every target is several words), an
+/// acronym (`ASEAN`, also as `Asean`), or a word that is part of a name
+/// the draft keeps whole (`Jawa Pos`, `DPD RI`).
+fn kept_as_written(source: &str, term: &TermUse, written: &str, draft: &EnglishText<'_>) -> bool {
+    let single_word = !written.contains(' ');
+    let abbreviation = single_word && term.targets.iter().all(|t| t.contains(' '));
+    let acronym = written.chars().count() >= 2 && written.chars().all(|c| c.is_uppercase() || c.is_ascii_digit());
+    let kept = draft.folded_matches(written).into_iter().any(|span| {
+        let as_written = span.slice(draft.text());
+        as_written.starts_with(written) || (acronym && written.chars().count() >= 4)
+    });
+    if !kept {
+        return false;
+    }
+    if abbreviation || acronym {
+        return true;
+    }
+    // Part of a kept name: a capitalised neighbour in the source that the
+    // draft has right beside the same word.
+    let before = source[..term.span.start].trim_end_matches(' ');
+    let after = source[term.span.end..].trim_start_matches(' ');
+    let previous = before.rsplit(' ').next().unwrap_or_default();
+    let next = after.split([' ', ',', '.', ')']).next().unwrap_or_default();
+    let capitalised = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
+    let text = draft.text();
+    (capitalised(previous) && text.contains(&format!("{previous} {written}")))
+        || (capitalised(next) && text.contains(&format!("{written} {next}")))
+}
+
 fn shift(span: Span, by: usize) -> Span {
     Span::new(span.start + by, span.end + by)
 }
@@ -96,23 +203,10 @@ fn is_common_word_use(source: &str, term: &TermUse) -> bool {
 
 /// How many times any of `targets` occurs in `draft`, without counting one
 /// stretch of text twice (`North Korean` is not also `North Korea`).
-fn count_targets(draft: &str, targets: &[String]) -> usize {
+fn count_targets(draft: &EnglishText<'_>, targets: &[String]) -> usize {
     let mut found: Vec<Span> = Vec::new();
     for target in targets {
-        let mut from = 0;
-        while from < draft.len() {
-            let Some(span) = target_present(&draft[from..], target) else {
-                break;
-            };
-            let span = shift(span, from);
-            if !found.iter().any(|other| other.start < span.end && span.start < other.end) {
-                found.push(span);
-            }
-            from = span.end.max(from + 1);
-            while !draft.is_char_boundary(from) {
-                from += 1;
-            }
-        }
+        draft.find_all(target, &mut found);
     }
     found.len()
 }
@@ -124,10 +218,8 @@ mod tests {
     #[test]
     fn counting_does_not_double_count_overlaps() {
         let targets = vec!["North Korea".to_string(), "North Korean".to_string()];
-        assert_eq!(
-            count_targets("North Korea and North Korean troops, North Korea's leader", &targets),
-            3
-        );
-        assert_eq!(count_targets("South Korea", &targets), 0);
+        let count = |draft: &str| count_targets(&EnglishText::new(draft), &targets);
+        assert_eq!(count("North Korea and North Korean troops, North Korea's leader"), 3);
+        assert_eq!(count("South Korea"), 0);
     }
 }

@@ -8,6 +8,7 @@
 //! push findings.
 
 mod calendar;
+mod dates;
 mod entity;
 mod glossary;
 mod language;
@@ -36,6 +37,8 @@ pub struct CheckUnit {
     pub kind: UnitKind,
     /// Index of the earlier unit this one repeats (source side).
     pub repeat_of: Option<usize>,
+    /// 1-based paragraph number; units of one paragraph share it.
+    pub paragraph: u32,
 }
 
 /// One side of a pair: its text and units.

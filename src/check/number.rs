@@ -15,7 +15,7 @@
 //! (`12/3/2018`) by the month's English name (`March 12, 2018`). The digits
 //! of a code (`Hwasong-19`) are left to the entity rules.
 
-use super::{Check, Pair, finding};
+use super::{Check, Pair, dates, finding};
 use crate::finding::Finding;
 use crate::numbers::{NumberKind, NumberMention, extract};
 use crate::segment::Lang;
@@ -60,25 +60,11 @@ const NUMBER_WORDS: &[(&str, f64)] = &[
     ("dozens", 12.0),
 ];
 
-const MONTHS: &[&str] = &[
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
-
 pub struct Numbers;
 
 impl Check for Numbers {
     fn run(&self, pair: &Pair<'_>, out: &mut Vec<Finding>) {
+        let current_year = article_year(pair);
         for bead in pair.beads {
             let (Some(&first_source), Some(&first_target)) = (bead.source.first(), bead.target.first()) else {
                 continue;
@@ -87,30 +73,45 @@ impl Check for Numbers {
             let target_span = pair.target.joined_span(&bead.target);
             let source_text = source_span.slice(pair.source.text);
             let target_text = target_span.slice(pair.target.text);
+            let source_unit = &pair.source.units[first_source];
+            let target_unit = &pair.target.units[first_target];
             let shift = |mut mention: NumberMention, base: usize| {
                 mention.span = Span::new(mention.span.start + base, mention.span.end + base);
                 mention
             };
-            let (source_codes, source_numbers): (Vec<NumberMention>, Vec<NumberMention>) = extract(source_text, Lang::Id)
-                .into_iter()
-                .map(|m| shift(m, source_span.start))
-                .partition(|m| in_code(pair.source.text, m.span));
             let mut target_numbers: Vec<Option<NumberMention>> = extract(target_text, Lang::En)
                 .into_iter()
                 .map(|m| shift(m, target_span.start))
                 .filter(|m| !in_code(pair.target.text, m.span))
                 .map(Some)
                 .collect();
+            // Dates first: a date is one thing, judged whole.
+            let sides = dates::BeadSides {
+                source_text: pair.source.text,
+                source_span,
+                source_unit: &source_unit.id,
+                target_text: pair.target.text,
+                target_span,
+                target_unit: &target_unit.id,
+            };
+            let date_spans = dates::check_bead(&sides, &mut target_numbers, current_year, out);
+            let in_date = |span: Span| date_spans.iter().any(|d| d.start <= span.start && span.end <= d.end);
+            let (source_codes, source_numbers): (Vec<NumberMention>, Vec<NumberMention>) = extract(source_text, Lang::Id)
+                .into_iter()
+                .map(|m| shift(m, source_span.start))
+                .filter(|m| !in_date(m.span))
+                .partition(|m| in_code(pair.source.text, m.span));
             let target_lower = target_text.to_lowercase();
             let mut unmatched_source = Vec::new();
             for mention in &source_numbers {
                 let matches = |t: &NumberMention| t.same_value(mention) || same_time(mention, t.span.slice(pair.target.text));
                 if let Some(slot) = target_numbers.iter_mut().find(|slot| slot.is_some_and(|t| matches(&t))) {
                     *slot = None;
-                } else if !spelled_out(mention, &target_lower) && !month_of_date(pair.source.text, mention, target_text) {
+                } else if !spelled_out(mention, &target_lower) {
                     unmatched_source.push(*mention);
                 }
             }
+            rejoin_split_numbers(pair.source.text, &mut unmatched_source, &mut target_numbers);
             // A code written differently (`Hwasong 19` for `Hwasong-19`)
             // leaves its digits as a plain number; they are not extra.
             for code in &source_codes {
@@ -118,18 +119,50 @@ impl Check for Numbers {
                     *slot = None;
                 }
             }
-            let unmatched_target: Vec<NumberMention> = target_numbers.into_iter().flatten().collect();
-            let source_unit = &pair.source.units[first_source];
-            let target_unit = &pair.target.units[first_target];
+            let unmatched_target: Vec<NumberMention> = target_numbers
+                .into_iter()
+                .flatten()
+                .filter(|t| !is_aside(pair.target.text, t))
+                .collect();
+            // A year the draft gives as "this year", or leaves out where it
+            // is the article's own (or the next: "Natal 2024 dan Tahun Baru
+            // 2025" in a December article).
+            let draft_has_year = unmatched_target.iter().any(is_year);
+            unmatched_source.retain(|mention| {
+                if !is_year(mention) {
+                    return true;
+                }
+                let year = mention.value as i32;
+                if year_in_words(&target_lower, year, current_year) {
+                    return false;
+                }
+                let near_article = current_year.is_some_and(|current| (current - 1..=current + 1).contains(&year));
+                if near_article && !draft_has_year {
+                    out.push(
+                        finding(
+                            "calendar.shortened",
+                            format!("the draft leaves out the year {year}; fine, it is the article's own time"),
+                        )
+                        .with_source(source_unit.id.clone(), mention.span)
+                        .with_target(target_unit.id.clone(), target_span)
+                        .with_expected(year.to_string()),
+                    );
+                    return false;
+                }
+                true
+            });
             let mut leftover_target = unmatched_target.iter();
             for mention in &unmatched_source {
                 let raw = mention.span.slice(pair.source.text);
-                let english = english_notation(mention);
+                let english = english_notation(mention, raw);
                 match leftover_target.next() {
                     Some(target) => {
                         let written = target.span.slice(pair.target.text);
                         let hint = if extract(written, Lang::Id).first().is_some_and(|as_id| as_id.same_value(mention)) {
-                            format!("; English reads {written} as {}, write {english}", english_notation(target))
+                            format!(
+                                "; English reads {written} as {}, write {english}",
+                                english_notation(target, written)
+                            )
                         } else {
                             String::new()
                         };
@@ -141,7 +174,7 @@ impl Check for Numbers {
                         );
                     }
                     None => out.push(
-                        finding("number.missing", format!("{raw} is missing from draft unit {}", target_unit.id))
+                        finding("number.missing", format!("{raw} is not in the draft"))
                             .with_source(source_unit.id.clone(), mention.span)
                             .with_target(target_unit.id.clone(), target_span)
                             .with_expected(english),
@@ -151,16 +184,99 @@ impl Check for Numbers {
             for target in leftover_target {
                 let written = target.span.slice(pair.target.text);
                 out.push(
-                    finding(
-                        "number.extra",
-                        format!("{written} in draft unit {} has no counterpart in the source", target_unit.id),
-                    )
-                    .with_source(source_unit.id.clone(), source_span)
-                    .with_target(target_unit.id.clone(), target.span),
+                    finding("number.extra", format!("{written} in the draft has no counterpart in the source"))
+                        .with_source(source_unit.id.clone(), source_span)
+                        .with_target(target_unit.id.clone(), target.span),
                 );
             }
         }
     }
+}
+
+/// The year of the article: the year of the first date in the source's
+/// dateline, if it has one. A date of this year may drop its year in the
+/// draft, as news style does.
+fn article_year(pair: &Pair<'_>) -> Option<i32> {
+    pair.source
+        .units
+        .iter()
+        .take(8)
+        .filter(|unit| unit.kind == crate::segment::UnitKind::Dateline)
+        .find_map(|unit| {
+            dates::extract(unit.span.slice(pair.source.text), unit.span.start, Lang::Id)
+                .into_iter()
+                .find_map(|date| date.year)
+        })
+}
+
+/// A plain number that reads as a year.
+fn is_year(mention: &NumberMention) -> bool {
+    mention.kind == NumberKind::Integer && (1900.0..=2100.0).contains(&mention.value)
+}
+
+/// Whether the draft names `year` in words relative to the article's year
+/// (`this year`, `next year`, `last year`); without a known article year,
+/// any of them counts.
+fn year_in_words(target_lower: &str, year: i32, current_year: Option<i32>) -> bool {
+    [
+        ("this year", 0),
+        ("next year", 1),
+        ("last year", -1),
+        ("previous year", -1),
+        ("coming year", 1),
+    ]
+    .iter()
+    .any(|&(phrase, offset)| target_lower.contains(phrase) && current_year.is_none_or(|current| current + offset == year))
+}
+
+/// Indonesian numbers that a tokeniser split at their separator (`59, 8`
+/// for 59,8 and `23: 40` for 23.40, as in text that went through word
+/// tokenisation) and that the draft writes whole: the two unmatched source
+/// pieces match one draft number.
+fn rejoin_split_numbers(source: &str, unmatched: &mut Vec<NumberMention>, target_numbers: &mut [Option<NumberMention>]) {
+    let mut idx = 0;
+    while idx + 1 < unmatched.len() {
+        let (first, second) = (unmatched[idx], unmatched[idx + 1]);
+        let between = &source[first.span.end..second.span.start];
+        let second_raw = second.span.slice(source);
+        let joined = match between {
+            ", " if second_raw.bytes().all(|b| b.is_ascii_digit()) => Some(NumberMention {
+                span: Span::new(first.span.start, second.span.end),
+                value: format!("{}.{second_raw}", first.value).parse().unwrap_or(f64::NAN),
+                kind: NumberKind::Decimal,
+            }),
+            ": " | ". " if second_raw.len() == 2 && first.value <= 24.0 && second.value < 60.0 => Some(NumberMention {
+                span: Span::new(first.span.start, second.span.end),
+                value: first.value * 60.0 + second.value,
+                kind: NumberKind::Time,
+            }),
+            _ => None,
+        };
+        if let Some(joined) = joined
+            && let Some(slot) = target_numbers.iter_mut().find(|slot| slot.is_some_and(|t| t.same_value(&joined)))
+        {
+            *slot = None;
+            unmatched.drain(idx..idx + 2);
+            continue;
+        }
+        idx += 1;
+    }
+}
+
+/// Numbers a translator adds as a service to the reader, which need no
+/// counterpart: a conversion to GMT/UTC (`2 p.m. (0700 GMT)`) or to another
+/// currency in brackets (`Rp1.5 trillion ($95 million)`).
+fn is_aside(draft: &str, mention: &NumberMention) -> bool {
+    let after = draft[mention.span.end..].trim_start();
+    if after.starts_with("GMT") || after.starts_with("UTC") {
+        return true;
+    }
+    let before = draft[..mention.span.start].trim_end();
+    let Some(inside) = before.strip_suffix(['$', '€', '£', '¥']).or_else(|| before.strip_suffix("US$")) else {
+        return false;
+    };
+    let inside = inside.trim_end();
+    inside.ends_with('(') || inside.ends_with("about") && inside.trim_end_matches("about").trim_end().ends_with('(')
 }
 
 /// A draft that keeps the Indonesian way of writing a time (`09.48`) states
@@ -185,41 +301,152 @@ fn in_code(text: &str, span: Span) -> bool {
         return false;
     };
     let word = before.rsplit(|c: char| !c.is_alphanumeric()).next().unwrap_or_default();
-    word.chars().any(char::is_uppercase)
+    // Letters only: `Rp50tn-60tn` is a range of amounts, not a code.
+    word.chars().any(char::is_uppercase) && word.chars().all(char::is_alphabetic)
 }
 
+/// Whether the draft writes the number in words: `two`, `twenty-five`,
+/// `a hundred`; a percentage as a fraction (`a quarter` for 25 persen); a
+/// time as `noon` or `midnight`.
 fn spelled_out(mention: &NumberMention, target_lower: &str) -> bool {
-    mention.kind != NumberKind::Time
-        && NUMBER_WORDS.iter().any(|&(word, value)| {
-            value == mention.value
-                && target_lower.match_indices(word).any(|(at, _)| {
-                    let before = target_lower[..at].chars().next_back();
-                    let after = target_lower[at + word.len()..].chars().next();
-                    !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
-                })
+    let has_word = |word: &str| {
+        target_lower.match_indices(word).any(|(at, _)| {
+            let before = target_lower[..at].chars().next_back();
+            let after = target_lower[at + word.len()..].chars().next();
+            !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
         })
+    };
+    match mention.kind {
+        NumberKind::Time => match mention.value as u32 {
+            720 => has_word("noon") || has_word("midday"),
+            0 | 1440 => has_word("midnight"),
+            _ => false,
+        },
+        NumberKind::Percent => PERCENT_WORDS
+            .iter()
+            .any(|&(words, value)| (mention.value - value).abs() < 0.5 && words.iter().any(|w| has_word(w))),
+        NumberKind::Decade => DECADE_WORDS
+            .iter()
+            .any(|&(word, value)| (mention.value.round() as i64).rem_euclid(100) == value && has_word(word)),
+        _ => {
+            NUMBER_WORDS.iter().any(|&(word, value)| value == mention.value && has_word(word))
+                || english_number_words(target_lower).contains(&mention.value)
+        }
+    }
 }
 
-/// The month number of a numeric date (`12/3/2018`, `12-3-2018`), matched by
-/// the month's English name in the draft.
-fn month_of_date(source: &str, mention: &NumberMention, target: &str) -> bool {
-    let before = &source[..mention.span.start];
-    let after = &source[mention.span.end..];
-    let in_date = (before.ends_with('/') && after.starts_with('/')) || (before.ends_with('-') && after.starts_with('-'));
-    let month = mention.value as usize;
-    in_date && mention.value.fract() == 0.0 && (1..=12).contains(&month) && target.contains(MONTHS[month - 1])
+/// Fractions that stand for a percentage.
+const PERCENT_WORDS: &[(&[&str], f64)] = &[
+    (&["a quarter", "one quarter", "one-quarter", "a fourth", "one in four"], 25.0),
+    (&["half", "one in two"], 50.0),
+    (&["three quarters", "three-quarters"], 75.0),
+    (&["a third", "one third", "one-third", "one in three"], 33.3),
+    (&["two thirds", "two-thirds"], 66.7),
+    (&["a fifth", "one fifth", "one-fifth", "one in five"], 20.0),
+    (&["a tenth", "one tenth", "one-tenth", "one in 10", "one in ten"], 10.0),
+];
+
+/// Decades in words (`the Sixties`, `mid-sixties`, `in their twenties`).
+const DECADE_WORDS: &[(&str, i64)] = &[
+    ("twenties", 20),
+    ("thirties", 30),
+    ("forties", 40),
+    ("fifties", 50),
+    ("sixties", 60),
+    ("seventies", 70),
+    ("eighties", 80),
+    ("nineties", 90),
+];
+
+/// Values of the numbers a text writes in English words, whole phrases
+/// (`twenty-five`, `a hundred`, `two million`, `one hundred and twenty`).
+fn english_number_words(lower: &str) -> Vec<f64> {
+    const UNITS: &[(&str, f64)] = &[
+        ("zero", 0.0),
+        ("one", 1.0),
+        ("two", 2.0),
+        ("three", 3.0),
+        ("four", 4.0),
+        ("five", 5.0),
+        ("six", 6.0),
+        ("seven", 7.0),
+        ("eight", 8.0),
+        ("nine", 9.0),
+        ("ten", 10.0),
+        ("eleven", 11.0),
+        ("twelve", 12.0),
+        ("thirteen", 13.0),
+        ("fourteen", 14.0),
+        ("fifteen", 15.0),
+        ("sixteen", 16.0),
+        ("seventeen", 17.0),
+        ("eighteen", 18.0),
+        ("nineteen", 19.0),
+        ("twenty", 20.0),
+        ("thirty", 30.0),
+        ("forty", 40.0),
+        ("fifty", 50.0),
+        ("sixty", 60.0),
+        ("seventy", 70.0),
+        ("eighty", 80.0),
+        ("ninety", 90.0),
+    ];
+    const MULTIPLIERS: &[(&str, f64)] = &[
+        ("hundred", 100.0),
+        ("thousand", 1e3),
+        ("million", 1e6),
+        ("billion", 1e9),
+        ("trillion", 1e12),
+    ];
+    let mut values = Vec::new();
+    let (mut total, mut current, mut any) = (0.0f64, 0.0f64, false);
+    let mut flush = |total: &mut f64, current: &mut f64, any: &mut bool| {
+        if *any {
+            values.push(*total + *current);
+        }
+        (*total, *current, *any) = (0.0, 0.0, false);
+    };
+    for word in lower.split(|c: char| !c.is_alphabetic()) {
+        if word.is_empty() {
+            continue;
+        }
+        if let Some(&(_, value)) = UNITS.iter().find(|(w, _)| *w == word) {
+            current += value;
+            any = true;
+        } else if let Some(&(_, factor)) = MULTIPLIERS.iter().find(|(w, _)| *w == word) {
+            let base = if any && current > 0.0 { current } else { 1.0 };
+            if factor >= 1e3 {
+                total += base * factor;
+                current = 0.0;
+            } else {
+                current = base * factor;
+            }
+            any = true;
+        } else if word == "and" && any || word == "a" && !any {
+            continue;
+        } else {
+            flush(&mut total, &mut current, &mut any);
+        }
+    }
+    flush(&mut total, &mut current, &mut any);
+    values
 }
 
 /// How an English text writes the value: `10,000`, `2.5`, `14:23`, `25%`.
-fn english_notation(mention: &NumberMention) -> String {
+/// A number the source writes without separators and under 10,000 (a year,
+/// a house number) stays as it is: `2024`, never `2,024`.
+fn english_notation(mention: &NumberMention, raw: &str) -> String {
     match mention.kind {
         NumberKind::Time => {
             let minutes = mention.value.round() as i64;
             format!("{:02}:{:02}", minutes / 60, minutes % 60)
         }
+        NumberKind::Decade => format!("{}s", mention.value),
         kind => {
             let value = mention.value;
-            let mut text = if value.fract() == 0.0 && value.abs() < 1e15 {
+            let mut text = if value.fract() == 0.0 && (0.0..10_000.0).contains(&value) && raw.bytes().all(|b| b.is_ascii_digit()) {
+                raw.trim_start_matches('0').to_string()
+            } else if value.fract() == 0.0 && value.abs() < 1e15 {
                 group_thousands(value as i64)
             } else {
                 let formatted = format!("{value:.3}");
@@ -229,6 +456,9 @@ fn english_notation(mention: &NumberMention) -> String {
                     None => group_thousands(trimmed.parse().unwrap_or(0)),
                 }
             };
+            if text.is_empty() {
+                text.push('0');
+            }
             if kind == NumberKind::Percent {
                 text.push('%');
             }
@@ -260,10 +490,20 @@ mod tests {
             value,
             kind,
         };
-        assert_eq!(english_notation(&mention(10000.0, NumberKind::Integer)), "10,000");
-        assert_eq!(english_notation(&mention(2.5, NumberKind::Decimal)), "2.5");
-        assert_eq!(english_notation(&mention(1500000.0, NumberKind::Integer)), "1,500,000");
-        assert_eq!(english_notation(&mention(29.02, NumberKind::Percent)), "29.02%");
-        assert_eq!(english_notation(&mention(863.0, NumberKind::Time)), "14:23");
+        assert_eq!(english_notation(&mention(10000.0, NumberKind::Integer), "10.000"), "10,000");
+        assert_eq!(english_notation(&mention(2.5, NumberKind::Decimal), "2,5"), "2.5");
+        assert_eq!(english_notation(&mention(1500000.0, NumberKind::Integer), "1,5 juta"), "1,500,000");
+        assert_eq!(english_notation(&mention(29.02, NumberKind::Percent), "29,02%"), "29.02%");
+        assert_eq!(english_notation(&mention(863.0, NumberKind::Time), "14.23"), "14:23");
+        // A year keeps its digits.
+        assert_eq!(english_notation(&mention(2024.0, NumberKind::Integer), "2024"), "2024");
+        assert_eq!(english_notation(&mention(7.0, NumberKind::Integer), "07"), "7");
+    }
+
+    #[test]
+    fn numbers_in_words() {
+        assert_eq!(english_number_words("twenty-five people and a hundred more"), vec![25.0, 100.0]);
+        assert_eq!(english_number_words("two million and one hundred and twenty"), vec![2_000_120.0]);
+        assert_eq!(english_number_words("some of the people"), Vec::<f64>::new());
     }
 }

@@ -40,17 +40,24 @@ impl Check for Omission {
                     let target = &pair.target.units[bead.target[0]];
                     let first = &pair.source.units[bead.source[0]];
                     let last = &pair.source.units[bead.source[n_source - 1]];
-                    out.push(
-                        finding(
-                            "structure.merged",
+                    let mut merged = finding(
+                        "structure.merged",
+                        if first.paragraph == last.paragraph {
+                            format!("{n_source} source sentences ({}–{}) are one draft sentence", first.id, last.id)
+                        } else {
                             format!(
-                                "{n_source} source sentences ({}–{}) merged into one draft sentence",
+                                "{n_source} source paragraphs ({}–{}) are merged into one draft sentence",
                                 first.id, last.id
-                            ),
-                        )
-                        .with_source(first.id.clone(), pair.source.joined_span(&bead.source))
-                        .with_target(target.id.clone(), target.span),
-                    );
+                            )
+                        },
+                    )
+                    .with_source(first.id.clone(), pair.source.joined_span(&bead.source))
+                    .with_target(target.id.clone(), target.span);
+                    // Joining sentences of one paragraph is ordinary editing.
+                    if first.paragraph == last.paragraph {
+                        merged.severity = crate::finding::Severity::Info;
+                    }
+                    out.push(merged);
                 }
                 (1, n_target) => {
                     let source = &pair.source.units[bead.source[0]];

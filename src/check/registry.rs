@@ -37,10 +37,11 @@ static RULES: &[RuleInfo] = &[
     rule(
         "calendar.changed",
         Error,
-        "A weekday or month differs from the source.",
+        "A weekday, month or date differs from the source.",
         "The source names a weekday or month (from the CLDR names shipped in\n\
-         glossaries/calendar.tsv) and the aligned draft names a different one.\n\
-         Example: \"pada Jumat\" translated as \"on Thursday\".",
+         glossaries/calendar.tsv), or a date (25/11/2024, 25 November 2024), and the aligned draft\n\
+         names a different one. A date is compared whole: its day, month, year and weekday.\n\
+         Example: \"pada Jumat\" translated as \"on Thursday\"; \"Senin (25/11/2024)\" as \"Monday, Dec. 25\".",
     ),
     rule(
         "calendar.missing",
@@ -48,6 +49,17 @@ static RULES: &[RuleInfo] = &[
         "A weekday or month of the source is missing from the draft.",
         "The source names a weekday or month and the aligned draft names none.\n\
          Example: \"Pada hari Kamis, …\" translated as \"Blinken said …\" with no \"Thursday\".",
+    ),
+    rule(
+        "calendar.shortened",
+        Info,
+        "A date is shortened in the draft the way news style does.",
+        "The draft gives a date of the source in the short form news English uses: without the\n\
+         article's own year (the year of its dateline), or only by its weekday for a date within the\n\
+         week (AP style: \"Senin (25/11/2024)\" → \"on Monday\"). Nothing is lost for a reader of the\n\
+         day's news; the finding is there for archives that want full dates. A year that is not the\n\
+         article's own is reported as number.missing instead.\n\
+         Example: \"Senin (25/11/2024)\" translated as \"on Monday, Nov. 25\".",
     ),
     rule(
         "entity.changed",
@@ -68,10 +80,11 @@ static RULES: &[RuleInfo] = &[
     ),
     rule(
         "glossary.count",
-        Warning,
+        Info,
         "A term occurs more often in the source than its translation in the draft.",
         "A glossary term occurs n times in a bead's source and its English targets fewer times in the\n\
-         draft: one mention was probably translated another way or dropped.\n\
+         draft. Often right (news English replaces a repeated name with \"it\" or \"the ministry\"),\n\
+         so it is information; a mention translated another way or dropped shows up here.\n\
          Example: \"Korea Utara … Korea Utara\" with \"North Korea … Pyongyang\".",
     ),
     rule(
@@ -86,8 +99,14 @@ static RULES: &[RuleInfo] = &[
         Error,
         "A fixed term is not translated as the glossary says.",
         "A glossary term occurs in the source and none of its English targets (preferred or admitted)\n\
-         occurs in the aligned draft. Plurals, possessives and a capital at the start of a sentence\n\
-         are accepted; other wordings must be admitted in the glossary.\n\
+         occurs in the aligned draft. Accepted without a glossary entry: plurals and possessives;\n\
+         British or American spelling (Defence/Defense); the official order of institutions and\n\
+         titles (Ministry of Social Affairs for Social Affairs Ministry); U.N. for UN; title case in\n\
+         headlines; titles and institutions in lower case (the foreign minister); a second reference\n\
+         by the last words of the name (the ministry, the council); an Indonesian abbreviation or\n\
+         acronym kept as it is (Kemenhub, ASEAN); scale words and time zones that belong to a\n\
+         number (triliun, WIB: the number rules check them). Other wordings must be admitted in the\n\
+         glossary.\n\
          Example: \"Menteri Luar Negeri\" translated as \"Foreign Affairs Secretary\" instead of\n\
          \"Foreign Minister\".",
     ),
@@ -106,21 +125,27 @@ static RULES: &[RuleInfo] = &[
         Error,
         "A number has a different value in the draft.",
         "Numbers are compared by value, each side read with its own conventions: Indonesian 10.000 is\n\
-         English 10,000, 2,5 is 2.5, 1,5 juta is 1.5 million, 14.23 WIB is 14:23. A draft that keeps\n\
-         Indonesian notation changes the value: English reads 8.000 as eight.",
+         English 10,000, 2,5 is 2.5, 1,5 juta is 1.5 million (also $1.5m, Rp1.5tn, 1.5bn), 14.00 WIB\n\
+         is 14:00 or 2 p.m., 1990-an is the 1990s. A draft that keeps Indonesian notation changes the\n\
+         value: English reads 8.000 as eight. A date whose day or year differs is reported here too.",
     ),
     rule(
         "number.extra",
-        Warning,
+        Info,
         "The draft has a number the source does not.",
-        "A number in the draft matches no number of the aligned source units.",
+        "A number in the draft matches no number of the aligned source units. Translators add\n\
+         numbers to help the reader (an age, a year, a conversion), so this is information;\n\
+         conversions to GMT or to another currency in brackets are not reported at all.\n\
+         Example: \"Rp1.5 trillion ($95 million)\" needs no counterpart for the dollars.",
     ),
     rule(
         "number.missing",
         Error,
         "A number of the source is missing from the draft.",
         "A number in the source matches no number in the aligned draft (numbers written as English\n\
-         words up to twenty, tens, and month names for numeric dates count).",
+         words, fractions for percentages such as a quarter, noon and midnight count), or a date of the\n\
+         source is not in the draft at all, or is there without a year that is not the article's own.\n\
+         Example: \"naik 15 persen\" translated as \"rose sharply\"; \"pada 14 April 1998\" as \"on April 14\".",
     ),
     rule(
         "omission",
@@ -193,8 +218,10 @@ static RULES: &[RuleInfo] = &[
         "structure.merged",
         Warning,
         "Two or more source sentences were merged into one draft sentence.",
-        "The aligner paired several source units with one draft unit (a 2-1 bead). Merging is\n\
-         sometimes right; it also hides omissions and breaks sentence-level memories.",
+        "The aligner paired several source units with one draft unit (a 2-1 bead). Merging sentences of\n\
+         one paragraph is ordinary news editing and is reported as information; merging sentences of\n\
+         different paragraphs, in a draft that otherwise keeps the source's paragraphs, is a warning:\n\
+         it often hides an omission and breaks sentence-level memories.",
     ),
     rule(
         "structure.split",
