@@ -387,6 +387,22 @@ fn code_like(word: &str, other: &str) -> bool {
         || a.len().abs_diff(b.len()) == 1 && edit_distance(&a, &b) == 1
 }
 
+/// One vowel changed in place inside a name of four letters or more
+/// (`Clinton` / `Clinten`, `Lavrov` / `Lavrev`): the commonest slip in a
+/// name. (A loanword's English form, `Reguler` / `Regular`, is an English
+/// word: the callers rule those out.)
+fn vowel_changed(word: &str, other: &str) -> bool {
+    let is_vowel = |c: char| matches!(c, 'a' | 'e' | 'i' | 'o' | 'u' | 'y' | 'ä' | 'ö' | 'ü' | 'é' | 'è');
+    let a: Vec<char> = word.to_lowercase().chars().collect();
+    let b: Vec<char> = other.to_lowercase().chars().collect();
+    if a.len() != b.len() || a.len() < 4 || a[0] != b[0] {
+        return false;
+    }
+    let mut differences = a.iter().zip(&b).filter(|(x, y)| x != y);
+    matches!((differences.next(), differences.next()), (Some((&x, &y)), None) if is_vowel(x) && is_vowel(y))
+        && !is_cognate(word, other)
+}
+
 /// Whether the draft word joins the source word to the next with a hyphen
 /// (`Jong-un` for `Jong Un`): a house style of romanisation.
 fn joined_by_hyphen(word: &str, other: &str) -> bool {
@@ -523,11 +539,13 @@ impl Draft<'_> {
                 // often a loanword's English form (`Ibnu` / `Ibn`).
                 let established = self.document_words.contains(&w.to_lowercase());
                 self.words_exact.iter().enumerate().position(|(position, t)| {
-                    t.chars().next().is_some_and(char::is_uppercase)
-                        && looks_like(w, t)
+                    let capitalised = t.chars().next().is_some_and(char::is_uppercase);
+                    let respelled = looks_like(w, t)
                         && (established || w.chars().count() == bare(t).chars().count() || joined_by_hyphen(w, t))
                         && !same_word_other_spelling(w, t)
-                        && next_to_kept(position)
+                        && next_to_kept(position);
+                    let english = super::english_words::is_english_word(t) && !joined_by_hyphen(w, t);
+                    capitalised && !english && (respelled || (vowel_changed(w, bare(t)) && !contains_word(self.source_text, t)))
                 })
             })
             .collect()
@@ -546,7 +564,6 @@ impl Draft<'_> {
         }
         let a: Vec<char> = lower.chars().collect();
         let established = self.document_words.contains(&lower);
-        let is_vowel = |c: &char| matches!(c, 'a' | 'e' | 'i' | 'o' | 'u' | 'y');
         self.words_exact
             .iter()
             .position(|t| {
@@ -555,18 +572,12 @@ impl Draft<'_> {
                     return false;
                 }
                 let b: Vec<char> = t.to_lowercase().chars().collect();
-                if a == b || is_cognate(word, t) || same_word_other_spelling(word, t) {
+                if a == b || is_cognate(word, t) || same_word_other_spelling(word, t) || super::english_words::is_english_word(t) {
                     return false;
                 }
-                // One vowel changed inside the name (`Clinton` / `Clinten`).
-                let differences: Vec<(&char, &char)> = a.iter().zip(&b).filter(|(x, y)| x != y).collect();
-                let vowel_changed = a.len() == b.len()
-                    && differences.len() == 1
-                    && differences.iter().all(|(x, y)| is_vowel(x) && is_vowel(y))
-                    && a[0] == b[0];
                 // Any slip in a name the draft spells right elsewhere.
                 let slip = established && a.len().min(b.len()) >= 4 && a[..3] == b[..3] && edit_distance(&a, &b) <= 2;
-                vowel_changed || slip
+                vowel_changed(word, t) || slip
             })
             .into_iter()
             .collect()

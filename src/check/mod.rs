@@ -9,6 +9,7 @@
 
 mod calendar;
 mod dates;
+mod english_words;
 mod entity;
 mod glossary;
 mod language;
