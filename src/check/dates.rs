@@ -201,10 +201,24 @@ impl Reader<'_> {
                 weekday = Some(day);
                 bracketed = joined.contains('(');
                 idx += 1;
+                // `Rabu, tanggal 27 November`: the word for "date" between.
+                if lang == Lang::Id
+                    && tokens
+                        .get(idx)
+                        .is_some_and(|t| matches!(&self.text[t.0.start - self.base..t.0.end - self.base], "tanggal" | "tgl"))
+                    && matches!(tokens.get(idx + 1).map(|t| t.1), Some(Token::Number(..)))
+                {
+                    idx += 1;
+                }
             }
         }
-        let core_start = tokens[idx].0.start;
+        let core_start = tokens.get(idx)?.0.start;
         bracketed |= self.before(core_start).ends_with('(');
+        // A number that continues a longer one (`180.254.8.5 September`, an
+        // address; `1.5 June`) does not start a date.
+        if self.text[..core_start - self.base].ends_with(['.', ',']) {
+            return None;
+        }
         let date = |end: usize, day, day_end, month, year, ambiguous| DateMention {
             span: Span::new(tokens[start].0.start, end),
             core: Span::new(core_start, end),
@@ -403,7 +417,6 @@ pub(super) fn check_bead(
         }
     }
     let mut used = vec![false; draft_dates.len()];
-    let only_pair = source_dates.len() == 1 && draft_dates.len() == 1;
     for source in &source_dates {
         // The best unused draft date: fewest contradictions, most agreements.
         let best = draft_dates
@@ -414,7 +427,7 @@ pub(super) fn check_bead(
                 let swaps: &[bool] = if draft.ambiguous { &[false, true] } else { &[false] };
                 swaps.iter().map(move |&swap| (idx, draft, fit(source, draft, swap)))
             })
-            .filter(|&(_, _, (conflicts, agreements, _))| agreements > 0 || (only_pair && conflicts > 0))
+            .filter(|&(_, _, (_, agreements, _))| agreements > 0)
             .min_by_key(|&(_, _, (conflicts, agreements, _))| (conflicts, std::cmp::Reverse(agreements)));
         match best {
             Some((idx, draft, (_, _, conflict))) => {
@@ -541,9 +554,13 @@ fn judge_loose(
     let month_found = source
         .month
         .and_then(|m| names.iter().find(|(_, w)| *w == CalendarWord::Month(m)).map(|(span, _)| *span));
-    let weekday_found = source
-        .weekday
-        .and_then(|d| names.iter().find(|(_, w)| *w == CalendarWord::Weekday(d)).map(|(span, _)| *span));
+    // The weekday the source names, or the one the date falls on (a draft
+    // may give "on Thursday" for "pada 28 November" in that week).
+    let weekday = source.weekday.or_else(|| {
+        let year = source.year.or(current_year)?;
+        Some(weekday_of(year, source.month?, source.day?))
+    });
+    let weekday_found = weekday.and_then(|d| names.iter().find(|(_, w)| *w == CalendarWord::Weekday(d)).map(|(span, _)| *span));
     let source_quote = quote(sides.source_text, source.core);
     if day_found.is_some() || month_found.is_some() || year_found.is_some() {
         // The date is there in a form the parser does not read (`the end
@@ -572,7 +589,7 @@ fn judge_loose(
         return;
     }
     if let Some(weekday_span) = weekday_found {
-        let weekday = WEEKDAYS[usize::from(source.weekday.unwrap_or(1) - 1)];
+        let weekday = WEEKDAYS[usize::from(weekday.unwrap_or(1) - 1)];
         out.push(
             finding(
                 "calendar.shortened",
@@ -592,9 +609,28 @@ fn judge_loose(
     );
 }
 
+/// The weekday (1 = Monday … 7 = Sunday) of a date of the Gregorian
+/// calendar (Sakamoto's method).
+fn weekday_of(year: i32, month: u8, day: u8) -> u8 {
+    const OFFSETS: [i32; 12] = [0, 3, 2, 5, 0, 3, 5, 1, 4, 6, 2, 4];
+    let year = if month < 3 { year - 1 } else { year };
+    let sunday_first =
+        (year + year / 4 - year / 100 + year / 400 + OFFSETS[usize::from(month.clamp(1, 12) - 1)] + i32::from(day)).rem_euclid(7);
+    // Sakamoto counts from Sunday = 0.
+    if sunday_first == 0 { 7 } else { sunday_first as u8 }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn weekdays_of_dates() {
+        assert_eq!(weekday_of(2024, 11, 25), 1); // Monday
+        assert_eq!(weekday_of(2024, 11, 28), 4); // Thursday
+        assert_eq!(weekday_of(2024, 11, 2), 6); // Saturday
+        assert_eq!(weekday_of(2000, 1, 1), 6);
+    }
 
     /// Day, month, year, weekday and the text of each date.
     type Parts = (Option<u8>, Option<u8>, Option<i32>, Option<u8>, String);

@@ -19,10 +19,7 @@ static WORDS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
 /// common English word.
 pub(crate) fn is_english_word(word: &str) -> bool {
     let lower = word.to_lowercase();
-    let bare = lower
-        .strip_suffix("'s")
-        .or_else(|| lower.strip_suffix("’s"))
-        .unwrap_or(&lower);
+    let bare = lower.strip_suffix("'s").or_else(|| lower.strip_suffix("’s")).unwrap_or(&lower);
     WORDS.contains(bare) || bare.strip_suffix('s').is_some_and(|stem| WORDS.contains(stem))
 }
 

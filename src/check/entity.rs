@@ -399,8 +399,7 @@ fn vowel_changed(word: &str, other: &str) -> bool {
         return false;
     }
     let mut differences = a.iter().zip(&b).filter(|(x, y)| x != y);
-    matches!((differences.next(), differences.next()), (Some((&x, &y)), None) if is_vowel(x) && is_vowel(y))
-        && !is_cognate(word, other)
+    matches!((differences.next(), differences.next()), (Some((&x, &y)), None) if is_vowel(x) && is_vowel(y)) && !is_cognate(word, other)
 }
 
 /// Whether the draft word joins the source word to the next with a hyphen

@@ -34,7 +34,16 @@ impl Check for Untranslated {
                 let unit = &pair.target.units[target_idx];
                 let text = pair.target.unit_text(target_idx);
                 let folded = fold(text);
-                let copied = folded.split(' ').count() >= 3 && bead.source.iter().any(|&idx| fold(pair.source.unit_text(idx)) == folded);
+                // A copy counts when it has running text: names, codes and
+                // figures (`Home United 27 14 4 9`, `50 M2 Browning.`) are
+                // written the same in English.
+                let running_text = words(text, 0)
+                    .filter(|(_, w)| w.chars().count() >= 2 && w.chars().all(char::is_lowercase))
+                    .count()
+                    >= 2;
+                let copied = folded.split(' ').count() >= 3
+                    && running_text
+                    && bead.source.iter().any(|&idx| fold(pair.source.unit_text(idx)) == folded);
                 let message = if copied {
                     format!("draft unit {} is a copy of its source", unit.id)
                 } else if reads_as_indonesian(text) {

@@ -112,6 +112,8 @@ impl Check for Numbers {
                 }
             }
             rejoin_split_numbers(pair.source.text, &mut unmatched_source, &mut target_numbers);
+            match_converted_units(pair.source.text, pair.target.text, &mut unmatched_source, &mut target_numbers);
+            unmatched_source.retain(|mention| !said_in_words(pair.source.text, mention, &target_lower));
             // A code written differently (`Hwasong 19` for `Hwasong-19`)
             // leaves its digits as a plain number; they are not extra.
             for code in &source_codes {
@@ -133,7 +135,7 @@ impl Check for Numbers {
                     return true;
                 }
                 let year = mention.value as i32;
-                if year_in_words(&target_lower, year, current_year) {
+                if !draft_has_year && year_in_words(&target_lower, year, current_year) {
                     return false;
                 }
                 let near_article = current_year.is_some_and(|current| (current - 1..=current + 1).contains(&year));
@@ -209,14 +211,133 @@ fn article_year(pair: &Pair<'_>) -> Option<i32> {
         })
 }
 
+/// What a unit measures, and how many base units it is.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Dimension {
+    Length,
+    Mass,
+    Area,
+    Celsius,
+    Fahrenheit,
+}
+
+/// Units a translator may convert between (`620 cm` → `6.2 meters`,
+/// `15 km` → `9 miles`, `38 derajat Celsius` → `100 F`).
+const UNITS: &[(&str, Dimension, f64)] = &[
+    ("mm", Dimension::Length, 0.001),
+    ("milimeter", Dimension::Length, 0.001),
+    ("millimeters", Dimension::Length, 0.001),
+    ("millimetres", Dimension::Length, 0.001),
+    ("cm", Dimension::Length, 0.01),
+    ("sentimeter", Dimension::Length, 0.01),
+    ("centimeters", Dimension::Length, 0.01),
+    ("centimetres", Dimension::Length, 0.01),
+    ("m", Dimension::Length, 1.0),
+    ("meter", Dimension::Length, 1.0),
+    ("meters", Dimension::Length, 1.0),
+    ("metre", Dimension::Length, 1.0),
+    ("metres", Dimension::Length, 1.0),
+    ("km", Dimension::Length, 1000.0),
+    ("kilometer", Dimension::Length, 1000.0),
+    ("kilometers", Dimension::Length, 1000.0),
+    ("kilometres", Dimension::Length, 1000.0),
+    ("inci", Dimension::Length, 0.0254),
+    ("inch", Dimension::Length, 0.0254),
+    ("inches", Dimension::Length, 0.0254),
+    ("kaki", Dimension::Length, 0.3048),
+    ("ft", Dimension::Length, 0.3048),
+    ("foot", Dimension::Length, 0.3048),
+    ("feet", Dimension::Length, 0.3048),
+    ("mil", Dimension::Length, 1609.344),
+    ("mile", Dimension::Length, 1609.344),
+    ("miles", Dimension::Length, 1609.344),
+    ("kg", Dimension::Mass, 1.0),
+    ("kilogram", Dimension::Mass, 1.0),
+    ("kilograms", Dimension::Mass, 1.0),
+    ("ton", Dimension::Mass, 1000.0),
+    ("tons", Dimension::Mass, 1000.0),
+    ("tonne", Dimension::Mass, 1000.0),
+    ("tonnes", Dimension::Mass, 1000.0),
+    ("ha", Dimension::Area, 10_000.0),
+    ("hektare", Dimension::Area, 10_000.0),
+    ("hectare", Dimension::Area, 10_000.0),
+    ("hectares", Dimension::Area, 10_000.0),
+    ("acre", Dimension::Area, 4046.856),
+    ("acres", Dimension::Area, 4046.856),
+    ("derajat", Dimension::Celsius, 1.0),
+    ("c", Dimension::Celsius, 1.0),
+    ("°c", Dimension::Celsius, 1.0),
+    ("celsius", Dimension::Celsius, 1.0),
+    ("f", Dimension::Fahrenheit, 1.0),
+    ("°f", Dimension::Fahrenheit, 1.0),
+    ("fahrenheit", Dimension::Fahrenheit, 1.0),
+];
+
+/// The unit written right after a number (`620 cm`, `6.2m`, `38°C`).
+fn unit_after(text: &str, end: usize) -> Option<(Dimension, f64)> {
+    let rest = text[end..].trim_start_matches([' ', '\u{a0}']);
+    let rest = rest.strip_prefix("degrees ").unwrap_or(rest);
+    let len = rest.find(|c: char| !(c.is_alphabetic() || c == '°')).unwrap_or(rest.len());
+    if rest[len..].starts_with(|c: char| c.is_alphanumeric()) {
+        return None;
+    }
+    let word = rest[..len].to_lowercase();
+    UNITS
+        .iter()
+        .find(|(unit, _, _)| *unit == word)
+        .map(|&(_, dimension, factor)| (dimension, factor))
+}
+
+/// Source numbers that the draft gives in another unit of the same kind:
+/// equal within 2 % once converted.
+fn match_converted_units(source: &str, draft: &str, unmatched: &mut Vec<NumberMention>, target_numbers: &mut [Option<NumberMention>]) {
+    unmatched.retain(|mention| {
+        let Some((dimension, factor)) = unit_after(source, mention.span.end) else {
+            return true;
+        };
+        let base = mention.value * factor;
+        let slot = target_numbers.iter_mut().find(|slot| {
+            slot.is_some_and(|t| {
+                let Some((other_dimension, other_factor)) = unit_after(draft, t.span.end) else {
+                    return false;
+                };
+                // Another unit only: the same unit must give the same value.
+                let converted = match (dimension, other_dimension) {
+                    (Dimension::Celsius, Dimension::Fahrenheit) => base * 9.0 / 5.0 + 32.0,
+                    (a, b) if a == b && factor != other_factor => base / other_factor,
+                    _ => return false,
+                };
+                (converted - t.value).abs() <= 0.015 * converted.abs().max(1.0)
+            })
+        });
+        match slot {
+            Some(slot) => {
+                *slot = None;
+                false
+            }
+            None => true,
+        }
+    });
+}
+
+/// Fixed phrases that state a number in words: `24 jam` is "around the
+/// clock".
+fn said_in_words(source: &str, mention: &NumberMention, target_lower: &str) -> bool {
+    let after = source[mention.span.end..].trim_start().to_lowercase();
+    mention.value == 24.0
+        && after.starts_with("jam")
+        && ["around the clock", "round the clock", "round-the-clock", "24-hour", "24/7"]
+            .iter()
+            .any(|phrase| target_lower.contains(phrase))
+}
+
 /// A plain number that reads as a year.
 fn is_year(mention: &NumberMention) -> bool {
     mention.kind == NumberKind::Integer && (1900.0..=2100.0).contains(&mention.value)
 }
 
 /// Whether the draft names `year` in words relative to the article's year
-/// (`this year`, `next year`, `last year`); without a known article year,
-/// any of them counts.
+/// (`this year`, `next year`, `last year`). Needs the article's year.
 fn year_in_words(target_lower: &str, year: i32, current_year: Option<i32>) -> bool {
     [
         ("this year", 0),
@@ -226,7 +347,7 @@ fn year_in_words(target_lower: &str, year: i32, current_year: Option<i32>) -> bo
         ("coming year", 1),
     ]
     .iter()
-    .any(|&(phrase, offset)| target_lower.contains(phrase) && current_year.is_none_or(|current| current + offset == year))
+    .any(|&(phrase, offset)| target_lower.contains(phrase) && current_year.is_some_and(|current| current + offset == year))
 }
 
 /// Indonesian numbers that a tokeniser split at their separator (`59, 8`
@@ -239,16 +360,29 @@ fn rejoin_split_numbers(source: &str, unmatched: &mut Vec<NumberMention>, target
         let (first, second) = (unmatched[idx], unmatched[idx + 1]);
         let between = &source[first.span.end..second.span.start];
         let second_raw = second.span.slice(source);
+        let span = Span::new(first.span.start, second.span.end);
+        // A bare hour after `pukul` is already a time: `pukul 23: 40`.
+        let hours = match first.kind {
+            NumberKind::Time if first.value % 60.0 == 0.0 => Some(first.value / 60.0),
+            NumberKind::Integer if first.value <= 24.0 => Some(first.value),
+            _ => None,
+        };
         let joined = match between {
-            ", " if second_raw.bytes().all(|b| b.is_ascii_digit()) => Some(NumberMention {
-                span: Span::new(first.span.start, second.span.end),
+            ", " if second_raw.bytes().all(|b| b.is_ascii_digit()) && first.kind == NumberKind::Integer => Some(NumberMention {
+                span,
                 value: format!("{}.{second_raw}", first.value).parse().unwrap_or(f64::NAN),
                 kind: NumberKind::Decimal,
             }),
-            ": " | ". " if second_raw.len() == 2 && first.value <= 24.0 && second.value < 60.0 => Some(NumberMention {
-                span: Span::new(first.span.start, second.span.end),
-                value: first.value * 60.0 + second.value,
+            ": " | ". " if second_raw.len() == 2 && second.value < 60.0 && hours.is_some() => Some(NumberMention {
+                span,
+                value: hours.unwrap_or_default() * 60.0 + second.value,
                 kind: NumberKind::Time,
+            }),
+            // Football's stoppage time: `menit 90+3` is the 93rd minute.
+            "+" => Some(NumberMention {
+                span,
+                value: first.value + second.value,
+                kind: NumberKind::Integer,
             }),
             _ => None,
         };
@@ -297,12 +431,19 @@ fn same_time(source: &NumberMention, written: &str) -> bool {
 /// The digits of a code such as `Hwasong-19` or `F-16`, which the entity
 /// rules check as a whole.
 fn in_code(text: &str, span: Span) -> bool {
-    let Some(before) = text[..span.start].strip_suffix('-') else {
+    // `AK-47`, and `AK - 47` as word-tokenised text writes it.
+    let Some(before) = text[..span.start].trim_end_matches(' ').strip_suffix('-') else {
         return false;
     };
+    let spaced = before.ends_with(' ') || text[..span.start].ends_with(' ');
+    let before = before.trim_end_matches(' ');
     let word = before.rsplit(|c: char| !c.is_alphanumeric()).next().unwrap_or_default();
+    let word_start = before.len() - word.len();
+    // A spaced dash after the first word of a line is a dateline
+    // (`JAKARTA - 5 orang`), not a code.
+    let line_start = before[..word_start].trim_end_matches(' ').is_empty() || before[..word_start].ends_with('\n');
     // Letters only: `Rp50tn-60tn` is a range of amounts, not a code.
-    word.chars().any(char::is_uppercase) && word.chars().all(char::is_alphabetic)
+    word.chars().any(char::is_uppercase) && word.chars().all(char::is_alphabetic) && !(spaced && line_start)
 }
 
 /// Whether the draft writes the number in words: `two`, `twenty-five`,
