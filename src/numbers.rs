@@ -414,9 +414,11 @@ fn read_time(text: &str, start: usize, end: usize, lang: Lang) -> Option<NumberM
     } else {
         None
     };
+    // A scale word after the number makes it an amount (`08.01 miliar`).
+    let scaled = SCALES.iter().any(|(scale, _)| word_after(text, end).eq_ignore_ascii_case(scale));
     let is_time = match raw.as_bytes()[separator] {
         b':' => true,
-        _ => lang == Lang::Id || meridiem.is_some(),
+        _ => (lang == Lang::Id && !scaled) || meridiem.is_some(),
     };
     if !is_time {
         return None;

@@ -410,12 +410,6 @@ pub(super) fn check_bead(
         return Vec::new();
     }
     let draft_dates = extract(sides.target_span.slice(sides.target_text), sides.target_span.start, Lang::En);
-    // Numbers inside any draft date belong to it.
-    for slot in target_numbers.iter_mut() {
-        if slot.is_some_and(|n| draft_dates.iter().any(|d| d.span.start <= n.span.start && n.span.end <= d.span.end)) {
-            *slot = None;
-        }
-    }
     let mut used = vec![false; draft_dates.len()];
     for source in &source_dates {
         // The best unused draft date: fewest contradictions, most agreements.
@@ -435,6 +429,20 @@ pub(super) fn check_bead(
                 judge_match(sides, source, draft, conflict, current_year, out);
             }
             None => judge_loose(sides, source, target_numbers, current_year, out),
+        }
+    }
+    // The numbers of the draft dates that stand for source dates belong to
+    // them; a draft date that answers none keeps its numbers for the
+    // number rules.
+    for slot in target_numbers.iter_mut() {
+        let in_used_date = |n: &NumberMention| {
+            draft_dates
+                .iter()
+                .zip(&used)
+                .any(|(d, &used)| used && d.span.start <= n.span.start && n.span.end <= d.span.end)
+        };
+        if slot.as_ref().is_some_and(in_used_date) {
+            *slot = None;
         }
     }
     source_dates.iter().map(|d| d.span).collect()

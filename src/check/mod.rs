@@ -15,6 +15,7 @@ mod glossary;
 mod language;
 mod number;
 mod omission;
+mod order;
 pub mod project;
 mod punct;
 pub mod registry;

@@ -224,6 +224,16 @@ static RULES: &[RuleInfo] = &[
          it often hides an omission and breaks sentence-level memories.",
     ),
     rule(
+        "structure.reordered",
+        Warning,
+        "Two draft sentences come in the other order than their sources.",
+        "Two sentences of one paragraph are translated in swapped order: the first source sentence's\n\
+         numbers and names are in the second draft sentence and the other way round. Sometimes a\n\
+         deliberate edit; often a paste in the wrong place, which changes what follows from what.\n\
+         Example: \"Gempa terjadi pukul 14.00. Warga mengungsi.\" translated as \"Residents fled. The\n\
+         quake struck at 2 p.m.\" (with names or figures on both sides to show it).",
+    ),
+    rule(
         "structure.split",
         Info,
         "One source sentence was split into several draft sentences.",
@@ -252,6 +262,7 @@ pub fn rule_info(id: RuleId) -> Option<&'static RuleInfo> {
 pub fn checks() -> &'static [&'static dyn Check] {
     static CHECKS: &[&dyn Check] = &[
         &super::omission::Omission,
+        &super::order::Order,
         &super::language::Untranslated,
         &super::punct::Punctuation,
         &super::calendar::Calendar,
