@@ -152,7 +152,7 @@ fn pairing(scorer: &Scorer<'_>, source: &[AlignUnit<'_>], target: &[AlignUnit<'_
             target,
             kind: BeadKind::Pair,
             repeat_of: None,
-            score: (similarity * FREE_TRANSLATION_SCORE).max(0.05).min(FREE_TRANSLATION_SCORE),
+            score: (similarity * FREE_TRANSLATION_SCORE).clamp(0.05, FREE_TRANSLATION_SCORE),
         }
     };
     Some(if n_source == n_target {
