@@ -229,10 +229,26 @@ pub fn stands_alone(line: &str) -> bool {
     is_boilerplate(line) || is_dateline(line) || is_byline(line)
 }
 
-/// Most words capitalised, as in a headline (`Korea Utara Akan Dukung Rusia
-/// hingga Tercapai Kemenangan di Ukraina`): at least three words that are
-/// not `TITLE_SMALL_WORDS`, at most one in five of them lowercase.
+/// Capitalised as a headline is (`Korea Utara Akan Dukung Rusia hingga
+/// Tercapai Kemenangan di Ukraina`): at least three words that are not
+/// `TITLE_SMALL_WORDS`, none of them lowercase. (A line of body text that
+/// opens with a capitalised word nearly always holds a lowercase one too:
+/// `Dalam pertemuannya pada Jumat dengan Menteri Luar Negeri`.)
 pub fn is_title_case(line: &str) -> bool {
+    let (words, lowercase) = count_title_words(line);
+    words >= 3 && lowercase == 0
+}
+
+/// The second line of a wrapped headline (`di Ukraina`, `Ukraina`): words,
+/// none of them a lowercase word other than `TITLE_SMALL_WORDS`.
+pub fn is_title_fragment(line: &str) -> bool {
+    let (words, lowercase) = count_title_words(line);
+    words >= 1 && lowercase == 0
+}
+
+/// Words that are not `TITLE_SMALL_WORDS`, and how many of them start in
+/// lowercase.
+fn count_title_words(line: &str) -> (usize, usize) {
     let (mut words, mut lowercase) = (0usize, 0usize);
     for word in line.split_whitespace() {
         let Some(first) = word.chars().find(|c| c.is_alphabetic()) else {
@@ -247,7 +263,7 @@ pub fn is_title_case(line: &str) -> bool {
         }
         words += 1;
     }
-    words >= 3 && lowercase * 5 <= words
+    (words, lowercase)
 }
 
 fn is_byline(text: &str) -> bool {
@@ -416,6 +432,9 @@ mod tests {
         assert!(!is_title_case("Menteri Luar Negeri Choe Son Hui mengatakan hal"));
         assert!(!is_title_case("MOSKOW - Korea Utara akan mendukung Rusia hingga mencapai"));
         assert!(!is_title_case("Korea Utara"));
+        assert!(!is_title_case("Dalam pertemuannya pada Jumat dengan Menteri Luar Negeri"));
+        assert!(is_title_fragment("di Ukraina"));
+        assert!(!is_title_fragment("kemenangan di Ukraina."));
     }
 
     #[test]

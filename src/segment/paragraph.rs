@@ -20,7 +20,8 @@
 //!   paragraph. So a short line — a headline, a subhead, the last line of a
 //!   paragraph — followed by a capitalised line ends its paragraph;
 //! * a title-cased line at the start of a paragraph (a headline) followed by
-//!   a line that is not title-cased ends its paragraph even when full.
+//!   a line that does not go on with it (a wrapped headline's second line is
+//!   title-cased and unpunctuated too) ends its paragraph even when full.
 //!
 //! `ParagraphMode::Lines` makes every line break a paragraph end.
 //! `ParagraphMode::Blank` reads every block as wrapped text, but still keeps
@@ -239,9 +240,13 @@ fn is_clear_wrap(before: &str, after: &str) -> bool {
     after.chars().next().is_some_and(char::is_lowercase) && !ends_sentence(before) && width(before) < MAX_WRAP_COLUMN
 }
 
-/// A title-cased line (a headline) above a line that is not one.
+/// A title-cased line (a headline) above a line that does not go on with
+/// it (a wrapped headline's second line is title-cased too).
 fn is_headline_above(before: &str, after: &str) -> bool {
-    !ends_with_stop(before) && kind::is_title_case(before) && starts_capitalised(after) && !kind::is_title_case(after)
+    !ends_with_stop(before)
+        && kind::is_title_case(before)
+        && starts_capitalised(after)
+        && !(kind::is_title_fragment(after) && !ends_with_stop(after))
 }
 
 /// Width in characters, counted up to `MAX_WRAP_COLUMN`.

@@ -88,12 +88,11 @@ fn next_word_is_initial(text: &str, from: usize, end: usize) -> bool {
 /// The next word without opening quotes or brackets, up to its first
 /// character that is neither a letter nor a digit.
 fn next_word(text: &str, from: usize, end: usize) -> &str {
-    let rest = &text[from..end.min(from + MAX_WORD_BYTES * 2)];
-    let mut cut = rest.len();
-    while !rest.is_char_boundary(cut) {
-        cut -= 1;
+    let mut limit = end.min(from + MAX_WORD_BYTES * 2);
+    while !text.is_char_boundary(limit) {
+        limit -= 1;
     }
-    let rest = rest[..cut].trim_start_matches(|c: char| !c.is_alphanumeric());
+    let rest = text[from..limit].trim_start_matches(|c: char| !c.is_alphanumeric());
     let word_end = rest.find(|c: char| !c.is_alphanumeric()).unwrap_or(rest.len());
     &rest[..word_end]
 }
@@ -330,6 +329,9 @@ mod tests {
         let text = "“(Namun, ia";
         assert_eq!(next_word(text, 0, text.len()), "Namun");
         assert_eq!(next_word("", 0, 0), "");
+        // The look-ahead limit falls inside a four-byte character.
+        let text = format!("{}\u{5d409}", "a".repeat(MAX_WORD_BYTES * 2 - 2));
+        assert_eq!(next_word(&text, 0, text.len()), &text[..MAX_WORD_BYTES * 2 - 2]);
     }
 
     #[test]
