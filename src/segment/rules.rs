@@ -31,9 +31,12 @@ pub(super) fn is_boundary(text: &str, sentence_start: usize, run: &Run, next: us
     }
     match abbrev::lookup(word, lang) {
         Some(AbbrevClass::Title) => false,
-        // `no. 12`, `No. XI`, `Telp. (021) 555`: a number or code follows;
-        // before an ordinary capitalised word the sentence has ended.
-        Some(AbbrevClass::Number) => !next_is_lower && !next_is_number_or_code(text, next, end),
+        // `no. 12`, `No. XI`, `Telp. (021) 555`: a number or code follows.
+        // Only a word that usually opens a sentence shows that it ended
+        // (`tetap no. Lalu …`); `Decree No. Establishment 0299` goes on.
+        Some(AbbrevClass::Number) => {
+            !next_is_lower && !next_is_number_or_code(text, next, end) && is_sentence_opener(text, next, end, lang)
+        }
         Some(AbbrevClass::Final) => {
             // `Tbk. (BBNI)`, `Co. Ltd.`: a ticker or a second company word.
             let continues = text[next..end].starts_with('(') || next_word_is_abbreviation(text, next, end, lang);
@@ -41,7 +44,10 @@ pub(super) fn is_boundary(text: &str, sentence_start: usize, run: &Run, next: us
                 && !continues
                 && match lang {
                     Lang::Id => true,
-                    Lang::En => is_sentence_opener(text, next, end, lang),
+                    // `in the U.S. 2024 was …`: a number also opens one.
+                    Lang::En => {
+                        is_sentence_opener(text, next, end, lang) || next_word(text, next, end).starts_with(|c: char| c.is_ascii_digit())
+                    }
                 }
         }
         None if is_initial(word) => {
@@ -304,13 +310,12 @@ const OPENERS_ID: &[&str] = &[
     "Yang",
 ];
 
-/// Whether the word at `from` usually opens a sentence in `lang` (or is a
-/// number, which in English also starts sentences after `U.S.`).
+/// Whether the word at `from` usually opens a sentence in `lang`.
 fn is_sentence_opener(text: &str, from: usize, end: usize, lang: Lang) -> bool {
     let word = next_word(text, from, end);
     match lang {
         Lang::Id => OPENERS_ID.binary_search(&word).is_ok(),
-        Lang::En => OPENERS_EN.binary_search(&word).is_ok() || word.starts_with(|c: char| c.is_ascii_digit()),
+        Lang::En => OPENERS_EN.binary_search(&word).is_ok(),
     }
 }
 

@@ -14,8 +14,8 @@
 //! * after a single `.`, the word before it is looked up in the abbreviation
 //!   table: a *title* (`Dr.`, `Jl.`, `Lt.`, `PT.`, `Pres.`) never ends a
 //!   sentence; a *number* abbreviation (`No.`, `no.`, `hlm.`, `Telp.`, `Fax.`)
-//!   ends one only before a capitalised word that holds no digit and is not
-//!   a Roman numeral (`no. 12`, `No. XI` go on; `… tetap no. Lalu` ends);
+//!   ends one only before a word that usually opens a sentence and is not a
+//!   number or code (`no. 12`, `No. XI` go on; `… tetap no. Lalu` ends);
 //!   a *final* abbreviation (`dll.`, `Tbk.`, `S.H.`) ends one when the next
 //!   word is capitalised (in English only before a usual sentence opener,
 //!   because `U.S. President` is more common than `in the U.S. The`);
