@@ -270,8 +270,10 @@ fn is_byline(text: &str) -> bool {
     if text.len() > 120 || text.contains('\n') || text.ends_with('.') {
         return false;
     }
+    let first = text.as_bytes().first().map(u8::to_ascii_lowercase);
     let Some(opening) = BYLINE_OPENINGS.iter().find(|opening| {
-        text.get(..opening.len()).is_some_and(|head| head.eq_ignore_ascii_case(opening))
+        first == Some(opening.as_bytes()[0])
+            && text.get(..opening.len()).is_some_and(|head| head.eq_ignore_ascii_case(opening))
             && text[opening.len()..].starts_with([' ', ':', '\u{a0}'])
     }) else {
         return false;
@@ -304,9 +306,16 @@ fn is_heading(text: &str) -> bool {
 }
 
 fn is_boilerplate(text: &str) -> bool {
-    let lower_head: String = text.chars().take(32).flat_map(char::to_lowercase).collect();
-    for prefix in BOILERPLATE_PREFIXES {
-        if let Some(rest) = lower_head.strip_prefix(prefix) {
+    // The openings are ASCII (and `©`), so a byte comparison that ignores
+    // ASCII case finds them without lowercasing the line; a match ends on a
+    // character boundary because the matched bytes are the opening's own.
+    let bytes = text.as_bytes();
+    let Some(first) = bytes.first().map(u8::to_ascii_lowercase) else {
+        return false;
+    };
+    for prefix in BOILERPLATE_PREFIXES.iter().filter(|prefix| prefix.as_bytes()[0] == first) {
+        if bytes.len() >= prefix.len() && bytes[..prefix.len()].eq_ignore_ascii_case(prefix.as_bytes()) {
+            let rest = &text[prefix.len()..];
             let at_boundary = prefix.ends_with([':', '©']) || rest.is_empty() || rest.starts_with(|c: char| !c.is_alphanumeric());
             if at_boundary {
                 return true;
@@ -328,29 +337,34 @@ fn is_editor_initials(text: &str) -> bool {
 }
 
 fn is_dateline(text: &str) -> bool {
-    if text.len() > 100 || text.contains('\n') || text.trim_end().ends_with('.') {
+    if text.len() > 100 || text.contains('\n') || text.trim_end().ends_with('.') || !text.bytes().any(|b| b.is_ascii_digit()) {
         return false;
     }
+    // The word lists are ASCII and lowercase: a word is compared ignoring
+    // ASCII case, and a word with other letters is never in them.
+    let listed = |list: &[&str], word: &str| list.iter().any(|entry| entry.eq_ignore_ascii_case(word));
     let (mut months, mut weekdays, mut numbers, mut years, mut others) = (0, 0, 0, 0, 0);
     for word in text.split(|c: char| !c.is_alphanumeric() && c != '\'').filter(|w| !w.is_empty()) {
-        let lower = word.to_lowercase();
-        if word.chars().all(|c| c.is_ascii_digit()) {
+        if word.bytes().all(|b| b.is_ascii_digit()) {
             numbers += 1;
             if word.len() == 4 && (word.starts_with("19") || word.starts_with("20")) {
                 years += 1;
             }
-        } else if MONTHS.contains(&lower.as_str()) {
+        } else if listed(MONTHS, word) {
             months += 1;
-        } else if WEEKDAYS.contains(&lower.as_str()) {
+        } else if listed(WEEKDAYS, word) {
             weekdays += 1;
-        } else if SENTENCE_WORDS.contains(&lower.as_str()) {
+        } else if listed(SENTENCE_WORDS, word) {
             return false;
-        } else if !TIME_WORDS.contains(&lower.as_str()) {
+        } else if !listed(TIME_WORDS, word) {
             others += 1;
+            if others > 2 {
+                return false;
+            }
         }
     }
     let has_date = (months > 0 && numbers > 0) || (years > 0 && numbers >= 3);
-    has_date && (years > 0 || weekdays > 0) && others <= 2
+    has_date && (years > 0 || weekdays > 0)
 }
 
 #[cfg(test)]

@@ -168,7 +168,11 @@ fn join_wrapped(text: &str, mode: ParagraphMode, columns: &Columns, out: &mut Ve
     let mut previous: Option<Line<'_>> = None;
     let mut paragraph_start = 0;
     let mut paragraph_first = true;
+    // Whether the previous line stands alone, once it has been looked at:
+    // each line is classified at most once.
+    let mut previous_alone: Option<bool> = None;
     for (new_block, line) in content_lines(text) {
+        let mut line_alone = None;
         let soft = match previous {
             Some(before) if !new_block => {
                 let (block_column, block_widest) = columns.blocks[block_idx - 1];
@@ -177,10 +181,15 @@ fn join_wrapped(text: &str, mode: ParagraphMode, columns: &Columns, out: &mut Ve
                     (0, document) => document,
                     (block, _) => block as usize,
                 };
+                // The kinds are looked at only when the line break would
+                // otherwise be read as a wrap.
                 is_soft_break(before.text, line.text, column, paragraph_first, mode)
+                    && !*line_alone.insert(kind::stands_alone(line.text))
+                    && !previous_alone.unwrap_or_else(|| kind::stands_alone(before.text))
             }
             _ => false,
         };
+        previous_alone = line_alone;
         if new_block {
             block_idx += 1;
         }
@@ -203,8 +212,9 @@ fn join_wrapped(text: &str, mode: ParagraphMode, columns: &Columns, out: &mut Ve
 }
 
 /// Whether the break between `before` and `after` (two lines of one block)
-/// is wrapping rather than a paragraph end. `before_starts_paragraph`: no
-/// wrap joins `before` to the line above it.
+/// is wrapping rather than a paragraph end, as far as their shapes tell (the
+/// caller then checks that neither line stands alone by its kind).
+/// `before_starts_paragraph`: no wrap joins `before` to the line above it.
 fn is_soft_break(before: &str, after: &str, column: usize, before_starts_paragraph: bool, mode: ParagraphMode) -> bool {
     let before_width = width(before);
     let after_width = width(after);
@@ -212,9 +222,7 @@ fn is_soft_break(before: &str, after: &str, column: usize, before_starts_paragra
     if !blank_mode && (before_width >= MAX_WRAP_COLUMN || after_width >= MAX_WRAP_COLUMN) {
         return false;
     }
-    // The cheap tests decide first; the kind of either line is looked at
-    // only when the break would otherwise be read as a wrap.
-    let soft = if column == 0 && !blank_mode {
+    if column == 0 && !blank_mode {
         false
     } else if is_clear_wrap(before, after) {
         true
@@ -231,8 +239,7 @@ fn is_soft_break(before: &str, after: &str, column: usize, before_starts_paragra
         } else {
             full && after_width <= column + WIDE_SLACK
         }
-    };
-    soft && !kind::stands_alone(after) && !kind::stands_alone(before)
+    }
 }
 
 /// `before` does not end a sentence and `after` goes on in lowercase.
@@ -246,7 +253,7 @@ fn is_headline_above(before: &str, after: &str) -> bool {
     !ends_with_stop(before)
         && kind::is_title_case(before)
         && starts_capitalised(after)
-        && !(kind::is_title_fragment(after) && !ends_with_stop(after))
+        && (ends_with_stop(after) || !kind::is_title_fragment(after))
 }
 
 /// Width in characters, counted up to `MAX_WRAP_COLUMN`.
