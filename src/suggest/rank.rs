@@ -1,0 +1,220 @@
+//! From terms and their renderings to ranked entries.
+//!
+//! **Renderings.** An occurrence's English is keyed by its draft keys (case,
+//! plural and possessive folded), so `US dollar`, `US dollars` and `U.S.
+//! dollar's` are counted… as two: `us dollar` and `u.s. dollar` spell
+//! differently and a glossary may want to say which. The entry's target is
+//! the most frequent rendering, written as most often written away from a
+//! sentence start; the others are its alternatives, most frequent first.
+//!
+//! **Termhood, not frequency.** Frequent general words (`pemerintah`,
+//! `tahun`) translate as consistently as terms do, so the rank weighs what
+//! kind of expression a candidate is, read off the corpus itself:
+//!
+//! * a **name** (capitalised where capitals mean something: people, places,
+//!   institutions, titles, months, acronyms) whose English is capitalised
+//!   too or kept as is — full weight;
+//! * a **unit** (most occurrences right after a number or a scale word:
+//!   `persen`, `miliar`, `ton`, `dolar AS`) — full weight;
+//! * a name whose English is lower case — less (`Perusahaan` at the start
+//!   of a heading is no name);
+//! * a lower-case expression of several words (`nilai tukar`, `suku bunga`)
+//!   — half;
+//! * a lower-case single word — a fifth: most are general vocabulary, and
+//!   the few domain words among them come after everything above.
+//!
+//! The score is that weight × ln(1 + occurrences) × (¼ + ¾ × the share of
+//! occurrences rendered by the target or a grammatical variant of it).
+
+use std::collections::{HashMap, HashSet};
+
+use super::corpus::Corpus;
+use super::phrase::Rendering;
+use super::terms::Term;
+use super::text::TokenKind;
+
+/// One rendering and how often it was used.
+#[derive(Debug, Clone)]
+pub struct Variant {
+    pub key: Box<[u32]>,
+    /// As most often written (away from a sentence start when possible).
+    pub surface: String,
+    pub count: usize,
+    /// Index of the first occurrence (in the term's list) with it.
+    pub first: usize,
+}
+
+/// A term with its renderings and score.
+#[derive(Debug, Clone)]
+pub struct Ranked {
+    pub term: Term,
+    /// The source as most often written away from a sentence start.
+    pub source: String,
+    pub renderings: Vec<Option<Rendering>>,
+    /// Distinct renderings, most frequent first.
+    pub variants: Vec<Variant>,
+    pub score: f64,
+    /// The weight of its kind (see the module header).
+    pub weight: f64,
+    pub unit: bool,
+}
+
+/// Ranks `terms` (with per-occurrence `renderings`) best first.
+pub fn rank(corpus: &Corpus<'_>, terms: Vec<(Term, Vec<Option<Rendering>>)>) -> Vec<Ranked> {
+    let count_words = super::terms::count_words(corpus);
+    let mut ranked: Vec<Ranked> = terms
+        .into_iter()
+        .map(|(term, renderings)| {
+            let variants = variants(&renderings);
+            let source = source_form(corpus, &term);
+            let unit = is_unit(corpus, &term, &count_words);
+            let mut entry = Ranked {
+                term,
+                source,
+                renderings,
+                variants,
+                score: 0.0,
+                weight: 0.0,
+                unit,
+            };
+            if !entry.variants.is_empty() {
+                (entry.weight, entry.score) = score(corpus, &entry);
+            }
+            entry
+        })
+        .filter(|entry| !entry.variants.is_empty())
+        .collect();
+    ranked.sort_by(|a, b| b.score.total_cmp(&a.score).then_with(|| a.source.cmp(&b.source)));
+    ranked
+}
+
+/// (weight, score) of an entry with at least one rendering.
+fn score(corpus: &Corpus<'_>, entry: &Ranked) -> (f64, f64) {
+    let n = entry.term.occurrences.len();
+    let top = &entry.variants[0];
+    let agreeing: usize = entry
+        .variants
+        .iter()
+        .filter(|v| same_word(&v.surface.to_lowercase(), &top.surface.to_lowercase()))
+        .map(|v| v.count)
+        .sum();
+    let consistency = agreeing as f64 / n as f64;
+    let english_capitalised = top.surface.chars().next().is_some_and(char::is_uppercase);
+    let single = entry.term.key.len() == 1;
+    let acronym = single && entry.term.occurrences.iter().any(|o| corpus.source[o.start as usize].acronym);
+    let weight = if entry.unit || (entry.term.name && (english_capitalised || acronym)) {
+        1.0
+    } else if entry.term.name {
+        0.45
+    } else if !single {
+        0.5
+    } else {
+        0.2
+    };
+    (weight, weight * (1.0 + n as f64).ln() * (0.25 + 0.75 * consistency))
+}
+
+/// Two renderings that are one word up to an ending (`Japan`/`Japanese`,
+/// `share`/`shares`): grammar, not a different rendering.
+pub fn same_word(a: &str, b: &str) -> bool {
+    let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    long.starts_with(short) && long.len() - short.len() <= 3 && short.len() >= 3
+}
+
+/// The distinct renderings, most frequent first.
+fn variants(renderings: &[Option<Rendering>]) -> Vec<Variant> {
+    // key -> (count, first occurrence, surface -> (away from a sentence start, at one))
+    let mut groups: HashMap<&[u32], (usize, usize, HashMap<&str, (usize, usize)>)> = HashMap::new();
+    for (idx, rendering) in renderings.iter().enumerate() {
+        let Some(rendering) = rendering else { continue };
+        let group = groups.entry(&rendering.key).or_insert_with(|| (0, idx, HashMap::new()));
+        group.0 += 1;
+        let surface = group.2.entry(rendering.surface.as_str()).or_default();
+        if rendering.initial {
+            surface.1 += 1;
+        } else {
+            surface.0 += 1;
+        }
+    }
+    let mut out: Vec<Variant> = groups
+        .into_iter()
+        .map(|(key, (count, first, surfaces))| {
+            let surface = surfaces
+                .into_iter()
+                .max_by(|a, b| a.1.cmp(&b.1).then(b.0.len().cmp(&a.0.len())).then(b.0.cmp(a.0)))
+                .map(|(s, _)| s.to_string())
+                .unwrap_or_default();
+            Variant {
+                key: key.into(),
+                surface,
+                count,
+                first,
+            }
+        })
+        .collect();
+    out.sort_by(|a, b| b.count.cmp(&a.count).then(a.first.cmp(&b.first)));
+    // The target: of the grammatical forms that together were used most
+    // (`Japan` 10 + `Japanese` 10), the shortest, if it was used a third
+    // as often as they all were; else their most used.
+    let lower: Vec<String> = out.iter().map(|v| v.surface.to_lowercase()).collect();
+    let family: Vec<Vec<usize>> = (0..out.len())
+        .map(|idx| (0..out.len()).filter(|&other| lower[idx] == lower[other] || same_word(&lower[idx], &lower[other])).collect())
+        .collect();
+    let totals: Vec<usize> = family.iter().map(|members| members.iter().map(|&m| out[m].count).sum()).collect();
+    if let Some(leader) = (0..out.len()).max_by(|&a, &b| totals[a].cmp(&totals[b]).then(b.cmp(&a))) {
+        let sum = totals[leader];
+        let chosen = family[leader]
+            .iter()
+            .copied()
+            .filter(|&idx| out[idx].count * 3 >= sum)
+            .min_by(|&a, &b| out[a].surface.len().cmp(&out[b].surface.len()).then(a.cmp(&b)))
+            .unwrap_or(leader);
+        let target = out.remove(chosen);
+        out.insert(0, target);
+    }
+    out
+}
+
+/// The source as most often written, preferring occurrences away from a
+/// sentence start (`pemerintah`, not `Pemerintah`).
+fn source_form(corpus: &Corpus<'_>, term: &Term) -> String {
+    let mut forms: HashMap<String, (usize, usize)> = HashMap::new();
+    for o in &term.occurrences {
+        let bead = &corpus.beads[o.bead as usize];
+        let text = &corpus.bead_text(bead).source;
+        let first = &corpus.source[o.start as usize];
+        let last = &corpus.source[o.end as usize - 1];
+        let written = text[first.token.start..last.lemma_end].split_whitespace().collect::<Vec<_>>().join(" ");
+        let counts = forms.entry(written).or_default();
+        if first.initial {
+            counts.1 += 1;
+        } else {
+            counts.0 += 1;
+        }
+    }
+    forms
+        .into_iter()
+        .max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(&a.0)))
+        .map(|(form, _)| form)
+        .unwrap_or_default()
+}
+
+/// Whether most occurrences follow a number — or, for an expression of
+/// several words, a number or a count word (`miliar dolar AS`). A single
+/// word after a count word is as often a verb or a preposition (`persen
+/// dibanding`).
+fn is_unit(corpus: &Corpus<'_>, term: &Term, count_words: &HashSet<u32>) -> bool {
+    let after_amount = term
+        .occurrences
+        .iter()
+        .filter(|o| {
+            let bead = &corpus.beads[o.bead as usize];
+            let start = o.start as usize;
+            start > bead.source.start && {
+                let previous = &corpus.source[start - 1];
+                previous.token.kind == TokenKind::Number || (term.key.len() > 1 && count_words.contains(&previous.key))
+            }
+        })
+        .count();
+    after_amount * 2 >= term.occurrences.len()
+}
