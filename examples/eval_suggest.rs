@@ -45,9 +45,23 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         ..Default::default()
     };
     println!("source\ttarget\tcount\talternatives");
-    for s in selaras::suggest::suggest(&pairs, &glossary, &config) {
+    for mined in selaras::suggest::mine(&pairs, &glossary, &config) {
+        let s = &mined.suggestion;
+        if s.known && !include_known {
+            continue;
+        }
         let alternatives: Vec<String> = s.alternatives.iter().map(|a| format!("{}:{}", a.target, a.count)).collect();
-        println!("{}\t{}\t{}\t{}/{} {}", s.source, s.target, s.count, s.count, s.occurrences, alternatives.join(" | "));
+        println!(
+            "{}\t{}\t{}\t{}/{} score {:.2} weight {:.2} {}",
+            s.source,
+            s.target,
+            s.count,
+            s.count,
+            s.occurrences,
+            mined.score,
+            mined.weight,
+            alternatives.join(" | ")
+        );
     }
     Ok(())
 }

@@ -167,7 +167,19 @@ pub fn mine(pairs: &[PairBeads], known: &Glossary, config: &SuggestConfig) -> Ve
 fn mine_docs(docs: Vec<(&str, &[BeadText])>, known: &Glossary, config: &SuggestConfig) -> Vec<Mined> {
     let corpus = Corpus::new(docs);
     let lexicon = train(&corpus);
-    let terms = terms::find_terms(&corpus, config.min_count);
+    let renderings_of = |occurrences: &[terms::Occurrence]| {
+        let mut counts: HashMap<Box<[u32]>, usize> = HashMap::new();
+        for occurrence in occurrences {
+            let model = BeadModel::new(&corpus, &lexicon, occurrence.bead as usize);
+            if let Some(rendering) = model.render(&corpus, occurrence) {
+                *counts.entry(rendering.key).or_default() += 1;
+            }
+        }
+        let mut counts: Vec<(Box<[u32]>, usize)> = counts.into_iter().collect();
+        counts.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+        counts.into_iter().map(|(key, _)| key).collect()
+    };
+    let terms = terms::find_terms(&corpus, config.min_count, &renderings_of);
     // Renderings, bead by bead, so that each bead's tables are built once.
     let mut by_bead: HashMap<u32, Vec<(usize, usize)>> = HashMap::new();
     for (term_idx, term) in terms.iter().enumerate() {

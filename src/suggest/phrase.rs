@@ -165,7 +165,13 @@ impl BeadModel {
     /// The span of draft words `a..z`, trimmed (see the module header).
     fn trimmed(&self, corpus: &Corpus<'_>, bead_idx: usize, mut a: usize, mut z: usize) -> Option<Rendering> {
         let token = |k: usize| &corpus.target[self.target_positions[k]];
-        let is_function = |t: &TargetToken| t.token.kind == TokenKind::Word && function_words::is_english(corpus.target_vocab.name(t.key));
+        let text = &corpus.bead_text(&corpus.beads[bead_idx]).target;
+        // A capital away from a sentence start makes a name (`May`, `The Hague`).
+        let is_function = |t: &TargetToken| {
+            t.token.kind == TokenKind::Word
+                && (t.initial || !super::text::is_capitalised(t.token.text(text)))
+                && function_words::is_english(corpus.target_vocab.name(t.key))
+        };
         while a < z && is_function(token(a)) {
             a += 1;
         }
@@ -175,7 +181,6 @@ impl BeadModel {
         if a == z {
             return None;
         }
-        let text = &corpus.bead_text(&corpus.beads[bead_idx]).target;
         let (first, last) = (self.target_positions[a], self.target_positions[z - 1]);
         // Punctuation between the words of the span.
         let crosses = corpus.target[first..=last]

@@ -23,8 +23,14 @@
 //! * a lower-case single word — a fifth: most are general vocabulary, and
 //!   the few domain words among them come after everything above.
 //!
-//! The score is that weight × ln(1 + occurrences) × (¼ + ¾ × the share of
-//! occurrences rendered by the target or a grammatical variant of it).
+//! An entry whose English is the source itself, copied (`Pama` → `Pama`),
+//! keeps [`COPIED`] of its weight: correct, but a translator needs no
+//! glossary to copy a name.
+//!
+//! The score is that weight × (ln(1 + occurrences) + ln(1 + pairs it occurs
+//! in)) × (¼ + ¾ × the share of occurrences rendered by the target or a
+//! grammatical variant of it): a term met across articles is worth more to
+//! a glossary than a name met in one.
 
 use std::collections::{HashMap, HashSet};
 
@@ -88,6 +94,9 @@ pub fn rank(corpus: &Corpus<'_>, terms: Vec<(Term, Vec<Option<Rendering>>)>) -> 
     ranked
 }
 
+/// The weight kept by an entry whose English is its source as written.
+const COPIED: f64 = 0.7;
+
 /// (weight, score) of an entry with at least one rendering.
 fn score(corpus: &Corpus<'_>, entry: &Ranked) -> (f64, f64) {
     let n = entry.term.occurrences.len();
@@ -111,12 +120,26 @@ fn score(corpus: &Corpus<'_>, entry: &Ranked) -> (f64, f64) {
     } else {
         0.2
     };
-    (weight, weight * (1.0 + n as f64).ln() * (0.25 + 0.75 * consistency))
+    // A name the drafts copy as it is (`Pama`, `BNIMF`) is right, but a
+    // translator needs no glossary to copy it; one that is translated
+    // (`Filipina` → `Philippines`) is what a glossary is for.
+    let copied = top.surface.to_lowercase() == entry.source.to_lowercase();
+    let weight = if copied { weight * COPIED } else { weight };
+    // Pairs the term occurs in: a term used across articles is what a
+    // glossary is for; a name met in one article matters less.
+    let mut docs: Vec<usize> = entry.term.occurrences.iter().map(|o| corpus.beads[o.bead as usize].doc).collect();
+    docs.sort_unstable();
+    docs.dedup();
+    let spread = (1.0 + n as f64).ln() + (1.0 + docs.len() as f64).ln();
+    (weight, weight * spread * (0.25 + 0.75 * consistency))
 }
 
 /// Two renderings that are one word up to an ending (`Japan`/`Japanese`,
 /// `share`/`shares`): grammar, not a different rendering.
 pub fn same_word(a: &str, b: &str) -> bool {
+    if a == b {
+        return true;
+    }
     let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
     long.starts_with(short) && long.len() - short.len() <= 3 && short.len() >= 3
 }
@@ -204,6 +227,10 @@ fn source_form(corpus: &Corpus<'_>, term: &Term) -> String {
 /// word after a count word is as often a verb or a preposition (`persen
 /// dibanding`).
 fn is_unit(corpus: &Corpus<'_>, term: &Term, count_words: &HashSet<u32>) -> bool {
+    // Short expressions without a function word inside (`dolar AS`, not
+    // `dibandingkan periode yang sama tahun`).
+    let multiword = (2..=3).contains(&term.key.len())
+        && !term.key.iter().any(|&k| super::function_words::is_indonesian(corpus.source_vocab.name(k)));
     let after_amount = term
         .occurrences
         .iter()
@@ -212,7 +239,7 @@ fn is_unit(corpus: &Corpus<'_>, term: &Term, count_words: &HashSet<u32>) -> bool
             let start = o.start as usize;
             start > bead.source.start && {
                 let previous = &corpus.source[start - 1];
-                previous.token.kind == TokenKind::Number || (term.key.len() > 1 && count_words.contains(&previous.key))
+                previous.token.kind == TokenKind::Number || (multiword && count_words.contains(&previous.key))
             }
         })
         .count();

@@ -74,7 +74,9 @@ struct CaseCounts {
 }
 
 /// Finds the terms of `corpus` (see the module header).
-pub fn find_terms(corpus: &Corpus<'_>, min_count: usize) -> Vec<Term> {
+/// `renderings` gives the English (draft keys) of a list of occurrences,
+/// most frequent first, for the test of compositional names.
+pub fn find_terms(corpus: &Corpus<'_>, min_count: usize, renderings: &dyn Fn(&[Occurrence]) -> Vec<Box<[u32]>>) -> Vec<Term> {
     let min_count = min_count.max(1);
     let tokens = &corpus.source;
     let is_function = |token: &SourceToken| function_words::is_indonesian(corpus.source_vocab.name(token.key));
@@ -162,6 +164,19 @@ pub fn find_terms(corpus: &Corpus<'_>, min_count: usize) -> Vec<Term> {
     }
     candidates.retain(|_, c| c.occurrences.len() >= min_count);
     let count_of = |keys: &[u32]| candidates.get(keys).map_or(0, |c| c.occurrences.len());
+    // A part of a run beside a name occurrence: a name of its own elsewhere,
+    // or too rare to say otherwise (`Mirantha` in `Mirantha Sabtu`).
+    let separate_part = |keys: &[u32]| complete_name(keys) || count_of(keys) < 2;
+    // A name whose English is its parts' English in their order
+    // (`Menteri Keuangan Sri Mulyani`: `Minister of Finance` + `Sri
+    // Mulyani`), unlike `Jawa Timur` (`East Java`) or `Bank Dunia` (`World
+    // Bank`).
+    let compositional = |whole: &[Occurrence], left: &[u32], right: &[u32]| {
+        let part = |keys: &[u32]| candidates.get(keys).map(|c| renderings(&c.occurrences)).unwrap_or_default();
+        let Some(whole) = renderings(whole).into_iter().next() else { return true };
+        let (lefts, rights) = (part(left), part(right));
+        lefts.iter().any(|l| rights.iter().any(|r| *whole == [&l[..], &r[..]].concat()[..]))
+    };
 
     let mut order: Vec<(&Box<[u32]>, &Candidate)> = candidates.iter().collect();
     order.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then(b.1.occurrences.len().cmp(&a.1.occurrences.len())).then(a.0.cmp(b.0)));
@@ -171,8 +186,13 @@ pub fn find_terms(corpus: &Corpus<'_>, min_count: usize) -> Vec<Term> {
     // Boundaries where a longer candidate was found to split: (part, the
     // word on the other side, whether that word follows the part).
     let mut boundaries: HashSet<(Box<[u32]>, u32, bool)> = HashSet::new();
+    let trace_words: Vec<String> = std::env::var("SUGGEST_TRACE").map(|v| v.split(',').map(str::to_string).collect()).unwrap_or_default();
     for (key, candidate) in order {
         let raw = candidate.occurrences.len();
+        let name_of: String = key.iter().map(|k| corpus.source_vocab.name(*k)).collect::<Vec<_>>().join(" ");
+        let trace = trace_words.iter().any(|w| *w == name_of);
+        macro_rules! tr { ($($a:tt)*) => { if trace { #[allow(clippy::print_stderr)] { eprintln!("TRACE {name_of}: {}", format!($($a)*)); } } } }
+        tr!("raw {raw}");
         let name = is_name(candidate, tokens);
         let n = key.len();
         // Combination: a count word and what it counts (`miliar dolar AS`),
@@ -186,7 +206,8 @@ pub fn find_terms(corpus: &Corpus<'_>, min_count: usize) -> Vec<Term> {
                 return Some((k, k));
             }
             if name {
-                return (complete_enough(left) && complete_enough(right)).then_some((k, k));
+                let parts_stand_alone = complete_enough(left) && complete_enough(right);
+                return (parts_stand_alone && compositional(&candidate.occurrences, left, right)).then_some((k, k));
             }
             if free(left) && free(right) {
                 return Some((k, k));
@@ -195,6 +216,7 @@ pub fn find_terms(corpus: &Corpus<'_>, min_count: usize) -> Vec<Term> {
             around.then_some((k, k + 1))
         });
         if let Some((left_end, right_start)) = split {
+            tr!("split at {left_end}");
             boundaries.insert((key[..left_end].into(), key[left_end], true));
             boundaries.insert((key[right_start..].into(), key[right_start - 1], false));
             continue;
@@ -205,12 +227,14 @@ pub fn find_terms(corpus: &Corpus<'_>, min_count: usize) -> Vec<Term> {
             .iter()
             .copied()
             .filter(|o| !claimed[o.start as usize..o.end as usize].iter().any(|&c| c))
-            .filter(|o| !name || name_bounded(o, tokens, &run_of, &runs, key, &complete_name))
+            .filter(|o| !name || name_bounded(o, tokens, &run_of, &runs, key, &separate_part))
             .collect();
+        tr!("name {name} valid {}", valid.len());
         if valid.len() < min_count {
             continue;
         }
-        if is_fragment(key, &valid, tokens, corpus, &is_function, &boundaries) {
+        if !name && is_fragment(key, &valid, tokens, corpus, &is_function, &boundaries) {
+            tr!("fragment");
             continue;
         }
         for o in &valid {
@@ -263,7 +287,7 @@ fn is_name(candidate: &Candidate, tokens: &[SourceToken]) -> bool {
 }
 
 /// Whether a name occurrence is whole within its run (see the module header).
-fn name_bounded(o: &Occurrence, tokens: &[SourceToken], run_of: &[u32], runs: &[(u32, u32)], key: &[u32], complete_name: &impl Fn(&[u32]) -> bool) -> bool {
+fn name_bounded(o: &Occurrence, tokens: &[SourceToken], run_of: &[u32], runs: &[(u32, u32)], key: &[u32], separate_part: &impl Fn(&[u32]) -> bool) -> bool {
     let run_idx = run_of[o.start as usize];
     if run_idx == u32::MAX || run_of[o.end as usize - 1] != run_idx {
         // Not written as one capitalised run here: nothing to cut.
@@ -274,9 +298,9 @@ fn name_bounded(o: &Occurrence, tokens: &[SourceToken], run_of: &[u32], runs: &[
         return true;
     }
     let keys = |from: u32, to: u32| -> Vec<u32> { tokens[from as usize..to as usize].iter().map(|t| t.key).collect() };
-    let left_ok = run_start == o.start || complete_name(&keys(run_start, o.start));
-    let right_ok = run_end == o.end || complete_name(&keys(o.end, run_end));
-    left_ok && right_ok && complete_name(key)
+    let left_ok = run_start == o.start || separate_part(&keys(run_start, o.start));
+    let right_ok = run_end == o.end || separate_part(&keys(o.end, run_end));
+    left_ok && right_ok && separate_part(key)
 }
 
 /// Whether one neighbouring word accompanies two thirds or more of the
