@@ -34,7 +34,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     for (source, draft) in project.expand()?.pairs {
         let source_text = std::fs::read_to_string(&source)?;
         let draft_text = std::fs::read_to_string(&draft)?;
-        let beads = pipeline.run(&source_text, &draft_text).summary.mining.beads;
+        let beads = pipeline.mining_input(&source_text, &draft_text).beads;
         pairs.push(PairBeads {
             path: source.display().to_string(),
             beads,

@@ -23,6 +23,35 @@
 //! with the corpus times the (bounded) bead size.
 
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+
+/// A multiply-rotate hasher for pairs of small integers (the word pair
+/// table is looked up millions of times; SipHash's protection against
+/// crafted keys buys nothing for keys made of our own ids).
+#[derive(Debug, Default, Clone, Copy)]
+pub struct PairHasher(u64);
+
+impl Hasher for PairHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for &byte in bytes {
+            self.write_u64(u64::from(byte));
+        }
+    }
+
+    fn write_u32(&mut self, value: u32) {
+        self.write_u64(u64::from(value));
+    }
+
+    fn write_u64(&mut self, value: u64) {
+        self.0 = (self.0.rotate_left(5) ^ value).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+}
+
+type PairMap<V> = HashMap<(u32, u32), V, BuildHasherDefault<PairHasher>>;
 
 /// Beads with more words than this on either side are not trained on.
 pub const MAX_TRAIN_TOKENS: usize = 100;
@@ -36,7 +65,7 @@ pub const NULL: u32 = u32::MAX;
 /// The two translation tables.
 #[derive(Debug, Default)]
 pub struct Lexicon {
-    pairs: HashMap<(u32, u32), u32>,
+    pairs: PairMap<u32>,
     /// p(english | indonesian) per pair.
     forward: Vec<f32>,
     /// p(indonesian | english) per pair.
@@ -47,7 +76,7 @@ impl Lexicon {
     /// Trains on `beads`: per bead, the Indonesian and the English word keys.
     /// `prior(f, e)` is the initial weight of a pair (1 for unrelated words).
     pub fn train(beads: &[(Vec<u32>, Vec<u32>)], prior: impl Fn(u32, u32) -> f32) -> Lexicon {
-        let mut pairs: HashMap<(u32, u32), u32> = HashMap::new();
+        let mut pairs: PairMap<u32> = PairMap::default();
         let mut given_f: Vec<u32> = Vec::new();
         let mut given_e: Vec<u32> = Vec::new();
         // Per trained bead: its (I+1) x (J+1) pair indices, row 0 and column 0 the empty words.

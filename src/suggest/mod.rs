@@ -41,6 +41,7 @@ mod text;
 pub mod variants;
 pub mod write;
 
+use std::cell::RefCell;
 use std::collections::{HashMap, HashSet};
 
 use serde::Serialize;
@@ -167,33 +168,29 @@ pub fn mine(pairs: &[PairBeads], known: &Glossary, config: &SuggestConfig) -> Ve
 fn mine_docs(docs: Vec<(&str, &[BeadText])>, known: &Glossary, config: &SuggestConfig) -> Vec<Mined> {
     let corpus = Corpus::new(docs);
     let lexicon = train(&corpus);
+    // Every bead's tables once; renderings once per occurrence, whether the
+    // test of compositional names or the final count asks first.
+    let models: Vec<BeadModel> = (0..corpus.beads.len()).map(|idx| BeadModel::new(&corpus, &lexicon, idx)).collect();
+    let cache: RefCell<HashMap<terms::Occurrence, Option<phrase::Rendering>>> = RefCell::new(HashMap::new());
+    let render = |occurrence: &terms::Occurrence| {
+        if let Some(found) = cache.borrow().get(occurrence) {
+            return found.clone();
+        }
+        let rendering = models[occurrence.bead as usize].render(&corpus, occurrence);
+        cache.borrow_mut().insert(*occurrence, rendering.clone());
+        rendering
+    };
     let renderings_of = |occurrences: &[terms::Occurrence]| {
         let mut counts: HashMap<Box<[u32]>, usize> = HashMap::new();
-        for occurrence in occurrences {
-            let model = BeadModel::new(&corpus, &lexicon, occurrence.bead as usize);
-            if let Some(rendering) = model.render(&corpus, occurrence) {
-                *counts.entry(rendering.key).or_default() += 1;
-            }
+        for rendering in occurrences.iter().filter_map(&render) {
+            *counts.entry(rendering.key).or_default() += 1;
         }
         let mut counts: Vec<(Box<[u32]>, usize)> = counts.into_iter().collect();
         counts.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
         counts.into_iter().map(|(key, _)| key).collect()
     };
     let terms = terms::find_terms(&corpus, config.min_count, &renderings_of);
-    // Renderings, bead by bead, so that each bead's tables are built once.
-    let mut by_bead: HashMap<u32, Vec<(usize, usize)>> = HashMap::new();
-    for (term_idx, term) in terms.iter().enumerate() {
-        for (occurrence_idx, occurrence) in term.occurrences.iter().enumerate() {
-            by_bead.entry(occurrence.bead).or_default().push((term_idx, occurrence_idx));
-        }
-    }
-    let mut renderings: Vec<Vec<Option<phrase::Rendering>>> = terms.iter().map(|t| vec![None; t.occurrences.len()]).collect();
-    for (bead_idx, uses) in by_bead {
-        let model = BeadModel::new(&corpus, &lexicon, bead_idx as usize);
-        for (term_idx, occurrence_idx) in uses {
-            renderings[term_idx][occurrence_idx] = model.render(&corpus, &terms[term_idx].occurrences[occurrence_idx]);
-        }
-    }
+    let renderings: Vec<Vec<Option<phrase::Rendering>>> = terms.iter().map(|t| t.occurrences.iter().map(&render).collect()).collect();
     let ranked = rank::rank(&corpus, terms.into_iter().zip(renderings).collect());
     let expansions = acronyms::expansions(&corpus, &ranked);
     let known_keys = known_keys(known);

@@ -42,7 +42,7 @@ use super::text::TokenKind;
 pub const MAX_WORDS: usize = 6;
 
 /// One occurrence: the bead and the source token range (global indices).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct Occurrence {
     pub bead: u32,
     pub start: u32,
