@@ -232,8 +232,10 @@ fn suggest(args: SuggestArgs) -> Result<Outcome, Error> {
         .map(|(source, draft)| {
             let source_input = input::read(source)?;
             let draft_input = input::read(draft)?;
+            // Examples name files as the project does: relative to its root.
+            let path = source.strip_prefix(&project.root).unwrap_or(source);
             Ok(PairBeads {
-                path: source_input.display_name(),
+                path: selaras::error::display_path(path),
                 beads: pipeline.mining_input(&source_input.text, &draft_input.text).beads,
             })
         })

@@ -12,9 +12,9 @@
 //! * each word of the term by the span, each other source word by the rest
 //!   of the draft.
 //!
-//! Two priors join in, as in word aligners: a span as long as the term is
-//! likelier than a longer or shorter one ([`LENGTH_COST`] per word of
-//! difference), and a span where the term sits in its sentence likelier than
+//! Two priors join in, as in word aligners: a span as long as the term, or
+//! one word longer, is likelier than a shorter or longer one
+//! ([`LENGTH_COST`] per word of difference), and a span where the term sits in its sentence likelier than
 //! one at the other end ([`POSITION_COST`] times the difference of their
 //! relative positions). They matter for words seen once or twice, whose
 //! lexicon entries are flat; for frequent words the lexicon decides.
@@ -158,7 +158,9 @@ impl BeadModel {
             for z in a + 1..=(a + max_len).min(n_target) {
                 let span_len = z - a;
                 let mut score = inside_prefix[z] - inside_prefix[a] + outside_prefix[a] + outside_prefix[n_target] - outside_prefix[z];
-                score -= LENGTH_COST * span_len.abs_diff(n_inside) as f32;
+                // English often needs one word more (`Board of Commissioners`).
+                let length_gap = if span_len > n_inside { span_len - n_inside - 1 } else { n_inside - span_len };
+                score -= LENGTH_COST * length_gap as f32;
                 score -= POSITION_COST * ((a + z) as f32 / 2.0 / n_target as f32 - source_centre).abs();
                 let inside_norm = 1.0 / (span_len + 1) as f32;
                 let outside_norm = 1.0 / (n_target - span_len + 1) as f32;

@@ -16,10 +16,9 @@
 //!   too or kept as is — full weight;
 //! * a **unit** (most occurrences right after a number or a scale word:
 //!   `persen`, `miliar`, `ton`, `dolar AS`) — full weight;
-//! * a name whose English is lower case — less (`Perusahaan` at the start
-//!   of a heading is no name);
 //! * a lower-case expression of several words (`nilai tukar`, `suku bunga`)
-//!   — half;
+//!   — half; so is a capitalised one whose English is lower case
+//!   (`Pemerintah` at the start of a sentence is no name);
 //! * a lower-case single word — a fifth: most are general vocabulary, and
 //!   the few domain words among them come after everything above.
 //!
@@ -113,8 +112,6 @@ fn score(corpus: &Corpus<'_>, entry: &Ranked) -> (f64, f64) {
     let acronym = single && entry.term.occurrences.iter().any(|o| corpus.source[o.start as usize].acronym);
     let weight = if entry.unit || (entry.term.name && (english_capitalised || acronym)) {
         1.0
-    } else if entry.term.name {
-        0.45
     } else if !single {
         0.5
     } else {
