@@ -48,20 +48,8 @@ impl Vocab {
         id
     }
 
-    pub fn get(&self, name: &str) -> Option<u32> {
-        self.ids.get(name).copied()
-    }
-
     pub fn name(&self, id: u32) -> &str {
         &self.names[id as usize]
-    }
-
-    pub fn len(&self) -> usize {
-        self.names.len()
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.names.is_empty()
     }
 }
 

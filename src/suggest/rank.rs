@@ -1,11 +1,13 @@
 //! From terms and their renderings to ranked entries.
 //!
-//! **Renderings.** An occurrence's English is keyed by its draft keys (case,
-//! plural and possessive folded), so `US dollar`, `US dollars` and `U.S.
-//! dollar's` are counted… as two: `us dollar` and `u.s. dollar` spell
-//! differently and a glossary may want to say which. The entry's target is
-//! the most frequent rendering, written as most often written away from a
-//! sentence start; the others are its alternatives, most frequent first.
+//! **Renderings.** An occurrence's English is keyed by its draft keys (case
+//! folded, plural and possessive folded), so `US dollar`, `US dollars` and
+//! `US dollar's` count as one rendering, while `U.S. dollar` is another (a
+//! house style may want to choose). The entry's target is the most used
+//! rendering as it is most often written away from a sentence start — or,
+//! when grammatical forms of one word together win (`Japan` 10 + `Japanese`
+//! 10), the shortest of them, if it was used a third as often as they all
+//! were. The other renderings are the alternatives, most used first.
 //!
 //! **Termhood, not frequency.** Frequent general words (`pemerintah`,
 //! `tahun`) translate as consistently as terms do, so the rank weighs what
@@ -36,12 +38,10 @@ use std::collections::{HashMap, HashSet};
 use super::corpus::Corpus;
 use super::phrase::Rendering;
 use super::terms::Term;
-use super::text::TokenKind;
 
 /// One rendering and how often it was used.
 #[derive(Debug, Clone)]
 pub struct Variant {
-    pub key: Box<[u32]>,
     /// As most often written (away from a sentence start when possible).
     pub surface: String,
     pub count: usize,
@@ -158,14 +158,13 @@ fn variants(renderings: &[Option<Rendering>]) -> Vec<Variant> {
     }
     let mut out: Vec<Variant> = groups
         .into_iter()
-        .map(|(key, (count, first, surfaces))| {
+        .map(|(_, (count, first, surfaces))| {
             let surface = surfaces
                 .into_iter()
                 .max_by(|a, b| a.1.cmp(&b.1).then(b.0.len().cmp(&a.0.len())).then(b.0.cmp(a.0)))
                 .map(|(s, _)| s.to_string())
                 .unwrap_or_default();
             Variant {
-                key: key.into(),
                 surface,
                 count,
                 first,
@@ -219,10 +218,11 @@ fn source_form(corpus: &Corpus<'_>, term: &Term) -> String {
         .unwrap_or_default()
 }
 
-/// Whether most occurrences follow a number — or, for an expression of
-/// several words, a number or a count word (`miliar dolar AS`). A single
-/// word after a count word is as often a verb or a preposition (`persen
-/// dibanding`).
+/// Whether most occurrences, and three or more, follow an amount (a number,
+/// not a year) — or, for an expression of several words, an amount or a
+/// count word (`miliar dolar AS`). A single word after a count word is as
+/// often a verb or a preposition (`persen dibanding`); two occurrences after
+/// numbers may be counted things (`100 penumpang`).
 fn is_unit(corpus: &Corpus<'_>, term: &Term, count_words: &HashSet<u32>) -> bool {
     // Short expressions without a function word inside (`dolar AS`, not
     // `dibandingkan periode yang sama tahun`).
@@ -236,9 +236,9 @@ fn is_unit(corpus: &Corpus<'_>, term: &Term, count_words: &HashSet<u32>) -> bool
             let start = o.start as usize;
             start > bead.source.start && {
                 let previous = &corpus.source[start - 1];
-                previous.token.kind == TokenKind::Number || (multiword && count_words.contains(&previous.key))
+                super::terms::is_amount_token(corpus, bead, start - 1) || (multiword && count_words.contains(&previous.key))
             }
         })
         .count();
-    after_amount * 2 >= term.occurrences.len()
+    after_amount >= 3 && after_amount * 2 >= term.occurrences.len()
 }

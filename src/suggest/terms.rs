@@ -22,8 +22,11 @@
 //! or around one function word: `minyak dan gas`) into two parts that are
 //! both free — each seen, outside this candidate, at least half as often as
 //! the candidate (`miliar dolar AS` = `miliar` + `dolar AS`; but `nilai
-//! tukar` is a term, since `tukar` hardly occurs without `nilai`). A
-//! candidate is a fragment when one neighbouring word accompanies two thirds
+//! tukar` is a term, since `tukar` hardly occurs without `nilai`), and when
+//! they start with a count word (`miliar rupiah`: see [`count_words`]). A
+//! lower-case candidate with a function word inside is a phrase of its
+//! sentence, no term. A candidate is a fragment when one neighbouring word
+//! accompanies two thirds
 //! or more of its occurrences (`tukar rupiah` inside `nilai tukar rupiah`).
 //!
 //! **Nesting.** Candidates are decided longest first; an accepted term
@@ -56,8 +59,6 @@ pub struct Term {
     pub occurrences: Vec<Occurrence>,
     /// Capitalised wherever capitals mean something.
     pub name: bool,
-    /// Occurrences of the key in all, whole or not.
-    pub raw_count: usize,
 }
 
 #[derive(Debug, Default)]
@@ -215,6 +216,13 @@ pub fn find_terms(corpus: &Corpus<'_>, min_count: usize, renderings: &dyn Fn(&[O
             let around = k + 1 < n && function_words::is_indonesian(corpus.source_vocab.name(key[k])) && free(&key[..k]) && free(&key[k + 1..]);
             around.then_some((k, k + 1))
         });
+        // A lower-case expression with a function word inside is a phrase
+        // of the sentence, not a term (`dolar AS per ton pada kuartal`);
+        // names may have one (`Bank of America`).
+        let inner_function = n > 2 && key[1..n - 1].iter().any(|&k| function_words::is_indonesian(corpus.source_vocab.name(k)));
+        if inner_function && !name && split.is_none() {
+            continue;
+        }
         if let Some((left_end, right_start)) = split {
             tr!("split at {left_end}");
             boundaries.insert((key[..left_end].into(), key[left_end], true));
@@ -244,14 +252,13 @@ pub fn find_terms(corpus: &Corpus<'_>, min_count: usize, renderings: &dyn Fn(&[O
             key: key.clone(),
             occurrences: valid,
             name,
-            raw_count: raw,
         });
     }
     terms
 }
 
 /// Count words: words seen three times or more, at least half of them right
-/// after a number (`juta`, `miliar`, `persen`, `ton`).
+/// after an amount (`juta`, `miliar`, `persen`, `ton`; a year is no amount).
 pub fn count_words(corpus: &Corpus<'_>) -> HashSet<u32> {
     let tokens = &corpus.source;
     let mut after_number: HashMap<u32, (u32, u32)> = HashMap::new();
@@ -260,7 +267,7 @@ pub fn count_words(corpus: &Corpus<'_>) -> HashSet<u32> {
             if tokens[idx].token.kind == TokenKind::Word {
                 let entry = after_number.entry(tokens[idx].key).or_default();
                 entry.0 += 1;
-                if idx > bead.source.start && tokens[idx - 1].token.kind == TokenKind::Number {
+                if idx > bead.source.start && is_amount_token(corpus, bead, idx - 1) {
                     entry.1 += 1;
                 }
             }
@@ -271,6 +278,12 @@ pub fn count_words(corpus: &Corpus<'_>) -> HashSet<u32> {
         .filter(|(_, (all, after))| *all >= 3 && after * 2 >= *all)
         .map(|(key, _)| key)
         .collect()
+}
+
+/// Whether source token `idx` of `bead` is an amount (a number, not a year).
+pub fn is_amount_token(corpus: &Corpus<'_>, bead: &super::corpus::Bead, idx: usize) -> bool {
+    let token = &corpus.source[idx];
+    token.token.kind == TokenKind::Number && super::text::is_amount(token.token.text(&corpus.bead_text(bead).source))
 }
 
 /// Whether a candidate is capitalised wherever its capitals mean something:

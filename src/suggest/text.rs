@@ -196,14 +196,20 @@ fn is_dotted_letter(word: &str) -> bool {
     last.chars().count() == 1 && last.chars().all(char::is_alphabetic)
 }
 
-/// Whether `word` is written in capitals of an acronym: two to six
-/// characters, letters upper case, digits and hyphens allowed (`BI`, `APBN`,
-/// `APBN-P`, `G20`).
+/// Whether `word` is written in capitals of an acronym: two to seven
+/// characters, at least one letter, letters upper case, digits, hyphens and
+/// full stops allowed (`BI`, `APBN`, `APBN-P`, `G20`).
 pub fn is_acronym(word: &str) -> bool {
     let letters = word.chars().filter(|c| c.is_alphabetic()).count();
     (2..=7).contains(&word.chars().count())
-        && letters >= 2
+        && letters >= 1
         && word.chars().all(|c| c.is_uppercase() || c.is_ascii_digit() || c == '-' || c == '.')
+}
+
+/// Whether a number token is an amount, not a year: a plain four-digit
+/// number from 1000 to 2100 is taken for a year (`pada 2009 dilaporkan`).
+pub fn is_amount(number: &str) -> bool {
+    !(number.len() == 4 && number.bytes().all(|b| b.is_ascii_digit()) && ("1000"..="2100").contains(&number))
 }
 
 /// Whether `word` starts with a capital letter.
@@ -254,6 +260,7 @@ mod tests {
         assert!(is_acronym("BI") && is_acronym("APBN-P") && is_acronym("G20"));
         assert!(!is_acronym("A") && !is_acronym("Bank") && !is_acronym("PEMERINTAHAN"));
         assert!(is_capitalised("Jepang") && !is_capitalised("jepang"));
+        assert!(is_amount("10.000") && is_amount("250") && is_amount("3000") && !is_amount("2009"));
     }
 
     #[test]
