@@ -104,8 +104,10 @@ impl Lexicon {
             .zip(&given_e)
             .map(|(&f, &e)| if f != NULL && e != NULL { prior(f, e) } else { 1.0 })
             .collect();
-        let forward = em(&matrices, &cells, &init, &given_f, false);
-        let backward = em(&matrices, &cells, &init, &given_e, true);
+        let (forward, backward) = rayon::join(
+            || em(&matrices, &cells, &init, &given_f, false),
+            || em(&matrices, &cells, &init, &given_e, true),
+        );
         Lexicon { pairs, forward, backward }
     }
 

@@ -44,6 +44,7 @@ pub mod write;
 use std::cell::RefCell;
 use std::collections::{HashMap, HashSet};
 
+use rayon::prelude::*;
 use serde::Serialize;
 
 pub use text::{BeadText, bead_texts};
@@ -170,7 +171,7 @@ fn mine_docs(docs: Vec<(&str, &[BeadText])>, known: &Glossary, config: &SuggestC
     let lexicon = train(&corpus);
     // Every bead's tables once; renderings once per occurrence, whether the
     // test of compositional names or the final count asks first.
-    let models: Vec<BeadModel> = (0..corpus.beads.len()).map(|idx| BeadModel::new(&corpus, &lexicon, idx)).collect();
+    let models: Vec<BeadModel> = (0..corpus.beads.len()).into_par_iter().map(|idx| BeadModel::new(&corpus, &lexicon, idx)).collect();
     let cache: RefCell<HashMap<terms::Occurrence, Option<phrase::Rendering>>> = RefCell::new(HashMap::new());
     let render = |occurrence: &terms::Occurrence| {
         if let Some(found) = cache.borrow().get(occurrence) {
@@ -190,7 +191,20 @@ fn mine_docs(docs: Vec<(&str, &[BeadText])>, known: &Glossary, config: &SuggestC
         counts.into_iter().map(|(key, _)| key).collect()
     };
     let terms = terms::find_terms(&corpus, config.min_count, &renderings_of);
-    let renderings: Vec<Vec<Option<phrase::Rendering>>> = terms.iter().map(|t| t.occurrences.iter().map(&render).collect()).collect();
+    // The rest in parallel: each occurrence reads only its bead's tables.
+    let cache = cache.into_inner();
+    let renderings: Vec<Vec<Option<phrase::Rendering>>> = terms
+        .par_iter()
+        .map(|term| {
+            term.occurrences
+                .iter()
+                .map(|o| match cache.get(o) {
+                    Some(found) => found.clone(),
+                    None => models[o.bead as usize].render(&corpus, o),
+                })
+                .collect()
+        })
+        .collect();
     let ranked = rank::rank(&corpus, terms.into_iter().zip(renderings).collect());
     let expansions = acronyms::expansions(&corpus, &ranked);
     let known_keys = known_keys(known);

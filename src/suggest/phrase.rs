@@ -29,7 +29,7 @@
 
 use super::corpus::{Corpus, TargetToken};
 use super::function_words;
-use super::lexicon::{Lexicon, NULL};
+use super::lexicon::{Lexicon, MAX_TRAIN_TOKENS, NULL};
 use super::terms::Occurrence;
 use super::text::TokenKind;
 
@@ -39,6 +39,9 @@ const EXTRA_WORDS: usize = 3;
 const LENGTH_COST: f32 = 0.7;
 /// Log-probability cost of a span at the opposite end of the sentence.
 const POSITION_COST: f32 = 2.0;
+/// How much worse (in log-probability) than the rest of the sentence the
+/// term may explain a word that starts or ends its span.
+const EDGE_MARGIN: f32 = 1.0;
 /// Keeps logarithms finite.
 const FLOOR: f32 = 1e-7;
 
@@ -89,8 +92,14 @@ impl BeadModel {
     pub fn new(corpus: &Corpus<'_>, lexicon: &Lexicon, bead_idx: usize) -> BeadModel {
         let bead = &corpus.beads[bead_idx];
         let content = |kind: TokenKind| kind != TokenKind::Punct;
-        let source_positions: Vec<usize> = bead.source.clone().filter(|&idx| content(corpus.source[idx].token.kind)).collect();
-        let target_positions: Vec<usize> = bead.target.clone().filter(|&idx| content(corpus.target[idx].token.kind)).collect();
+        let mut source_positions: Vec<usize> = bead.source.clone().filter(|&idx| content(corpus.source[idx].token.kind)).collect();
+        let mut target_positions: Vec<usize> = bead.target.clone().filter(|&idx| content(corpus.target[idx].token.kind)).collect();
+        // A bead too long to train on gets no tables (and its occurrences no
+        // rendering): the tables grow with the square of its length.
+        if source_positions.len() > MAX_TRAIN_TOKENS || target_positions.len() > MAX_TRAIN_TOKENS {
+            source_positions.clear();
+            target_positions.clear();
+        }
         let source_keys: Vec<u32> = source_positions.iter().map(|&idx| corpus.source[idx].key).collect();
         let target_keys: Vec<u32> = target_positions.iter().map(|&idx| corpus.target[idx].key).collect();
         let n_target = target_keys.len();
@@ -150,12 +159,21 @@ impl BeadModel {
             inside_prefix.push(inside_prefix[j] + ln(p_in + FLOOR));
             outside_prefix.push(outside_prefix[j] + ln(p_out + FLOOR));
         }
+        // A span starts and ends on words the term explains about as well as
+        // the rest of the sentence does (within a factor e); trimming an
+        // edge word the rest explains better never loses. With no such word,
+        // every span is tried.
+        let belongs: Vec<bool> = (0..n_target)
+            .map(|j| (inside_prefix[j + 1] - inside_prefix[j]) - (outside_prefix[j + 1] - outside_prefix[j]) > -EDGE_MARGIN)
+            .collect();
+        let any_belongs = belongs.iter().any(|&b| b);
+        let edge = |j: usize| !any_belongs || belongs[j];
         let row = |i: usize| &self.backward_prefix[i * (n_target + 1)..(i + 1) * (n_target + 1)];
         let max_len = 2 * n_inside + EXTRA_WORDS;
         let source_centre = (first + last) as f32 / 2.0 / n_source as f32;
         let mut best: Option<(f32, usize, usize)> = None;
-        for a in 0..n_target {
-            for z in a + 1..=(a + max_len).min(n_target) {
+        for a in (0..n_target).filter(|&a| edge(a)) {
+            for z in (a + 1..=(a + max_len).min(n_target)).filter(|&z| edge(z - 1)) {
                 let span_len = z - a;
                 let mut score = inside_prefix[z] - inside_prefix[a] + outside_prefix[a] + outside_prefix[n_target] - outside_prefix[z];
                 // English often needs one word more (`Board of Commissioners`).
@@ -164,15 +182,13 @@ impl BeadModel {
                 score -= POSITION_COST * ((a + z) as f32 / 2.0 / n_target as f32 - source_centre).abs();
                 let inside_norm = 1.0 / (span_len + 1) as f32;
                 let outside_norm = 1.0 / (n_target - span_len + 1) as f32;
-                for i in 0..n_source {
+                for i in inside.clone() {
                     let prefix = row(i);
-                    let within = prefix[z] - prefix[a];
-                    let null = self.backward_null[i];
-                    score += if inside.contains(&i) {
-                        ln((within + null) * inside_norm + FLOOR)
-                    } else {
-                        ln((prefix[n_target] - within + null) * outside_norm + FLOOR)
-                    };
+                    score += ln((prefix[z] - prefix[a] + self.backward_null[i]) * inside_norm + FLOOR);
+                }
+                for i in (0..first).chain(last..n_source) {
+                    let prefix = row(i);
+                    score += ln((prefix[n_target] - (prefix[z] - prefix[a]) + self.backward_null[i]) * outside_norm + FLOOR);
                 }
                 if best.is_none_or(|(s, _, _)| score > s) {
                     best = Some((score, a, z));
