@@ -65,11 +65,19 @@ pub const NULL: u32 = u32::MAX;
 /// The two translation tables.
 #[derive(Debug, Default)]
 pub struct Lexicon {
+    /// Pair indices by word pair (kept for the tests' look-ups only).
+    #[cfg(test)]
     pairs: PairMap<u32>,
     /// p(english | indonesian) per pair.
     forward: Vec<f32>,
     /// p(indonesian | english) per pair.
     backward: Vec<f32>,
+    /// Per bead given to [`Lexicon::train`]: where its pair indices start in
+    /// `cells`, if it was trained on.
+    bead_cells: Vec<Option<usize>>,
+    /// Per trained bead, (I+1) x (J+1) pair indices, row 0 and column 0 the
+    /// empty words.
+    cells: Vec<u32>,
 }
 
 impl Lexicon {
@@ -79,13 +87,15 @@ impl Lexicon {
         let mut pairs: PairMap<u32> = PairMap::default();
         let mut given_f: Vec<u32> = Vec::new();
         let mut given_e: Vec<u32> = Vec::new();
-        // Per trained bead: its (I+1) x (J+1) pair indices, row 0 and column 0 the empty words.
         let mut matrices: Vec<(usize, usize, usize)> = Vec::new();
         let mut cells: Vec<u32> = Vec::new();
+        let mut bead_cells = Vec::with_capacity(beads.len());
         for (source, target) in beads {
             if source.is_empty() || target.is_empty() || source.len() > MAX_TRAIN_TOKENS || target.len() > MAX_TRAIN_TOKENS {
+                bead_cells.push(None);
                 continue;
             }
+            bead_cells.push(Some(cells.len()));
             matrices.push((cells.len(), source.len() + 1, target.len() + 1));
             for f in std::iter::once(NULL).chain(source.iter().copied()) {
                 for e in std::iter::once(NULL).chain(target.iter().copied()) {
@@ -108,15 +118,37 @@ impl Lexicon {
             || em(&matrices, &cells, &init, &given_f, false),
             || em(&matrices, &cells, &init, &given_e, true),
         );
-        Lexicon { pairs, forward, backward }
+        Lexicon {
+            #[cfg(test)]
+            pairs,
+            forward,
+            backward,
+            bead_cells,
+            cells,
+        }
+    }
+
+    /// For trained bead `bead_idx` (of `n_source` and `n_target` words): p(e_j |
+    /// f_i) and p(f_i | e_j) by row i (0 = the empty Indonesian word) and
+    /// column j (0 = the empty English word), read without hashing.
+    pub fn bead_table(&self, bead_idx: usize, n_source: usize, n_target: usize) -> Option<impl Fn(usize, usize) -> (f32, f32) + '_> {
+        let offset = (*self.bead_cells.get(bead_idx)?)?;
+        let columns = n_target + 1;
+        debug_assert!(offset + (n_source + 1) * columns <= self.cells.len());
+        Some(move |row: usize, column: usize| {
+            let idx = self.cells[offset + row * columns + column] as usize;
+            (self.forward[idx], self.backward[idx])
+        })
     }
 
     /// p(english `e` | indonesian `f`); `f` may be [`NULL`].
+    #[cfg(test)]
     pub fn forward(&self, f: u32, e: u32) -> f32 {
         self.pairs.get(&(f, e)).map_or(0.0, |&idx| self.forward[idx as usize])
     }
 
     /// p(indonesian `f` | english `e`); `e` may be [`NULL`].
+    #[cfg(test)]
     pub fn backward(&self, f: u32, e: u32) -> f32 {
         self.pairs.get(&(f, e)).map_or(0.0, |&idx| self.backward[idx as usize])
     }
@@ -132,7 +164,7 @@ pub fn prior(f: &str, e: &str) -> f32 {
     }
     let f: Vec<char> = f.chars().take(24).collect();
     let e: Vec<char> = e.chars().take(24).collect();
-    if f.len() < 4 || e.len() < 4 {
+    if f.len() < 4 || e.len() < 4 || 2 * f.len().min(e.len()) <= f.len().max(e.len()) {
         return 1.0;
     }
     let ratio = lcs(&f, &e) as f32 / f.len().max(e.len()) as f32;

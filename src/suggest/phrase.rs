@@ -29,7 +29,7 @@
 
 use super::corpus::{Corpus, TargetToken};
 use super::function_words;
-use super::lexicon::{Lexicon, MAX_TRAIN_TOKENS, NULL};
+use super::lexicon::Lexicon;
 use super::terms::Occurrence;
 use super::text::TokenKind;
 
@@ -94,31 +94,37 @@ impl BeadModel {
         let content = |kind: TokenKind| kind != TokenKind::Punct;
         let mut source_positions: Vec<usize> = bead.source.clone().filter(|&idx| content(corpus.source[idx].token.kind)).collect();
         let mut target_positions: Vec<usize> = bead.target.clone().filter(|&idx| content(corpus.target[idx].token.kind)).collect();
-        // A bead too long to train on gets no tables (and its occurrences no
-        // rendering): the tables grow with the square of its length.
-        if source_positions.len() > MAX_TRAIN_TOKENS || target_positions.len() > MAX_TRAIN_TOKENS {
+        let (n_source, n_target) = (source_positions.len(), target_positions.len());
+        let mut forward = vec![0.0; (n_source + 1) * n_target];
+        let mut backward_prefix = vec![0.0; n_source * (n_target + 1)];
+        let mut backward_null = vec![0.0; n_source];
+        // The training tables of this bead, read by position. A bead too long
+        // to train on has none, and gets none here (its occurrences no
+        // rendering): they grow with the square of its length.
+        if let Some(table) = lexicon.bead_table(bead_idx, n_source, n_target) {
+            for i in 0..=n_source {
+                for j in 0..n_target {
+                    forward[i * n_target + j] = table(i, j + 1).0;
+                }
+            }
+            for i in 0..n_source {
+                let mut sum = 0.0;
+                for j in 0..n_target {
+                    sum += table(i + 1, j + 1).1;
+                    backward_prefix[i * (n_target + 1) + j + 1] = sum;
+                }
+                backward_null[i] = table(i + 1, 0).1;
+            }
+        } else {
             source_positions.clear();
             target_positions.clear();
+            forward.clear();
+            backward_prefix.clear();
+            backward_null.clear();
         }
-        let source_keys: Vec<u32> = source_positions.iter().map(|&idx| corpus.source[idx].key).collect();
-        let target_keys: Vec<u32> = target_positions.iter().map(|&idx| corpus.target[idx].key).collect();
-        let n_target = target_keys.len();
-        let mut forward = Vec::with_capacity((source_keys.len() + 1) * n_target);
-        for f in std::iter::once(NULL).chain(source_keys.iter().copied()) {
-            forward.extend(target_keys.iter().map(|&e| lexicon.forward(f, e)));
-        }
-        let forward_all = (0..n_target).map(|j| (1..=source_keys.len()).map(|i| forward[i * n_target + j]).sum()).collect();
-        let mut backward_prefix = Vec::with_capacity(source_keys.len() * (n_target + 1));
-        let mut backward_null = Vec::with_capacity(source_keys.len());
-        for &f in &source_keys {
-            let mut sum = 0.0;
-            backward_prefix.push(0.0);
-            for &e in &target_keys {
-                sum += lexicon.backward(f, e);
-                backward_prefix.push(sum);
-            }
-            backward_null.push(lexicon.backward(f, NULL));
-        }
+        let n_target = target_positions.len();
+        let n_source = source_positions.len();
+        let forward_all = (0..n_target).map(|j| (1..=n_source).map(|i| forward[i * n_target + j]).sum()).collect();
         BeadModel {
             source_positions,
             target_positions,
