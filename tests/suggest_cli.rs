@@ -35,7 +35,11 @@ fn example(file: &str, unit: &str) -> Value {
 #[test]
 fn issue_16_top_entries_alternatives_and_examples() {
     let found = entries(&["--no-default-glossary"]);
-    let top: Vec<(&str, &str)> = found.iter().take(10).map(|e| (e["source"].as_str().unwrap(), e["target"].as_str().unwrap())).collect();
+    let top: Vec<(&str, &str)> = found
+        .iter()
+        .take(10)
+        .map(|e| (e["source"].as_str().unwrap(), e["target"].as_str().unwrap()))
+        .collect();
     assert_eq!(
         top,
         vec![
@@ -64,13 +68,23 @@ fn issue_16_top_entries_alternatives_and_examples() {
     assert_eq!(found[1]["count"], 3);
     assert_eq!(found[1]["alternatives"], json!([{"target": "Japanese", "count": 2}]));
     // An acronym the source spells out is paired with its expansion.
-    assert_eq!(found[8]["expansion"], json!({"source": "Bank Indonesia", "target": "Bank Indonesia"}));
+    assert_eq!(
+        found[8]["expansion"],
+        json!({"source": "Bank Indonesia", "target": "Bank Indonesia"})
+    );
     // `APBD-nya` is an occurrence of APBD; `Sri` and `Mulyani` alone, and
     // `Serikat`-like pieces of longer names, are no entries; nor is the
     // combination `Menteri Keuangan Sri Mulyani` or `miliar rupiah`.
     let apbd = found.iter().find(|e| e["source"] == "APBD").unwrap();
     assert_eq!(apbd["occurrences"], 2);
-    for absent in ["Sri", "Mulyani", "Keuangan", "Menteri Keuangan Sri Mulyani", "miliar rupiah", "Dunia"] {
+    for absent in [
+        "Sri",
+        "Mulyani",
+        "Keuangan",
+        "Menteri Keuangan Sri Mulyani",
+        "miliar rupiah",
+        "Dunia",
+    ] {
         assert!(found.iter().all(|e| e["source"] != absent), "{absent} should not be suggested");
     }
 }
@@ -124,27 +138,54 @@ fn issue_16_output_file_and_errors() {
     std::fs::write(&bad, "[[pairs]]\nsource = 3\n").unwrap();
     let output = selaras().args(["glossary", "suggest", "--config"]).arg(&bad).output().unwrap();
     assert_eq!(output.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&output.stderr).contains("selaras.toml:2"), "{}", String::from_utf8_lossy(&output.stderr));
+    assert!(
+        String::from_utf8_lossy(&output.stderr).contains("selaras.toml:2"),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
     // No pairs with drafts: exit 2, nothing written.
     std::fs::write(&bad, "[[pairs]]\nsource = \"*.id.txt\"\ntarget = \"{stem}.en.txt\"\n").unwrap();
     let empty_out = dir.join("empty.tsv");
-    let output = selaras().args(["glossary", "suggest", "--config"]).arg(&bad).arg("-o").arg(&empty_out).output().unwrap();
+    let output = selaras()
+        .args(["glossary", "suggest", "--config"])
+        .arg(&bad)
+        .arg("-o")
+        .arg(&empty_out)
+        .output()
+        .unwrap();
     assert_eq!(output.status.code(), Some(2));
     assert!(!empty_out.exists());
     // --min-count 0 is a usage error.
-    selaras().args(["glossary", "suggest", "--config", PROJECT, "--min-count", "0"]).assert().code(2);
+    selaras()
+        .args(["glossary", "suggest", "--config", PROJECT, "--min-count", "0"])
+        .assert()
+        .code(2);
     std::fs::remove_dir_all(&dir).unwrap();
 }
 
 #[test]
 fn issue_16_check_reports_terms_in_no_glossary_rendered_two_ways() {
     let output = selaras()
-        .args(["check", "--config", PROJECT, "--no-default-glossary", "--format", "json", "--fail-on", "never"])
+        .args([
+            "check",
+            "--config",
+            PROJECT,
+            "--no-default-glossary",
+            "--format",
+            "json",
+            "--fail-on",
+            "never",
+        ])
         .output()
         .unwrap();
     assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
     let report: Value = serde_json::from_slice(&output.stdout).unwrap();
-    let variants: Vec<&Value> = report["findings"].as_array().unwrap().iter().filter(|f| f["rule"] == "glossary.variant").collect();
+    let variants: Vec<&Value> = report["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["rule"] == "glossary.variant")
+        .collect();
     assert_eq!(variants.len(), 1, "{variants:?}");
     let finding = variants[0];
     assert_eq!(finding["severity"], "info");

@@ -124,7 +124,10 @@ pub fn findings(summaries: &[PairSummary], config: &CheckConfig) -> Vec<(usize, 
     }
     // glossary.variant for terms in no glossary, found by the miner (which
     // takes longer than every other project rule: skipped when turned off).
-    if config.severity(crate::finding::RuleId("glossary.variant"), crate::finding::Severity::Info).is_some() {
+    if config
+        .severity(crate::finding::RuleId("glossary.variant"), crate::finding::Severity::Info)
+        .is_some()
+    {
         let mining: Vec<&crate::suggest::PairMining> = summaries.iter().map(|s| &s.mining).collect();
         out.extend(crate::suggest::variants::findings(&mining));
     }

@@ -220,7 +220,10 @@ fn suggest(args: SuggestArgs) -> Result<Outcome, Error> {
     let project = Project::load(&config)?;
     let expansion = project.expand()?;
     if expansion.pairs.is_empty() {
-        return Err(Error::Usage(format!("{}: the project has no source file with a draft", config.display())));
+        return Err(Error::Usage(format!(
+            "{}: the project has no source file with a draft",
+            config.display()
+        )));
     }
     let mut glossaries = project.glossaries.clone();
     glossaries.extend(args.glossaries.iter().cloned());

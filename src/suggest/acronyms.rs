@@ -27,18 +27,29 @@ pub fn expansions(corpus: &Corpus<'_>, ranked: &[Ranked]) -> HashMap<usize, Expa
     for bead in &corpus.beads {
         let tokens = &corpus.source[bead.source.clone()];
         let text = &corpus.bead_text(bead).source;
-        let is = |idx: usize, what: &str| tokens.get(idx).is_some_and(|t| t.token.kind == TokenKind::Punct && t.token.text(text) == what);
+        let is = |idx: usize, what: &str| {
+            tokens
+                .get(idx)
+                .is_some_and(|t| t.token.kind == TokenKind::Punct && t.token.text(text) == what)
+        };
         for (idx, token) in tokens.iter().enumerate() {
             if !token.acronym {
                 continue;
             }
-            let letters: String = token.token.text(text).chars().filter(|c| c.is_alphabetic()).flat_map(char::to_lowercase).collect();
+            let letters: String = token
+                .token
+                .text(text)
+                .chars()
+                .filter(|c| c.is_alphabetic())
+                .flat_map(char::to_lowercase)
+                .collect();
             // Words (…) before `(ACR)`.
             if idx >= 2 && is(idx - 1, "(") && is(idx + 1, ")") {
                 let words_start = (0..idx - 1).rev().take_while(|&k| tokens[k].token.kind == TokenKind::Word).last();
                 if let Some(words_start) = words_start {
                     let words = &tokens[words_start..idx - 1];
-                    let matched = (1..=words.len().min(MAX_EXPANSION_WORDS)).find(|&k| spells(corpus, &words[words.len() - k..], text, &letters));
+                    let matched =
+                        (1..=words.len().min(MAX_EXPANSION_WORDS)).find(|&k| spells(corpus, &words[words.len() - k..], text, &letters));
                     if let Some(k) = matched {
                         record(&mut found, token.key, &words[words.len() - k..], text);
                     }
@@ -93,7 +104,10 @@ fn spells(corpus: &Corpus<'_>, words: &[SourceToken], text: &str, letters: &str)
 
 fn record(found: &mut HashMap<u32, HashMap<Vec<u32>, (usize, String)>>, acronym: u32, words: &[SourceToken], text: &str) {
     let keys: Vec<u32> = words.iter().map(|w| w.key).collect();
-    let written = text[words[0].token.start..words[words.len() - 1].lemma_end].split_whitespace().collect::<Vec<_>>().join(" ");
+    let written = text[words[0].token.start..words[words.len() - 1].lemma_end]
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
     let entry = found.entry(acronym).or_default().entry(keys).or_insert((0, written));
     entry.0 += 1;
 }

@@ -133,7 +133,9 @@ impl<'a> Corpus<'a> {
             }
             for token in &target_tokens[bead.target.clone()] {
                 if token.kind == TokenKind::Word {
-                    *target_forms.entry(strip_possessive(&key(token.text(&text.target), KeyOptions::FOLDED)).to_string()).or_default() += 1;
+                    *target_forms
+                        .entry(strip_possessive(&key(token.text(&text.target), KeyOptions::FOLDED)).to_string())
+                        .or_default() += 1;
                 }
             }
         }
@@ -277,7 +279,10 @@ fn is_initial(text: &str, tokens: &[Token], idx: usize, units: &[(usize, String)
     match idx.checked_sub(1).map(|prev| tokens[prev]) {
         None => true,
         Some(prev) if prev.kind == TokenKind::Punct => {
-            matches!(prev.text(text), "\"" | "“" | "‘" | "'" | "(" | "[" | ":" | "-" | "–" | "—" | "." | "!" | "?")
+            matches!(
+                prev.text(text),
+                "\"" | "“" | "‘" | "'" | "(" | "[" | ":" | "-" | "–" | "—" | "." | "!" | "?"
+            )
         }
         Some(_) => false,
     }

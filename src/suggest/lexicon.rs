@@ -203,7 +203,13 @@ fn em(matrices: &[(usize, usize, usize)], cells: &[u32], init: &[f32], given: &[
             let cell = |row: usize, column: usize| cells[offset + row * columns + column] as usize;
             let (n_generated, n_givers) = if transposed { (rows, columns) } else { (columns, rows) };
             for generated in 1..n_generated {
-                let at = |giver: usize| if transposed { cell(generated, giver) } else { cell(giver, generated) };
+                let at = |giver: usize| {
+                    if transposed {
+                        cell(generated, giver)
+                    } else {
+                        cell(giver, generated)
+                    }
+                };
                 let z: f32 = (0..n_givers).map(|giver| prob[at(giver)]).sum();
                 if z <= 0.0 {
                     continue;

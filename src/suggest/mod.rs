@@ -171,7 +171,10 @@ fn mine_docs(docs: Vec<(&str, &[BeadText])>, known: &Glossary, config: &SuggestC
     let lexicon = train(&corpus);
     // Every bead's tables once; renderings once per occurrence, whether the
     // test of compositional names or the final count asks first.
-    let models: Vec<BeadModel> = (0..corpus.beads.len()).into_par_iter().map(|idx| BeadModel::new(&corpus, &lexicon, idx)).collect();
+    let models: Vec<BeadModel> = (0..corpus.beads.len())
+        .into_par_iter()
+        .map(|idx| BeadModel::new(&corpus, &lexicon, idx))
+        .collect();
     let cache: RefCell<HashMap<terms::Occurrence, Option<phrase::Rendering>>> = RefCell::new(HashMap::new());
     let render = |occurrence: &terms::Occurrence| {
         if let Some(found) = cache.borrow().get(occurrence) {
@@ -235,8 +238,16 @@ fn train(corpus: &Corpus<'_>) -> Lexicon {
         .iter()
         .map(|bead| {
             let content = |kind| kind != text::TokenKind::Punct;
-            let source = corpus.source[bead.source.clone()].iter().filter(|t| content(t.token.kind)).map(|t| t.key).collect();
-            let target = corpus.target[bead.target.clone()].iter().filter(|t| content(t.token.kind)).map(|t| t.key).collect();
+            let source = corpus.source[bead.source.clone()]
+                .iter()
+                .filter(|t| content(t.token.kind))
+                .map(|t| t.key)
+                .collect();
+            let target = corpus.target[bead.target.clone()]
+                .iter()
+                .filter(|t| content(t.token.kind))
+                .map(|t| t.key)
+                .collect();
             (source, target)
         })
         .collect();

@@ -124,7 +124,9 @@ impl BeadModel {
         }
         let n_target = target_positions.len();
         let n_source = source_positions.len();
-        let forward_all = (0..n_target).map(|j| (1..=n_source).map(|i| forward[i * n_target + j]).sum()).collect();
+        let forward_all = (0..n_target)
+            .map(|j| (1..=n_source).map(|i| forward[i * n_target + j]).sum())
+            .collect();
         BeadModel {
             source_positions,
             target_positions,
@@ -183,7 +185,11 @@ impl BeadModel {
                 let span_len = z - a;
                 let mut score = inside_prefix[z] - inside_prefix[a] + outside_prefix[a] + outside_prefix[n_target] - outside_prefix[z];
                 // English often needs one word more (`Board of Commissioners`).
-                let length_gap = if span_len > n_inside { span_len - n_inside - 1 } else { n_inside - span_len };
+                let length_gap = if span_len > n_inside {
+                    span_len - n_inside - 1
+                } else {
+                    n_inside - span_len
+                };
                 score -= LENGTH_COST * length_gap as f32;
                 score -= POSITION_COST * ((a + z) as f32 / 2.0 / n_target as f32 - source_centre).abs();
                 let inside_norm = 1.0 / (span_len + 1) as f32;

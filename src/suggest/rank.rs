@@ -141,10 +141,14 @@ pub fn same_word(a: &str, b: &str) -> bool {
     long.starts_with(short) && long.len() - short.len() <= 3 && short.len() >= 3
 }
 
+/// One rendering key's count, first occurrence, and its spellings with
+/// their counts away from and at a sentence start.
+type Group<'a> = (usize, usize, HashMap<&'a str, (usize, usize)>);
+
 /// The distinct renderings, most frequent first.
 fn variants(renderings: &[Option<Rendering>]) -> Vec<Variant> {
     // key -> (count, first occurrence, surface -> (away from a sentence start, at one))
-    let mut groups: HashMap<&[u32], (usize, usize, HashMap<&str, (usize, usize)>)> = HashMap::new();
+    let mut groups: HashMap<&[u32], Group<'_>> = HashMap::new();
     for (idx, rendering) in renderings.iter().enumerate() {
         let Some(rendering) = rendering else { continue };
         let group = groups.entry(&rendering.key).or_insert_with(|| (0, idx, HashMap::new()));
@@ -164,11 +168,7 @@ fn variants(renderings: &[Option<Rendering>]) -> Vec<Variant> {
                 .max_by(|a, b| a.1.cmp(&b.1).then(b.0.len().cmp(&a.0.len())).then(b.0.cmp(a.0)))
                 .map(|(s, _)| s.to_string())
                 .unwrap_or_default();
-            Variant {
-                surface,
-                count,
-                first,
-            }
+            Variant { surface, count, first }
         })
         .collect();
     out.sort_by(|a, b| b.count.cmp(&a.count).then(a.first.cmp(&b.first)));
@@ -177,7 +177,11 @@ fn variants(renderings: &[Option<Rendering>]) -> Vec<Variant> {
     // as often as they all were; else their most used.
     let lower: Vec<String> = out.iter().map(|v| v.surface.to_lowercase()).collect();
     let family: Vec<Vec<usize>> = (0..out.len())
-        .map(|idx| (0..out.len()).filter(|&other| lower[idx] == lower[other] || same_word(&lower[idx], &lower[other])).collect())
+        .map(|idx| {
+            (0..out.len())
+                .filter(|&other| lower[idx] == lower[other] || same_word(&lower[idx], &lower[other]))
+                .collect()
+        })
         .collect();
     let totals: Vec<usize> = family.iter().map(|members| members.iter().map(|&m| out[m].count).sum()).collect();
     if let Some(leader) = (0..out.len()).max_by(|&a, &b| totals[a].cmp(&totals[b]).then(b.cmp(&a))) {
@@ -203,7 +207,10 @@ fn source_form(corpus: &Corpus<'_>, term: &Term) -> String {
         let text = &corpus.bead_text(bead).source;
         let first = &corpus.source[o.start as usize];
         let last = &corpus.source[o.end as usize - 1];
-        let written = text[first.token.start..last.lemma_end].split_whitespace().collect::<Vec<_>>().join(" ");
+        let written = text[first.token.start..last.lemma_end]
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ");
         let counts = forms.entry(written).or_default();
         if first.initial {
             counts.1 += 1;
@@ -227,7 +234,10 @@ fn is_unit(corpus: &Corpus<'_>, term: &Term, count_words: &HashSet<u32>) -> bool
     // Short expressions without a function word inside (`dolar AS`, not
     // `dibandingkan periode yang sama tahun`).
     let multiword = (2..=3).contains(&term.key.len())
-        && !term.key.iter().any(|&k| super::function_words::is_indonesian(corpus.source_vocab.name(k)));
+        && !term
+            .key
+            .iter()
+            .any(|&k| super::function_words::is_indonesian(corpus.source_vocab.name(k)));
     let after_amount = term
         .occurrences
         .iter()

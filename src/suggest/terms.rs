@@ -44,6 +44,9 @@ use super::text::TokenKind;
 /// The longest candidate, in words.
 pub const MAX_WORDS: usize = 6;
 
+/// The English (draft keys) of a list of occurrences, most frequent first.
+pub type RenderingsOf<'a> = dyn Fn(&[Occurrence]) -> Vec<Box<[u32]>> + 'a;
+
 /// One occurrence: the bead and the source token range (global indices).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct Occurrence {
@@ -77,11 +80,12 @@ struct CaseCounts {
 /// Finds the terms of `corpus` (see the module header).
 /// `renderings` gives the English (draft keys) of a list of occurrences,
 /// most frequent first, for the test of compositional names.
-pub fn find_terms(corpus: &Corpus<'_>, min_count: usize, renderings: &dyn Fn(&[Occurrence]) -> Vec<Box<[u32]>>) -> Vec<Term> {
+pub fn find_terms(corpus: &Corpus<'_>, min_count: usize, renderings: &RenderingsOf<'_>) -> Vec<Term> {
     let min_count = min_count.max(1);
     let tokens = &corpus.source;
     let is_function = |token: &SourceToken| function_words::is_indonesian(corpus.source_vocab.name(token.key));
-    let edge_ok = |token: &SourceToken| token.token.kind == TokenKind::Word && !is_function(token) && token.lemma_end - token.token.start > 1;
+    let edge_ok =
+        |token: &SourceToken| token.token.kind == TokenKind::Word && !is_function(token) && token.lemma_end - token.token.start > 1;
 
     // Case statistics per key.
     let mut case: HashMap<u32, CaseCounts> = HashMap::new();
@@ -113,7 +117,8 @@ pub fn find_terms(corpus: &Corpus<'_>, min_count: usize, renderings: &dyn Fn(&[O
                 continue;
             }
             let start = idx;
-            while idx < bead.source.end && in_run(&tokens[idx]) && (idx == start || tokens[idx - 1].lemma_end == tokens[idx - 1].token.end) {
+            while idx < bead.source.end && in_run(&tokens[idx]) && (idx == start || tokens[idx - 1].lemma_end == tokens[idx - 1].token.end)
+            {
                 idx += 1;
             }
             let run_idx = runs.len() as u32;
@@ -129,7 +134,6 @@ pub fn find_terms(corpus: &Corpus<'_>, min_count: usize, renderings: &dyn Fn(&[O
     }
     let complete_count = |keys: &[u32]| complete.get(keys).copied().unwrap_or(0);
     let complete_name = |keys: &[u32]| complete_count(keys) >= 2;
-
 
     let count_words = count_words(corpus);
 
@@ -174,26 +178,28 @@ pub fn find_terms(corpus: &Corpus<'_>, min_count: usize, renderings: &dyn Fn(&[O
     // Bank`).
     let compositional = |whole: &[Occurrence], left: &[u32], right: &[u32]| {
         let part = |keys: &[u32]| candidates.get(keys).map(|c| renderings(&c.occurrences)).unwrap_or_default();
-        let Some(whole) = renderings(whole).into_iter().next() else { return true };
+        let Some(whole) = renderings(whole).into_iter().next() else {
+            return true;
+        };
         let (lefts, rights) = (part(left), part(right));
         lefts.iter().any(|l| rights.iter().any(|r| *whole == [&l[..], &r[..]].concat()[..]))
     };
 
     let mut order: Vec<(&Box<[u32]>, &Candidate)> = candidates.iter().collect();
-    order.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then(b.1.occurrences.len().cmp(&a.1.occurrences.len())).then(a.0.cmp(b.0)));
+    order.sort_by(|a, b| {
+        b.0.len()
+            .cmp(&a.0.len())
+            .then(b.1.occurrences.len().cmp(&a.1.occurrences.len()))
+            .then(a.0.cmp(b.0))
+    });
 
     let mut claimed = vec![false; tokens.len()];
     let mut terms = Vec::new();
     // Boundaries where a longer candidate was found to split: (part, the
     // word on the other side, whether that word follows the part).
     let mut boundaries: HashSet<(Box<[u32]>, u32, bool)> = HashSet::new();
-    let trace_words: Vec<String> = std::env::var("SUGGEST_TRACE").map(|v| v.split(',').map(str::to_string).collect()).unwrap_or_default();
     for (key, candidate) in order {
         let raw = candidate.occurrences.len();
-        let name_of: String = key.iter().map(|k| corpus.source_vocab.name(*k)).collect::<Vec<_>>().join(" ");
-        let trace = trace_words.iter().any(|w| *w == name_of);
-        macro_rules! tr { ($($a:tt)*) => { if trace { #[allow(clippy::print_stderr)] { eprintln!("TRACE {name_of}: {}", format!($($a)*)); } } } }
-        tr!("raw {raw}");
         let name = is_name(candidate, tokens);
         let n = key.len();
         // Combination: a count word and what it counts (`miliar dolar AS`),
@@ -213,18 +219,21 @@ pub fn find_terms(corpus: &Corpus<'_>, min_count: usize, renderings: &dyn Fn(&[O
             if free(left) && free(right) {
                 return Some((k, k));
             }
-            let around = k + 1 < n && function_words::is_indonesian(corpus.source_vocab.name(key[k])) && free(&key[..k]) && free(&key[k + 1..]);
+            let around =
+                k + 1 < n && function_words::is_indonesian(corpus.source_vocab.name(key[k])) && free(&key[..k]) && free(&key[k + 1..]);
             around.then_some((k, k + 1))
         });
         // A lower-case expression with a function word inside is a phrase
         // of the sentence, not a term (`dolar AS per ton pada kuartal`);
         // names may have one (`Bank of America`).
-        let inner_function = n > 2 && key[1..n - 1].iter().any(|&k| function_words::is_indonesian(corpus.source_vocab.name(k)));
+        let inner_function = n > 2
+            && key[1..n - 1]
+                .iter()
+                .any(|&k| function_words::is_indonesian(corpus.source_vocab.name(k)));
         if inner_function && !name && split.is_none() {
             continue;
         }
         if let Some((left_end, right_start)) = split {
-            tr!("split at {left_end}");
             boundaries.insert((key[..left_end].into(), key[left_end], true));
             boundaries.insert((key[right_start..].into(), key[right_start - 1], false));
             continue;
@@ -237,12 +246,10 @@ pub fn find_terms(corpus: &Corpus<'_>, min_count: usize, renderings: &dyn Fn(&[O
             .filter(|o| !claimed[o.start as usize..o.end as usize].iter().any(|&c| c))
             .filter(|o| !name || name_bounded(o, tokens, &run_of, &runs, key, &separate_part))
             .collect();
-        tr!("name {name} valid {}", valid.len());
         if valid.len() < min_count {
             continue;
         }
         if !name && is_fragment(key, &valid, tokens, corpus, &is_function, &boundaries) {
-            tr!("fragment");
             continue;
         }
         for o in &valid {
@@ -290,7 +297,11 @@ pub fn is_amount_token(corpus: &Corpus<'_>, bead: &super::corpus::Bead, idx: usi
 /// at two thirds of its occurrences that do not start a sentence (or, with
 /// none such, at all of them).
 fn is_name(candidate: &Candidate, tokens: &[SourceToken]) -> bool {
-    let capitalised = |o: &Occurrence| tokens[o.start as usize..o.end as usize].iter().all(|t| t.capitalised || t.acronym || t.token.kind != TokenKind::Word);
+    let capitalised = |o: &Occurrence| {
+        tokens[o.start as usize..o.end as usize]
+            .iter()
+            .all(|t| t.capitalised || t.acronym || t.token.kind != TokenKind::Word)
+    };
     let inner: Vec<&Occurrence> = candidate.occurrences.iter().filter(|o| !tokens[o.start as usize].initial).collect();
     if inner.is_empty() {
         return candidate.occurrences.iter().all(capitalised);
@@ -300,7 +311,14 @@ fn is_name(candidate: &Candidate, tokens: &[SourceToken]) -> bool {
 }
 
 /// Whether a name occurrence is whole within its run (see the module header).
-fn name_bounded(o: &Occurrence, tokens: &[SourceToken], run_of: &[u32], runs: &[(u32, u32)], key: &[u32], separate_part: &impl Fn(&[u32]) -> bool) -> bool {
+fn name_bounded(
+    o: &Occurrence,
+    tokens: &[SourceToken],
+    run_of: &[u32],
+    runs: &[(u32, u32)],
+    key: &[u32],
+    separate_part: &impl Fn(&[u32]) -> bool,
+) -> bool {
     let run_idx = run_of[o.start as usize];
     if run_idx == u32::MAX || run_of[o.end as usize - 1] != run_idx {
         // Not written as one capitalised run here: nothing to cut.

@@ -64,7 +64,10 @@ pub fn bead_texts(pair: &Pair<'_>) -> Vec<BeadText> {
         let side = |text: &str, units: &[crate::check::CheckUnit], indices: &[usize]| {
             let start = units[indices[0]].span.start;
             let end = units[indices[indices.len() - 1]].span.end;
-            let starts = indices.iter().map(|&idx| (units[idx].span.start - start, units[idx].id.clone())).collect();
+            let starts = indices
+                .iter()
+                .map(|&idx| (units[idx].span.start - start, units[idx].id.clone()))
+                .collect();
             (text[start..end].to_string(), start, starts)
         };
         let (source, source_base, source_units) = side(pair.source.text, pair.source.units, &bead.source);
@@ -139,10 +142,8 @@ pub fn tokenize(text: &str) -> Vec<Token> {
         }
         let mut end = start + c.len_utf8();
         while let Some(&(offset, c)) = chars.peek() {
-            if is_word_char(c) {
-                chars.next();
-                end = offset + c.len_utf8();
-            } else if matches!(c, '-' | '\'' | '’') && text[offset + c.len_utf8()..].starts_with(is_word_char) {
+            let joiner = matches!(c, '-' | '\'' | '’') && text[offset + c.len_utf8()..].starts_with(is_word_char);
+            if is_word_char(c) || joiner {
                 chars.next();
                 end = offset + c.len_utf8();
             } else if c == '$' && text[start..end].chars().all(|c| c.is_ascii_uppercase()) {
@@ -170,11 +171,7 @@ pub fn tokenize(text: &str) -> Vec<Token> {
         let is_amount = letters_end < word.len()
             && word[letters_end..].chars().all(|c| c.is_ascii_digit() || c == '.' || c == ',')
             && CURRENCY_CODES.iter().any(|code| code.eq_ignore_ascii_case(&word[..letters_end]));
-        let kind = if is_amount {
-            TokenKind::Number
-        } else {
-            TokenKind::Word
-        };
+        let kind = if is_amount { TokenKind::Number } else { TokenKind::Word };
         out.push(Token { kind, start, end });
     }
     out
@@ -242,7 +239,10 @@ mod tests {
                 (".", Punct),
             ]
         );
-        assert_eq!(words("10.000 orang, 3."), vec![("10.000", Number), ("orang", Word), (",", Punct), ("3", Number), (".", Punct)]);
+        assert_eq!(
+            words("10.000 orang, 3."),
+            vec![("10.000", Number), ("orang", Word), (",", Punct), ("3", Number), (".", Punct)]
+        );
     }
 
     #[test]

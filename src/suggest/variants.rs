@@ -28,7 +28,11 @@ pub fn findings(pairs: &[&PairMining]) -> Vec<(usize, Finding)> {
         .map(|term| key(term, KeyOptions::FOLDED))
         .collect();
     let labels: Vec<String> = (1..=pairs.len()).map(|n| n.to_string()).collect();
-    let docs = pairs.iter().zip(&labels).map(|(pair, label)| (label.as_str(), pair.beads.as_slice())).collect();
+    let docs = pairs
+        .iter()
+        .zip(&labels)
+        .map(|(pair, label)| (label.as_str(), pair.beads.as_slice()))
+        .collect();
     let mined = super::mine_docs(docs, &Glossary::default(), &SuggestConfig::default());
     let mut out = Vec::new();
     for term in &mined {

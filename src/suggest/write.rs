@@ -28,10 +28,22 @@ pub fn write_jsonl(out: &mut dyn Write, suggestions: &[Suggestion]) -> io::Resul
 
 /// Writes `suggestions` as an OmegaT-style TSV glossary.
 pub fn write_tsv(out: &mut dyn Write, suggestions: &[Suggestion], n_pairs: usize) -> io::Result<()> {
-    writeln!(out, "# Glossary entries suggested by `selaras glossary suggest` from {n_pairs} pairs, best first.")?;
-    writeln!(out, "# Review each row before appending it: source<TAB>target<TAB>comment (the evidence).")?;
+    writeln!(
+        out,
+        "# Glossary entries suggested by `selaras glossary suggest` from {n_pairs} pairs, best first."
+    )?;
+    writeln!(
+        out,
+        "# Review each row before appending it: source<TAB>target<TAB>comment (the evidence)."
+    )?;
     for suggestion in suggestions {
-        writeln!(out, "{}\t{}\t{}", clean(&suggestion.source), clean(&suggestion.target), clean(&comment(suggestion)))?;
+        writeln!(
+            out,
+            "{}\t{}\t{}",
+            clean(&suggestion.source),
+            clean(&suggestion.target),
+            clean(&comment(suggestion))
+        )?;
     }
     Ok(())
 }
@@ -40,7 +52,11 @@ pub fn write_tsv(out: &mut dyn Write, suggestions: &[Suggestion], n_pairs: usize
 pub fn comment(suggestion: &Suggestion) -> String {
     let mut parts = vec![format!("used {} of {} times", suggestion.count, suggestion.occurrences)];
     if !suggestion.alternatives.is_empty() {
-        let alternatives: Vec<String> = suggestion.alternatives.iter().map(|a| format!("{} ({})", a.target, a.count)).collect();
+        let alternatives: Vec<String> = suggestion
+            .alternatives
+            .iter()
+            .map(|a| format!("{} ({})", a.target, a.count))
+            .collect();
         parts.push(format!("also {}", alternatives.join(", ")));
     }
     if let Some(expansion) = &suggestion.expansion {
