@@ -41,7 +41,7 @@ const LENGTH_COST: f32 = 0.7;
 const POSITION_COST: f32 = 2.0;
 /// How much worse (in log-probability) than the rest of the sentence the
 /// term may explain a word that starts or ends its span.
-const EDGE_MARGIN: f32 = 1.0;
+const EDGE_MARGIN: f32 = 2.0;
 /// Keeps logarithms finite.
 const FLOOR: f32 = 1e-7;
 
@@ -168,7 +168,7 @@ impl BeadModel {
             outside_prefix.push(outside_prefix[j] + ln(p_out + FLOOR));
         }
         // A span starts and ends on words the term explains about as well as
-        // the rest of the sentence does (within a factor e); trimming an
+        // the rest of the sentence does (within a factor e²); trimming an
         // edge word the rest explains better never loses. With no such word,
         // every span is tried.
         let belongs: Vec<bool> = (0..n_target)
