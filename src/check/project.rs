@@ -122,12 +122,14 @@ pub fn findings(summaries: &[PairSummary], config: &CheckConfig) -> Vec<(usize, 
             )),
         ));
     }
-    // glossary.variant for terms in no glossary, found by the miner (which
-    // takes longer than every other project rule: skipped when turned off).
-    if config
+    // glossary.variant for terms in no glossary, found by the miner, across
+    // the files of a project (not for one pair: drift within one article is
+    // the glossary rule's business). It takes longer than every other
+    // project rule, so it is skipped when turned off.
+    let variant_on = config
         .severity(crate::finding::RuleId("glossary.variant"), crate::finding::Severity::Info)
-        .is_some()
-    {
+        .is_some();
+    if summaries.len() > 1 && variant_on {
         let mining: Vec<&crate::suggest::PairMining> = summaries.iter().map(|s| &s.mining).collect();
         out.extend(crate::suggest::variants::findings(&mining));
     }
