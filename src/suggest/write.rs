@@ -28,9 +28,10 @@ pub fn write_jsonl(out: &mut dyn Write, suggestions: &[Suggestion]) -> io::Resul
 
 /// Writes `suggestions` as an OmegaT-style TSV glossary.
 pub fn write_tsv(out: &mut dyn Write, suggestions: &[Suggestion], n_pairs: usize) -> io::Result<()> {
+    let pairs = if n_pairs == 1 { "pair" } else { "pairs" };
     writeln!(
         out,
-        "# Glossary entries suggested by `selaras glossary suggest` from {n_pairs} pairs, best first."
+        "# Glossary entries suggested by `selaras glossary suggest` from {n_pairs} {pairs}, best first."
     )?;
     writeln!(
         out,
