@@ -27,6 +27,7 @@ pub mod pipeline;
 pub mod project;
 pub mod render;
 pub mod segment;
+pub mod suggest;
 pub mod text;
 pub mod xliff;
 mod xml;

@@ -213,6 +213,40 @@ impl Pipeline {
         }
     }
 
+    /// Segments and aligns `source` and `target` as [`Pipeline::run`] does,
+    /// without running the checks, and returns what term mining reads: the
+    /// beads as text and the glossary terms of the source
+    /// (`selaras glossary suggest`).
+    pub fn mining_input(&self, source: &str, target: &str) -> crate::suggest::PairMining {
+        let (source_side, source_align) = self.side(source, Lang::Id);
+        let (target_side, target_align) = self.side(target, Lang::En);
+        let terms = self.terms(source, &source_side.units);
+        let aligned: Vec<AlignedBead> = self
+            .aligner
+            .align(&source_align, &target_align)
+            .iter()
+            .map(|bead| AlignedBead {
+                source: bead.source.clone().collect(),
+                target: bead.target.clone().collect(),
+                confidence: bead.score,
+                repeat: bead.kind == BeadKind::Repeat,
+            })
+            .collect();
+        let pair = Pair {
+            source: SideText {
+                text: source,
+                units: &source_side.units,
+            },
+            target: SideText {
+                text: target,
+                units: &target_side.units,
+            },
+            beads: &aligned,
+            terms: &terms,
+        };
+        crate::suggest::PairMining::of(&pair)
+    }
+
     fn side<'a>(&self, text: &'a str, lang: Lang) -> (SideUnits, Vec<AlignUnit<'a>>) {
         if self.options.segmented {
             let align_units = units_from_lines(text);

@@ -22,11 +22,17 @@ pub struct PairSummary {
     pub variants: Vec<(String, String, String, String, Span)>,
     /// (normalised source unit, its 1-1 translation, source unit, draft unit, draft span).
     pub translations: Vec<(String, String, String, String, Span)>,
+    /// The pair's beads as text and its glossary terms, for the terms no
+    /// glossary has (`suggest::variants`).
+    pub mining: crate::suggest::PairMining,
 }
 
 /// Collects what the project rules need from one checked pair.
 pub fn summarise(pair: &Pair<'_>) -> PairSummary {
-    let mut summary = PairSummary::default();
+    let mut summary = PairSummary {
+        mining: crate::suggest::PairMining::of(pair),
+        ..PairSummary::default()
+    };
     let mut bead_of_source = vec![usize::MAX; pair.source.units.len()];
     for (bead_idx, bead) in pair.beads.iter().enumerate() {
         for &idx in &bead.source {
@@ -116,6 +122,17 @@ pub fn findings(summaries: &[PairSummary], config: &CheckConfig) -> Vec<(usize, 
             )),
         ));
     }
+    // glossary.variant for terms in no glossary, found by the miner, across
+    // the files of a project (not for one pair: drift within one article is
+    // the glossary rule's business). It takes longer than every other
+    // project rule, so it is skipped when turned off.
+    let variant_on = config
+        .severity(crate::finding::RuleId("glossary.variant"), crate::finding::Severity::Info)
+        .is_some();
+    if summaries.len() > 1 && variant_on {
+        let mining: Vec<&crate::suggest::PairMining> = summaries.iter().map(|s| &s.mining).collect();
+        out.extend(crate::suggest::variants::findings(&mining));
+    }
     // repeat.inconsistent across files: the first translation of a source
     // unit is the reference; a later different one is reported.
     let mut first: BTreeMap<&str, (usize, &str, &str)> = BTreeMap::new();
@@ -176,11 +193,11 @@ mod tests {
         let summaries = vec![
             PairSummary {
                 variants: vec![variant("Foreign Minister"), variant("Foreign Minister")],
-                translations: vec![],
+                ..Default::default()
             },
             PairSummary {
                 variants: vec![variant("Minister of Foreign Affairs")],
-                translations: vec![],
+                ..Default::default()
             },
         ];
         let found = findings(&summaries, &CheckConfig::default());

@@ -118,7 +118,10 @@ static RULES: &[RuleInfo] = &[
          one glossary term are counted; a term rendered two or more ways (Foreign Minister in one\n\
          article, Minister of Foreign Affairs in another) is reported once with the count of each\n\
          variant, so a glossary owner can decide which to keep. Variants that differ only by an\n\
-         ending (North Korea / North Korean) count as one.",
+         ending (North Korea / North Korean) count as one. In a project, terms no glossary has\n\
+         are found by the miner of `selaras glossary suggest` (names, units, multi-word terms)\n\
+         and reported the same way when the drafts use two renderings at least twice each\n\
+         (\"Menteri Keuangan (in no glossary) is translated 2 ways\"); a glossary entry settles it.",
     ),
     rule(
         "number.changed",

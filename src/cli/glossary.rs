@@ -1,6 +1,7 @@
 //! `selaras glossary apply FILE [-g GLOSSARY]... [--no-default-glossary] [--format text|jsonl|skeleton|counts]`
 //! `selaras glossary lint GLOSSARY...`
 //! `selaras glossary convert GLOSSARY... --to tsv|csv|tbx|tbx-v2|json [-o OUT]`
+//! `selaras glossary suggest [-g GLOSSARY]... [--no-default-glossary] [--format tsv|jsonl] [--min-count N] [-o OUT]`
 
 use std::io::IsTerminal;
 use std::path::PathBuf;
@@ -24,6 +25,39 @@ pub enum Command {
     Lint(LintArgs),
     /// Convert glossaries (merged in order) to another format.
     Convert(ConvertArgs),
+    /// Propose glossary entries from the project's own translations.
+    Suggest(SuggestArgs),
+}
+
+#[derive(Debug, clap::Args)]
+pub struct SuggestArgs {
+    /// A glossary in use besides the project's (its terms are left out).
+    #[arg(short = 'g', long = "glossary")]
+    glossaries: Vec<PathBuf>,
+    /// Do not use the glossaries shipped with selaras (their terms are then suggested too).
+    #[arg(long)]
+    no_default_glossary: bool,
+    /// Output format: an OmegaT-style glossary to review and append, or JSON Lines.
+    #[arg(long, value_enum, default_value_t = SuggestFormat::Tsv)]
+    format: SuggestFormat,
+    /// Suggest only terms seen at least this many times.
+    #[arg(long, default_value_t = 2, value_parser = clap::value_parser!(u32).range(1..))]
+    min_count: u32,
+    /// Also list terms the glossaries in use already have (marked as known).
+    #[arg(long)]
+    include_known: bool,
+    /// The project file (default: `selaras.toml` here or in a parent folder).
+    #[arg(long)]
+    config: Option<PathBuf>,
+    /// Write to this file (atomically) instead of standard output.
+    #[arg(short = 'o', long)]
+    output: Option<PathBuf>,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+enum SuggestFormat {
+    Tsv,
+    Jsonl,
 }
 
 #[derive(Debug, clap::Args)]
@@ -102,6 +136,7 @@ pub fn run(command: Command) -> Result<Outcome, Error> {
         Command::Apply(args) => apply(args),
         Command::Lint(args) => lint(args),
         Command::Convert(args) => convert(args),
+        Command::Suggest(args) => suggest(args),
     }
 }
 
@@ -172,5 +207,51 @@ fn convert(args: ConvertArgs) -> Result<Outcome, Error> {
     let merged = Glossary::layered(&files);
     let format = Format::from(args.to);
     write_to(args.output.as_deref(), |out| formats::write(&merged, format, out))?;
+    Ok(Outcome::Clean)
+}
+
+fn suggest(args: SuggestArgs) -> Result<Outcome, Error> {
+    use rayon::prelude::*;
+    use selaras::pipeline::{Pipeline, PipelineOptions};
+    use selaras::project::{self, Project};
+    use selaras::suggest::{PairBeads, SuggestConfig};
+
+    let config = project::locate(args.config.as_deref(), "glossary suggest mines the pairs of a project")?;
+    let project = Project::load(&config)?;
+    let expansion = project.expand()?;
+    if expansion.pairs.is_empty() {
+        return Err(Error::Usage(format!(
+            "{}: the project has no source file with a draft",
+            config.display()
+        )));
+    }
+    let mut glossaries = project.glossaries.clone();
+    glossaries.extend(args.glossaries.iter().cloned());
+    let glossary = glossary::load(&glossaries, project.default_glossary && !args.no_default_glossary)?;
+    let pipeline = Pipeline::new(glossary, PipelineOptions::default())?;
+    let pairs: Vec<PairBeads> = expansion
+        .pairs
+        .par_iter()
+        .map(|(source, draft)| {
+            let source_input = input::read(source)?;
+            let draft_input = input::read(draft)?;
+            // Examples name files as the project does: relative to its root.
+            let path = source.strip_prefix(&project.root).unwrap_or(source);
+            Ok(PairBeads {
+                path: selaras::error::display_path(path),
+                beads: pipeline.mining_input(&source_input.text, &draft_input.text).beads,
+            })
+        })
+        .collect::<Result<_, Error>>()?;
+    let suggest_config = SuggestConfig {
+        min_count: args.min_count as usize,
+        include_known: args.include_known,
+        ..SuggestConfig::default()
+    };
+    let suggestions = selaras::suggest::suggest(&pairs, pipeline.matcher().glossary(), &suggest_config);
+    write_to(args.output.as_deref(), |out| match args.format {
+        SuggestFormat::Tsv => selaras::suggest::write::write_tsv(out, &suggestions, pairs.len()),
+        SuggestFormat::Jsonl => selaras::suggest::write::write_jsonl(out, &suggestions),
+    })?;
     Ok(Outcome::Clean)
 }

@@ -37,7 +37,7 @@ enum Command {
     /// Export a source (and its draft) for CAT tools.
     #[command(subcommand)]
     Export(export::Command),
-    /// Apply, lint and convert glossaries.
+    /// Apply, lint and convert glossaries; suggest entries from a project.
     #[command(subcommand)]
     Glossary(glossary::Command),
 }

@@ -26,7 +26,7 @@ pub mod formats;
 pub mod lint;
 pub mod matcher;
 pub mod model;
-mod morph;
+pub(crate) mod morph;
 pub mod normalize;
 pub mod pipeline;
 
