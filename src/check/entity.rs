@@ -328,7 +328,6 @@ fn is_cognate(word: &str, english: &str) -> bool {
             .replace('f', "p")
             .replace("ou", "u")
             .replace("cs", "x")
-            .replace("th", "t")
             .replace("si", "ti")
     };
     let (a, b) = (normalise(word), normalise(english));
