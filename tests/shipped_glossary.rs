@@ -74,21 +74,24 @@ fn issue_11_item_1_regions_and_peoples_as_adjectives() {
     let faithful = [
         ("Afrika", "African leaders"),
         ("Eropa", "six European ministers"),
-        ("Asia", "Asian markets"),
         ("Timur Tengah", "Middle Eastern terrorists"),
         ("Roma", "Roman Catholicism"),
         ("Jawa", "the Javanese tradition"),
-        ("Sunda", "the Sundanese are very fond of oncom"),
-        ("Bali", "Balinese Hindus"),
-        ("Papua", "Papuan students"),
-        ("Arab", "Arabic script"),
         ("Yahudi", "Polish Jews"),
         ("Tionghoa", "Chinese-Indonesian traders"),
+        ("Romawi", "the Roman Empire"),
+        ("Kurdi", "Kurdish fighters"),
+        ("Barat", "western arms supplies"),
         ("Nusantara", "ports of the archipelago"),
         ("bahasa Malaysia", "written in Malay"),
     ];
     for (source, draft) in faithful {
         assert!(accepted(source, draft), "{source} should be accepted in {draft:?}");
+    }
+    // A name written the same in both languages is no source of its own: its
+    // span stays with the entity rules, which catch a respelled name.
+    for name in ["Asia", "Bali", "Papua", "Aceh", "Arab", "Sunda"] {
+        assert!(!builtin().entries.iter().any(|e| e.sources.iter().any(|s| s == name)), "{name}");
     }
     // Compass points capitalised in a name are not the West.
     let matcher = selaras::glossary::Matcher::new(builtin().clone()).unwrap();
