@@ -1,7 +1,9 @@
-//! Segmentation throughput on about 20 MB of Indonesian news text built from
-//! the development data (`../shared/data/segmentation/*.jsonl`, UD Indonesian
-//! GSD and CSUI, CC BY-SA 4.0), falling back to the shipped sample article
-//! where that folder is missing. One document per paragraph line.
+//! Segmentation throughput on about 20 MB of Indonesian news text: the
+//! shipped sample article, repeated. A bench reads nothing outside the
+//! repository unless asked: with `SELARAS_BENCH_DATA=DIR` the `text` fields
+//! of `DIR/segmentation/{csui-train,gsd-dev}.jsonl` are used instead (the
+//! development data, UD Indonesian GSD and CSUI, CC BY-SA 4.0, has that
+//! layout). One document per paragraph line.
 //!
 //! `cargo bench --bench segment`
 
@@ -13,12 +15,12 @@ use selaras::segment::{Lang, SegmenterConfig, segment};
 const TARGET_BYTES: usize = 20 << 20;
 
 fn corpus() -> String {
-    let data_dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/data/segmentation");
     let mut documents = Vec::new();
+    let data_dir = std::env::var_os("SELARAS_BENCH_DATA").map(|dir| std::path::PathBuf::from(dir).join("segmentation"));
     for name in ["csui-train.jsonl", "gsd-dev.jsonl"] {
-        let Ok(content) = std::fs::read_to_string(format!("{data_dir}/{name}")) else {
-            continue;
-        };
+        let Some(data_dir) = &data_dir else { break };
+        let content = std::fs::read_to_string(data_dir.join(name))
+            .unwrap_or_else(|error| panic!("SELARAS_BENCH_DATA: {}: {error}", data_dir.join(name).display()));
         for line in content.lines() {
             if let Ok(value) = serde_json::from_str::<serde_json::Value>(line)
                 && let Some(text) = value["text"].as_str()

@@ -7,6 +7,8 @@ use std::process::Command;
 use assert_cmd::prelude::*;
 use serde_json::Value;
 
+mod support;
+
 fn selaras() -> Command {
     Command::cargo_bin("selaras").expect("the selaras binary is built")
 }
@@ -149,26 +151,9 @@ fn tmx_of_the_sample_passes_the_tmx_14b_dtd() {
     let _ = std::fs::remove_file(&out_path);
 }
 
-/// Validates a TMX file against the TMX 1.4b DTD with `validate.sh`. Without
-/// xmllint the check fails in CI and is skipped (with a notice) elsewhere.
+/// Validates a TMX file against the TMX 1.4b DTD (`tests/fixtures/schemas`).
 fn validate_tmx(path: &Path) {
-    let has_xmllint = Command::new("xmllint").arg("--version").output().is_ok_and(|o| o.status.success());
-    if !has_xmllint {
-        assert!(
-            std::env::var_os("CI").is_none(),
-            "xmllint is missing in CI: apt-get install -y libxml2-utils"
-        );
-        eprintln!("notice: xmllint not found, TMX schema validation skipped");
-        return;
-    }
-    let validator = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/schemas/validate.sh");
-    let status = Command::new(&validator).arg("tmx").arg(path).output().unwrap();
-    assert!(
-        status.status.success(),
-        "validate.sh tmx failed: {}{}",
-        String::from_utf8_lossy(&status.stdout),
-        String::from_utf8_lossy(&status.stderr)
-    );
+    support::assert_valid_xml("tmx", path);
 }
 
 #[test]
