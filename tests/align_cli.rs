@@ -195,7 +195,16 @@ fn glossary_pairs_are_read_and_bad_glossaries_are_errors() {
         .arg(example("draft.en.txt"))
         .assert()
         .success();
-    let bad = temp_file("bad.csv", "source,target\nKorea Utara,North Korea\n");
+    // Every format `check` reads (issue 13: `-g` was TSV only here).
+    let csv = temp_file("g.csv", "source,target\nKorea Utara,North Korea\n");
+    selaras()
+        .args(["align", "-g"])
+        .arg(&csv)
+        .arg(example("source.id.txt"))
+        .arg(example("draft.en.txt"))
+        .assert()
+        .success();
+    let bad = temp_file("bad.tsv", "# terms\nKorea Utara North Korea\n");
     let output = selaras()
         .args(["align", "-g"])
         .arg(&bad)
@@ -205,7 +214,7 @@ fn glossary_pairs_are_read_and_bad_glossaries_are_errors() {
         .unwrap();
     assert_eq!(output.status.code(), Some(2));
     let stderr = String::from_utf8_lossy(&output.stderr);
-    assert!(stderr.contains("bad.csv:1:1:"), "{stderr}");
+    assert!(stderr.contains("bad.tsv:2:1:"), "{stderr}");
 }
 
 #[test]

@@ -5,7 +5,6 @@
 //! refused with a position.
 
 use std::path::{Path, PathBuf};
-use std::process::Command as StdCommand;
 
 use assert_cmd::Command;
 use selaras::pipeline::{Pipeline, PipelineOptions};
