@@ -26,7 +26,7 @@ use crate::finding::Finding;
 /// Words read from the start of each side.
 pub const SAMPLE_WORDS: usize = 2000;
 /// Least share of a side's words that must be function words of its language.
-pub const MIN_SHARE: f32 = 0.15;
+pub const MIN_SHARE: f32 = 0.10;
 /// How many times more function words of one language than of the other.
 pub const DOMINANCE: usize = 3;
 /// Least number of function words of the dominant language on each side.

@@ -39,7 +39,7 @@ pub struct Args {
     /// `selaras.toml`.
     files: Vec<PathBuf>,
     /// A glossary to layer over the shipped ones (TSV, CSV, TBX or JSON);
-    /// may be repeated, later files override earlier ones.
+    /// may be repeated, later files add to earlier ones.
     #[arg(short = 'g', long = "glossary")]
     glossaries: Vec<PathBuf>,
     /// Do not use the glossaries shipped with selaras.

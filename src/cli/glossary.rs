@@ -31,7 +31,7 @@ pub struct ApplyArgs {
     /// The Indonesian source text (`-` for standard input).
     file: PathBuf,
     /// A glossary to layer over the shipped ones (TSV, CSV, TBX or JSON);
-    /// later ones override earlier ones for the same source term.
+    /// later ones add to earlier ones for the same source term.
     #[arg(short = 'g', long = "glossary")]
     glossaries: Vec<PathBuf>,
     /// Do not use the glossaries shipped with selaras.

@@ -12,7 +12,8 @@
 //!    and the words of the source span (NFC, whitespace folded), when the
 //!    finding points into the source; otherwise the draft path and the words
 //!    of the draft span (an addition, a doubled space);
-//! 4. every expected wording, in order, except for `repeat.inconsistent`,
+//! 4. the number of expected wordings, then each of them in order, except
+//!    for `repeat.inconsistent` (counted as none),
 //!    whose expected wording is another draft sentence (the first
 //!    translation of the repeated source sentence): copy edits change it,
 //!    and the source sentence already names the finding.
@@ -27,7 +28,9 @@
 //! told apart by their order: the second gets `:2` appended, the third `:3`.
 //! A baseline that accepted two of them then reports a third one.
 //!
-//! The hash is 64-bit FNV-1a over those fields as bytes, each preceded by
+//! The source or draft side is hashed as the word `source` or `draft`
+//! before its path. The hash is 64-bit FNV-1a over those fields as bytes
+//! (UTF-8; the count as eight bytes, little-endian), each field preceded by
 //! its length (eight bytes, little-endian), written out as 16 hex digits:
 //! the same on every platform and with every Rust version, which a baseline
 //! committed to a repository needs. (`std::hash::Hash` promises neither.)
