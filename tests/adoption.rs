@@ -466,8 +466,10 @@ fn issue_13_glossary_lint_reports_every_override_of_a_shipped_entry() {
         "{out}"
     );
     assert!(out.contains("project.tsv:6: info[extends]: `Kemensos` adds to the entry"), "{out}");
-    // Lines that repeat what the shipped entry says are not reported.
+    // Lines that repeat what the shipped entry says are not reported, and
+    // neither is a shadowing the shipped glossaries already have.
     assert!(!out.contains("project.tsv:3:") && !out.contains("project.tsv:4:"), "{out}");
+    assert!(!out.contains("shadowed"), "{out}");
     assert_eq!(output.status.code(), Some(0), "warnings and infos do not fail lint");
     // Alone, the file has nothing to override.
     let output = selaras()

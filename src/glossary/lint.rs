@@ -13,7 +13,7 @@
 //! | `invisible` | warning | NBSP, zero-width or other invisible characters inside a term |
 //! | `common-word` | warning | a source term that is a common Indonesian word and would match almost everywhere |
 //! | `shadowed` | info | a term that occurs inside a longer term, which wins where both match |
-//! | `forbidden-only` | info | an entry with forbidden targets but no preferred one |
+//! | `forbidden-only` | info | an entry with forbidden targets but no preferred one, and no earlier layer's entry to add them to |
 //! | `tbx-no-source`, `tbx-no-target` | warning | TBX concepts skipped for want of an Indonesian or English term |
 
 use std::collections::{HashMap, HashSet};
@@ -87,6 +87,14 @@ pub fn lint_files(paths: &[PathBuf], base: Option<&Glossary>) -> Vec<Problem> {
     }
     lint_glossaries(&loaded, &mut problems);
     report_layering(base, &loaded, &mut problems);
+    // A forbidden-only row that adds to an earlier layer's entry is how a
+    // project forbids a wording; it keeps the earlier preferred target.
+    let layered: HashSet<(PathBuf, usize)> = problems
+        .iter()
+        .filter(|p| matches!(p.code, "extends" | "override"))
+        .map(|p| (p.path.clone(), p.line))
+        .collect();
+    problems.retain(|p| p.code != "forbidden-only" || !layered.contains(&(p.path.clone(), p.line)));
     report_shadowed(base, &loaded, &mut problems);
     problems.sort_by(|a, b| (&a.path, a.line, b.severity).cmp(&(&b.path, b.line, a.severity)));
     problems
@@ -329,6 +337,12 @@ fn report_shadowed(base: Option<&Glossary>, files: &[Glossary], problems: &mut V
             }
         }
     }
+    let base_keys: HashSet<String> = base
+        .iter()
+        .flat_map(|glossary| &glossary.entries)
+        .flat_map(|entry| &entry.sources)
+        .map(|source| key(source, KeyOptions::FOLDED))
+        .collect();
     let Ok(automaton) = CharwiseDoubleArrayAhoCorasick::<u32>::new(&keys) else {
         return;
     };
@@ -341,11 +355,14 @@ fn report_shadowed(base: Option<&Glossary>, files: &[Glossary], problems: &mut V
                 continue;
             }
             let (glossary_idx, entry_idx, source_idx) = owners[short_idx];
-            if glossary_idx >= n_files {
+            let (long_glossary, long_entry, long_source) = owners[long_idx];
+            // Only the files' terms are reported, and against a base term
+            // only when the base does not have the short term too (then the
+            // shadowing was there already).
+            if glossary_idx >= n_files || (long_glossary >= n_files && base_keys.contains(&keys[short_idx])) {
                 continue;
             }
             let entry = &glossaries[glossary_idx].entries[entry_idx];
-            let (long_glossary, long_entry, long_source) = owners[long_idx];
             let long = &glossaries[long_glossary].entries[long_entry];
             problems.push(Problem::new(
                 Severity::Info,
