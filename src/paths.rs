@@ -14,9 +14,9 @@
 //! * A path inside the base is printed relative to it. When the lexical
 //!   comparison fails (a symbolic link in one of them, such as macOS's
 //!   `/tmp` → `/private/tmp`), both are resolved on disk and compared again.
-//! * A path outside the base is relative too (`../other/x.txt`) when the
-//!   two share a folder below the filesystem root; otherwise it stays
-//!   absolute, since a string of `..` up to `/` says less than the path.
+//! * A path outside the base is printed absolute (normalised): a file
+//!   outside the checkout is not part of what a baseline can carry to
+//!   another checkout, and `../../tmp/x` says less than `/tmp/x`.
 //! * Standard input (`-`) is `<stdin>`, as in every message.
 
 use std::path::{Component, Path, PathBuf};
@@ -61,26 +61,6 @@ fn slashed(path: &Path) -> String {
     if parts.is_empty() { ".".to_string() } else { parts.join("/") }
 }
 
-/// `path` relative to `base` when they share a folder below the
-/// filesystem root, lexically; `None` otherwise.
-fn lexical_relative(path: &Path, base: &Path) -> Option<PathBuf> {
-    let path_parts: Vec<Component<'_>> = path.components().collect();
-    let base_parts: Vec<Component<'_>> = base.components().collect();
-    let common = path_parts.iter().zip(&base_parts).take_while(|(a, b)| a == b).count();
-    let shares_a_folder = path_parts[..common].iter().any(|c| matches!(c, Component::Normal(_)));
-    if common == 0 || (!shares_a_folder && common < base_parts.len()) {
-        return None;
-    }
-    let mut relative = PathBuf::new();
-    for _ in common..base_parts.len() {
-        relative.push("..");
-    }
-    for part in &path_parts[common..] {
-        relative.push(part.as_os_str());
-    }
-    Some(relative)
-}
-
 /// How `path` is printed and fingerprinted in a report whose paths are
 /// relative to `base` (see the module header).
 pub fn portable(path: &Path, base: &Path) -> String {
@@ -97,10 +77,7 @@ pub fn portable(path: &Path, base: &Path) -> String {
     {
         return slashed(inside);
     }
-    match lexical_relative(&path_abs, &base_abs) {
-        Some(relative) => slashed(&relative),
-        None => path_abs.to_string_lossy().replace('\\', "/"),
-    }
+    path_abs.to_string_lossy().replace('\\', "/")
 }
 
 #[cfg(test)]
@@ -124,7 +101,7 @@ mod tests {
             portable(Path::new("/work/project/./articles/../articles/x.txt"), base),
             "articles/x.txt"
         );
-        assert_eq!(portable(Path::new("/work/other/x.txt"), base), "../other/x.txt");
+        assert_eq!(portable(Path::new("/work/other/x.txt"), base), "/work/other/x.txt");
         assert_eq!(portable(Path::new("/elsewhere/x.txt"), base), "/elsewhere/x.txt");
         assert_eq!(portable(Path::new("-"), base), "<stdin>");
         // Relative paths are relative to the working directory, as is a

@@ -7,7 +7,7 @@
 //! `id` is any JSON value and comes back as it was given; `source` and
 //! `draft` are whole texts (segmented as `selaras check SOURCE DRAFT` would,
 //! or line by line with `--segmented`). Other fields are ignored. Blank
-//! lines are skipped.
+//! lines are skipped; a byte order mark before the first object is accepted.
 //!
 //! Output: one line per input line, in input order:
 //! `{"id":…,"findings":[…],"summary":{"errors":N,"warnings":N,"infos":N}}`,
@@ -132,6 +132,8 @@ fn answer(pipeline: &Pipeline, line_no: usize, line: &[u8]) -> Answer {
             );
         }
     };
+    // A byte order mark may open the stream, as it may open any input.
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let pair: PairIn = match serde_json::from_str(text) {
         Ok(pair) => pair,
         Err(error) => {
@@ -239,7 +241,8 @@ mod tests {
 
     #[test]
     fn issue_13_invalid_utf8_is_one_bad_line() {
-        let mut input = br#"{"id":1,"source":"Ya.","draft":"Yes."}"#.to_vec();
+        let mut input = "\u{feff}".as_bytes().to_vec();
+        input.extend_from_slice(br#"{"id":1,"source":"Ya.","draft":"Yes."}"#);
         input.extend_from_slice(b"\n{\"id\":2,\"source\":\"\xff\"}\n");
         let mut out = Vec::new();
         let summary = check_jsonl(&pipeline(), input.as_slice(), &mut out).unwrap();
