@@ -5,11 +5,14 @@
 //! project checks stay parallel.
 //!
 //! Variants that only differ by an ending (`North Korea` / `North Korean`,
-//! `missile` / `missiles`) are grammar, not drift, and count as one.
+//! `missile` / `missiles`) are grammar, not drift, and count as one; two
+//! translations that differ only in quote style (straight or curly) or
+//! whitespace are one translation (`translation_key`). A finding about
+//! another file names that file, as the report prints its path.
 
 use std::collections::BTreeMap;
 
-use super::{CheckConfig, Pair, finding};
+use super::{CheckConfig, Pair, finding, translation_key};
 use crate::finding::Finding;
 use crate::glossary::english::target_present;
 use crate::segment::normalise_into;
@@ -20,11 +23,24 @@ use crate::text::Span;
 pub struct PairSummary {
     /// (source term, English variant used, source unit, draft unit, draft span).
     pub variants: Vec<(String, String, String, String, Span)>,
-    /// (normalised source unit, its 1-1 translation, source unit, draft unit, draft span).
-    pub translations: Vec<(String, String, String, String, Span)>,
+    /// Source units translated one to one, for `repeat.inconsistent`.
+    pub translations: Vec<Translation>,
     /// The pair's beads as text and its glossary terms, for the terms no
     /// glossary has (`suggest::variants`).
     pub mining: crate::suggest::PairMining,
+}
+
+/// A source unit and its one-to-one translation in one pair.
+#[derive(Debug, Clone, Default)]
+pub struct Translation {
+    /// The source unit's text, normalised (NFC, whitespace folded).
+    pub key: String,
+    /// The translation, normalised the same way.
+    pub text: String,
+    pub source_unit: String,
+    pub source_span: Span,
+    pub target_unit: String,
+    pub target_span: Span,
 }
 
 /// Collects what the project rules need from one checked pair.
@@ -65,14 +81,15 @@ pub fn summarise(pair: &Pair<'_>) -> PairSummary {
             if key.split(' ').count() < 4 {
                 continue; // Short units (a dateline, "Ya.") repeat by chance.
             }
-            let target = &pair.target.units[*target_idx];
-            summary.translations.push((
-                key.clone(),
-                translation,
-                pair.source.units[*source_idx].id.clone(),
-                target.id.clone(),
-                target.span,
-            ));
+            let (source, target) = (&pair.source.units[*source_idx], &pair.target.units[*target_idx]);
+            summary.translations.push(Translation {
+                key: key.clone(),
+                text: translation,
+                source_unit: source.id.clone(),
+                source_span: source.span,
+                target_unit: target.id.clone(),
+                target_span: target.span,
+            });
         }
     }
     summary
@@ -84,9 +101,10 @@ fn same_lemma(a: &str, b: &str) -> bool {
     long.starts_with(short) && long.len() - short.len() <= 3
 }
 
-/// Findings over all `summaries` (one per pair, in report order): each comes
-/// with the index of the pair it points into.
-pub fn findings(summaries: &[PairSummary], config: &CheckConfig) -> Vec<(usize, Finding)> {
+/// Findings over all `summaries` (one per pair, in report order, with the
+/// names of their source files in `names`): each comes with the index of
+/// the pair it points into.
+pub fn findings(summaries: &[PairSummary], names: &[&str], config: &CheckConfig) -> Vec<(usize, Finding)> {
     let mut out = Vec::new();
     // glossary.variant: per term, the distinct variants with counts.
     /// A variant, how often it was used, and where it was first used.
@@ -135,22 +153,32 @@ pub fn findings(summaries: &[PairSummary], config: &CheckConfig) -> Vec<(usize, 
     }
     // repeat.inconsistent across files: the first translation of a source
     // unit is the reference; a later different one is reported.
-    let mut first: BTreeMap<&str, (usize, &str, &str)> = BTreeMap::new();
+    let mut first: BTreeMap<&str, (usize, &Translation)> = BTreeMap::new();
     for (pair_idx, summary) in summaries.iter().enumerate() {
-        for (key, translation, source_unit, target_unit, span) in &summary.translations {
-            match first.get(key.as_str()) {
+        for translation in &summary.translations {
+            match first.get(translation.key.as_str()) {
                 None => {
-                    first.insert(key, (pair_idx, translation, source_unit));
+                    first.insert(&translation.key, (pair_idx, translation));
                 }
-                Some(&(first_pair, first_translation, first_unit)) if first_pair != pair_idx && first_translation != translation => {
+                Some(&(first_pair, reference))
+                    if first_pair != pair_idx && translation_key(&reference.text) != translation_key(&translation.text) =>
+                {
+                    let other = names
+                        .get(first_pair)
+                        .copied()
+                        .map_or_else(|| format!("pair {}", first_pair + 1), str::to_string);
                     out.push((
                         pair_idx,
                         finding(
                             "repeat.inconsistent",
-                            format!("source unit {source_unit} also occurs in another file (pair {}, {first_unit}) with a different translation", first_pair + 1),
+                            format!(
+                                "source unit {} also occurs in {other} ({}) with a different translation",
+                                translation.source_unit, reference.source_unit
+                            ),
                         )
-                        .with_target(target_unit.clone(), *span)
-                        .with_expected(first_translation),
+                        .with_source(translation.source_unit.clone(), translation.source_span)
+                        .with_target(translation.target_unit.clone(), translation.target_span)
+                        .with_expected(reference.text.as_str()),
                     ));
                 }
                 Some(_) => {}
@@ -200,11 +228,53 @@ mod tests {
                 ..Default::default()
             },
         ];
-        let found = findings(&summaries, &CheckConfig::default());
+        let found = findings(&summaries, &["a.id.txt", "b.id.txt"], &CheckConfig::default());
         assert_eq!(found.len(), 1);
         assert_eq!(found[0].0, 1);
         assert!(
             found[0].1.message.contains("Foreign Minister (2), Minister of Foreign Affairs (1)"),
+            "{}",
+            found[0].1.message
+        );
+    }
+
+    #[test]
+    fn issue_13_inconsistency_across_files_names_the_file_and_ignores_quote_style() {
+        let translation = |source: &str, target: &str| Translation {
+            key: source.to_string(),
+            text: target.to_string(),
+            source_unit: "p4.s1".to_string(),
+            source_span: Span::new(0, source.len()),
+            target_unit: "p4.s1".to_string(),
+            target_span: Span::new(0, target.len()),
+        };
+        let key = "menteri luar negeri choe son hui mengatakan";
+        let summaries = vec![
+            PairSummary {
+                variants: vec![],
+                translations: vec![translation(key, "“We are ready,” she said of North Korea’s troops.")],
+                ..Default::default()
+            },
+            PairSummary {
+                variants: vec![],
+                translations: vec![translation(key, "\"We are  ready,\" she said of North Korea's troops.")],
+                ..Default::default()
+            },
+            PairSummary {
+                variants: vec![],
+                translations: vec![translation(key, "\"We are prepared,\" she said of North Korea's troops.")],
+                ..Default::default()
+            },
+        ];
+        let found = findings(
+            &summaries,
+            &["articles/a.id.txt", "articles/b.id.txt", "articles/c.id.txt"],
+            &CheckConfig::default(),
+        );
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].0, 2);
+        assert!(
+            found[0].1.message.contains("also occurs in articles/a.id.txt (p4.s1)"),
             "{}",
             found[0].1.message
         );

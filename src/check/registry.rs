@@ -218,6 +218,15 @@ static RULES: &[RuleInfo] = &[
          are not expected to be translated again: they are not reported as omissions.",
     ),
     rule(
+        "source.swapped",
+        Error,
+        "The source and the draft look given the wrong way round.",
+        "The source reads as English and the draft as Indonesian (judged by the function words of\n\
+         each language over the first 2,000 words of each side, both sides clearly), as when\n\
+         `selaras check DRAFT SOURCE` was typed for `selaras check SOURCE DRAFT`. The pair then\n\
+         gets this one finding instead of an `untranslated` error for every unit.",
+    ),
+    rule(
         "structure.merged",
         Warning,
         "Two or more source sentences were merged into one draft sentence.",
@@ -261,6 +270,71 @@ pub fn rule_info(id: RuleId) -> Option<&'static RuleInfo> {
     RULES.iter().find(|info| info.id == id)
 }
 
+/// The families of the known rules (`glossary`, `number`, …, and
+/// one-rule families such as `untranslated`), sorted, without repeats.
+pub fn families() -> Vec<&'static str> {
+    let mut families: Vec<&'static str> = RULES.iter().map(|info| info.id.family()).collect();
+    families.dedup();
+    families
+}
+
+/// Checks a rule id or family a user wrote (`--rule`, `[rules]`,
+/// `selaras explain`): `Ok` with the name as the registry spells it, or an
+/// error message that says what was meant when one name is close enough
+/// ("did you mean `punct.whitespace`?"), else where the names are listed.
+pub fn resolve_rule_name(name: &str) -> Result<&'static str, String> {
+    let ids = RULES.iter().map(|info| info.id.as_str());
+    if let Some(known) = ids.clone().chain(families()).find(|known| *known == name) {
+        return Ok(known);
+    }
+    // The closest names by edit distance, if close: a typo or two, not a
+    // different word that happens to be short.
+    let folded = name.to_lowercase();
+    let limit = (folded.chars().count() / 4).clamp(1, 3);
+    let mut candidates: Vec<(usize, &str)> = ids
+        .chain(families())
+        .map(|known| (edit_distance(&folded, known), known))
+        .filter(|&(distance, _)| distance <= limit)
+        .collect();
+    candidates.sort();
+    candidates.dedup();
+    match candidates.first() {
+        Some((_, best)) => Err(format!("unknown rule `{name}`; did you mean `{best}`?")),
+        None => Err(format!(
+            "unknown rule `{name}`; a rule id (`selaras explain` lists them) or a family: {}",
+            families().join(", ")
+        )),
+    }
+}
+
+/// Optimal-string-alignment distance: insertions, deletions, substitutions
+/// and swaps of two neighbours each cost one. Names are short, so the
+/// quadratic table is no cost.
+fn edit_distance(a: &str, b: &str) -> usize {
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    let mut table = vec![vec![0usize; b.len() + 1]; a.len() + 1];
+    for (i, row) in table.iter_mut().enumerate() {
+        row[0] = i;
+    }
+    for (j, cell) in table[0].iter_mut().enumerate() {
+        *cell = j;
+    }
+    for i in 1..=a.len() {
+        for j in 1..=b.len() {
+            let substitution = usize::from(a[i - 1] != b[j - 1]);
+            let mut best = (table[i - 1][j] + 1)
+                .min(table[i][j - 1] + 1)
+                .min(table[i - 1][j - 1] + substitution);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                best = best.min(table[i - 2][j - 2] + 1);
+            }
+            table[i][j] = best;
+        }
+    }
+    table[a.len()][b.len()]
+}
+
 /// Every check, one per rule family.
 pub fn checks() -> &'static [&'static dyn Check] {
     static CHECKS: &[&dyn Check] = &[
@@ -280,6 +354,25 @@ pub fn checks() -> &'static [&'static dyn Check] {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn issue_13_rule_names_are_checked_with_a_suggestion() {
+        assert_eq!(resolve_rule_name("punct.whitespace"), Ok("punct.whitespace"));
+        assert_eq!(resolve_rule_name("punct"), Ok("punct"));
+        assert_eq!(resolve_rule_name("untranslated"), Ok("untranslated"));
+        let message = resolve_rule_name("punct.whitespce").unwrap_err();
+        assert!(message.contains("did you mean `punct.whitespace`?"), "{message}");
+        let message = resolve_rule_name("glosary").unwrap_err();
+        assert!(message.contains("did you mean `glossary`?"), "{message}");
+        let message = resolve_rule_name("nosuch").unwrap_err();
+        assert!(
+            message.contains("unknown rule `nosuch`") && !message.contains("did you mean"),
+            "{message}"
+        );
+        assert!(message.contains("glossary, "), "{message}");
+        assert_eq!(edit_distance("ab", "ba"), 1);
+        assert_eq!(edit_distance("kitten", "sitting"), 3);
+    }
 
     #[test]
     fn rules_are_sorted_unique_and_documented() {

@@ -31,8 +31,9 @@ pub struct Args {
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Text)]
     format: Format,
-    /// Glossary whose term pairs anchor the alignment (OmegaT-style TSV:
-    /// `source<TAB>target<TAB>comment`); may be repeated.
+    /// Glossary whose term pairs anchor the alignment (TSV, CSV, TBX or
+    /// JSON, as for `check`); may be repeated. The shipped glossaries are not
+    /// used here unless given.
     #[arg(short = 'g', long = "glossary")]
     glossaries: Vec<PathBuf>,
     /// Write to this file (atomically) instead of standard output.
@@ -75,10 +76,13 @@ fn side(text: &str, lang: Lang, segmented: bool) -> Side<'_> {
 }
 
 pub fn run(args: Args) -> Result<Outcome, Error> {
+    // The one glossary loader of every command reads every format.
     let mut terms = TermPairs::new();
-    for path in &args.glossaries {
-        let glossary = input::read(path)?;
-        terms.add_tsv(&glossary.text, path)?;
+    for entry in &selaras::glossary::load(&args.glossaries, false)?.entries {
+        let targets: Vec<&str> = entry.targets().collect();
+        for source in &entry.sources {
+            terms.push(source, &targets);
+        }
     }
     let aligner = Aligner::new(AlignerConfig::default(), terms);
     let (source_path, draft_path) = match (&args.source, &args.draft) {
@@ -125,13 +129,17 @@ fn run_project(args: &Args, aligner: &Aligner) -> Result<Outcome, Error> {
         ));
     }
     let config = selaras::project::locate(args.config.as_deref(), "give a SOURCE and a DRAFT")?;
-    let pairs = selaras::project::Project::load(&config)?.expand()?.pairs;
+    let project = selaras::project::Project::load(&config)?;
+    let pairs = project.expand()?.pairs;
+    // The file property names the source as `check` prints it: relative
+    // to the project root, so the memory reads the same from any checkout.
+    let root = selaras::paths::absolute(&project.root);
     let inputs: Vec<(String, String, String)> = pairs
         .par_iter()
         .map(|(source, draft)| {
             let source_input = input::read(source)?;
             let draft_input = input::read(draft)?;
-            Ok((source_input.display_name(), source_input.text, draft_input.text))
+            Ok((selaras::paths::portable(source, &root), source_input.text, draft_input.text))
         })
         .collect::<Result<_, Error>>()?;
     let aligned: Vec<(Side<'_>, Side<'_>, Vec<selaras::align::Bead>)> = inputs

@@ -1,5 +1,5 @@
 //! `selaras glossary apply FILE [-g GLOSSARY]... [--no-default-glossary] [--format text|jsonl|skeleton|counts]`
-//! `selaras glossary lint GLOSSARY...`
+//! `selaras glossary lint [GLOSSARY]... [--no-default-glossary] [--config FILE]`
 //! `selaras glossary convert GLOSSARY... --to tsv|csv|tbx|tbx-v2|json [-o OUT]`
 //! `selaras glossary suggest [-g GLOSSARY]... [--no-default-glossary] [--format tsv|jsonl] [--min-count N] [-o OUT]`
 
@@ -65,7 +65,7 @@ pub struct ApplyArgs {
     /// The Indonesian source text (`-` for standard input).
     file: PathBuf,
     /// A glossary to layer over the shipped ones (TSV, CSV, TBX or JSON);
-    /// later ones override earlier ones for the same source term.
+    /// later ones add to earlier ones for the same source term.
     #[arg(short = 'g', long = "glossary")]
     glossaries: Vec<PathBuf>,
     /// Do not use the glossaries shipped with selaras.
@@ -89,9 +89,16 @@ enum ApplyFormat {
 
 #[derive(Debug, clap::Args)]
 pub struct LintArgs {
-    /// Glossary files, in layering order (conflicts between them are reported).
-    #[arg(required = true)]
+    /// Glossary files, in layering order over the shipped glossaries (how
+    /// each changes the layers before it is reported). Leave out to lint the
+    /// glossaries of the project in the nearest `selaras.toml`.
     glossaries: Vec<PathBuf>,
+    /// Lint the files alone, not as layers over the shipped glossaries.
+    #[arg(long)]
+    no_default_glossary: bool,
+    /// The project file (default: `selaras.toml` here or in a parent folder).
+    #[arg(long)]
+    config: Option<PathBuf>,
 }
 
 #[derive(Debug, clap::Args)]
@@ -173,13 +180,24 @@ fn apply(args: ApplyArgs) -> Result<Outcome, Error> {
 }
 
 fn lint(args: LintArgs) -> Result<Outcome, Error> {
-    let problems = lint_files(&args.glossaries);
+    let (paths, default_glossary) = if args.glossaries.is_empty() {
+        let config = super::config::Config::project(args.config.as_deref(), "name the glossary files to lint")?;
+        if config.glossaries.is_empty() {
+            return Err(Error::Usage(
+                "the project lists no glossaries; name the glossary files to lint".into(),
+            ));
+        }
+        (config.glossaries, config.default_glossary && !args.no_default_glossary)
+    } else {
+        (args.glossaries, !args.no_default_glossary)
+    };
+    let problems = lint_files(&paths, default_glossary.then(glossary::builtin));
     write_to(None, |out| {
         for problem in &problems {
             writeln!(
                 out,
                 "{}:{}: {}[{}]: {}",
-                selaras::error::display_path(&problem.path),
+                selaras::paths::portable(&problem.path, std::path::Path::new(".")),
                 problem.line,
                 problem.severity.as_str(),
                 problem.code,

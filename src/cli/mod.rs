@@ -3,6 +3,7 @@
 
 mod align;
 mod check;
+mod config;
 mod diff;
 mod explain;
 mod export;

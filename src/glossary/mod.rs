@@ -16,9 +16,13 @@
 //! * `lint` — problems in glossary files.
 //!
 //! **Layering.** The shipped glossaries (`glossaries/*.tsv`, compiled in) come
-//! first unless turned off; every `-g` file is layered over them in the order
-//! given, and a later layer replaces what earlier ones said about the same
-//! source spelling (compared case-insensitively). See [`Glossary::layered`].
+//! first unless turned off; the project's glossaries and every `-g` file are
+//! layered over them in the order given. A later layer adds to what earlier
+//! ones said about the same source spelling (compared case-insensitively):
+//! its first target becomes the preferred one, admitted and forbidden
+//! targets add up, its own word wins where they disagree; an entry marked
+//! `replace` takes the spelling over instead. The rules are in the `model`
+//! module's header; see [`Glossary::layered`].
 
 pub mod apply;
 pub mod english;

@@ -96,7 +96,7 @@ fn write_finding(out: &mut (impl Write + ?Sized), file: &FileResult, finding: &F
             write_excerpt(out, file, label, location, severity_style, styles)?;
         }
     }
-    if let Some(expected) = &finding.expected {
+    if let Some(expected) = finding.expected_text() {
         writeln!(out, "   {gutter}={gutter:#} expected: {expected}")?;
     }
     writeln!(out)
