@@ -59,6 +59,15 @@ impl Check for Omission {
                     }
                     out.push(merged);
                 }
+                (1, n_target) if added_part(pair, bead).is_some() => {
+                    let part = added_part(pair, bead).unwrap_or(bead.target[0]);
+                    let unit = &pair.target.units[part];
+                    let _ = n_target;
+                    out.push(
+                        finding("addition", format!("draft unit {} has no counterpart in the source", unit.id))
+                            .with_target(unit.id.clone(), unit.span),
+                    );
+                }
                 (1, n_target) => {
                     let source = &pair.source.units[bead.source[0]];
                     let first = &pair.target.units[bead.target[0]];
@@ -75,6 +84,19 @@ impl Check for Omission {
             }
         }
     }
+}
+
+/// In a bead that splits one source sentence into several draft
+/// sentences, a draft sentence of five words or more whose names and
+/// numbers are all missing from the source: a sentence from elsewhere that
+/// the aligner took for half of a split.
+fn added_part(pair: &Pair<'_>, bead: &AlignedBead) -> Option<usize> {
+    let source = super::order::anchors(pair.source.unit_text(bead.source[0]), crate::segment::Lang::Id);
+    bead.target.iter().copied().find(|&idx| {
+        let text = pair.target.unit_text(idx);
+        let own = super::order::anchors(text, crate::segment::Lang::En);
+        text.split_whitespace().count() >= 5 && !own.is_empty() && super::order::overlap(&own, &source) == 0
+    })
 }
 
 fn omitted(pair: &Pair<'_>, bead: &AlignedBead, out: &mut Vec<Finding>) {

@@ -22,7 +22,7 @@ use crate::text::Span;
 pub struct Order;
 
 /// The anchors of one sentence, with how often each occurs.
-fn anchors(text: &str, lang: Lang) -> HashMap<String, u32> {
+pub(super) fn anchors(text: &str, lang: Lang) -> HashMap<String, u32> {
     let mut out: HashMap<String, u32> = HashMap::new();
     for mention in extract(text, lang) {
         let (class, value) = mention.key();
@@ -37,7 +37,7 @@ fn anchors(text: &str, lang: Lang) -> HashMap<String, u32> {
     out
 }
 
-fn overlap(a: &HashMap<String, u32>, b: &HashMap<String, u32>) -> u32 {
+pub(super) fn overlap(a: &HashMap<String, u32>, b: &HashMap<String, u32>) -> u32 {
     a.iter().map(|(key, &n)| n.min(b.get(key).copied().unwrap_or(0))).sum()
 }
 
