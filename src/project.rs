@@ -62,6 +62,8 @@ struct ProjectFile {
     fail_on: Option<String>,
     #[serde(default)]
     require_drafts: bool,
+    /// `american` or `british`: the spelling glossary targets must use.
+    spelling: Option<toml::Spanned<String>>,
 }
 
 fn default_true() -> bool {
@@ -174,6 +176,14 @@ impl Project {
             check_config
                 .set(rule.get_ref(), parsed)
                 .map_err(|message| error_at(rule.span().start, format!("[rules] {message}")))?;
+        }
+        if let Some(spelling) = &file.spelling {
+            check_config.spelling = Some(crate::glossary::english::Spelling::parse(spelling.get_ref()).ok_or_else(|| {
+                error_at(
+                    spelling.span().start,
+                    format!("spelling: unknown spelling {:?} (use american or british)", spelling.get_ref()),
+                )
+            })?);
         }
         let fail_on = match &file.fail_on {
             None => Some(Severity::Error),

@@ -290,6 +290,11 @@ fn classify(word: &str, dateline_city: bool) -> Kind {
 /// starts the other (`Son` / `Son-hui`), or they differ by at most one edit
 /// in four letters (`Sergey` / `Sergei`, `Antony` / `Anthony`).
 fn looks_like(word: &str, other: &str) -> bool {
+    // Lengths far apart and not a hyphenated extension: no allocation.
+    let (n, m) = (word.chars().count(), other.chars().count());
+    if n.abs_diff(m) > (n.max(m) / 4).max(1) && !other.contains('-') && !word.contains('-') {
+        return false;
+    }
     let a: Vec<char> = word.to_lowercase().chars().collect();
     let b: Vec<char> = other.to_lowercase().chars().collect();
     if a == b || a.len() < 3 || b.len() < 3 {
@@ -414,6 +419,11 @@ fn code_like(word: &str, other: &str) -> bool {
 /// word: the callers rule those out.)
 pub(super) fn vowel_changed(word: &str, other: &str) -> bool {
     let is_vowel = |c: char| matches!(c, 'a' | 'e' | 'i' | 'o' | 'u' | 'y' | 'ä' | 'ö' | 'ü' | 'é' | 'è');
+    // Most pairs differ in length or first letter: no allocation for them.
+    let first = |w: &str| w.chars().next().map(|c| c.to_lowercase().next());
+    if word.chars().count() != other.chars().count() || first(word) != first(other) {
+        return false;
+    }
     let a: Vec<char> = word.to_lowercase().chars().collect();
     let b: Vec<char> = other.to_lowercase().chars().collect();
     if a.len() != b.len() || a.len() < 4 || a[0] != b[0] {
@@ -564,8 +574,10 @@ impl Draft<'_> {
                         && (established || w.chars().count() == bare(t).chars().count() || joined_by_hyphen(w, t))
                         && !same_word_other_spelling(w, t)
                         && next_to_kept(position);
-                    let english = super::english_words::is_english_word(t) && !joined_by_hyphen(w, t);
-                    capitalised && !english && (respelled || (vowel_changed(w, bare(t)) && !contains_word(self.source_text, t)))
+                    // The word list last: it is the dearest test.
+                    capitalised
+                        && (respelled || (vowel_changed(w, bare(t)) && !contains_word(self.source_text, t)))
+                        && (joined_by_hyphen(w, t) || !super::english_words::is_english_word(t))
                 })
             })
             .collect()
@@ -592,12 +604,17 @@ impl Draft<'_> {
                     return false;
                 }
                 let b: Vec<char> = t.to_lowercase().chars().collect();
-                if a == b || is_cognate(word, t) || same_word_other_spelling(word, t) || super::english_words::is_english_word(t) {
+                if a == b {
                     return false;
                 }
                 // Any slip in a name the draft spells right elsewhere.
                 let slip = established && a.len().min(b.len()) >= 4 && a[..3] == b[..3] && edit_distance(&a, &b) <= 2;
-                vowel_changed(word, t) || slip
+                // The cheap tests first; the cognate rules and the word
+                // list only for a look-alike.
+                (vowel_changed(word, t) || slip)
+                    && !is_cognate(word, t)
+                    && !same_word_other_spelling(word, t)
+                    && !super::english_words::is_english_word(t)
             })
             .into_iter()
             .collect()

@@ -20,6 +20,7 @@ pub mod project;
 mod punct;
 pub mod registry;
 mod repeat;
+mod spelling;
 mod swap;
 #[cfg(test)]
 mod tests;
@@ -163,7 +164,11 @@ pub(crate) fn translation_key(text: &str) -> String {
 /// string the rule wrote. A term with no acceptable target (a forbidden-only
 /// entry) expects nothing.
 fn expected_targets(pair: &Pair<'_>, findings: &mut [Finding]) {
-    for finding in findings.iter_mut().filter(|f| f.rule.family() == "glossary") {
+    // `glossary.spelling` gives the one respelled form it asks for.
+    for finding in findings
+        .iter_mut()
+        .filter(|f| f.rule.family() == "glossary" && f.rule.as_str() != "glossary.spelling")
+    {
         let Some(source) = &finding.source else { continue };
         if let Some(term) = pair.terms.iter().find(|term| term.span == source.span) {
             finding.expected.clear();
@@ -186,6 +191,9 @@ pub trait Check: Sync {
 #[derive(Debug, Clone, Default)]
 pub struct CheckConfig {
     pub severities: HashMap<String, Option<Severity>>,
+    /// The spelling of English the project requires (`glossary.spelling`);
+    /// `None` accepts both.
+    pub spelling: Option<crate::glossary::english::Spelling>,
 }
 
 impl CheckConfig {
@@ -227,6 +235,9 @@ pub fn run(pair: &Pair<'_>, config: &CheckConfig) -> Vec<Finding> {
     let mut findings = Vec::new();
     for check in registry::checks() {
         check.run(pair, &mut findings);
+    }
+    if let Some(spelling) = config.spelling {
+        spelling::check(pair, spelling, &mut findings);
     }
     // A draft unit left in Indonesian misses every term, number and name of
     // its source; the one `untranslated` finding says it all.

@@ -114,6 +114,7 @@ impl Check for Numbers {
             rejoin_split_numbers(pair.source.text, &mut unmatched_source, &mut target_numbers);
             match_converted_units(pair.source.text, pair.target.text, &mut unmatched_source, &mut target_numbers);
             unmatched_source.retain(|mention| !said_in_words(pair.source.text, mention, &target_lower));
+            unmatched_source.retain(|mention| !stoppage_time(pair.source.text, mention, &target_lower));
             // A code written differently (`Hwasong 19` for `Hwasong-19`)
             // leaves its digits as a plain number; they are not extra.
             for code in &source_codes {
@@ -160,19 +161,28 @@ impl Check for Numbers {
                 match leftover_target.next() {
                     Some(target) => {
                         let written = target.span.slice(pair.target.text);
-                        let hint = if extract(written, Lang::Id).first().is_some_and(|as_id| as_id.same_value(mention)) {
-                            format!(
-                                "; English reads {written} as {}, write {english}",
-                                english_notation(target, written)
-                            )
+                        let kept_notation = extract(written, Lang::Id).first().is_some_and(|as_id| as_id.same_value(mention));
+                        let (message, expected) = if kept_notation {
+                            // The value is right in Indonesian notation; the
+                            // fix is to swap its separators.
+                            let swapped = swap_separators(written);
+                            let message = if written.contains(',') {
+                                format!("{written} keeps the Indonesian decimal comma; in English write {swapped}")
+                            } else {
+                                format!(
+                                    "{written} keeps the Indonesian thousands dot; English reads it as {}, write {swapped}",
+                                    english_notation(target, written)
+                                )
+                            };
+                            (message, swapped)
                         } else {
-                            String::new()
+                            (format!("{raw} in the source became {written} in the draft"), english)
                         };
                         out.push(
-                            finding("number.changed", format!("{raw} in the source became {written} in the draft{hint}"))
+                            finding("number.changed", message)
                                 .with_source(source_unit.id.clone(), mention.span)
                                 .with_target(target_unit.id.clone(), target.span)
-                                .with_expected(english),
+                                .with_expected(expected),
                         );
                     }
                     None => out.push(
@@ -395,6 +405,44 @@ fn rejoin_split_numbers(source: &str, unmatched: &mut Vec<NumberMention>, target
         }
         idx += 1;
     }
+}
+
+/// `written` with the separators between its digits swapped (`8.000` →
+/// `8,000`, `175,443 trillion` → `175.443 trillion`).
+fn swap_separators(written: &str) -> String {
+    let chars: Vec<char> = written.chars().collect();
+    let digit = |idx: Option<usize>| idx.and_then(|i| chars.get(i)).is_some_and(char::is_ascii_digit);
+    chars
+        .iter()
+        .enumerate()
+        .map(|(idx, &c)| match c {
+            ',' | '.' if digit(idx.checked_sub(1)) && digit(Some(idx + 1)) => {
+                if c == ',' {
+                    '.'
+                } else {
+                    ','
+                }
+            }
+            other => other,
+        })
+        .collect()
+}
+
+/// Football's `menit 90+3`: English says "the third minute of stoppage
+/// time", naming the added minutes but not the end of regular time. The
+/// end of a half or of extra time (45, 90, 105, 120) directly followed by
+/// `+N` needs no counterpart when the draft speaks of stoppage, injury or
+/// added time; the added minutes are compared as usual.
+fn stoppage_time(source: &str, mention: &NumberMention, target_lower: &str) -> bool {
+    let ends_a_period = matches!(mention.value as i64, 45 | 90 | 105 | 120) && mention.kind == NumberKind::Integer;
+    let plus = source[mention.span.end..]
+        .strip_prefix('+')
+        .is_some_and(|rest| rest.starts_with(|c: char| c.is_ascii_digit()));
+    ends_a_period
+        && plus
+        && ["stoppage time", "injury time", "added time", "additional time"]
+            .iter()
+            .any(|phrase| target_lower.contains(phrase))
 }
 
 /// Numbers a translator adds as a service to the reader, which need no

@@ -101,13 +101,13 @@ fn addition(pair: &Pair<'_>, target_idx: usize) -> Finding {
         found.severity = crate::finding::Severity::Info;
     } else if n_words >= ADDITION_FOREIGN_WORDS {
         let own = super::order::anchors(text, crate::segment::Lang::En);
-        let paragraph_source: String = pair
-            .source
-            .units
-            .iter()
-            .enumerate()
-            .filter(|(_, u)| u.paragraph.abs_diff(unit.paragraph) <= 1)
-            .map(|(idx, _)| pair.source.unit_text(idx))
+        // Units come in paragraph order: the neighbourhood is found by
+        // binary search, not by a scan per addition.
+        let units = pair.source.units;
+        let from = units.partition_point(|u| u.paragraph + 1 < unit.paragraph);
+        let to = units.partition_point(|u| u.paragraph <= unit.paragraph + 1);
+        let paragraph_source: String = (from..to.max(from))
+            .map(|idx| pair.source.unit_text(idx))
             .collect::<Vec<_>>()
             .join(" ");
         let around = super::order::anchors(&paragraph_source, crate::segment::Lang::Id);

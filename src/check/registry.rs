@@ -30,9 +30,17 @@ static RULES: &[RuleInfo] = &[
         "addition",
         Warning,
         "A draft sentence translates nothing in the source.",
-        "The aligner paired this draft unit with no source unit (a 0-1 bead). Translators add\n\
-         explanations now and then; in news a sentence with no source is more often pasted from\n\
-         elsewhere. Example: a sentence about the weather appended to a report on missile tests.",
+        "The aligner paired this draft unit with no source unit (a 0-1 bead), or a bead that splits\n\
+         one source sentence holds a draft sentence whose names and numbers the source lacks.\n\
+         Where the line is drawn:\n\
+         - error: a sentence of 15 words or more that shares no name or number with the source\n\
+           paragraphs around it (it has at least two of its own) - text pasted from elsewhere;\n\
+         - warning: any other sentence of 4 words or more - translators add an explanation now\n\
+           and then (\"The BNPB is the national disaster agency.\"), worth a look;\n\
+         - information: a fragment under 4 words (\"limited.\", a lone full stop), which is a\n\
+           sentence cut in two rather than an addition.\n\
+         Example: \"Separately, Japan's Nikkei 225 index closed 1.2% higher on Tuesday.\" inside\n\
+         a report on missile tests is an error.",
     ),
     rule(
         "calendar.changed",
@@ -106,9 +114,25 @@ static RULES: &[RuleInfo] = &[
          by the last words of the name (the ministry, the council); an Indonesian abbreviation or\n\
          acronym kept as it is (Kemenhub, ASEAN); scale words and time zones that belong to a\n\
          number (triliun, WIB: the number rules check them). Other wordings must be admitted in the\n\
-         glossary.\n\
+         glossary. Levels: an error, and it names what the draft has instead when that is another\n\
+         fixed name of the same kind (the draft has South Korea); information when the term was\n\
+         named earlier in the draft (a later sentence may say \"it\") or a headline leaves it out\n\
+         (headlines are rewritten freely); a warning when a headline has another name instead.\n\
          Example: \"Menteri Luar Negeri\" translated as \"Foreign Affairs Secretary\" instead of\n\
          \"Foreign Minister\".",
+    ),
+    rule(
+        "glossary.spelling",
+        Warning,
+        "A glossary term is written in the spelling of English the project does not use.",
+        "Only with a required spelling (`[check] spelling = \"british\"` or \"american\" in\n\
+         selaras.toml, or `check --spelling`). Without it both spellings of a target count\n\
+         (Defence Ministry and Defense Ministry). With it, a target written in the other spelling\n\
+         is reported with the required form: known pairs (defense/defence, program/programme) and\n\
+         ending rules (-ize/-ise, -or/-our, -er/-re) where both spellings are common words, so\n\
+         Governor is never taken for an American Governour. Words with a second meaning in the\n\
+         other variety (license, tire, curb, program) are accepted either way.\n\
+         Example: \"Kementerian Pertahanan\" with \"Defense Ministry\" in a British project.",
     ),
     rule(
         "glossary.variant",

@@ -288,3 +288,101 @@ fn repeated_blocks_and_inconsistent_repeats() {
     let found: Vec<&str> = run(&pair, &CheckConfig::default()).iter().map(|f| f.rule.as_str()).collect();
     assert_eq!(found, vec!["source.repeated", "repeat.inconsistent"]);
 }
+
+/// Findings of rule `glossary.spelling` for a one-line pair with one term,
+/// under `required`.
+fn spelling_findings(
+    source: &str,
+    target: &str,
+    term: &str,
+    targets: &[&str],
+    required: Option<crate::glossary::english::Spelling>,
+) -> Vec<Finding> {
+    let source_units = units(source);
+    let target_units = units(target);
+    let start = source.find(term).unwrap();
+    let terms = vec![TermUse {
+        unit: 0,
+        span: Span::new(start, start + term.len()),
+        term: term.to_string(),
+        targets: targets.iter().map(|t| t.to_string()).collect(),
+        forbidden: vec![],
+    }];
+    let beads = one_to_one(1);
+    let pair = Pair {
+        source: SideText {
+            text: source,
+            units: &source_units,
+        },
+        target: SideText {
+            text: target,
+            units: &target_units,
+        },
+        beads: &beads,
+        terms: &terms,
+        targets: None,
+    };
+    let config = CheckConfig {
+        spelling: required,
+        ..CheckConfig::default()
+    };
+    run(&pair, &config)
+        .into_iter()
+        .filter(|f| f.rule.as_str().starts_with("glossary"))
+        .collect()
+}
+
+#[test]
+fn issue_11_item_6_a_required_spelling_is_a_warning_with_the_required_form() {
+    use crate::glossary::english::Spelling;
+    let source = "Kementerian Pertahanan membantah laporan itu.";
+    let american = "The Defense Ministry denied the report.";
+    let british = "The Defence Ministry denied the report.";
+    let term = "Kementerian Pertahanan";
+    let targets = ["Defence Ministry", "Ministry of Defence"];
+    // Without a setting both spellings are the target.
+    assert!(spelling_findings(source, american, term, &targets, None).is_empty());
+    assert!(spelling_findings(source, british, term, &targets, None).is_empty());
+    // A British project: the American form is a warning, the British one clean.
+    let found = spelling_findings(source, american, term, &targets, Some(Spelling::British));
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0].rule.as_str(), "glossary.spelling");
+    assert_eq!(found[0].severity, Severity::Warning);
+    assert_eq!(found[0].expected, vec!["Defence Ministry".to_string()]);
+    assert_eq!(found[0].target.as_ref().unwrap().span.slice(american), "Defense Ministry");
+    assert!(spelling_findings(source, british, term, &targets, Some(Spelling::British)).is_empty());
+    // An American project, the other way round.
+    let found = spelling_findings(source, british, term, &targets, Some(Spelling::American));
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert!(found[0].message.contains("British spelling"), "{}", found[0].message);
+    assert!(spelling_findings(source, american, term, &targets, Some(Spelling::American)).is_empty());
+}
+
+#[test]
+fn issue_11_item_6_words_without_a_real_other_spelling_are_never_respelled() {
+    use crate::glossary::english::{Spelling, spelling_of};
+    let is_word = super::english_words::is_english_word;
+    assert_eq!(
+        spelling_of("Organization", is_word),
+        Some((Spelling::American, "Organisation".to_string()))
+    );
+    assert_eq!(spelling_of("labour", is_word), Some((Spelling::British, "labor".to_string())));
+    assert_eq!(spelling_of("centre", is_word), Some((Spelling::British, "center".to_string())));
+    // Governour, ministre and sise are no words: these are neither variety.
+    for word in ["Governor", "Minister", "size", "President", "Ministry"] {
+        assert_eq!(spelling_of(word, is_word), None, "{word}");
+    }
+    // Words with a second meaning in the other variety are never required.
+    for word in ["program", "license", "tire", "curb"] {
+        assert_eq!(spelling_of(word, is_word), None, "{word}");
+    }
+    // A British project's governor is clean.
+    let found = spelling_findings(
+        "Gubernur Jawa Barat hadir.",
+        "The West Java Governor attended.",
+        "Gubernur Jawa Barat",
+        &["West Java Governor"],
+        Some(Spelling::British),
+    );
+    assert!(found.is_empty(), "{found:?}");
+}

@@ -58,6 +58,10 @@ pub struct Args {
     /// `--rule punct=info`; may be repeated.
     #[arg(long = "rule", value_name = "RULE=LEVEL")]
     rules: Vec<String>,
+    /// Require one spelling of English in glossary targets (american or
+    /// british; default: the project's `spelling`, else both count).
+    #[arg(long, value_name = "american|british")]
+    spelling: Option<String>,
     /// Report only findings not recorded in this baseline file.
     #[arg(long)]
     baseline: Option<PathBuf>,
@@ -162,6 +166,7 @@ fn plan(args: &Args) -> Result<Plan, Error> {
     };
     config.glossary_flags(&args.glossaries, args.no_default_glossary);
     config.rule_flags(&args.rules)?;
+    config.spelling_flag(args.spelling.as_deref())?;
     if let Some(choice) = args.fail_on {
         config.fail_on = match choice {
             FailOn::Error => Some(Severity::Error),
@@ -330,6 +335,7 @@ fn run_stream(args: &Args, path: &Path) -> Result<Outcome, Error> {
     let mut config = Config::discover(args.config.as_deref())?;
     config.glossary_flags(&args.glossaries, args.no_default_glossary);
     config.rule_flags(&args.rules)?;
+    config.spelling_flag(args.spelling.as_deref())?;
     if let Some(choice) = args.fail_on {
         config.fail_on = match choice {
             FailOn::Error => Some(Severity::Error),

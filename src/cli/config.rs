@@ -100,6 +100,16 @@ impl Config {
         Ok(())
     }
 
+    /// Applies `--spelling american|british`.
+    pub fn spelling_flag(&mut self, spelling: Option<&str>) -> Result<(), Error> {
+        if let Some(name) = spelling {
+            let parsed = selaras::glossary::english::Spelling::parse(name)
+                .ok_or_else(|| Error::Usage(format!("--spelling {name}: use american or british")))?;
+            self.check.spelling = Some(parsed);
+        }
+        Ok(())
+    }
+
     /// Applies `--fail-on LEVEL` (`error`, `warning`, `info` or `never`).
     pub fn fail_on_flag(&mut self, level: Option<&str>) -> Result<(), Error> {
         if let Some(level) = level {

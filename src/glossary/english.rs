@@ -446,6 +446,23 @@ pub fn forms(target: &str) -> Vec<String> {
     out
 }
 
+/// The forms of a target in another word order and with or without
+/// full stops in its acronyms, but not respelled: enough to find a name
+/// the glossary knows in a draft (`targets::TargetIndex`), at a tenth of the
+/// cost of [`forms`] for a whole glossary.
+pub fn order_forms(target: &str) -> Vec<String> {
+    let mut out = vec![target.to_string()];
+    for form in institution_forms(target) {
+        if !out.contains(&form) {
+            out.push(form);
+        }
+    }
+    if let Some(variant) = acronym_stops(target) {
+        out.push(variant);
+    }
+    out
+}
+
 /// Heads of institutions and titles whose names may stand in either order.
 const ORDERED_HEADS: &[&str] = &["Ministry", "Minister", "Department", "ministry", "minister", "department"];
 /// Words that stay in front when the order changes (`Deputy Health
@@ -547,6 +564,100 @@ const SPELLING_ENDINGS: &[(&str, &str)] = &[
     ("eler", "eller"),
     ("ense", "ence"),
 ];
+
+/// The two spellings of English a project can require (`[check] spelling`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Spelling {
+    American,
+    British,
+}
+
+impl Spelling {
+    pub fn parse(name: &str) -> Option<Spelling> {
+        match name.to_ascii_lowercase().as_str() {
+            "american" | "us" | "en-us" => Some(Spelling::American),
+            "british" | "uk" | "gb" | "en-gb" => Some(Spelling::British),
+            _ => None,
+        }
+    }
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Spelling::American => "American",
+            Spelling::British => "British",
+        }
+    }
+}
+
+/// Pairs whose "other" spelling is also a word of the first variety
+/// (British `license` the verb, `program` of a computer, `tire` to grow
+/// weary, `curb` to restrain, `transport` in American English): accepted
+/// either way, never required.
+const EITHER_VARIETY: &[&str] = &[
+    "transportation",
+    "transport",
+    "curb",
+    "kerb",
+    "ceasefire",
+    "cease-fire",
+    "tire",
+    "tyre",
+    "license",
+    "licence",
+    "program",
+    "programme",
+    "mold",
+    "mould",
+];
+
+/// Which spelling `word` is written in and how the other variety writes
+/// it, when the word is one of the known pairs or follows an ending rule
+/// (`organization`/`organisation`) and `is_word` knows both spellings, so
+/// that `Governor` is not taken for an American `Governour`. Keeps the
+/// word's capitalisation.
+pub fn spelling_of(word: &str, is_word: impl Fn(&str) -> bool) -> Option<(Spelling, String)> {
+    let lower = word.to_lowercase();
+    let singular = lower.strip_suffix('s').unwrap_or(&lower);
+    if EITHER_VARIETY.contains(&lower.as_str()) || EITHER_VARIETY.contains(&singular) {
+        return None;
+    }
+    let mut found: Option<(Spelling, String)> = None;
+    for &(us, uk) in SPELLING_PAIRS {
+        for (from, to, variety) in [(us, uk, Spelling::American), (uk, us, Spelling::British)] {
+            let plural = lower.strip_suffix('s') == Some(from);
+            if lower == from || plural {
+                let other = if plural { format!("{to}s") } else { to.to_string() };
+                found = Some((variety, other));
+            }
+        }
+    }
+    if found.is_none() {
+        for &(us, uk) in SPELLING_ENDINGS {
+            for (from, to, variety) in [(us, uk, Spelling::American), (uk, us, Spelling::British)] {
+                if let Some(stem) = lower.strip_suffix(from)
+                    && stem.chars().count() >= 3
+                {
+                    let other = format!("{stem}{to}");
+                    if is_word(&lower) && is_word(&other) {
+                        found = Some((variety, other));
+                    }
+                }
+            }
+        }
+    }
+    let (variety, other) = found?;
+    let capitalised = word.chars().next().is_some_and(char::is_uppercase);
+    let all_caps = word.chars().count() > 1 && word.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase);
+    let other = if all_caps {
+        other.to_uppercase()
+    } else if capitalised {
+        let mut chars = other.chars();
+        chars.next().map(|c| c.to_uppercase().chain(chars).collect()).unwrap_or_default()
+    } else {
+        other
+    };
+    Some((variety, other))
+}
 
 /// The other spellings of one word, keeping its capitalisation.
 fn word_spellings(word: &str) -> Vec<String> {

@@ -11,8 +11,9 @@
 //! Only targets that start with a capital letter are indexed: names of
 //! countries, places, institutions and titles, where a wrong one is a
 //! different thing. Common words (`percent`, `government`) name nothing
-//! in particular. Every form of a target (`english::forms`: spellings,
-//! institution order, acronym stops) is indexed; matching is by whole
+//! in particular. A target is indexed in its word orders and acronym
+//! stops (`english::order_forms`; respellings are left out, they would
+//! cost ten times as much for names that rarely differ by one); matching is by whole
 //! words, case-insensitive, a plural or possessive ending allowed on the
 //! last word. The index is built on first use, so commands that never
 //! need it (and huge glossaries that never miss a term) do not pay for it.
@@ -20,7 +21,7 @@
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
-use super::english::forms;
+use super::english::order_forms;
 use super::model::Glossary;
 use crate::text::Span;
 
@@ -41,8 +42,18 @@ pub enum TargetKind {
 /// Name-like targets of a glossary, searchable in English text.
 #[derive(Debug, Default)]
 pub struct TargetIndex {
+    /// Capitalised targets and whether they come from a glossary of
+    /// countries, as collected; kinds and the index are worked out on the
+    /// first question (most runs never ask one).
+    raw: Vec<(String, bool)>,
+    built: OnceLock<Built>,
+}
+
+#[derive(Debug, Default)]
+struct Built {
+    /// Sorted by target, unique.
     targets: Vec<(String, TargetKind)>,
-    index: OnceLock<Index>,
+    index: Index,
 }
 
 /// The kind of thing `target` names; `from_countries` for targets of a
@@ -118,7 +129,7 @@ impl TargetIndex {
     /// Collects the name-like targets of `glossary`; the index itself is
     /// built on the first search.
     pub fn new(glossary: &Glossary) -> TargetIndex {
-        let mut targets: Vec<(String, TargetKind)> = glossary
+        let raw: Vec<(String, bool)> = glossary
             .entries
             .iter()
             .flat_map(|entry| {
@@ -130,43 +141,53 @@ impl TargetIndex {
                 entry.targets().map(move |target| (target, countries))
             })
             .filter(|(target, _)| target.chars().next().is_some_and(char::is_uppercase))
-            .map(|(target, countries)| (target.to_string(), kind_of(target, countries)))
+            .map(|(target, countries)| (target.to_string(), countries))
             .collect();
-        targets.sort_unstable();
-        targets.dedup_by(|a, b| a.0 == b.0);
         TargetIndex {
-            targets,
-            index: OnceLock::new(),
+            raw,
+            built: OnceLock::new(),
         }
     }
 
-    fn index(&self) -> &Index {
-        self.index.get_or_init(|| {
+    fn built(&self) -> &Built {
+        self.built.get_or_init(|| {
+            let mut targets: Vec<(String, TargetKind)> = self
+                .raw
+                .iter()
+                .map(|(target, countries)| (target.clone(), kind_of(target, *countries)))
+                .collect();
+            targets.sort_unstable();
+            targets.dedup_by(|a, b| a.0 == b.0);
             let mut by_first_word: HashMap<String, Vec<(Vec<String>, usize)>> = HashMap::new();
-            for (target_idx, (target, _)) in self.targets.iter().enumerate() {
-                for form in forms(target) {
+            for (target_idx, (target, _)) in targets.iter().enumerate() {
+                for form in order_forms(target) {
                     let words: Vec<String> = index_words(&form).into_iter().map(|(_, w)| w).collect();
                     if let Some(first) = words.first() {
                         by_first_word.entry(first.clone()).or_default().push((words, target_idx));
                     }
                 }
             }
-            Index { by_first_word }
+            Built {
+                targets,
+                index: Index { by_first_word },
+            }
         })
     }
 
     /// The kind of an indexed target (`Name` for one not indexed).
     pub fn kind(&self, target: &str) -> TargetKind {
-        self.targets
+        let targets = &self.built().targets;
+        targets
             .binary_search_by(|(t, _)| t.as_str().cmp(target))
-            .map_or(TargetKind::Name, |idx| self.targets[idx].1)
+            .map_or(TargetKind::Name, |idx| targets[idx].1)
     }
 
     /// Every indexed target named in `text` (at byte `base` of its
     /// document): its span and the target, longest first where several
     /// start at one word.
     pub fn find(&self, text: &str, base: usize) -> Vec<(Span, &str)> {
-        let index = self.index();
+        let built = self.built();
+        let index = &built.index;
         let words = index_words(text);
         let mut out = Vec::new();
         let mut idx = 0;
@@ -186,7 +207,10 @@ impl TargetIndex {
             match best {
                 Some((form, target_idx)) => {
                     let (first, last) = (&words[idx].0, &words[idx + form.len() - 1].0);
-                    out.push((Span::new(base + first.start, base + last.end), self.targets[*target_idx].0.as_str()));
+                    out.push((
+                        Span::new(base + first.start, base + last.end),
+                        built.targets[*target_idx].0.as_str(),
+                    ));
                     idx += form.len();
                 }
                 None => idx += 1,

@@ -33,7 +33,14 @@ pub fn findings(pairs: &[&PairMining]) -> Vec<(usize, Finding)> {
         .zip(&labels)
         .map(|(pair, label)| (label.as_str(), pair.beads.as_slice()))
         .collect();
-    let mined = super::mine_docs(docs, &Glossary::default(), &SuggestConfig::default());
+    // Two renderings used twice each make four occurrences: rarer terms
+    // can never be reported, so they are not rendered at all (rendering
+    // is most of the mining's cost).
+    let config = SuggestConfig {
+        min_count: 4,
+        ..SuggestConfig::default()
+    };
+    let mined = super::mine_docs(docs, &Glossary::default(), &config);
     let mut out = Vec::new();
     for term in &mined {
         if term.weight < 0.5 || known.contains(&key(&term.suggestion.source, KeyOptions::FOLDED)) {
