@@ -226,8 +226,8 @@ fn check_xliff_file(pipeline: &Pipeline, path: &Path, base: &Path) -> Result<Fil
     let findings = selaras::xliff::check_xliff(pipeline, &file);
     let name = paths::portable(path, base);
     Ok(FileResult {
-        source: Document::new(name.clone(), input.text.clone()),
-        target: Document::new(name, input.text),
+        source: Document::xml(name.clone(), input.text.clone()),
+        target: Document::xml(name, input.text),
         findings,
     })
 }

@@ -12,18 +12,17 @@
 //! ```
 //!
 //! Colour is applied when `color` is true (the CLI decides from the
-//! terminal, `--color` and `NO_COLOR`); long units are shortened around the
-//! marked span, never the span itself.
+//! terminal, `--color` and `NO_COLOR`). What each excerpt line shows (context,
+//! XLIFF text unescaped, long spans shortened so carets stay short) is decided
+//! in `render::excerpt`.
 
 use std::io::{self, Write};
 
 use anstyle::{AnsiColor, Style};
 
 use super::report::{FileResult, Report, Summary};
+use super::wrap::text_width;
 use crate::finding::{Finding, Location, Severity};
-
-/// Characters of context shown on each side of a marked span.
-const CONTEXT_CHARS: usize = 50;
 
 struct Styles {
     error: Style,
@@ -111,29 +110,18 @@ fn write_excerpt(
     styles: &Styles,
 ) -> io::Result<()> {
     let document = file.document(location.side);
-    let text = &document.text;
-    let span = location.span;
-    // The line the span starts on, shortened to some context either side.
-    let line_start = text[..span.start].rfind('\n').map_or(0, |i| i + 1);
-    let line_end = text[span.start..].find('\n').map_or(text.len(), |i| span.start + i);
-    let mark_end = span.end.min(line_end);
-    let before: Vec<char> = text[line_start..span.start].chars().collect();
-    let skipped_before = before.len().saturating_sub(CONTEXT_CHARS);
-    let before: String = before[skipped_before..].iter().collect();
-    let marked = &text[span.start..mark_end];
-    let after: Vec<char> = text[mark_end..line_end].chars().collect();
-    let after_shown: String = after.iter().take(CONTEXT_CHARS).collect();
-    let prefix = if skipped_before > 0 { "…" } else { "" };
-    let suffix = if after.len() > CONTEXT_CHARS { "…" } else { "" };
+    let shown = super::excerpt::excerpt(&document.text, location.span, document.markup);
     let gutter = styles.gutter;
     let head = format!("{label} {:<6} ", location.unit);
     writeln!(
         out,
-        "   {gutter}|{gutter:#} {head}{prefix}{before}{mark_style}{marked}{mark_style:#}{after_shown}{suffix}"
+        "   {gutter}|{gutter:#} {head}{}{mark_style}{}{mark_style:#}{}",
+        shown.before, shown.marked, shown.after
     )?;
-    if !marked.is_empty() && (span.start != line_start || mark_end != line_end) {
-        let pad = head.chars().count() + prefix.chars().count() + before.chars().count();
-        let carets = "^".repeat(marked.chars().count().max(1));
+    if shown.point {
+        // Display widths, so that carets stand under wide characters too.
+        let pad = text_width(&head) + text_width(&shown.before);
+        let carets = "^".repeat(text_width(&shown.marked).max(1));
         writeln!(out, "   {gutter}|{gutter:#} {}{mark_style}{carets}{mark_style:#}", " ".repeat(pad))?;
     }
     Ok(())

@@ -50,6 +50,9 @@ pub struct Document {
     /// base (an in-memory document).
     pub path: String,
     pub text: String,
+    /// The text is XML (a bilingual XLIFF file): excerpts show the text of
+    /// the element a span is in, tags left out and entities resolved.
+    pub markup: bool,
     line_index: LineIndex,
 }
 
@@ -60,7 +63,16 @@ impl Document {
         Document {
             path: path.into(),
             text,
+            markup: false,
             line_index,
+        }
+    }
+
+    /// A document whose text is XML (see [`Document::markup`]).
+    pub fn xml(path: impl Into<String>, text: impl Into<String>) -> Self {
+        Document {
+            markup: true,
+            ..Document::new(path, text)
         }
     }
 }
