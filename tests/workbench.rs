@@ -145,3 +145,57 @@ fn issue_17_item_5_caret_lines_are_bounded_in_every_case() {
         }
     }
 }
+
+/// The rules of `check --format json` on SOURCE and `draft` (with `extra` flags), and the exit code.
+fn check_rules(draft: &std::path::Path, extra: &[&str]) -> (Option<i32>, Vec<(String, String)>) {
+    let output = selaras()
+        .args(["check", SOURCE])
+        .arg(draft)
+        .args(["--format", "json"])
+        .args(extra)
+        .output()
+        .unwrap();
+    let report: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    let rules = report["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| (f["rule"].as_str().unwrap().to_string(), f["message"].as_str().unwrap().to_string()))
+        .collect();
+    (output.status.code(), rules)
+}
+
+#[test]
+fn issue_17_item_6_a_draft_that_stops_is_one_finding() {
+    let dir = scratch("unfinished");
+    let faithful = std::fs::read_to_string(DRAFT).unwrap();
+    let lines: Vec<&str> = faithful.lines().collect();
+    let half = dir.join("half.en.txt");
+    std::fs::write(&half, lines[..8].join("\n") + "\n").unwrap();
+    let (code, rules) = check_rules(&half, &[]);
+    let unfinished: Vec<&(String, String)> = rules.iter().filter(|(rule, _)| rule == "omission.unfinished").collect();
+    assert_eq!(unfinished.len(), 1, "{rules:?}");
+    assert_eq!(
+        unfinished[0].1,
+        "draft ends at source p8.s1; 9 later source units are not translated yet"
+    );
+    assert!(!rules.iter().any(|(rule, _)| rule == "omission"), "{rules:?}");
+    assert_eq!(code, Some(0), "work in progress is a warning, not an error");
+
+    // --full-draft: the draft is meant to be whole, so each unit is an omission.
+    let (code, rules) = check_rules(&half, &["--full-draft"]);
+    assert_eq!(rules.iter().filter(|(rule, _)| rule == "omission").count(), 9, "{rules:?}");
+    assert!(!rules.iter().any(|(rule, _)| rule == "omission.unfinished"));
+    assert_eq!(code, Some(1));
+
+    // One dropped last sentence is an omission, not an unfinished draft.
+    let short = dir.join("short.en.txt");
+    std::fs::write(&short, lines[..lines.len() - 1].join("\n") + "\n").unwrap();
+    let (_, rules) = check_rules(&short, &[]);
+    assert!(!rules.iter().any(|(rule, _)| rule == "omission.unfinished"), "{rules:?}");
+    assert_eq!(rules.iter().filter(|(rule, _)| rule == "omission").count(), 1, "{rules:?}");
+    // The faithful draft ends with the source's body: the repeated block and
+    // the site's trailer after it need no translation.
+    let (_, rules) = check_rules(std::path::Path::new(DRAFT), &[]);
+    assert!(!rules.iter().any(|(rule, _)| rule.starts_with("omission")), "{rules:?}");
+}

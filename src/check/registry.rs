@@ -166,6 +166,17 @@ static RULES: &[RuleInfo] = &[
          English runs at about 0.9 characters per character), a sign that a clause was dropped.",
     ),
     rule(
+        "omission.unfinished",
+        Warning,
+        "The draft stops before the end of its source.",
+        "The source units after the last one the draft translates have no counterpart at all, and\n\
+         two or more of them need a translation (boilerplate and repeated blocks need none): the\n\
+         draft is work in progress. One finding says where it ends instead of an omission per later\n\
+         unit. One untranslated last unit stays an omission.\n\
+         Example: a draft of paragraphs 1-8 of a 17-paragraph article gets \"draft ends at source\n\
+         p8.s1; 9 later source units are not translated yet\".",
+    ),
+    rule(
         "placeholder.missing",
         Error,
         "An inline code of the XLIFF source is missing from its target.",

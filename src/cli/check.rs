@@ -72,6 +72,11 @@ pub struct Args {
     /// A source file without its draft is an error (exit 2), not a note.
     #[arg(long)]
     require_drafts: bool,
+    /// The draft is meant to be complete: where it stops before the end of
+    /// its source, report every untranslated unit as an omission (by
+    /// default one `omission.unfinished` says where the draft ends).
+    #[arg(long)]
+    full_draft: bool,
     /// Check a stream of pairs: one `{"id","source","draft"}` JSON object per
     /// line of FILE (`-` = standard input); writes one
     /// `{"id","findings","summary"}` line per pair, in input order.
@@ -173,6 +178,7 @@ fn plan(args: &Args) -> Result<Plan, Error> {
     if args.require_drafts {
         config.require_drafts = true;
     }
+    config.check.full_draft |= args.full_draft;
     let base = paths::absolute(config.project_root().unwrap_or(Path::new(".")));
     Ok(Plan {
         pairs,
@@ -330,6 +336,7 @@ fn run_stream(args: &Args, path: &Path) -> Result<Outcome, Error> {
     let mut config = Config::discover(args.config.as_deref())?;
     config.glossary_flags(&args.glossaries, args.no_default_glossary);
     config.rule_flags(&args.rules)?;
+    config.check.full_draft |= args.full_draft;
     if let Some(choice) = args.fail_on {
         config.fail_on = match choice {
             FailOn::Error => Some(Severity::Error),

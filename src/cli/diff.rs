@@ -58,9 +58,14 @@ pub struct Args {
     /// whose rules and glossaries apply.
     #[arg(long)]
     config: Option<PathBuf>,
-    /// Show every row, also unchanged ones, when comparing with --previous.
+    /// Show every row, also unchanged ones, when comparing with --previous,
+    /// and every repeated or not yet translated source unit.
     #[arg(long)]
     no_collapse: bool,
+    /// The draft is meant to be complete: where it stops early, every
+    /// untranslated unit is an omission (see `selaras check --full-draft`).
+    #[arg(long)]
+    full_draft: bool,
 }
 
 pub fn run(args: Args) -> Result<Outcome, Error> {
@@ -68,6 +73,7 @@ pub fn run(args: Args) -> Result<Outcome, Error> {
     config.glossary_flags(&args.glossaries, args.no_default_glossary);
     config.rule_flags(&args.rules)?;
     config.fail_on_flag(args.fail_on.as_deref())?;
+    config.check.full_draft |= args.full_draft;
     let fail_on = config.fail_on;
     let glossary = glossary::load(&config.glossaries, config.default_glossary)?;
     let options = PipelineOptions {
