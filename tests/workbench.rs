@@ -199,3 +199,37 @@ fn issue_17_item_6_a_draft_that_stops_is_one_finding() {
     let (_, rules) = check_rules(std::path::Path::new(DRAFT), &[]);
     assert!(!rules.iter().any(|(rule, _)| rule.starts_with("omission")), "{rules:?}");
 }
+
+#[test]
+fn issue_17_item_7_skeleton_leaves_out_repeats_keeps_capitals_and_sets_enclitics_apart() {
+    let output = selaras()
+        .args(["glossary", "apply", SOURCE, "--format", "skeleton"])
+        .output()
+        .unwrap();
+    assert!(output.status.success());
+    let skeleton = String::from_utf8(output.stdout).unwrap();
+    let notes = String::from_utf8(output.stderr).unwrap();
+    // The body once (17 paragraphs), no repeated block, no site trailer.
+    assert_eq!(skeleton.lines().count(), 17, "{skeleton}");
+    assert_eq!(skeleton.matches("Foreign Minister Choe Son Hui").count(), 1, "{skeleton}");
+    for trailer in ["(ahm)", "Lihat Juga", "tulis komentar anda"] {
+        assert!(!skeleton.contains(trailer), "{trailer} in {skeleton}");
+    }
+    assert!(skeleton.ends_with("Hwasong-19.\n"), "{skeleton}");
+    assert!(notes.contains("left out p18–p31, which repeat p4–p17"), "{notes}");
+    // MOSKOW is a dateline city in capitals; an acronym keeps its English.
+    assert!(skeleton.contains("MOSCOW - North Korea"), "{skeleton}");
+    assert!(skeleton.contains("14:23 Western Indonesia Time"), "{skeleton}");
+    // Enclitics stay, apart from the English word.
+    assert!(skeleton.contains("nuclear arsenal-nya"), "{skeleton}");
+    assert!(!skeleton.contains("arsenalnya"), "{skeleton}");
+
+    let all = selaras()
+        .args(["glossary", "apply", SOURCE, "--format", "skeleton", "--keep-all"])
+        .output()
+        .unwrap();
+    let all = String::from_utf8(all.stdout).unwrap();
+    let source = std::fs::read_to_string(SOURCE).unwrap();
+    assert_eq!(all.lines().count(), source.lines().count());
+    assert!(all.contains("tulis komentar anda") && all.matches("Foreign Minister Choe Son Hui").count() == 2);
+}
