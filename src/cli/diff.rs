@@ -58,8 +58,9 @@ pub struct Args {
     /// whose rules and glossaries apply.
     #[arg(long)]
     config: Option<PathBuf>,
-    /// Show every row, also unchanged ones, when comparing with --previous,
-    /// and every repeated or not yet translated source unit.
+    /// Show every row in the terminal view: unchanged ones when comparing
+    /// with --previous, and repeated, boilerplate or not yet translated
+    /// source units (the HTML page folds these behind a button).
     #[arg(long)]
     no_collapse: bool,
     /// The draft is meant to be complete: where it stops early, every
@@ -139,6 +140,7 @@ pub fn run(args: Args) -> Result<Outcome, Error> {
             });
             let mut options = SideBySideOptions::new(width, args.color.enabled(false));
             options.collapse_unchanged = !args.no_collapse;
+            options.fold_blocks = !args.no_collapse;
             write_to(None, |out| write_side_by_side(out, &view, &options))?;
         }
     }

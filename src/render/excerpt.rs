@@ -57,7 +57,10 @@ pub fn excerpt(text: &str, span: Span, markup: bool) -> Excerpt {
     let before = display(&text[region_start..start]);
     let marked = display(&text[start..mark_end]);
     let after = display(&text[mark_end..region_end]);
-    let point = !marked.trim().is_empty() && !(before.trim().is_empty() && after.trim().is_empty());
+    // Carets only point at part of the unit: an empty mark, or a mark with
+    // nothing around it, is the whole unit.
+    let whole = marked.trim().is_empty() || (before.trim().is_empty() && after.trim().is_empty());
+    let point = !whole;
     if !point {
         // The whole unit is the span: show it whole.
         return Excerpt {
