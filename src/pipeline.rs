@@ -23,6 +23,7 @@ pub struct PipelineOptions {
 #[derive(Debug)]
 pub struct Pipeline {
     matcher: Matcher,
+    targets: crate::glossary::TargetIndex,
     aligner: Aligner,
     options: PipelineOptions,
 }
@@ -72,6 +73,7 @@ pub struct PairsChecked {
 impl Pipeline {
     pub fn new(glossary: Glossary, options: PipelineOptions) -> Result<Pipeline> {
         Ok(Pipeline {
+            targets: crate::glossary::TargetIndex::new(&glossary),
             matcher: Matcher::new(glossary)?,
             aligner: Aligner::default(),
             options,
@@ -161,6 +163,7 @@ impl Pipeline {
             },
             beads: &aligned,
             terms: &terms,
+            targets: Some(&self.targets),
         };
         let findings = check::run(&pair, &self.options.check);
         PairsChecked {
@@ -199,6 +202,7 @@ impl Pipeline {
             },
             beads: &aligned,
             terms: &terms,
+            targets: Some(&self.targets),
         };
         let findings = check::run(&pair, &self.options.check);
         let summary = check::project::summarise(&pair);
@@ -243,6 +247,7 @@ impl Pipeline {
             },
             beads: &aligned,
             terms: &terms,
+            targets: Some(&self.targets),
         };
         crate::suggest::PairMining::of(&pair)
     }

@@ -100,7 +100,9 @@ fn tokens(text: &str, base: usize, lang: Lang) -> Vec<(Span, Token)> {
                 _ => Token::Word,
             }
         } else {
-            match calendar_word(word, lang) {
+            // A possessive weekday (`Wednesday's results`) is the weekday.
+            let bare = word.strip_suffix("'s").or_else(|| word.strip_suffix("’s")).unwrap_or(word);
+            match calendar_word(bare, lang) {
                 Some(CalendarWord::Month(m)) => Token::Month(m),
                 Some(CalendarWord::Weekday(d)) => Token::Weekday(d),
                 None => Token::Word,

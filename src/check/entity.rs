@@ -169,6 +169,22 @@ impl Check for Entities {
                     }
                     if is_covered(span) {
                         draft.flush_name(&mut name_run, pair, unit, out);
+                        // An acronym the glossary lets stay as it is (`KPU`)
+                        // and that the draft writes differently (`KP`).
+                        let kept_by_glossary = covered.iter().any(|t| t.targets.iter().any(|target| target == word));
+                        if kept_by_glossary && classify(word, false) == Kind::Acronym && !draft.words_exact.contains(&word) {
+                            let acronyms = &source_acronyms;
+                            if let Some((written, at)) =
+                                draft.look_alike(word, |t| classify(t, false) == Kind::Acronym && !acronyms.contains(t), acronym_like)
+                            {
+                                out.push(
+                                    finding("entity.changed", format!("the acronym {word} is written {written} in the draft"))
+                                        .with_source(unit.id.clone(), span)
+                                        .with_target(draft.unit.id.clone(), at)
+                                        .with_expected(word),
+                                );
+                            }
+                        }
                         continue;
                     }
                     let dateline_city = word_idx == 0 && text[span.end - unit.span.start..].trim_start().starts_with(['-', '–']);
@@ -366,16 +382,22 @@ fn is_period(word: &str) -> bool {
 
 /// Same length, one or two characters different: `BBC` / `BBG`, `IATA` /
 /// `IASA`. Two-letter acronyms are too short to tell.
-fn acronym_like(word: &str, other: &str) -> bool {
+pub(super) fn acronym_like(word: &str, other: &str) -> bool {
     let (a, b): (Vec<char>, Vec<char>) = (word.chars().collect(), other.chars().collect());
     if a.len() < 3 || a == b {
         return false;
     }
     if a.len() == b.len() {
-        let differences = a.iter().zip(&b).filter(|(x, y)| x != y).count();
-        return differences == 1 || (differences == 2 && a.len() >= 6);
+        let differing: Vec<usize> = (0..a.len()).filter(|&i| a[i] != b[i]).collect();
+        // Two neighbouring letters swapped (`BNPB` / `BNBP`).
+        let swapped = differing.len() == 2
+            && differing[1] == differing[0] + 1
+            && a[differing[0]] == b[differing[1]]
+            && a[differing[1]] == b[differing[0]];
+        return differing.len() == 1 || swapped || (differing.len() == 2 && a.len() >= 6);
     }
-    a.len().abs_diff(b.len()) == 1 && edit_distance(&a, &b) == 1 && a.len().min(b.len()) >= 4
+    // A letter more or less (`KPU` / `KP`).
+    a.len().abs_diff(b.len()) == 1 && edit_distance(&a, &b) == 1 && a.len().min(b.len()) >= 2
 }
 
 /// Codes that differ in a digit or two, or in their letters: `Hwasong-19` /
@@ -390,7 +412,7 @@ fn code_like(word: &str, other: &str) -> bool {
 /// (`Clinton` / `Clinten`, `Lavrov` / `Lavrev`): the commonest slip in a
 /// name. (A loanword's English form, `Reguler` / `Regular`, is an English
 /// word: the callers rule those out.)
-fn vowel_changed(word: &str, other: &str) -> bool {
+pub(super) fn vowel_changed(word: &str, other: &str) -> bool {
     let is_vowel = |c: char| matches!(c, 'a' | 'e' | 'i' | 'o' | 'u' | 'y' | 'ä' | 'ö' | 'ü' | 'é' | 'è');
     let a: Vec<char> = word.to_lowercase().chars().collect();
     let b: Vec<char> = other.to_lowercase().chars().collect();

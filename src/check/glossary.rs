@@ -19,15 +19,21 @@ use std::collections::BTreeMap;
 
 use super::{Check, Pair, TermUse, finding};
 use crate::finding::Finding;
+use crate::finding::Severity;
+use crate::glossary::TargetIndex;
 use crate::glossary::english::{EnglishText, is_title_or_institution};
+use crate::glossary::targets::replaces;
 use crate::numbers::{NumberKind, NumberMention, extract};
 use crate::segment::Lang;
+use crate::segment::UnitKind;
 use crate::text::Span;
 
 pub struct Glossary;
 
 impl Check for Glossary {
     fn run(&self, pair: &Pair<'_>, out: &mut Vec<Finding>) {
+        // The whole draft, normalised once and only if a term is missing.
+        let mut whole_draft: Option<EnglishText<'_>> = None;
         for bead in pair.beads {
             let Some(&first_target) = bead.target.first() else { continue };
             let target_span = pair.target.joined_span(&bead.target);
@@ -84,17 +90,45 @@ impl Check for Glossary {
                     if refers_back(&draft, &term.targets) || kept_as_written(pair.source.text, term, written, &draft) {
                         continue;
                     }
-                    let message = if term.targets[0].eq_ignore_ascii_case(name) {
+                    let wanted = if term.targets[0].eq_ignore_ascii_case(name) {
                         format!("{name} is not in the draft")
                     } else {
                         format!("{name} should be translated as {}", term.targets[0])
                     };
-                    out.push(
-                        finding("glossary.missing", message)
-                            .with_source(source_unit.id.clone(), term.span)
-                            .with_target(target_unit.id.clone(), target_span)
-                            .with_expected(expected),
-                    );
+                    let source_text = source_span.slice(pair.source.text);
+                    let named_instead = pair
+                        .targets
+                        .and_then(|index| other_name(index, pair, bead, &draft, target_span.start, source_text, &term.targets));
+                    let headline = matches!(source_unit.kind, UnitKind::Headline);
+                    // Only a name can be referred back to by "it" or "its".
+                    let a_name = term.targets[0].starts_with(char::is_uppercase);
+                    let named_before = a_name && {
+                        let whole = whole_draft.get_or_insert_with(|| EnglishText::new(pair.target.text));
+                        named_before(whole, &term.targets, target_span.start)
+                    };
+                    let (message, at, severity) = match named_instead {
+                        // Headlines are rewritten freely: worth a look at most.
+                        Some((span, other)) if headline => (format!("{wanted}; the headline has {other}"), span, Some(Severity::Warning)),
+                        None if headline => (format!("{wanted} (in the headline)"), target_span, Some(Severity::Warning)),
+                        // Another fixed name where this one belongs: a wrong term.
+                        Some((span, other)) => (format!("{wanted}; the draft has {other}"), span, None),
+                        // Named earlier in the draft: this sentence may refer
+                        // back to it another way ("it", "its chair").
+                        None if named_before => (
+                            format!("{wanted}; this sentence may refer to it another way, as it was named before"),
+                            target_span,
+                            Some(Severity::Info),
+                        ),
+                        None => (wanted, target_span, None),
+                    };
+                    let mut missing = finding("glossary.missing", message)
+                        .with_source(source_unit.id.clone(), term.span)
+                        .with_target(target_unit.id.clone(), at)
+                        .with_expected(expected);
+                    if let Some(severity) = severity {
+                        missing.severity = severity;
+                    }
+                    out.push(missing);
                 } else if n_draft < n_source {
                     out.push(
                         finding(
@@ -109,6 +143,66 @@ impl Check for Glossary {
             }
         }
     }
+}
+
+/// What the draft sentence names where the term belongs, if anything: a
+/// name the glossary knows, of the same kind as the term's English (see
+/// `targets::replaces`), that the source does not explain (it is not the
+/// English of another term of the bead, not written in the source itself,
+/// not a weekday or month): `South Korea` for `Korea Utara`, `Health
+/// Ministry` for `Kementerian Keuangan`, `Prime Minister` for `Presiden`.
+/// Or a look-alike of the term's English: `BNBP` for `BNPB`.
+fn other_name(
+    index: &TargetIndex,
+    pair: &Pair<'_>,
+    bead: &super::AlignedBead,
+    draft: &EnglishText<'_>,
+    base: usize,
+    source_text: &str,
+    wanted: &[String],
+) -> Option<(Span, String)> {
+    let explained: Vec<&str> = bead
+        .source
+        .iter()
+        .flat_map(|&idx| pair.terms_in(idx))
+        .flat_map(|term| term.targets.iter().map(String::as_str))
+        .collect();
+    let source_lower = source_text.to_lowercase();
+    let wanted_words: Vec<String> = wanted.iter().flat_map(|t| t.split(' ')).map(str::to_lowercase).collect();
+    let wanted_kind = (wanted[0].as_str(), index.kind(&wanted[0]));
+    let found = index.find(draft.text(), base).into_iter().find(|&(span, target)| {
+        let written = &draft.text()[span.start - base..span.end - base];
+        let inside = EnglishText::new(written);
+        !explained.iter().any(|t| t.eq_ignore_ascii_case(target) || inside.find(t).is_some())
+            && !source_lower.contains(&target.to_lowercase())
+            && !super::calendar::is_calendar_word(target)
+            // A generic word of the term's own English (`Minister` of a
+            // longer title) is not another name.
+            && (target.contains(' ') || !wanted_words.contains(&target.to_lowercase()))
+            && replaces((target, index.kind(target)), wanted_kind)
+    });
+    if let Some((span, target)) = found {
+        return Some((span, target.to_string()));
+    }
+    // A look-alike of a one-word target: an acronym or name respelled.
+    let text = draft.text();
+    super::words(text, base)
+        .find(|&(_, word)| {
+            wanted.iter().filter(|t| !t.contains(' ')).any(|t| {
+                let acronym = t.chars().count() >= 3 && t.chars().all(|c| c.is_uppercase());
+                (acronym && super::entity::acronym_like(t, word)) || (!acronym && super::entity::vowel_changed(t, word))
+            })
+        })
+        .map(|(span, word)| (span, word.to_string()))
+}
+
+/// Whether one of `targets` occurs in the draft before byte `before`.
+fn named_before(draft: &EnglishText<'_>, targets: &[String], before: usize) -> bool {
+    let mut found = Vec::new();
+    for target in targets {
+        draft.find_all(target, &mut found);
+    }
+    found.iter().any(|span| span.end <= before)
 }
 
 /// A term that is part of a number: a scale word (`1,5 triliun`), a
@@ -153,7 +247,10 @@ fn refers_back(draft: &EnglishText<'_>, targets: &[String]) -> bool {
                     before = before[..before.len() - last.len()].trim_end();
                 }
                 let determiner = before.rsplit([' ', '(', '“', '"']).next().unwrap_or_default().to_lowercase();
-                !continues && DETERMINERS.contains(&determiner.as_str())
+                // A possessive works as a determiner: `the city's disaster
+                // management agency`, `Indonesia's budget`.
+                let possessive = determiner.ends_with("'s") || determiner.ends_with("’s");
+                !continues && (DETERMINERS.contains(&determiner.as_str()) || possessive)
             })
         })
     })

@@ -97,6 +97,9 @@ pub struct Pair<'a> {
     pub target: SideText<'a>,
     pub beads: &'a [AlignedBead],
     pub terms: &'a [TermUse],
+    /// The glossary's name-like English targets, to see what a draft names
+    /// instead of a missing term (`None`: no glossary at hand).
+    pub targets: Option<&'a crate::glossary::TargetIndex>,
 }
 
 impl<'a> Pair<'a> {

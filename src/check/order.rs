@@ -29,6 +29,12 @@ pub(super) fn anchors(text: &str, lang: Lang) -> HashMap<String, u32> {
         *out.entry(format!("{}{value}", class as char)).or_default() += 1;
     }
     for (idx, (_, word)) in words(text, 0).enumerate() {
+        let word = word.strip_suffix("'s").or_else(|| word.strip_suffix("’s")).unwrap_or(word);
+        // Weekdays and months compare by meaning (`Jumat` = `Friday`).
+        if let Some(canonical) = super::calendar::canonical(word, lang) {
+            *out.entry(canonical.to_lowercase()).or_default() += 1;
+            continue;
+        }
         let marked = word.chars().any(|c| c.is_uppercase()) && !word.chars().any(|c| c.is_ascii_digit());
         if idx > 0 && marked && word.chars().count() >= 2 {
             *out.entry(word.to_lowercase()).or_default() += 1;

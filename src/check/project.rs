@@ -55,6 +55,11 @@ pub fn summarise(pair: &Pair<'_>) -> PairSummary {
             bead_of_source[idx] = bead_idx;
         }
     }
+    // A full name introduced with its acronym (`National Disaster Management
+    // Agency (BNPB)`) and the acronym alone afterwards are one rendering:
+    // term → the full name it was introduced with in this draft.
+    let mut introduced: std::collections::HashMap<&str, &String> = std::collections::HashMap::new();
+    let is_acronym = |target: &str| target.chars().count() >= 2 && target.chars().all(|c| c.is_uppercase() || c == '.');
     for term in pair.terms {
         let Some(bead) = pair.beads.get(bead_of_source[term.unit]) else {
             continue;
@@ -62,7 +67,22 @@ pub fn summarise(pair: &Pair<'_>) -> PairSummary {
         let Some(&first_target) = bead.target.first() else { continue };
         let span = pair.target.joined_span(&bead.target);
         let draft = span.slice(pair.target.text);
-        if let Some((variant, found)) = term.targets.iter().find_map(|t| target_present(draft, t).map(|found| (t, found))) {
+        let present: Vec<(&String, Span)> = term
+            .targets
+            .iter()
+            .filter_map(|t| target_present(draft, t).map(|found| (t, found)))
+            .collect();
+        let full_name = present.iter().find(|(t, _)| !is_acronym(t)).copied();
+        let with_acronym = present.iter().any(|(t, _)| is_acronym(t));
+        if let (Some((name, _)), true) = (full_name, with_acronym) {
+            introduced.insert(term.term.as_str(), name);
+        }
+        let chosen = match (full_name, present.first().copied()) {
+            (Some(full), _) => Some(full),
+            (None, Some((acronym, found))) => Some((introduced.get(term.term.as_str()).copied().unwrap_or(acronym), found)),
+            (None, None) => None,
+        };
+        if let Some((variant, found)) = chosen {
             summary.variants.push((
                 term.term.clone(),
                 variant.clone(),
@@ -205,6 +225,30 @@ mod tests {
         assert!(same_lemma("missile", "missiles"));
         assert!(!same_lemma("Foreign Minister", "Minister of Foreign Affairs"));
         assert!(!same_lemma("US", "United States"));
+    }
+
+    #[test]
+    fn issue_11_a_full_name_with_its_acronym_is_one_rendering() {
+        let pipeline = crate::pipeline::Pipeline::new(crate::glossary::builtin().clone(), Default::default()).unwrap();
+        let a = pipeline.run(
+            "BNPB mencatat 20 korban banjir.\n\nBNPB menambah bantuan untuk warga.\n",
+            "The National Disaster Management Agency (BNPB) recorded 20 flood victims.\n\nBNPB added aid for residents.\n",
+        );
+        let b = pipeline.run(
+            "BNPB mencatat 5 korban banjir.\n",
+            "The National Disaster Management Agency recorded 5 flood victims.\n",
+        );
+        let c = pipeline.run("BNPB mencatat 7 korban banjir.\n", "BNPB recorded 7 flood victims.\n");
+        let variants = |summaries: Vec<PairSummary>| -> Vec<String> {
+            findings(&summaries, &["a", "b", "c"], &CheckConfig::default())
+                .into_iter()
+                .filter(|(_, f)| f.rule.as_str() == "glossary.variant")
+                .map(|(_, f)| f.message)
+                .collect()
+        };
+        assert_eq!(variants(vec![a.summary.clone(), b.summary.clone()]), Vec::<String>::new());
+        // An article that never spells the name out does render it another way.
+        assert_eq!(variants(vec![a.summary, b.summary, c.summary]).len(), 1);
     }
 
     #[test]

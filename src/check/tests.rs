@@ -48,6 +48,7 @@ fn rules_found(source: &str, target: &str, beads: Option<Vec<AlignedBead>>, term
         },
         beads: &beads,
         terms,
+        targets: None,
     };
     let mut found: Vec<&'static str> = run(&pair, &CheckConfig::default()).iter().map(|f| f.rule.as_str()).collect();
     found.sort();
@@ -252,6 +253,7 @@ fn severity_overrides_and_off() {
         },
         beads: &beads,
         terms: &[],
+        targets: None,
     };
     let mut config = CheckConfig::default();
     assert_eq!(run(&pair, &config)[0].severity, Severity::Error);
@@ -281,6 +283,7 @@ fn repeated_blocks_and_inconsistent_repeats() {
         },
         beads: &beads,
         terms: &[],
+        targets: None,
     };
     let found: Vec<&str> = run(&pair, &CheckConfig::default()).iter().map(|f| f.rule.as_str()).collect();
     assert_eq!(found, vec!["source.repeated", "repeat.inconsistent"]);

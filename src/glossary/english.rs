@@ -138,22 +138,64 @@ impl<'a> EnglishText<'a> {
     /// The first occurrence of any form of `target`, by the rules above.
     pub fn find(&self, target: &str) -> Option<Span> {
         let relax = Relax::of(target);
-        forms(target)
+        let forms = forms(target);
+        forms
             .iter()
             .filter_map(|form| self.form_matches(form, relax).into_iter().min_by_key(|span| span.start))
             .min_by_key(|span| span.start)
+            .or_else(|| forms.iter().find_map(|form| self.around_acronym(form)))
+    }
+
+    /// A target of several words with an acronym in brackets between two
+    /// of them, as news English introduces one: `intercontinental ballistic
+    /// missile (ICBM) program` for `intercontinental ballistic missile
+    /// program`. Case-insensitive.
+    fn around_acronym(&self, form: &str) -> Option<Span> {
+        let words: Vec<&str> = form.split(' ').collect();
+        let text = self.norm.text.as_str();
+        for split in 1..words.len() {
+            let head = key(&words[..split].join(" "), ENGLISH_FOLDED);
+            let tail = key(&words[split..].join(" "), ENGLISH_FOLDED);
+            for start in memmem::find_iter(text.as_bytes(), head.as_bytes()) {
+                let Some((core, _)) = self.occurrence(&head, start, &[""], false) else {
+                    continue;
+                };
+                let _ = core;
+                let rest = &text[start + head.len()..];
+                let Some(inner) = rest.strip_prefix(" (") else { continue };
+                let Some(close) = inner.find(')') else { continue };
+                let acronym = &inner[..close];
+                let acronym_like = (2..=8).contains(&acronym.len()) && acronym.chars().all(|c| c.is_alphanumeric());
+                let after = &inner[close + 1..];
+                if acronym_like && let Some(after_tail) = after.strip_prefix(' ').and_then(|a| a.strip_prefix(tail.as_str())) {
+                    let tail_end = text.len() - after_tail.len();
+                    if after_tail.starts_with(is_word_char) {
+                        continue;
+                    }
+                    return self.norm.original_span(start, tail_end);
+                }
+            }
+        }
+        None
     }
 
     /// Every occurrence of any form of `target`, without counting one
     /// stretch of text twice.
     pub fn find_all(&self, target: &str, found: &mut Vec<Span>) {
         let relax = Relax::of(target);
-        for form in forms(target) {
-            for span in self.form_matches(&form, relax) {
+        let n_before = found.len();
+        let forms = forms(target);
+        for form in &forms {
+            for span in self.form_matches(form, relax) {
                 if !found.iter().any(|other| other.start < span.end && span.start < other.end) {
                     found.push(span);
                 }
             }
+        }
+        if found.len() == n_before
+            && let Some(span) = forms.iter().find_map(|form| self.around_acronym(form))
+        {
+            found.push(span);
         }
     }
 
@@ -247,12 +289,58 @@ pub fn entry_present<'e>(draft: &str, entry: &'e Entry) -> Option<(&'e str, Span
     entry.targets().find_map(|target| text.find(target).map(|span| (target, span)))
 }
 
-/// Whether the last word of `target` makes it a title or an institution.
+/// The head word of a target: its last word, or the word before `of` or
+/// `for` (`Minister` of `Minister of Foreign Affairs`).
+fn head_word(target: &str) -> String {
+    let words: Vec<&str> = target.split([' ', '-']).collect();
+    let head = match words.iter().position(|w| matches!(*w, "of" | "for")) {
+        Some(at) if at > 0 => words[at - 1],
+        _ => words.last().copied().unwrap_or_default(),
+    };
+    head.to_lowercase()
+}
+
+/// Whether the head word of `target` makes it a title or an institution.
 pub fn is_title_or_institution(target: &str) -> bool {
-    target
-        .rsplit([' ', '-'])
-        .next()
-        .is_some_and(|last| TITLE_HEADS.binary_search(&last.to_lowercase().as_str()).is_ok())
+    TITLE_HEADS.binary_search(&head_word(target).as_str()).is_ok()
+}
+
+/// Heads that name a person's office rather than a body.
+const PERSON_HEADS: &[&str] = &[
+    "admiral",
+    "ambassador",
+    "chair",
+    "chairman",
+    "chairperson",
+    "chairwoman",
+    "chief",
+    "commander",
+    "deputy",
+    "director",
+    "envoy",
+    "general",
+    "governor",
+    "head",
+    "judge",
+    "king",
+    "marshal",
+    "mayor",
+    "minister",
+    "president",
+    "prince",
+    "queen",
+    "regent",
+    "secretary",
+    "speaker",
+    "spokesman",
+    "spokesperson",
+    "spokeswoman",
+];
+
+/// Whether `target` is a person's title (`Foreign Minister`, `Secretary of
+/// State`), not an institution.
+pub fn is_person_title(target: &str) -> bool {
+    PERSON_HEADS.binary_search(&head_word(target).as_str()).is_ok()
 }
 
 /// How far the letter case of a target may vary.
@@ -556,6 +644,10 @@ mod tests {
     #[test]
     fn title_heads_are_sorted() {
         assert!(TITLE_HEADS.windows(2).all(|w| w[0] < w[1]));
+        assert!(PERSON_HEADS.windows(2).all(|w| w[0] < w[1]));
+        assert!(PERSON_HEADS.iter().all(|head| TITLE_HEADS.contains(head)));
+        assert!(is_person_title("Minister of Foreign Affairs") && is_person_title("Secretary of State"));
+        assert!(is_title_or_institution("Ministry of Social Affairs") && !is_person_title("Ministry of Social Affairs"));
     }
 
     #[test]
@@ -621,6 +713,18 @@ mod tests {
             found("Deputy Minister of Health", "Deputy Health Minister"),
             Some("Deputy Minister of Health")
         );
+    }
+
+    #[test]
+    fn an_acronym_in_brackets_inside_a_target() {
+        assert_eq!(
+            found(
+                "perfect its intercontinental ballistic missile (ICBM) program, which",
+                "intercontinental ballistic missile program"
+            ),
+            Some("intercontinental ballistic missile (ICBM) program")
+        );
+        assert_eq!(found("the missile (ICBM) programs", "missile program"), None);
     }
 
     #[test]

@@ -13,6 +13,8 @@
 //! * `english` — whether a required English target is present in a draft.
 //! * `apply` — hits per unit, the pre-translation skeleton, counts;
 //!   `pipeline` does the same while the text is still being segmented.
+//! * `targets` — the glossary's name-like English targets, found in a draft
+//!   (what a draft names instead of a missing term).
 //! * `lint` — problems in glossary files.
 //!
 //! **Layering.** The shipped glossaries (`glossaries/*.tsv`, compiled in) come
@@ -33,6 +35,7 @@ pub mod model;
 pub(crate) mod morph;
 pub mod normalize;
 pub mod pipeline;
+pub mod targets;
 
 use std::path::{Path, PathBuf};
 use std::sync::LazyLock;
@@ -41,6 +44,7 @@ pub use apply::{Occurrence, apply};
 pub use english::target_present;
 pub use matcher::{Matcher, TermHit};
 pub use model::{Entry, Glossary, MatchMode, Origin};
+pub use targets::TargetIndex;
 
 use crate::error::Result;
 
