@@ -117,9 +117,10 @@ fn issue_17_item_5_caret_lines_are_bounded_in_every_case() {
     let source = dir.join("s.id.txt");
     let draft = dir.join("d.en.txt");
     let long_id = "Menteri Luar Negeri mengatakan bahwa rudal itu diluncurkan ke laut lepas pantai timur dan bahwa ia memperkirakan mereka akan bertempur melawan Ukraina dalam beberapa hari mendatang di wilayah perbatasan.";
-    let long_en = "The Foreign Affairs Secretary said the missile was fired into the sea off the east coast and that he expected them to fight Ukraine in the coming days in the border region.";
     std::fs::write(&source, format!("Satu kalimat pendek. {long_id} Kalimat terakhir di sini.\n")).unwrap();
-    std::fs::write(&draft, format!("One short sentence. {long_en} The last sentence here.\n")).unwrap();
+    // The draft keeps the long sentence in Indonesian: an `untranslated`
+    // finding on the whole second sentence, inside the line.
+    std::fs::write(&draft, format!("One short sentence. {long_id} The last sentence here.\n")).unwrap();
     for draft in [draft.as_path(), std::path::Path::new(DRAFT_ERRORS)] {
         let source = if draft.ends_with("d.en.txt") {
             source.as_path()

@@ -1,4 +1,5 @@
 //! `selaras glossary apply FILE [-g GLOSSARY]... [--no-default-glossary] [--format text|jsonl|skeleton|counts] [--keep-all]`
+//! `selaras glossary add SOURCE TARGET [--admitted|--forbidden] [--note TEXT] [-g FILE] [--force]` (`glossary_add.rs`)
 //! `selaras glossary lint [GLOSSARY]... [--no-default-glossary] [--config FILE]`
 //! `selaras glossary convert GLOSSARY... --to tsv|csv|tbx|tbx-v2|json [-o OUT]`
 //! `selaras glossary suggest [-g GLOSSARY]... [--no-default-glossary] [--format tsv|jsonl] [--min-count N] [-o OUT]`
@@ -17,10 +18,15 @@ use selaras::{Error, input, render};
 use super::Outcome;
 use super::output::write_to;
 
+#[path = "glossary_add.rs"]
+mod add;
+
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Find glossary terms in a source text and show the English they need.
     Apply(ApplyArgs),
+    /// Add a term to the project's TSV glossary (sorted, lint-clean).
+    Add(add::AddArgs),
     /// Check glossary files for malformed rows, duplicates, conflicts and more.
     Lint(LintArgs),
     /// Convert glossaries (merged in order) to another format.
@@ -145,6 +151,7 @@ impl From<ToFormat> for Format {
 pub fn run(command: Command) -> Result<Outcome, Error> {
     match command {
         Command::Apply(args) => apply(args),
+        Command::Add(args) => add::add(args),
         Command::Lint(args) => lint(args),
         Command::Convert(args) => convert(args),
         Command::Suggest(args) => suggest(args),
