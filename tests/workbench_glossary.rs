@@ -139,3 +139,156 @@ fn issue_17_item_8_glossary_add_refuses_a_conflict_unless_forced() {
     assert!(String::from_utf8_lossy(&csv.stderr).contains("glossary convert --to tsv"));
     assert!(!dir.join("terms.csv").exists());
 }
+
+const SOURCE: &str = "examples/korea-utara/source.id.txt";
+const DRAFT_ERRORS: &str = "examples/korea-utara/draft-errors.en.txt";
+
+/// `(rule, fingerprint)` of every finding `check --format json` reports.
+fn fingerprints(extra: &[&str]) -> Vec<(String, String)> {
+    let output = selaras()
+        .args(["check", SOURCE, DRAFT_ERRORS, "--format", "json"])
+        .args(extra)
+        .output()
+        .unwrap();
+    let json: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    json["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| {
+            (
+                f["rule"].as_str().unwrap().to_string(),
+                f["fingerprint"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn issue_17_item_9_accept_one_finding_and_list_what_a_baseline_accepts() {
+    let dir = scratch("accept");
+    let baseline = dir.join("baseline.json");
+    let baseline_arg = baseline.to_str().unwrap();
+    let all = fingerprints(&[]);
+    let (_, sergei) = all.iter().find(|(rule, _)| rule == "entity.name").unwrap().clone();
+    // Accept by a prefix; the file is created.
+    let output = selaras()
+        .args([
+            "check",
+            SOURCE,
+            DRAFT_ERRORS,
+            "--color",
+            "never",
+            "--baseline",
+            baseline_arg,
+            "--accept",
+            &sergei[..10],
+        ])
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.contains("accepted into") && stderr.contains("entity.name") && stderr.contains("“Sergei Lavrov”"),
+        "{stderr}"
+    );
+    let human = String::from_utf8_lossy(&output.stdout);
+    assert!(!human.contains("entity.name"), "the accepted finding is not shown: {human}");
+    // With a baseline in use each finding says how to accept it.
+    let (_, thursday) = all.iter().find(|(rule, _)| rule == "calendar.changed").unwrap().clone();
+    assert!(human.contains(&format!("= accept: --accept {thursday}")), "{human}");
+    assert_eq!(human.matches("= accept: --accept ").count(), all.len() - 1, "{human}");
+    // The file says what it accepts.
+    let written: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(&baseline).unwrap()).unwrap();
+    assert_eq!(written["version"], 2);
+    assert_eq!(written["fingerprints"], serde_json::json!([sergei]));
+    let entry = &written["accepted"][0];
+    assert_eq!(entry["rule"], "entity.name");
+    assert_eq!(entry["file"], DRAFT_ERRORS);
+    assert_eq!(entry["unit"], "draft p5.s1");
+    assert_eq!(entry["words"], "Sergei Lavrov");
+    assert_eq!(entry["source_words"], "Sergey Lavrov");
+    // The rest is still reported, and the exit status follows it.
+    let rest = fingerprints(&["--baseline", baseline_arg]);
+    assert_eq!(rest.len(), all.len() - 1);
+    assert!(!rest.iter().any(|(_, print)| *print == sergei));
+
+    // A second one, then the list.
+    let output = selaras()
+        .args(["check", SOURCE, DRAFT_ERRORS, "--baseline", baseline_arg, "--accept", &thursday])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(1), "other errors remain");
+    let list = selaras().args(["baseline", "list", baseline_arg]).output().unwrap();
+    let list = String::from_utf8_lossy(&list.stdout);
+    assert!(
+        list.contains(&format!(
+            "{sergei}  entity.name  {DRAFT_ERRORS} draft p5.s1  “Sergei Lavrov” (source: “Sergey Lavrov”)"
+        )),
+        "{list}"
+    );
+    assert!(
+        list.contains(&format!(
+            "{thursday}  calendar.changed  {DRAFT_ERRORS} draft p5.s1  “Thursday” (source: “Jumat”)"
+        )),
+        "{list}"
+    );
+    assert!(list.ends_with(&format!("2 accepted findings in {baseline_arg}\n")), "{list}");
+
+    // A fingerprint no finding has: refused, the file unchanged.
+    let before = std::fs::read(&baseline).unwrap();
+    let typo = selaras()
+        .args([
+            "check",
+            SOURCE,
+            DRAFT_ERRORS,
+            "--baseline",
+            baseline_arg,
+            "--accept",
+            "0123456789abcdef",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(typo.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&typo.stderr).contains("no finding of this run has the fingerprint 0123456789abcdef"));
+    assert_eq!(std::fs::read(&baseline).unwrap(), before);
+    // --accept needs a baseline to write to.
+    let alone = selaras()
+        .args(["check", SOURCE, DRAFT_ERRORS, "--accept", &thursday])
+        .output()
+        .unwrap();
+    assert_eq!(alone.status.code(), Some(2));
+
+    // --write-baseline records details too; a baseline without them still
+    // works and is listed as such.
+    let full = dir.join("full.json");
+    selaras()
+        .args(["check", SOURCE, DRAFT_ERRORS, "--write-baseline", full.to_str().unwrap()])
+        .assert()
+        .success();
+    let full_json: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(&full).unwrap()).unwrap();
+    assert_eq!(full_json["accepted"].as_array().unwrap().len(), all.len());
+    let bare = dir.join("bare.json");
+    std::fs::write(&bare, format!("{{\"version\":2,\"fingerprints\":[\"{sergei}\"]}}\n")).unwrap();
+    assert_eq!(fingerprints(&["--baseline", bare.to_str().unwrap()]).len(), all.len() - 1);
+    let list = selaras().args(["baseline", "list", bare.to_str().unwrap()]).output().unwrap();
+    assert!(String::from_utf8_lossy(&list.stdout).contains(&format!("{sergei}  (no details")));
+}
+
+#[test]
+fn issue_17_item_9_the_diff_page_has_an_accept_line_per_finding() {
+    let dir = scratch("page-accept");
+    let page = dir.join("view.html");
+    selaras()
+        .args(["diff", SOURCE, DRAFT_ERRORS, "--html", page.to_str().unwrap()])
+        .assert()
+        .code(1);
+    let page = std::fs::read_to_string(page).unwrap();
+    let mut on_page: Vec<String> = page
+        .match_indices(">--accept ")
+        .map(|(at, _)| page[at + 10..].split('<').next().unwrap().to_string())
+        .collect();
+    let mut from_check: Vec<String> = fingerprints(&[]).into_iter().map(|(_, print)| print).collect();
+    on_page.sort();
+    from_check.sort();
+    assert_eq!(on_page, from_check, "the page's fingerprints are check's");
+}

@@ -12,6 +12,7 @@ use std::path::PathBuf;
 use selaras::diff::{Named, build_view};
 use selaras::pipeline::{Pipeline, PipelineOptions};
 use selaras::render::html::write_html;
+use selaras::render::report::{Document, FileResult, Report};
 use selaras::render::side_by_side::{SideBySideOptions, write_side_by_side};
 use selaras::{Error, glossary, input, paths};
 
@@ -121,6 +122,22 @@ pub fn run(args: Args) -> Result<Outcome, Error> {
                 )
             }),
     );
+    // Each finding's baseline fingerprint, computed as `check` computes it
+    // (paths relative to the project root, or the working directory), so
+    // that the page's `--accept` lines work with `check --baseline`.
+    let base = paths::absolute(config.project_root().unwrap_or(std::path::Path::new(".")));
+    let report = Report {
+        base: Some(base.clone()),
+        files: vec![FileResult {
+            source: Document::new(paths::portable(&args.source, &base), source.text.clone()),
+            target: Document::new(paths::portable(&args.draft, &base), draft.text.clone()),
+            findings: checked.findings.clone(),
+        }],
+    };
+    let mut view = view;
+    for (finding, print) in checked.findings.iter().zip(report.fingerprints().into_iter().flatten()) {
+        view.fingerprints.entry(finding.clone()).or_insert(print);
+    }
     match &args.html {
         Some(path) => {
             write_to(Some(path), |out| write_html(out, &view))?;

@@ -210,6 +210,10 @@ pub struct DiffView {
     pub blocks: Vec<Block>,
     /// Findings about the document as a whole (no bead to put them in).
     pub findings_without_row: Vec<Finding>,
+    /// Each finding's baseline fingerprint, as `check` computes it, when
+    /// the caller knows them (`selaras diff` does): the page shows the
+    /// `--accept` line that accepts one finding.
+    pub fingerprints: std::collections::HashMap<Finding, String>,
     /// Counts over `rows` and `findings_without_row`, made by
     /// [`DiffView::new`]; call [`DiffView::recount`] after editing either.
     pub summary: Summary,
@@ -232,6 +236,7 @@ impl DiffView {
             rows,
             blocks: Vec::new(),
             findings_without_row,
+            fingerprints: std::collections::HashMap::new(),
             summary,
         }
     }

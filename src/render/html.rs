@@ -31,6 +31,7 @@
 //! even if escaping failed.
 
 use std::collections::BTreeSet;
+use std::collections::HashMap;
 use std::fmt;
 use std::io::{self, Write};
 
@@ -336,6 +337,7 @@ fn write_table(out: &mut (impl Write + ?Sized), view: &DiffView, revision: &Revi
                 let member = Member::Of(block_idx + 1);
                 write_row(
                     out,
+                    &view.fingerprints,
                     row,
                     cells::source_cell(row),
                     cells::target_cell(row, diff),
@@ -350,6 +352,7 @@ fn write_table(out: &mut (impl Write + ?Sized), view: &DiffView, revision: &Revi
         let diff = revision.rows.get(row_idx).and_then(Option::as_ref);
         write_row(
             out,
+            &view.fingerprints,
             row,
             cells::source_cell(row),
             cells::target_cell(row, diff),
@@ -411,11 +414,15 @@ fn write_block_row(
         escape(&block.label)
     )?;
     write!(out, "<td data-label=\"Findings\">")?;
-    write_row_findings(out, members.iter().flat_map(|row| &row.findings))?;
+    write_row_findings(out, &view.fingerprints, members.iter().flat_map(|row| &row.findings))?;
     writeln!(out, "</td></tr>")
 }
 
-fn write_row_findings<'a>(out: &mut (impl Write + ?Sized), findings: impl Iterator<Item = &'a Finding>) -> io::Result<()> {
+fn write_row_findings<'a>(
+    out: &mut (impl Write + ?Sized),
+    prints: &HashMap<Finding, String>,
+    findings: impl Iterator<Item = &'a Finding>,
+) -> io::Result<()> {
     let mut findings = findings.peekable();
     if findings.peek().is_none() {
         return Ok(());
@@ -425,6 +432,15 @@ fn write_row_findings<'a>(out: &mut (impl Write + ?Sized), findings: impl Iterat
         write!(out, "{}", FindingAttrs(finding))?;
         write_finding_body(out, finding, Place::Row)?;
         write_expected(out, finding)?;
+        // The line that accepts this one finding into a baseline:
+        // `selaras check SOURCE DRAFT --baseline FILE --accept …`.
+        if let Some(print) = prints.get(finding) {
+            write!(
+                out,
+                "<code class=\"accept\" title=\"add to selaras check … --baseline FILE to accept this finding\">--accept {}</code>",
+                escape(print)
+            )?;
+        }
         write!(out, "</li>")?;
     }
     write!(out, "</ul>")
@@ -432,6 +448,7 @@ fn write_row_findings<'a>(out: &mut (impl Write + ?Sized), findings: impl Iterat
 
 fn write_row(
     out: &mut (impl Write + ?Sized),
+    prints: &HashMap<Finding, String>,
     row: &Row,
     source: Vec<UnitCell>,
     target: Vec<UnitCell>,
@@ -476,7 +493,7 @@ fn write_row(
     write!(out, "</td><td data-label=\"Findings\">")?;
     // A folded row's findings are shown on its block's line.
     if member == Member::None {
-        write_row_findings(out, row.findings.iter())?;
+        write_row_findings(out, prints, row.findings.iter())?;
     }
     writeln!(out, "</td></tr>")
 }

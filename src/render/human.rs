@@ -63,16 +63,35 @@ impl Styles {
 }
 
 pub fn write(out: &mut (impl Write + ?Sized), report: &Report, color: bool) -> io::Result<()> {
+    write_accepting(out, report, color, None)
+}
+
+/// As [`write`]; with `fingerprints` (per file, per finding, as
+/// `Baseline::filter_keeping` returns them) each finding ends with the line
+/// that accepts it into the baseline in use: `= accept: --accept 1a2b…`.
+pub fn write_accepting(
+    out: &mut (impl Write + ?Sized),
+    report: &Report,
+    color: bool,
+    fingerprints: Option<&[Vec<String>]>,
+) -> io::Result<()> {
     let styles = Styles::new(color);
-    for file in &report.files {
-        for finding in &file.findings {
-            write_finding(out, file, finding, &styles)?;
+    for (file_idx, file) in report.files.iter().enumerate() {
+        for (finding_idx, finding) in file.findings.iter().enumerate() {
+            let print = fingerprints.and_then(|prints| prints.get(file_idx)?.get(finding_idx));
+            write_finding(out, file, finding, print.map(String::as_str), &styles)?;
         }
     }
     write_summary(out, &report.summary(), report.files.len(), &styles)
 }
 
-fn write_finding(out: &mut (impl Write + ?Sized), file: &FileResult, finding: &Finding, styles: &Styles) -> io::Result<()> {
+fn write_finding(
+    out: &mut (impl Write + ?Sized),
+    file: &FileResult,
+    finding: &Finding,
+    fingerprint: Option<&str>,
+    styles: &Styles,
+) -> io::Result<()> {
     let severity_style = styles.severity(finding.severity);
     let gutter = styles.gutter;
     let bold = styles.bold;
@@ -97,6 +116,9 @@ fn write_finding(out: &mut (impl Write + ?Sized), file: &FileResult, finding: &F
     }
     if let Some(expected) = finding.expected_text() {
         writeln!(out, "   {gutter}={gutter:#} expected: {expected}")?;
+    }
+    if let Some(print) = fingerprint {
+        writeln!(out, "   {gutter}={gutter:#} accept: --accept {print}")?;
     }
     writeln!(out)
 }
