@@ -16,6 +16,7 @@ use std::path::PathBuf;
 use selaras::diff::{DiffView, Named, Revision, build_view};
 use selaras::pipeline::{Pipeline, PipelineOptions};
 use selaras::render::html::write_html;
+use selaras::render::report::{Document, FileResult, Report};
 use serde_json::json;
 
 /// The view `selaras diff SOURCE DRAFT [--previous EARLIER]` shows.
@@ -29,7 +30,7 @@ fn view(pipeline: &Pipeline, source_path: &str, draft_path: &str, previous_path:
         let checked = pipeline.run(&source, &text);
         (path, text, checked)
     });
-    build_view(
+    let mut view = build_view(
         Named {
             path: source_path,
             text: &source,
@@ -40,7 +41,20 @@ fn view(pipeline: &Pipeline, source_path: &str, draft_path: &str, previous_path:
         },
         &checked,
         previous.as_ref().map(|(path, text, checked)| (Named { path, text }, checked)),
-    )
+    );
+    // The `--accept` line of each finding, as `selaras diff` computes it
+    // (paths relative to the working directory, outside a project).
+    let base = selaras::paths::absolute(std::path::Path::new("."));
+    let report = Report {
+        base: Some(base.clone()),
+        files: vec![FileResult {
+            source: Document::new(selaras::paths::portable(std::path::Path::new(source_path), &base), source.clone()),
+            target: Document::new(selaras::paths::portable(std::path::Path::new(draft_path), &base), draft.clone()),
+            findings: checked.findings.clone(),
+        }],
+    };
+    view.fingerprints = report.fingerprint_map();
+    view
 }
 
 fn main() {

@@ -292,3 +292,72 @@ fn issue_17_item_9_the_diff_page_has_an_accept_line_per_finding() {
     from_check.sort();
     assert_eq!(on_page, from_check, "the page's fingerprints are check's");
 }
+
+#[test]
+fn issue_17_item_10_explain_gives_every_rule_an_example_and_its_tuning() {
+    let list = selaras().arg("explain").output().unwrap();
+    let list = String::from_utf8(list.stdout).unwrap();
+    let rules: Vec<&str> = list.lines().filter_map(|line| line.split_whitespace().next()).collect();
+    assert!(rules.len() >= 28, "{list}");
+    for rule in rules {
+        let output = selaras().args(["explain", rule]).output().unwrap();
+        let text = String::from_utf8(output.stdout).unwrap();
+        assert!(text.contains("Example"), "{rule} has no example:\n{text}");
+        assert!(text.contains(&format!("--rule {rule}=off")), "{text}");
+        assert!(text.contains(&format!("\"{rule}\" = \"off\"")), "{text}");
+    }
+    let unfinished = selaras().args(["explain", "omission.unfinished"]).output().unwrap();
+    assert!(String::from_utf8_lossy(&unfinished.stdout).contains("--full-draft"));
+}
+
+/// `N source terms, M rows` of a shipped file's header.
+fn header_counts(file: &str) -> (usize, usize) {
+    let text = std::fs::read_to_string(format!("glossaries/{file}")).unwrap();
+    let line = text
+        .lines()
+        .find(|line| line.ends_with(" rows.") && line.contains(" source terms, "))
+        .unwrap();
+    let numbers: Vec<usize> = line
+        .split(|c: char| !c.is_ascii_digit())
+        .filter(|part| !part.is_empty())
+        .map(|part| part.parse().unwrap())
+        .collect();
+    let data_rows = text.lines().filter(|line| !line.is_empty() && !line.starts_with('#')).count();
+    assert_eq!(numbers[1], data_rows, "{file}'s header counts its rows");
+    (numbers[0], numbers[1])
+}
+
+#[test]
+fn issue_17_item_10_the_glossary_formats_are_documented_in_one_place_with_true_counts() {
+    let readme = std::fs::read_to_string("glossaries/README.md").unwrap();
+    for file in ["countries.tsv", "calendar.tsv", "news.tsv"] {
+        let (terms, rows) = header_counts(file);
+        let row = readme.lines().find(|line| line.starts_with(&format!("| `{file}` |"))).unwrap();
+        assert!(
+            row.contains(&format!("| {terms} | {rows} |")),
+            "glossaries/README.md says {row}; the file has {terms} terms, {rows} rows"
+        );
+    }
+    let (news_terms, _) = header_counts("news.tsv");
+    let top = std::fs::read_to_string("README.md").unwrap();
+    let flat = top.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(
+        flat.contains(&format!("a curated news glossary of {news_terms} terms")),
+        "README.md's count of news.tsv"
+    );
+    // One section says what every format can express.
+    let formats = &readme[readme.find("## Glossary formats").expect("a formats section")..];
+    for needle in [
+        "[forbidden]",
+        "[replace]",
+        "affix",
+        "case_sensitive",
+        "selaras-match:",
+        "`forbidden` column",
+        "deprecated",
+        "`admitted`",
+        "glossary add",
+    ] {
+        assert!(formats.contains(needle), "the formats section lacks {needle}");
+    }
+}

@@ -135,9 +135,7 @@ pub fn run(args: Args) -> Result<Outcome, Error> {
         }],
     };
     let mut view = view;
-    for (finding, print) in checked.findings.iter().zip(report.fingerprints().into_iter().flatten()) {
-        view.fingerprints.entry(finding.clone()).or_insert(print);
-    }
+    view.fingerprints = report.fingerprint_map();
     match &args.html {
         Some(path) => {
             write_to(Some(path), |out| write_html(out, &view))?;

@@ -236,6 +236,19 @@ impl Report {
         format!("{:016x}", hasher.0)
     }
 
+    /// Each finding with its fingerprint (an identical finding reported
+    /// twice keeps the first one's): what the diff page shows as the
+    /// `--accept` line of each finding.
+    pub fn fingerprint_map(&self) -> std::collections::HashMap<Finding, String> {
+        let mut map = std::collections::HashMap::new();
+        for (file, prints) in self.files.iter().zip(self.fingerprints()) {
+            for (finding, print) in file.findings.iter().zip(prints) {
+                map.entry(finding.clone()).or_insert(print);
+            }
+        }
+        map
+    }
+
     /// The fingerprint of every finding, per file and in report order, with
     /// repeats numbered (`…:2`, `…:3`).
     pub fn fingerprints(&self) -> Vec<Vec<String>> {

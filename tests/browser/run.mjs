@@ -261,6 +261,12 @@ function checkQuiet(name, { log, url }) {
   check('item 4: at 1000 px no finding in a row takes more than 4 lines', tall.length === 0, JSON.stringify(tall));
   await page.locator('#bead-5').screenshot({ path: join(shotsDir, 'item4-1000px-row.png') });
   await page.screenshot({ path: join(shotsDir, 'item4-1000px.png'), fullPage: true });
+  // Item 9: each finding in a row carries the flag that accepts it alone.
+  const accepts = await page.locator('#beads li.finding code.accept').allInnerTexts();
+  const rowFindings = await page.locator('#beads li.finding').count();
+  check('item 9: every finding in the table has its --accept line', accepts.length === rowFindings && accepts.every((text) => /^--accept [0-9a-f]{16}(:\d+)?$/.test(text)), `${accepts.length} of ${rowFindings}`);
+  const selectable = await page.locator('#beads code.accept').first().evaluate((el) => getComputedStyle(el).userSelect || getComputedStyle(el).webkitUserSelect);
+  check('item 9: a click selects the whole --accept line', selectable === 'all', selectable);
   checkQuiet('items 1-4', opened);
   await page.close();
 }
