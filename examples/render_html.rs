@@ -16,6 +16,7 @@ use std::path::PathBuf;
 use selaras::diff::{DiffView, Named, Revision, build_view};
 use selaras::pipeline::{Pipeline, PipelineOptions};
 use selaras::render::html::write_html;
+use selaras::render::report::{Document, FileResult, Report};
 use serde_json::json;
 
 /// The view `selaras diff SOURCE DRAFT [--previous EARLIER]` shows.
@@ -29,7 +30,7 @@ fn view(pipeline: &Pipeline, source_path: &str, draft_path: &str, previous_path:
         let checked = pipeline.run(&source, &text);
         (path, text, checked)
     });
-    build_view(
+    let mut view = build_view(
         Named {
             path: source_path,
             text: &source,
@@ -40,7 +41,20 @@ fn view(pipeline: &Pipeline, source_path: &str, draft_path: &str, previous_path:
         },
         &checked,
         previous.as_ref().map(|(path, text, checked)| (Named { path, text }, checked)),
-    )
+    );
+    // The `--accept` line of each finding, as `selaras diff` computes it
+    // (paths relative to the working directory, outside a project).
+    let base = selaras::paths::absolute(std::path::Path::new("."));
+    let report = Report {
+        base: Some(base.clone()),
+        files: vec![FileResult {
+            source: Document::new(selaras::paths::portable(std::path::Path::new(source_path), &base), source.clone()),
+            target: Document::new(selaras::paths::portable(std::path::Path::new(draft_path), &base), draft.clone()),
+            findings: checked.findings.clone(),
+        }],
+    };
+    view.fingerprints = report.fingerprint_map();
+    view
 }
 
 fn main() {
@@ -87,10 +101,28 @@ fn main() {
 fn expectations(view: &DiffView) -> serde_json::Value {
     let revision = Revision::of(view);
     let row_findings: usize = view.rows.iter().map(|row| row.findings.len()).sum();
+    // Rows folded into a block line (repeats, boilerplate, not yet
+    // translated) are hidden until their block is unfolded; the page's
+    // status line counts the lines shown: bead rows and block lines.
+    let folded = |idx: usize| view.blocks.iter().any(|block| block.rows.contains(&idx));
+    let shown: Vec<usize> = (0..view.rows.len()).filter(|&idx| !folded(idx)).collect();
+    let blocks_with_findings = view
+        .blocks
+        .iter()
+        .filter(|block| view.rows[block.rows.clone()].iter().any(|row| !row.findings.is_empty()))
+        .count();
+    let shown_with_findings = shown.iter().filter(|&&idx| !view.rows[idx].findings.is_empty()).count();
     json!({
         "rows": view.rows.len(),
-        "rows_with_findings": view.summary.rows_with_findings,
-        "rows_changed": revision.rows_changed,
+        "rows_shown": shown.len(),
+        "blocks": view.blocks.len(),
+        "block_rows": view.blocks.iter().map(|block| block.rows.len()).collect::<Vec<_>>(),
+        "block_labels": view.blocks.iter().map(|block| block.label.clone()).collect::<Vec<_>>(),
+        "lines": shown.len() + view.blocks.len(),
+        "rows_with_findings": shown_with_findings,
+        "lines_with_findings": shown_with_findings + blocks_with_findings,
+        "findings": view.summary.findings(),
+        "rows_changed": shown.iter().filter(|&&idx| revision.row_changed(idx)).count(),
         "has_previous": !revision.is_empty(),
         // Bead number, source, draft and findings.
         "cells_per_row": 4,

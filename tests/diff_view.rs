@@ -25,7 +25,7 @@ fn terminal_clean_draft_two_columns() {
 #[test]
 fn terminal_errors_with_revision_plain() {
     let text = terminal(&fixture::errors_view(), 140, false);
-    assert!(text.contains("[missing: North Korea /"), "{text}");
+    assert!(text.contains("[missing: North Korea or"), "{text}");
     assert!(
         text.contains("{+Ukrainian +}border"),
         "one marker pair around a change that holds a term"
@@ -251,7 +251,7 @@ fn html_escapes_hostile_text_everywhere() {
         "paths are escaped in content"
     );
     assert!(
-        page.contains("title=\"Korea Utara → North Korea / North Korean / &lt;img src=x onerror=alert(&#39;term&#39;)&gt;\""),
+        page.contains("title=\"Korea Utara → North Korea or North Korean or &lt;img src=x onerror=alert(&#39;term&#39;)&gt;\""),
         "and in attributes"
     );
     // The table keeps its shape: a header row plus one row per bead, three data cells each.

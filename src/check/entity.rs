@@ -500,18 +500,18 @@ impl Draft<'_> {
         };
         if let (Some(&first), Some(&last)) = (positions.iter().min(), positions.iter().max()) {
             // Show the name as the draft writes it: the respelled words and
-            // the capitalised words around them.
-            let capitalised = |idx: usize| {
-                self.words_exact
-                    .get(idx)
-                    .is_some_and(|w| w.chars().next().is_some_and(char::is_uppercase))
-            };
+            // the words of the source name around them (`Kim Jong-un`,
+            // `Sergei Lavrov`), never a title or other capitalised words
+            // before it (`Russian Foreign Minister`), which are not the name.
+            let name_words: Vec<String> = run.iter().map(|&(_, w)| w.to_lowercase()).collect();
+            let in_name =
+                |idx: usize| run.len() > 1 && (positions.contains(&idx) || self.words.get(idx).is_some_and(|w| name_words.contains(w)));
             let mut from = first;
-            while from > 0 && capitalised(from - 1) && run.len() > 1 {
+            while from > 0 && in_name(from - 1) && first - from + 1 < run.len() {
                 from -= 1;
             }
             let mut to = last;
-            while capitalised(to + 1) && run.len() > 1 && to + 1 - from < run.len() + 1 {
+            while in_name(to + 1) && to + 1 - from < run.len() {
                 to += 1;
             }
             let written = Span::new(self.spans[from].start, self.spans[to].end);

@@ -24,6 +24,7 @@ mod spelling;
 mod swap;
 #[cfg(test)]
 mod tests;
+pub mod unfinished;
 
 use std::collections::HashMap;
 
@@ -194,6 +195,10 @@ pub struct CheckConfig {
     /// The spelling of English the project requires (`glossary.spelling`);
     /// `None` accepts both.
     pub spelling: Option<crate::glossary::english::Spelling>,
+    /// The draft is meant to be complete (`--full-draft`): a draft that
+    /// stops early gets an `omission` per untranslated unit instead of one
+    /// `omission.unfinished` (see `unfinished`).
+    pub full_draft: bool,
 }
 
 impl CheckConfig {
@@ -251,6 +256,11 @@ pub fn run(pair: &Pair<'_>, config: &CheckConfig) -> Vec<Finding> {
             let covered = matches!(finding.rule.family(), "glossary" | "number" | "entity" | "calendar" | "punct");
             !(covered && finding.target.as_ref().is_some_and(|l| untranslated.contains(&l.unit)))
         });
+    }
+    // A draft that stops early is work in progress: one finding says where
+    // it ends, instead of an omission per later unit.
+    if !config.full_draft {
+        unfinished::summarise(pair, &mut findings);
     }
     expected_targets(pair, &mut findings);
     findings.retain_mut(|finding| match config.severity(finding.rule, finding.severity) {

@@ -49,8 +49,9 @@ impl Check for Punctuation {
                     format!("the source asks a question; draft unit {} has no question mark", target_unit.id),
                 ));
             }
+            let spaced_ellipsis = source_text.iter().any(|text| has_spaced_ellipsis(text));
             for &target_idx in &bead.target {
-                whitespace(pair, target_idx, out);
+                whitespace(pair, target_idx, spaced_ellipsis, out);
             }
         }
     }
@@ -101,16 +102,28 @@ fn brackets_balanced(texts: &[&str]) -> bool {
     depth == [0, 0]
 }
 
-fn whitespace(pair: &Pair<'_>, target_idx: usize, out: &mut Vec<Finding>) {
+/// Whether `text` sets an ellipsis (`…` or `...`) off with a space before
+/// it, as in `hari ini … meningkat`.
+fn has_spaced_ellipsis(text: &str) -> bool {
+    text.contains(" …") || text.contains(" ...")
+}
+
+/// Doubled spaces and a space before punctuation. A space before an
+/// ellipsis (`today ... rising`) is not reported when the source spaces its
+/// ellipsis too (`spaced_ellipsis`): the draft keeps the source's style, and
+/// AP style spaces ellipses as well.
+fn whitespace(pair: &Pair<'_>, target_idx: usize, spaced_ellipsis: bool, out: &mut Vec<Finding>) {
     let unit = &pair.target.units[target_idx];
     let text = pair.target.unit_text(target_idx);
-    let problem = text.find("  ").map(|at| (at, 2, "two spaces in a row")).or_else(|| {
-        [" ,", " .", " ;", " :", " !", " ?"]
-            .iter()
-            .filter_map(|pattern| text.find(pattern))
-            .min()
-            .map(|at| (at, 2, "a space before punctuation"))
-    });
+    let before_punctuation = [" ,", " .", " ;", " :", " !", " ?"]
+        .iter()
+        .flat_map(|pattern| text.match_indices(pattern).map(|(at, _)| at))
+        .filter(|&at| !(spaced_ellipsis && text[at + 1..].starts_with("...")))
+        .min();
+    let problem = text
+        .find("  ")
+        .map(|at| (at, 2, "two spaces in a row"))
+        .or_else(|| before_punctuation.map(|at| (at, 2, "a space before punctuation")));
     if let Some((at, len, what)) = problem {
         let start = unit.span.start + at;
         out.push(
@@ -132,5 +145,7 @@ mod tests {
         assert!(brackets_balanced(&["missile (ICBM) [sic]"]));
         assert!(!brackets_balanced(&["missile (ICBM"]));
         assert!(!brackets_balanced(&["missile ICBM) ("]));
+        assert!(has_spaced_ellipsis("hari ini … meningkat") && has_spaced_ellipsis("hari ini ... meningkat"));
+        assert!(!has_spaced_ellipsis("hari ini… meningkat"));
     }
 }

@@ -84,7 +84,9 @@ static RULES: &[RuleInfo] = &[
         "A personal or place name of the source is not in the draft.",
         "Two or more capitalised words in a row that are not common Indonesian words (a name such\n\
          as Choe Son Hui or Sergey Lavrov) should appear in the draft, word for word. A different\n\
-         transliteration (Sergei for Sergey) is reported too, as a warning: pick one spelling.",
+         transliteration (Sergei for Sergey) is reported too, as a warning: pick one spelling.\n\
+         Example: \"Sergey Lavrov\" written as \"Sergei Lavrov\"; \"Choe Son Hui\" left out of the\n\
+         sentence that quotes her.",
     ),
     rule(
         "glossary.count",
@@ -100,7 +102,9 @@ static RULES: &[RuleInfo] = &[
         Error,
         "A forbidden translation of a glossary term is used.",
         "The glossary marks this English rendering as forbidden (TBX deprecated or superseded, or\n\
-         a \"forbidden\" list in the native format) for a term that occurs in the source.",
+         a \"forbidden\" list in the native format) for a term that occurs in the source.\n\
+         Example: with the project row `Menteri Luar Negeri → Foreign Affairs Secretary [forbidden]`,\n\
+         \"Menteri Luar Negeri Choe Son Hui\" translated as \"Foreign Affairs Secretary Choe Son Hui\".",
     ),
     rule(
         "glossary.missing",
@@ -145,7 +149,9 @@ static RULES: &[RuleInfo] = &[
          ending (North Korea / North Korean) count as one. In a project, terms no glossary has\n\
          are found by the miner of `selaras glossary suggest` (names, units, multi-word terms)\n\
          and reported the same way when the drafts use two renderings at least twice each\n\
-         (\"Menteri Keuangan (in no glossary) is translated 2 ways\"); a glossary entry settles it.",
+         (\"Menteri Keuangan (in no glossary) is translated 2 ways\"); a glossary entry settles it.\n\
+         Example: \"Menteri Luar Negeri\" rendered \"Foreign Minister\" in two articles of a project and\n\
+         \"Minister of Foreign Affairs\" in a third.",
     ),
     rule(
         "number.changed",
@@ -154,7 +160,9 @@ static RULES: &[RuleInfo] = &[
         "Numbers are compared by value, each side read with its own conventions: Indonesian 10.000 is\n\
          English 10,000, 2,5 is 2.5, 1,5 juta is 1.5 million (also $1.5m, Rp1.5tn, 1.5bn), 14.00 WIB\n\
          is 14:00 or 2 p.m., 1990-an is the 1990s. A draft that keeps Indonesian notation changes the\n\
-         value: English reads 8.000 as eight. A date whose day or year differs is reported here too.",
+         value: English reads 8.000 as eight. A date whose day or year differs is reported here too.\n\
+         Example: \"sekitar 10.000 tentara\" translated as \"about 1,000 troops\"; \"8.000 tentara\" left\n\
+         as \"8.000 troops\".",
     ),
     rule(
         "number.extra",
@@ -187,7 +195,21 @@ static RULES: &[RuleInfo] = &[
         Warning,
         "The draft is much shorter than its source.",
         "The draft unit is less than half as long as the source would predict (Indonesian to\n\
-         English runs at about 0.9 characters per character), a sign that a clause was dropped.",
+         English runs at about 0.9 characters per character), a sign that a clause was dropped.\n\
+         Example: \"Ia mengatakan Korea Utara perlu memperkuat persenjataan nuklirnya dan\n\
+         menyempurnakan kesiapannya untuk melancarkan serangan nuklir balasan jika perlu.\" translated\n\
+         as \"She said North Korea must grow its arsenal.\"",
+    ),
+    rule(
+        "omission.unfinished",
+        Warning,
+        "The draft stops before the end of its source.",
+        "The source units after the last one the draft translates have no counterpart at all, and\n\
+         two or more of them need a translation (boilerplate and repeated blocks need none): the\n\
+         draft is work in progress. One finding says where it ends instead of an omission per later\n\
+         unit. One untranslated last unit stays an omission.\n\
+         Example: a draft of paragraphs 1-8 of a 17-paragraph article gets \"draft ends at source\n\
+         p8.s1; 9 later source units are not translated yet\".",
     ),
     rule(
         "placeholder.missing",
@@ -210,7 +232,9 @@ static RULES: &[RuleInfo] = &[
         "punct.question",
         Warning,
         "A question lost its question mark.",
-        "The source unit ends in \"?\" and the draft unit does not contain one.",
+        "The source unit ends in \"?\" and the draft unit does not contain one.\n\
+         Example: \"Apakah Korea Utara akan mengirim lebih banyak pasukan?\" translated as \"North\n\
+         Korea will send more troops.\"",
     ),
     rule(
         "punct.quotes",
@@ -224,7 +248,10 @@ static RULES: &[RuleInfo] = &[
         "punct.whitespace",
         Info,
         "Doubled spaces or a space before punctuation.",
-        "The draft has two spaces in a row, or a space before , . ; : ! or ?.",
+        "The draft has two spaces in a row, or a space before , . ; : ! or ?.\n\
+         Example: \"said this  in Moscow\" (two spaces), \"the border , and\" (a space before the\n\
+         comma). An ellipsis spaced as the source spaces it (\"hari ini … meningkat\" → \"today ...\n\
+         rising\") is not reported.",
     ),
     rule(
         "repeat.inconsistent",
@@ -232,14 +259,18 @@ static RULES: &[RuleInfo] = &[
         "The same source sentence is translated differently.",
         "Two source units with the same text (after NFC and whitespace folding) have different\n\
          translations, in one file or, in a project, in different files. Revisers expect one\n\
-         translation for one sentence.",
+         translation for one sentence.\n\
+         Example: \"Korea Utara membantah tuduhan itu.\" translated \"North Korea denied the\n\
+         accusation.\" in one article and \"Pyongyang rejected the charge.\" in another.",
     ),
     rule(
         "source.repeated",
         Info,
         "The source repeats a block of paragraphs.",
         "Scrapers often paste an article's body twice. The copies are reported once per block and\n\
-         are not expected to be translated again: they are not reported as omissions.",
+         are not expected to be translated again: they are not reported as omissions.\n\
+         Example: the sample article's paragraphs p18–p31 repeat p4–p17 word for word: one finding\n\
+         says so, and `selaras diff` folds the copies into one line.",
     ),
     rule(
         "source.swapped",
@@ -248,7 +279,8 @@ static RULES: &[RuleInfo] = &[
         "The source reads as English and the draft as Indonesian (judged by the function words of\n\
          each language over the first 2,000 words of each side, both sides clearly), as when\n\
          `selaras check DRAFT SOURCE` was typed for `selaras check SOURCE DRAFT`. The pair then\n\
-         gets this one finding instead of an `untranslated` error for every unit.",
+         gets this one finding instead of an `untranslated` error for every unit.\n\
+         Example: `selaras check draft.en.txt source.id.txt`.",
     ),
     rule(
         "structure.merged",
@@ -257,7 +289,9 @@ static RULES: &[RuleInfo] = &[
         "The aligner paired several source units with one draft unit (a 2-1 bead). Merging sentences of\n\
          one paragraph is ordinary news editing and is reported as information; merging sentences of\n\
          different paragraphs, in a draft that otherwise keeps the source's paragraphs, is a warning:\n\
-         it often hides an omission and breaks sentence-level memories.",
+         it often hides an omission and breaks sentence-level memories.\n\
+         Example: \"Kim hadir pada peluncuran uji coba rudal …\" (paragraph 16) joined to the\n\
+         sentence of paragraph 15 as \"…, and Kim attended the missile test launch …\".",
     ),
     rule(
         "structure.reordered",
@@ -273,14 +307,18 @@ static RULES: &[RuleInfo] = &[
         "structure.split",
         Info,
         "One source sentence was split into several draft sentences.",
-        "The aligner paired one source unit with several draft units (a 1-2 bead).",
+        "The aligner paired one source unit with several draft units (a 1-2 bead).\n\
+         Example: \"Choe mengatakan situasi dapat menjadi meledak, tetapi tidak memberikan bukti.\"\n\
+         translated as \"Choe said the situation could become explosive. She gave no evidence.\"",
     ),
     rule(
         "untranslated",
         Error,
         "A draft unit is still in Indonesian.",
         "The draft unit equals its source, or reads as Indonesian: its words are mostly Indonesian\n\
-         function words (yang, dan, di, dengan, untuk …) rather than English ones.",
+         function words (yang, dan, di, dengan, untuk …) rather than English ones.\n\
+         Example: \"Ia mengatakan Korea Utara perlu memperkuat persenjataan nuklirnya …\" left in\n\
+         Indonesian in the draft.",
     ),
 ];
 
@@ -290,6 +328,51 @@ pub fn rules() -> &'static [RuleInfo] {
 }
 
 /// The documentation of `id`, if it is a known rule.
+/// How to turn a rule off or tune it: its level by flag or project file,
+/// and what else decides what it reports (what `selaras explain RULE` ends
+/// with).
+pub fn tuning(id: RuleId) -> String {
+    let name = id.as_str();
+    let family = id.family();
+    let mut text = format!(
+        "Turn it off or change its level: --rule {name}=off (or info, warning,\n\
+         error), or in selaras.toml under [rules]: \"{name}\" = \"off\"."
+    );
+    if family != name {
+        text.push_str(&format!("\n--rule {family}=… sets every {family}.* rule at once."));
+    }
+    text.push_str("\nTo keep the rule and accept one finding: selaras check … --baseline FILE --accept FINGERPRINT.");
+    let specific = match (family, name) {
+        (_, "omission" | "omission.unfinished") => {
+            "--full-draft takes a draft that stops early as complete: each untranslated unit is then an\n\
+             omission, instead of one omission.unfinished."
+        }
+        ("glossary", _) => {
+            "What is required, admitted or forbidden is the glossary's: selaras glossary add SOURCE TARGET\n\
+             [--admitted|--forbidden] changes the project's; --no-default-glossary drops the shipped\n\
+             ones; the formats are in glossaries/README.md."
+        }
+        ("calendar", _) => {
+            "Weekday and month names come from glossaries/calendar.tsv; a project glossary can admit\n\
+             another spelling (selaras glossary add … --admitted)."
+        }
+        ("entity", _) => {
+            "A span a glossary term covers is left to the glossary rules: a house spelling of a name\n\
+             can be settled with selaras glossary add."
+        }
+        (_, "repeat.inconsistent" | "source.repeated" | "structure.merged" | "structure.split") => {
+            "Checked per pair and, in a project, across its pairs; set the level per project in\n\
+             selaras.toml."
+        }
+        _ => "",
+    };
+    if !specific.is_empty() {
+        text.push('\n');
+        text.push_str(specific);
+    }
+    text
+}
+
 pub fn rule_info(id: RuleId) -> Option<&'static RuleInfo> {
     RULES.iter().find(|info| info.id == id)
 }
@@ -405,5 +488,17 @@ mod tests {
             assert!(!info.summary.is_empty() && info.explanation.len() > 20, "{} needs docs", info.id);
             assert!(info.id.as_str().chars().all(|c| c.is_ascii_lowercase() || c == '.'));
         }
+    }
+
+    #[test]
+    fn issue_17_item_10_every_rule_has_an_example_and_says_how_to_tune_it() {
+        for info in RULES {
+            assert!(info.explanation.contains("Example"), "{} needs an example", info.id);
+            let tuning = tuning(info.id);
+            assert!(tuning.contains(&format!("--rule {}=off", info.id)), "{tuning}");
+            assert!(tuning.contains(&format!("\"{}\" = \"off\"", info.id)), "{tuning}");
+        }
+        assert!(tuning(RuleId("omission.unfinished")).contains("--full-draft"));
+        assert!(tuning(RuleId("glossary.forbidden")).contains("glossary add"));
     }
 }

@@ -68,6 +68,11 @@ pub struct Args {
     /// Record the fingerprints of every finding in this file (and exit 0).
     #[arg(long)]
     write_baseline: Option<PathBuf>,
+    /// Accept one finding into the --baseline file (created if missing):
+    /// its fingerprint, as the human format's `= accept:` line, the JSON
+    /// `fingerprint` or the diff page show it; may be repeated.
+    #[arg(long, value_name = "FINGERPRINT", requires = "baseline")]
+    accept: Vec<String>,
     /// The project file (default: `selaras.toml` here or in a parent
     /// folder); its rules, glossaries and `fail_on` apply to files given here
     /// too.
@@ -76,10 +81,15 @@ pub struct Args {
     /// A source file without its draft is an error (exit 2), not a note.
     #[arg(long)]
     require_drafts: bool,
+    /// The draft is meant to be complete: where it stops before the end of
+    /// its source, report every untranslated unit as an omission (by
+    /// default one `omission.unfinished` says where the draft ends).
+    #[arg(long)]
+    full_draft: bool,
     /// Check a stream of pairs: one `{"id","source","draft"}` JSON object per
     /// line of FILE (`-` = standard input); writes one
     /// `{"id","findings","summary"}` line per pair, in input order.
-    #[arg(long, value_name = "FILE", conflicts_with_all = ["files", "baseline", "write_baseline", "format"])]
+    #[arg(long, value_name = "FILE", conflicts_with_all = ["files", "baseline", "write_baseline", "accept", "format"])]
     pairs_jsonl: Option<PathBuf>,
     /// Colour for the human format.
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
@@ -178,6 +188,7 @@ fn plan(args: &Args) -> Result<Plan, Error> {
     if args.require_drafts {
         config.require_drafts = true;
     }
+    config.check.full_draft |= args.full_draft;
     let base = paths::absolute(config.project_root().unwrap_or(Path::new(".")));
     Ok(Plan {
         pairs,
@@ -231,8 +242,8 @@ fn check_xliff_file(pipeline: &Pipeline, path: &Path, base: &Path) -> Result<Fil
     let findings = selaras::xliff::check_xliff(pipeline, &file);
     let name = paths::portable(path, base);
     Ok(FileResult {
-        source: Document::new(name.clone(), input.text.clone()),
-        target: Document::new(name, input.text),
+        source: Document::xml(name.clone(), input.text.clone()),
+        target: Document::xml(name, input.text),
         findings,
     })
 }
@@ -296,15 +307,39 @@ pub fn run(args: Args) -> Result<Outcome, Error> {
         eprintln!("wrote {} fingerprints to {}", baseline.fingerprints.len(), path.display());
         return missing_drafts(&plan).map(|()| Outcome::Clean);
     }
+    let mut kept_prints = None;
     if let Some(path) = &args.baseline {
-        let removed = Baseline::read(path)?.filter(&mut report);
+        let mut baseline = if !args.accept.is_empty() && !path.exists() {
+            Baseline::new()
+        } else {
+            Baseline::read(path)?
+        };
+        if !args.accept.is_empty() {
+            let added = baseline
+                .accept(&report, &args.accept)
+                .map_err(|message| Error::Usage(format!("{}: nothing accepted: {message}", path.display())))?;
+            write_to(Some(path), |out| out.write_all(baseline.to_json().as_bytes()))?;
+            for accepted in &added {
+                eprintln!(
+                    "accepted into {}: {} {} {}: “{}”",
+                    path.display(),
+                    accepted.rule,
+                    accepted.file,
+                    accepted.unit,
+                    accepted.words
+                );
+            }
+        }
+        let (removed, prints) = baseline.filter_keeping(&mut report);
+        kept_prints = Some(prints);
         if removed > 0 {
             eprintln!("note: {removed} findings recorded in {} are not shown", path.display());
         }
     }
     let color = args.color.enabled(args.output.is_some());
     write_to(args.output.as_deref(), |out| match args.format.unwrap_or(Format::Human) {
-        Format::Human => human::write(out, &report, color),
+        // With a baseline in use, each finding says how to accept it.
+        Format::Human => human::write_accepting(out, &report, color, kept_prints.as_deref()),
         Format::Json => json::write(out, &report),
         Format::Sarif => sarif::write(out, &report),
         Format::Github => github::write(out, &report),
@@ -336,6 +371,7 @@ fn run_stream(args: &Args, path: &Path) -> Result<Outcome, Error> {
     config.glossary_flags(&args.glossaries, args.no_default_glossary);
     config.rule_flags(&args.rules)?;
     config.spelling_flag(args.spelling.as_deref())?;
+    config.check.full_draft |= args.full_draft;
     if let Some(choice) = args.fail_on {
         config.fail_on = match choice {
             FailOn::Error => Some(Severity::Error),

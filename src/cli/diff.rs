@@ -12,6 +12,7 @@ use std::path::PathBuf;
 use selaras::diff::{Named, build_view};
 use selaras::pipeline::{Pipeline, PipelineOptions};
 use selaras::render::html::write_html;
+use selaras::render::report::{Document, FileResult, Report};
 use selaras::render::side_by_side::{SideBySideOptions, write_side_by_side};
 use selaras::{Error, glossary, input, paths};
 
@@ -58,9 +59,15 @@ pub struct Args {
     /// whose rules and glossaries apply.
     #[arg(long)]
     config: Option<PathBuf>,
-    /// Show every row, also unchanged ones, when comparing with --previous.
+    /// Show every row in the terminal view: unchanged ones when comparing
+    /// with --previous, and repeated, boilerplate or not yet translated
+    /// source units (the HTML page folds these behind a button).
     #[arg(long)]
     no_collapse: bool,
+    /// The draft is meant to be complete: where it stops early, every
+    /// untranslated unit is an omission (see `selaras check --full-draft`).
+    #[arg(long)]
+    full_draft: bool,
 }
 
 pub fn run(args: Args) -> Result<Outcome, Error> {
@@ -68,6 +75,7 @@ pub fn run(args: Args) -> Result<Outcome, Error> {
     config.glossary_flags(&args.glossaries, args.no_default_glossary);
     config.rule_flags(&args.rules)?;
     config.fail_on_flag(args.fail_on.as_deref())?;
+    config.check.full_draft |= args.full_draft;
     let fail_on = config.fail_on;
     let glossary = glossary::load(&config.glossaries, config.default_glossary)?;
     let options = PipelineOptions {
@@ -114,6 +122,20 @@ pub fn run(args: Args) -> Result<Outcome, Error> {
                 )
             }),
     );
+    // Each finding's baseline fingerprint, computed as `check` computes it
+    // (paths relative to the project root, or the working directory), so
+    // that the page's `--accept` lines work with `check --baseline`.
+    let base = paths::absolute(config.project_root().unwrap_or(std::path::Path::new(".")));
+    let report = Report {
+        base: Some(base.clone()),
+        files: vec![FileResult {
+            source: Document::new(paths::portable(&args.source, &base), source.text.clone()),
+            target: Document::new(paths::portable(&args.draft, &base), draft.text.clone()),
+            findings: checked.findings.clone(),
+        }],
+    };
+    let mut view = view;
+    view.fingerprints = report.fingerprint_map();
     match &args.html {
         Some(path) => {
             write_to(Some(path), |out| write_html(out, &view))?;
@@ -133,6 +155,7 @@ pub fn run(args: Args) -> Result<Outcome, Error> {
             });
             let mut options = SideBySideOptions::new(width, args.color.enabled(false));
             options.collapse_unchanged = !args.no_collapse;
+            options.fold_blocks = !args.no_collapse;
             write_to(None, |out| write_side_by_side(out, &view, &options))?;
         }
     }

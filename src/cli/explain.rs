@@ -1,8 +1,8 @@
-//! `selaras explain [RULE]`: what a rule checks, its default severity and
-//! examples; without RULE, the list of rules.
+//! `selaras explain [RULE]`: what a rule checks, its default severity,
+//! examples and how to turn it off or tune it; without RULE, the list of rules.
 
 use selaras::Error;
-use selaras::check::registry::resolve_rule_name;
+use selaras::check::registry::{resolve_rule_name, tuning};
 use selaras::check::rules;
 
 use super::Outcome;
@@ -35,8 +35,12 @@ pub fn run(args: Args) -> Result<Outcome, Error> {
             } else {
                 writeln!(
                     out,
-                    "{} ({} by default)\n\n{}\n\n{}\n",
-                    info.id, info.severity, info.summary, info.explanation
+                    "{} ({} by default)\n\n{}\n\n{}\n\n{}\n",
+                    info.id,
+                    info.severity,
+                    info.summary,
+                    info.explanation,
+                    tuning(info.id)
                 )?;
             }
         }

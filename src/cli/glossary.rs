@@ -1,4 +1,5 @@
-//! `selaras glossary apply FILE [-g GLOSSARY]... [--no-default-glossary] [--format text|jsonl|skeleton|counts]`
+//! `selaras glossary apply FILE [-g GLOSSARY]... [--no-default-glossary] [--format text|jsonl|skeleton|counts] [--keep-all]`
+//! `selaras glossary add SOURCE TARGET [--admitted|--forbidden] [--note TEXT] [-g FILE] [--force]` (`glossary_add.rs`)
 //! `selaras glossary lint [GLOSSARY]... [--no-default-glossary] [--config FILE]`
 //! `selaras glossary convert GLOSSARY... --to tsv|csv|tbx|tbx-v2|json [-o OUT]`
 //! `selaras glossary suggest [-g GLOSSARY]... [--no-default-glossary] [--format tsv|jsonl] [--min-count N] [-o OUT]`
@@ -7,7 +8,7 @@ use std::io::IsTerminal;
 use std::path::PathBuf;
 
 use clap::{Subcommand, ValueEnum};
-use selaras::glossary::apply::TermCounter;
+use selaras::glossary::apply::{SkeletonOptions, TermCounter};
 use selaras::glossary::formats::{self, Format};
 use selaras::glossary::lint::{Severity, lint_files};
 use selaras::glossary::{self, Glossary, Matcher};
@@ -17,10 +18,15 @@ use selaras::{Error, input, render};
 use super::Outcome;
 use super::output::write_to;
 
+#[path = "glossary_add.rs"]
+mod add;
+
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Find glossary terms in a source text and show the English they need.
     Apply(ApplyArgs),
+    /// Add a term to the project's TSV glossary (sorted, lint-clean).
+    Add(add::AddArgs),
     /// Check glossary files for malformed rows, duplicates, conflicts and more.
     Lint(LintArgs),
     /// Convert glossaries (merged in order) to another format.
@@ -74,6 +80,10 @@ pub struct ApplyArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t = ApplyFormat::Text)]
     format: ApplyFormat,
+    /// Skeleton: keep the copies of a repeated block and the site's
+    /// boilerplate (left out by default: they need no translation).
+    #[arg(long)]
+    keep_all: bool,
     /// Write to this file (atomically) instead of standard output.
     #[arg(short = 'o', long)]
     output: Option<PathBuf>,
@@ -141,6 +151,7 @@ impl From<ToFormat> for Format {
 pub fn run(command: Command) -> Result<Outcome, Error> {
     match command {
         Command::Apply(args) => apply(args),
+        Command::Add(args) => add::add(args),
         Command::Lint(args) => lint(args),
         Command::Convert(args) => convert(args),
         Command::Suggest(args) => suggest(args),
@@ -163,16 +174,34 @@ fn apply(args: ApplyArgs) -> Result<Outcome, Error> {
         _ => searched.occurrences(&input.text),
     };
     let color = args.output.is_none() && std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none();
+    let mut left_out = None;
     write_to(args.output.as_deref(), |out| match args.format {
         ApplyFormat::Text => render::terms::write_text(out, &input.text, &searched.segmentation, matcher, &occurrences, color),
         ApplyFormat::Jsonl => render::terms::write_jsonl(out, &input.text, matcher, &occurrences),
-        ApplyFormat::Skeleton => render::terms::write_skeleton(out, &input.text, matcher, &occurrences),
+        ApplyFormat::Skeleton => {
+            let options = SkeletonOptions { keep_all: args.keep_all };
+            let skeleton = render::terms::write_skeleton(out, &input.text, &searched.segmentation, matcher, &occurrences, options)?;
+            left_out = Some(skeleton);
+            Ok(())
+        }
         ApplyFormat::Counts => {
             let mut counter = TermCounter::new(matcher);
             searched.for_each_occurrence(&input.text, |occurrence| counter.add(&occurrence.hit));
             render::terms::write_counts(out, &counter.finish())
         }
     })?;
+    // Say what the skeleton left out, so that a shorter text is no surprise.
+    if let Some(skeleton) = left_out {
+        for ((first, last), (original_first, original_last)) in &skeleton.repeats_left_out {
+            eprintln!("note: left out p{first}–p{last}, which repeat p{original_first}–p{original_last} (--keep-all keeps them)");
+        }
+        if skeleton.boilerplate_left_out > 0 {
+            eprintln!(
+                "note: left out {} boilerplate paragraphs (--keep-all keeps them)",
+                skeleton.boilerplate_left_out
+            );
+        }
+    }
     // The process ends next: freeing the automaton, the units and the hits
     // of a large input one by one would only add time.
     std::mem::forget((searched, occurrences, input));

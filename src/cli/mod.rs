@@ -2,6 +2,7 @@
 //! file that reads inputs, calls the library and writes to stdout.
 
 mod align;
+mod baseline;
 mod check;
 mod config;
 mod diff;
@@ -41,6 +42,9 @@ enum Command {
     /// Apply, lint and convert glossaries; suggest entries from a project.
     #[command(subcommand)]
     Glossary(glossary::Command),
+    /// List what a baseline (`check --write-baseline`, `--accept`) accepts.
+    #[command(subcommand)]
+    Baseline(baseline::Command),
 }
 
 /// What a subcommand reports back: whether it found something at or above
@@ -60,6 +64,7 @@ pub fn run() -> ExitCode {
         Command::Align(args) => align::run(args),
         Command::Glossary(command) => glossary::run(command),
         Command::Export(command) => export::run(command),
+        Command::Baseline(command) => baseline::run(command),
     };
     match result {
         Ok(Outcome::Clean) => ExitCode::SUCCESS,

@@ -4,10 +4,11 @@
 
 use std::collections::HashMap;
 
-use super::view::{DiffView, Row, TermMark, UnitText};
+use super::view::{Block, DiffView, Row, RowKind, TermMark, UnitText};
 use crate::check::CheckUnit;
 use crate::glossary::english::target_present;
 use crate::pipeline::Checked;
+use crate::segment::UnitKind;
 use crate::text::{Side, Span};
 
 /// One checked side by path and text.
@@ -50,13 +51,15 @@ pub fn build_view(source: Named<'_>, draft: Named<'_>, checked: &Checked, previo
             row_of_source_idx.insert(idx, bead_idx);
         }
     }
-    let mut colours: Vec<HashMap<String, usize>> = vec![HashMap::new(); rows.len()];
+    // One colour per term for the whole view, in order of first occurrence,
+    // so that `Korea Utara` looks the same in every row.
+    let mut colours: HashMap<String, usize> = HashMap::new();
     for term in &checked.terms {
         let Some(&row_idx) = row_of_source_idx.get(&term.unit) else {
             continue;
         };
-        let next_colour = colours[row_idx].len();
-        let colour_index = *colours[row_idx].entry(term.term.clone()).or_insert(next_colour);
+        let next_colour = colours.len();
+        let colour_index = *colours.entry(term.term.clone()).or_insert(next_colour);
         let row = &mut rows[row_idx];
         let mut found_at: Option<(String, Span)> = None;
         for unit in &row.target {
@@ -127,11 +130,115 @@ pub fn build_view(source: Named<'_>, draft: Named<'_>, checked: &Checked, previo
             );
         }
     }
-    DiffView::new(
+    let unfinished = checked.findings.iter().any(|f| f.rule.as_str() == "omission.unfinished");
+    classify_rows(&mut rows, checked, unfinished);
+    let blocks = fold_blocks(&rows, checked);
+    let mut view = DiffView::new(
         source.path,
         draft.path,
         previous.map(|(earlier, _)| earlier.path.to_string()),
         rows,
         document_findings,
-    )
+    );
+    view.blocks = blocks;
+    view
+}
+
+/// Marks the rows without draft text that are not omissions: copies of a
+/// repeated block, boilerplate, and (when the draft stops early) the rows
+/// after its end.
+fn classify_rows(rows: &mut [Row], checked: &Checked, unfinished: bool) {
+    let units = &checked.source.units;
+    for (row, bead) in rows.iter_mut().zip(&checked.aligned) {
+        if !bead.target.is_empty() || bead.source.is_empty() {
+            continue;
+        }
+        let repeat_of = bead.source.first().and_then(|&idx| units[idx].repeat_of);
+        if bead.repeat || bead.source.iter().all(|&idx| units[idx].repeat_of.is_some()) {
+            row.kind = RowKind::Repeat;
+            row.repeat_of = repeat_of.map(|idx| units[idx].id.clone());
+        } else if bead.source.iter().all(|&idx| units[idx].kind == UnitKind::Boilerplate) {
+            row.kind = RowKind::Boilerplate;
+        }
+    }
+    if unfinished {
+        let last_with_draft = rows.iter().rposition(|row| !row.target.is_empty());
+        let tail = last_with_draft.map_or(0, |idx| idx + 1);
+        for row in &mut rows[tail..] {
+            if row.kind == RowKind::Pair && row.target.is_empty() {
+                row.kind = RowKind::Pending;
+            }
+        }
+    }
+}
+
+/// Runs of rows of one kind other than `Pair`, with the line that stands
+/// for them.
+fn fold_blocks(rows: &[Row], checked: &Checked) -> Vec<Block> {
+    let mut blocks = Vec::new();
+    let mut row_idx = 0;
+    while row_idx < rows.len() {
+        let kind = rows[row_idx].kind;
+        let start = row_idx;
+        while row_idx < rows.len() && rows[row_idx].kind == kind {
+            row_idx += 1;
+        }
+        if kind == RowKind::Pair {
+            continue;
+        }
+        let members = &rows[start..row_idx];
+        let units = &checked.source.units;
+        let source_units: Vec<usize> = members
+            .iter()
+            .flat_map(|row| checked.aligned[row.bead].source.iter().copied())
+            .collect();
+        let range = unit_range(&source_units, checked);
+        let label = match kind {
+            RowKind::Repeat => {
+                let originals: Vec<usize> = source_units.iter().filter_map(|&idx| units[idx].repeat_of).collect();
+                let verb = if source_units.len() == 1 { "repeats" } else { "repeat" };
+                format!("{range} {verb} {}: no translation needed", unit_range(&originals, checked))
+            }
+            RowKind::Boilerplate => format!("{range} boilerplate: no translation needed"),
+            RowKind::Pending => {
+                let end = checked
+                    .findings
+                    .iter()
+                    .find(|f| f.rule.as_str() == "omission.unfinished")
+                    .and_then(|f| f.message.split(';').next())
+                    .unwrap_or("the draft ends here");
+                format!("{range} not translated yet: {end}")
+            }
+            RowKind::Pair => unreachable!("pairs are not folded"),
+        };
+        blocks.push(Block {
+            kind,
+            rows: start..row_idx,
+            label,
+        });
+    }
+    blocks
+}
+
+/// `p18–p31` for source units that make whole paragraphs of a segmented
+/// text, else the first and last unit ids (`p18.s1–p18.s3`, or one id).
+fn unit_range(unit_indices: &[usize], checked: &Checked) -> String {
+    let units = &checked.source.units;
+    let (Some(&first), Some(&last)) = (unit_indices.first(), unit_indices.last()) else {
+        return String::new();
+    };
+    // Whole paragraphs: the run starts a paragraph and ends one.
+    let starts_paragraph = first == 0 || units[first - 1].paragraph != units[first].paragraph;
+    let ends_paragraph = units.get(last + 1).is_none_or(|next| next.paragraph != units[last].paragraph);
+    let whole = checked.source.segmentation.is_some() && starts_paragraph && ends_paragraph;
+    let (a, b) = (units[first].paragraph, units[last].paragraph);
+    if whole && a != b {
+        format!("p{a}–p{b}")
+    } else if whole {
+        format!("p{a}")
+    } else if first == last {
+        units[first].id.clone()
+    } else {
+        format!("{}–{}", units[first].id, units[last].id)
+    }
 }

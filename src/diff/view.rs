@@ -68,12 +68,45 @@ pub struct TermMark {
     pub colour_index: usize,
 }
 
+/// What a row without draft text is, when it is not an omission: the
+/// renderers say so instead of "no draft unit", and fold runs of such rows
+/// into one line ([`Block`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum RowKind {
+    /// An ordinary bead.
+    #[default]
+    Pair,
+    /// Copies of an earlier source unit (a scraper's duplicated block):
+    /// no translation needed.
+    Repeat,
+    /// Site boilerplate (`(ahm)`, `Lihat Juga :`): no translation needed.
+    Boilerplate,
+    /// After the end of a draft that stops early (`omission.unfinished`):
+    /// not translated yet.
+    Pending,
+}
+
+/// A run of rows of one [`RowKind`] other than `Pair`, shown folded as one
+/// line ("p18–p31 repeat p4–p17: no translation needed").
+#[derive(Debug, Clone, PartialEq)]
+pub struct Block {
+    pub kind: RowKind,
+    /// Indices into `DiffView::rows`.
+    pub rows: std::ops::Range<usize>,
+    /// What the folded line says.
+    pub label: String,
+}
+
 /// One aligned bead: source units, the draft units paired with them, and
 /// what the later stages found about the pair.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Row {
     /// 0-based index of the bead in the alignment.
     pub bead: usize,
+    /// Whether the bead is an ordinary pair or needs no (or no translation yet).
+    pub kind: RowKind,
+    /// For a `Repeat` row: the id of the source unit its first unit repeats.
+    pub repeat_of: Option<String>,
     /// Source units (empty for a 0-1 bead: an addition in the draft).
     pub source: Vec<UnitText>,
     /// Draft units (empty for a 1-0 bead: an omission).
@@ -94,6 +127,8 @@ impl Row {
     pub fn new(bead: usize) -> Self {
         Row {
             bead,
+            kind: RowKind::Pair,
+            repeat_of: None,
             source: Vec::new(),
             target: Vec::new(),
             previous: None,
@@ -170,8 +205,15 @@ pub struct DiffView {
     /// The earlier draft given with `--previous`.
     pub previous_path: Option<String>,
     pub rows: Vec<Row>,
+    /// Runs of rows that renderers fold into one line (see [`Block`]), in
+    /// row order, never overlapping.
+    pub blocks: Vec<Block>,
     /// Findings about the document as a whole (no bead to put them in).
     pub findings_without_row: Vec<Finding>,
+    /// Each finding's baseline fingerprint, as `check` computes it, when
+    /// the caller knows them (`selaras diff` does): the page shows the
+    /// `--accept` line that accepts one finding.
+    pub fingerprints: std::collections::HashMap<Finding, String>,
     /// Counts over `rows` and `findings_without_row`, made by
     /// [`DiffView::new`]; call [`DiffView::recount`] after editing either.
     pub summary: Summary,
@@ -192,9 +234,16 @@ impl DiffView {
             target_path: target_path.into(),
             previous_path,
             rows,
+            blocks: Vec::new(),
             findings_without_row,
+            fingerprints: std::collections::HashMap::new(),
             summary,
         }
+    }
+
+    /// The block that starts at row `row_idx`, if one does.
+    pub fn block_at(&self, row_idx: usize) -> Option<&Block> {
+        self.blocks.iter().find(|block| block.rows.start == row_idx)
     }
 
     /// Counts the summary again after rows or findings were changed.

@@ -70,25 +70,120 @@ fn apply_range(matcher: &Matcher, text: &str, segmentation: &Segmentation, unit_
     occurrences
 }
 
-/// The source text with each term replaced by its preferred English and
-/// every other byte unchanged. What is replaced is the term itself
-/// (`TermHit::term_span`): enclitics and affixes stay, so `Rusianya` becomes
-/// `Russianya` and the translator still sees the `-nya`; a reduplicated
-/// term is replaced as a whole. Entries with no preferred target (forbidden
-/// targets only) are left in Indonesian.
-pub fn skeleton(matcher: &Matcher, text: &str, occurrences: &[Occurrence]) -> String {
-    let mut out = String::with_capacity(text.len() + text.len() / 8);
+/// What the skeleton keeps of the source.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct SkeletonOptions {
+    /// Keep the copies of a repeated block and boilerplate paragraphs,
+    /// which `check` says need no translation (left out by default).
+    pub keep_all: bool,
+}
+
+/// What the skeleton left out, for the note the CLI prints.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Skeleton {
+    pub text: String,
+    /// Repeated blocks left out: (first, last) paragraph of the copy and of
+    /// the original.
+    pub repeats_left_out: Vec<((u32, u32), (u32, u32))>,
+    /// Boilerplate paragraphs left out.
+    pub boilerplate_left_out: usize,
+}
+
+/// The pre-translation skeleton: the source text with each term replaced by
+/// its preferred English and every other byte unchanged, except that
+///
+/// * the copies of a repeated block and boilerplate paragraphs (the site's
+///   trailer) are left out unless `options.keep_all`: `check` expects no
+///   translation of them, so a translator should not be handed them. A
+///   left-out paragraph goes with the line break after it;
+/// * a term written in capitals (`MOSKOW`, a dateline's city) is written
+///   in capitals (`MOSCOW`), unless the glossary spells the term so itself
+///   (an acronym: `WIB` → Western Indonesia Time);
+/// * what is replaced is the term itself (`TermHit::term_span`): enclitics
+///   and affixes stay, and an enclitic after an English word is set apart
+///   with a hyphen as Indonesian writes it after foreign words
+///   (`persenjataan nuklirnya` → `nuclear arsenal-nya`), so the translator
+///   still sees the `-nya` and English words do not grow Indonesian tails.
+///   A reduplicated term is replaced as a whole.
+///
+/// Entries with no preferred target (forbidden targets only) are left in
+/// Indonesian.
+pub fn skeleton(
+    matcher: &Matcher,
+    text: &str,
+    segmentation: &Segmentation,
+    occurrences: &[Occurrence],
+    options: SkeletonOptions,
+) -> Skeleton {
+    let mut result = Skeleton::default();
+    let mut left_out: Vec<std::ops::Range<usize>> = Vec::new();
+    if !options.keep_all {
+        let paragraphs = &segmentation.paragraphs;
+        let next_start = |idx: usize| paragraphs.get(idx + 1).map_or(text.len(), |p| p.span.start);
+        for block in &segmentation.repeated_blocks {
+            let first = paragraphs.partition_point(|p| p.number < block.paragraphs.0);
+            let last = paragraphs.partition_point(|p| p.number <= block.paragraphs.1);
+            if first < last {
+                left_out.push(paragraphs[first].span.start..next_start(last - 1));
+                result.repeats_left_out.push((block.paragraphs, block.original));
+            }
+        }
+        for (idx, paragraph) in paragraphs.iter().enumerate() {
+            let inside_block = left_out.iter().any(|range| range.contains(&paragraph.span.start));
+            if paragraph.kind == crate::segment::UnitKind::Boilerplate && !inside_block {
+                left_out.push(paragraph.span.start..next_start(idx));
+                result.boilerplate_left_out += 1;
+            }
+        }
+        left_out.sort_by_key(|range| range.start);
+    }
+    let out = &mut result.text;
+    out.reserve(text.len() + text.len() / 8);
     let mut copied_until = 0;
+    let mut dropped = left_out.iter().peekable();
+    // Copies `text[copied_until..end]` without the left-out ranges.
+    let mut copy_to = |out: &mut String, copied_until: &mut usize, end: usize| {
+        while let Some(range) = dropped.peek() {
+            if range.start >= end {
+                break;
+            }
+            out.push_str(&text[*copied_until..range.start.max(*copied_until)]);
+            *copied_until = (*copied_until).max(range.end);
+            dropped.next();
+        }
+        if *copied_until < end {
+            out.push_str(&text[*copied_until..end]);
+            *copied_until = end;
+        }
+    };
     for occurrence in occurrences {
         let entry = &matcher.glossary().entries[occurrence.hit.entry];
         let Some(preferred) = &entry.preferred else { continue };
         let span = occurrence.hit.term_span;
-        out.push_str(&text[copied_until..span.start]);
-        out.push_str(preferred);
+        if span.start < copied_until || left_out.iter().any(|range| range.contains(&span.start)) {
+            continue;
+        }
+        copy_to(out, &mut copied_until, span.start);
+        let written = span.slice(text);
+        let glossary_spelling = &entry.sources[occurrence.hit.source];
+        if all_capitals(written) && !all_capitals(glossary_spelling) {
+            out.push_str(&preferred.to_uppercase());
+        } else {
+            out.push_str(preferred);
+        }
         copied_until = span.end;
+        let tail = &text[span.end..occurrence.hit.span.end.max(span.end)];
+        if !tail.is_empty() && super::morph::is_clitic_tail(&tail.to_lowercase()) {
+            out.push('-');
+        }
     }
-    out.push_str(&text[copied_until..]);
-    out
+    copy_to(out, &mut copied_until, text.len());
+    result
+}
+
+/// Whether `text` has two or more letters and no lowercase one (`MOSKOW`).
+fn all_capitals(text: &str) -> bool {
+    text.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !text.chars().any(char::is_lowercase)
 }
 
 /// Occurrences per term (the glossary's own spelling that matched), most
@@ -163,8 +258,10 @@ mod tests {
     fn skeleton_replaces_terms_and_keeps_the_rest() {
         let matcher = matcher("Korea Utara\tNorth Korea\nRusia\tRussia\nkawan\tfriend\n");
         let text = "Korea Utara membantu Rusianya, kawan-kawan.\n";
-        let occurrences = apply(&matcher, text, &segment(text, SegmenterConfig::default()));
-        assert_eq!(skeleton(&matcher, text, &occurrences), "North Korea membantu Russianya, friend.\n");
+        let segmentation = segment(text, SegmenterConfig::default());
+        let occurrences = apply(&matcher, text, &segmentation);
+        let skeleton = skeleton(&matcher, text, &segmentation, &occurrences, SkeletonOptions::default());
+        assert_eq!(skeleton.text, "North Korea membantu Russia-nya, friend.\n");
     }
 
     #[test]

@@ -16,6 +16,7 @@
 //! * `targets` — the glossary's name-like English targets, found in a draft
 //!   (what a draft names instead of a missing term).
 //! * `lint` — problems in glossary files.
+//! * `add` — one term added to a TSV glossary in place (`glossary add`).
 //!
 //! **Layering.** The shipped glossaries (`glossaries/*.tsv`, compiled in) come
 //! first unless turned off; the project's glossaries and every `-g` file are
@@ -26,6 +27,7 @@
 //! `replace` takes the spelling over instead. The rules are in the `model`
 //! module's header; see [`Glossary::layered`].
 
+pub mod add;
 pub mod apply;
 pub mod english;
 pub mod formats;

@@ -11,6 +11,7 @@ use std::ops::Range;
 
 use crate::diff::view::{Row, TermMark, UnitText};
 use crate::diff::words::{JoinedUnits, WordDiff, WordOpKind};
+use crate::finding::Severity;
 use crate::text::Side;
 
 /// Whether a piece of draft text is new, gone or unchanged since the
@@ -29,6 +30,10 @@ pub enum Piece<'a> {
         text: &'a str,
         change: Change,
         term: Option<&'a TermMark>,
+        /// The most severe finding whose span covers this text (the words a
+        /// finding is about: `Thursday`, `1,000`, `Sergei`). Findings about a
+        /// whole unit mark nothing: their row says it.
+        flag: Option<Severity>,
     },
     /// A source term whose English the draft lacks; drawn after the draft
     /// text of the row, since there is no place in the draft to point at.
@@ -56,7 +61,10 @@ pub fn target_cell<'a>(row: &'a Row, revision: Option<&'a WordDiff>) -> Vec<Unit
         Some(diff) => diffed_units(row, diff),
         None => row.target.iter().map(|unit| plain_unit(row, Side::Target, unit)).collect(),
     };
-    if row.target.is_empty() {
+    // No marker for an omitted row (the omission says it all), nor for a
+    // draft left in Indonesian: the one `untranslated` finding covers every
+    // term of it, as `check` reports it.
+    if row.target.is_empty() || row.findings.iter().any(|f| f.rule.as_str() == "untranslated") {
         return cells;
     }
     let mut seen_terms: Vec<&str> = Vec::new();
@@ -73,29 +81,62 @@ pub fn target_cell<'a>(row: &'a Row, revision: Option<&'a WordDiff>) -> Vec<Unit
     cells
 }
 
-/// The text `[missing: North Korea / North Korean]` both renderers show.
+/// Alternatives as the views write them, one way everywhere:
+/// `North Korea or North Korean`, each one quoted by `quote`.
+pub fn alternatives(list: &[String], quote: impl Fn(&str) -> String) -> String {
+    list.iter().map(|item| quote(item)).collect::<Vec<_>>().join(" or ")
+}
+
+/// The text `[missing: North Korea or North Korean]` both renderers show.
 pub fn missing_label(mark: &TermMark) -> String {
     if mark.expected.is_empty() {
         format!("[missing: English for {}]", mark.term)
     } else {
-        format!("[missing: {}]", mark.expected.join(" / "))
+        format!("[missing: {}]", alternatives(&mark.expected, str::to_string))
     }
 }
 
-/// A hover text for a term: `Korea Utara → North Korea / North Korean`.
+/// A hover text for a term: `Korea Utara → North Korea or North Korean`.
 pub fn term_title(mark: &TermMark) -> String {
     let state = match (mark.side, mark.found) {
         (Side::Source, false) => " (missing in the draft)",
         _ => "",
     };
-    format!("{} → {}{state}", mark.term, mark.expected.join(" / "))
+    format!("{} → {}{state}", mark.term, alternatives(&mark.expected, str::to_string))
 }
 
 fn plain_unit<'a>(row: &'a Row, side: Side, unit: &'a UnitText) -> UnitCell<'a> {
     let marks = unit_marks(row, side, unit);
+    let flags = unit_flags(row, side, unit);
     let mut pieces = Vec::new();
-    push_split(&unit.text, 0..unit.text.len(), Change::Same, &marks, &mut pieces);
+    push_split(&unit.text, 0..unit.text.len(), Change::Same, &marks, &flags, &mut pieces);
     UnitCell { id: &unit.id, pieces }
+}
+
+/// The spans of the row's findings on `side` inside `unit`, as ranges in
+/// the unit's text with their severity. A span that covers the whole unit
+/// (an omission, an untranslated unit, a missing term that points at the
+/// whole draft sentence) is left out: it marks nothing in particular.
+fn unit_flags(row: &Row, side: Side, unit: &UnitText) -> Vec<(Range<usize>, Severity)> {
+    let mut flags = Vec::new();
+    for finding in &row.findings {
+        let location = match side {
+            Side::Source => finding.source.as_ref(),
+            Side::Target => finding.target.as_ref(),
+        };
+        let Some(location) = location else { continue };
+        let start = location.span.start.max(unit.span.start);
+        let end = location.span.end.min(unit.span.end);
+        let whole = location.span.start <= unit.span.start && location.span.end >= unit.span.end;
+        if start >= end || whole {
+            continue;
+        }
+        let (start, end) = (start - unit.span.start, end - unit.span.start);
+        if unit.text.is_char_boundary(start) && unit.text.is_char_boundary(end) && end <= unit.text.len() {
+            flags.push((start..end, finding.severity));
+        }
+    }
+    flags
 }
 
 /// The marks of `unit` as ranges in the unit's text, ascending and
@@ -124,34 +165,42 @@ fn unit_marks<'a>(row: &'a Row, side: Side, unit: &UnitText) -> Vec<(Range<usize
     marks
 }
 
-/// Pushes `text[range]` as pieces of `change`, cut at the term marks.
-fn push_split<'a>(text: &'a str, range: Range<usize>, change: Change, marks: &[(Range<usize>, &'a TermMark)], out: &mut Vec<Piece<'a>>) {
-    let mut position = range.start;
-    for (mark_range, mark) in marks {
-        if mark_range.end <= position || mark_range.start >= range.end {
-            continue;
+/// Pushes `text[range]` as pieces of `change`, cut at the term marks and
+/// at the edges of finding spans.
+fn push_split<'a>(
+    text: &'a str,
+    range: Range<usize>,
+    change: Change,
+    marks: &[(Range<usize>, &'a TermMark)],
+    flags: &[(Range<usize>, Severity)],
+    out: &mut Vec<Piece<'a>>,
+) {
+    let mut cuts: Vec<usize> = vec![range.start, range.end];
+    let inside = |at: usize| range.start < at && at < range.end;
+    for edge in marks
+        .iter()
+        .flat_map(|(r, _)| [r.start, r.end])
+        .chain(flags.iter().flat_map(|(r, _)| [r.start, r.end]))
+    {
+        if inside(edge) {
+            cuts.push(edge);
         }
-        let start = mark_range.start.max(position);
-        let end = mark_range.end.min(range.end);
-        if position < start {
-            out.push(Piece::Text {
-                text: &text[position..start],
-                change,
-                term: None,
-            });
-        }
+    }
+    cuts.sort_unstable();
+    cuts.dedup();
+    for window in cuts.windows(2) {
+        let (start, end) = (window[0], window[1]);
+        let term = marks.iter().find(|(r, _)| r.start <= start && end <= r.end).map(|&(_, mark)| mark);
+        let flag = flags
+            .iter()
+            .filter(|(r, _)| r.start <= start && end <= r.end)
+            .map(|&(_, severity)| severity)
+            .max();
         out.push(Piece::Text {
             text: &text[start..end],
             change,
-            term: Some(mark),
-        });
-        position = end;
-    }
-    if position < range.end {
-        out.push(Piece::Text {
-            text: &text[position..range.end],
-            change,
-            term: None,
+            term,
+            flag,
         });
     }
 }
@@ -163,6 +212,7 @@ fn push_split<'a>(text: &'a str, range: Range<usize>, change: Change, marks: &[(
 fn diffed_units<'a>(row: &'a Row, diff: &'a WordDiff) -> Vec<UnitCell<'a>> {
     let joined = JoinedUnits::new(&row.target);
     let unit_marks: Vec<_> = row.target.iter().map(|unit| unit_marks(row, Side::Target, unit)).collect();
+    let unit_flags: Vec<_> = row.target.iter().map(|unit| unit_flags(row, Side::Target, unit)).collect();
     let mut cells: Vec<UnitCell> = row
         .target
         .iter()
@@ -200,6 +250,7 @@ fn diffed_units<'a>(row: &'a Row, diff: &'a WordDiff) -> Vec<UnitCell<'a>> {
                     local,
                     change,
                     &unit_marks[unit_idx],
+                    &unit_flags[unit_idx],
                     &mut cells[unit_idx].pieces,
                 );
             }
@@ -214,6 +265,7 @@ fn deleted(text: &str) -> Piece<'_> {
         text,
         change: Change::Deleted,
         term: None,
+        flag: None,
     }
 }
 
@@ -253,7 +305,11 @@ mod tests {
         cell.pieces
             .iter()
             .map(|piece| match piece {
-                Piece::Text { text, change, term } => format!("{change:?}:{text}{}", if term.is_some() { "*" } else { "" }),
+                Piece::Text { text, change, term, flag } => format!(
+                    "{change:?}:{text}{}{}",
+                    if term.is_some() { "*" } else { "" },
+                    if flag.is_some() { "!" } else { "" }
+                ),
                 Piece::Missing { mark } => missing_label(mark),
             })
             .collect()

@@ -5,15 +5,22 @@
 //! artefact or from a mail attachment alike. What it holds:
 //!
 //! * a header with the file names and counts, then every finding as a list
-//!   (`<li data-rule="…">`) linking to its row (`#bead-N`);
+//!   (`<li data-rule="…">`) linking to its row (`#bead-N`), its count
+//!   following the filters;
 //! * a filter bar (only rows with findings, minimum severity, rule family,
 //!   only changed rows) and keyboard navigation between findings (`j`/`n`
 //!   next, `k`/`p` previous), explained on the page;
 //! * a table with one `<tr data-bead="N" id="bead-N">` per aligned bead (N
-//!   is the 0-based bead index; the row shows the 1-based number people
-//!   use), columns bead | source | draft | findings, unit ids on each unit,
-//!   glossary terms in matching colours with their English in a `title`,
-//!   `[missing: …]` badges, and `<ins>`/`<del>` against an earlier draft.
+//!   is the 1-based bead number the row shows), columns bead (number, shape
+//!   `1-1 units`, score) | source | draft | findings, unit ids on each unit,
+//!   glossary terms in one colour per term for the whole page with their
+//!   English in a `title`, the words each finding is about marked in its
+//!   severity's colour (`<span class="flag flag-error">`), `missing: …`
+//!   badges, and `<ins>`/`<del>` against an earlier draft;
+//! * runs of repeated, boilerplate or not-yet-translated rows folded into
+//!   one `<tr data-block="K" id="block-K">` line ("p18–p31 repeat p4–p17: no
+//!   translation needed") that carries their findings; their bead rows stay
+//!   in the table, `hidden`, and a button (shown by the script) unfolds them.
 //!
 //! Safety: source text is scraped from the web and drafts, paths, terms and
 //! messages are not ours either, so every piece of text goes through
@@ -24,12 +31,13 @@
 //! even if escaping failed.
 
 use std::collections::BTreeSet;
+use std::collections::HashMap;
 use std::fmt;
 use std::io::{self, Write};
 
 use super::cells::{self, Change, Piece, UnitCell};
 use super::sha256::csp_hash;
-use crate::diff::view::{DiffView, Row};
+use crate::diff::view::{Block, DiffView, Row, RowKind};
 use crate::diff::words::Revision;
 use crate::finding::Finding;
 
@@ -140,8 +148,10 @@ fn write_header(out: &mut (impl Write + ?Sized), view: &DiffView, revision: &Rev
     writeln!(out, "</ul>")?;
     write!(
         out,
-        "<p class=\"legend\">Legend: <mark class=\"term c0\">glossary term</mark> (hover for its English; same colour on both sides) · \
-         <span class=\"missing\">missing: English term</span>"
+        "<p class=\"legend\">Legend: <mark class=\"term c0\">glossary term</mark> (hover for its English; one colour per term) · \
+         <span class=\"flag flag-error\">words a finding is about</span> · \
+         <span class=\"missing\">missing: English term</span> · \
+         bead shape <code>2-1 units</code>: two source units translated by one draft unit"
     )?;
     if !revision.is_empty() {
         write!(out, " · <ins>inserted</ins> and <del>deleted</del> since the earlier draft")?;
@@ -151,20 +161,35 @@ fn write_header(out: &mut (impl Write + ?Sized), view: &DiffView, revision: &Rev
 
 fn write_findings_list(out: &mut (impl Write + ?Sized), view: &DiffView) -> io::Result<()> {
     writeln!(out, "<section aria-labelledby=\"findings-heading\">")?;
-    writeln!(out, "<h2 id=\"findings-heading\">Findings ({})</h2>", view.summary.findings())?;
+    // The script rewrites the count as "2 of 13" when a filter hides some.
+    writeln!(
+        out,
+        "<h2 id=\"findings-heading\">Findings (<span id=\"findings-count\">{}</span>)</h2>",
+        view.summary.findings()
+    )?;
     if view.summary.findings() == 0 {
         return writeln!(out, "<p class=\"empty\">No findings.</p>\n</section>");
     }
     writeln!(out, "<ol id=\"findings\">")?;
     for (row_idx, finding) in view.all_findings() {
         write!(out, "{}", FindingAttrs(finding))?;
-        match row_idx.map(|row_idx| view.rows[row_idx].bead) {
-            Some(bead) => {
+        // A finding in a folded block links to the block's line, which
+        // stands for its rows.
+        let block = row_idx.and_then(|row_idx| view.blocks.iter().position(|block| block.rows.contains(&row_idx)));
+        match (row_idx, block) {
+            (Some(_), Some(block_idx)) => {
+                let rows = &view.blocks[block_idx].rows;
+                write!(out, "<a href=\"#block-{}\">", block_idx + 1)?;
+                write_finding_body(out, finding, Place::Block(rows.start + 1, rows.end))?;
+                write!(out, "</a>")?;
+            }
+            (Some(row_idx), None) => {
+                let bead = view.rows[row_idx].bead + 1;
                 write!(out, "<a href=\"#bead-{bead}\">")?;
                 write_finding_body(out, finding, Place::List(bead))?;
                 write!(out, "</a>")?;
             }
-            None => write_finding_body(out, finding, Place::Document)?,
+            _ => write_finding_body(out, finding, Place::Document)?,
         }
         writeln!(out, "</li>")?;
     }
@@ -190,8 +215,10 @@ impl fmt::Display for FindingAttrs<'_> {
 /// Where a finding is shown, which decides how its place is labelled.
 #[derive(Clone, Copy)]
 enum Place {
-    /// In the list at the top, for the bead with this index.
+    /// In the list at the top, for the bead with this (1-based) number.
     List(usize),
+    /// In the list at the top, for a folded block of these (1-based) beads.
+    Block(usize, usize),
     /// In the list at the top, about the whole document.
     Document,
     /// In its own row (the row says the bead; the unit is enough).
@@ -205,15 +232,40 @@ fn write_finding_body(out: &mut (impl Write + ?Sized), finding: &Finding, place:
         "<span class=\"sev sev-{severity}\">{severity}</span> <code>{}</code> ",
         escape(finding.rule.as_str())
     )?;
-    let unit = finding.primary().map(|location| location.unit.as_str());
+    // Source and draft ids count separately (source p9.s1 is not draft
+    // p9.s1): every id says its side.
+    let unit = finding
+        .primary()
+        .map(|location| format!("{} {}", super::side_by_side::side_name(location.side), location.unit));
+    let unit = unit.as_deref();
     match (place, unit) {
-        (Place::List(bead), Some(unit)) => write!(out, "<span class=\"where\">bead {} · {}</span> ", bead + 1, escape(unit))?,
-        (Place::List(bead), None) => write!(out, "<span class=\"where\">bead {}</span> ", bead + 1)?,
+        (Place::List(bead), Some(unit)) => write!(out, "<span class=\"where\">bead {bead} · {}</span> ", escape(unit))?,
+        (Place::List(bead), None) => write!(out, "<span class=\"where\">bead {bead}</span> ")?,
+        (Place::Block(first, last), unit) => {
+            let beads = if first == last {
+                format!("bead {first}")
+            } else {
+                format!("beads {first}–{last}")
+            };
+            match unit {
+                Some(unit) => write!(out, "<span class=\"where\">{beads} · {}</span> ", escape(unit))?,
+                None => write!(out, "<span class=\"where\">{beads}</span> ")?,
+            }
+        }
         (Place::Document, _) => write!(out, "<span class=\"where\">document</span> ")?,
         (Place::Row, Some(unit)) => write!(out, "<span class=\"where\">{}</span> ", escape(unit))?,
         (Place::Row, None) => {}
     }
     write!(out, "<span class=\"msg\">{}</span>", escape(&finding.message))
+}
+
+/// `expected: “A” or “B”`, each alternative quoted on its own.
+fn write_expected(out: &mut (impl Write + ?Sized), finding: &Finding) -> io::Result<()> {
+    if finding.expected.is_empty() {
+        return Ok(());
+    }
+    let quoted = super::cells::alternatives(&finding.expected, |item| format!("<q>{}</q>", escape(item)));
+    write!(out, "<span class=\"expected\">expected: {quoted}</span>")
 }
 
 fn write_controls(out: &mut (impl Write + ?Sized), view: &DiffView, revision: &Revision) -> io::Result<()> {
@@ -275,21 +327,135 @@ fn write_table(out: &mut (impl Write + ?Sized), view: &DiffView, revision: &Revi
         "<thead><tr><th scope=\"col\">Bead</th><th scope=\"col\">Source (Indonesian)</th><th scope=\"col\">Draft (English)</th>\
          <th scope=\"col\">Findings</th></tr></thead>\n<tbody>"
     )?;
-    for (row_idx, row) in view.rows.iter().enumerate() {
+    let mut row_idx = 0;
+    while row_idx < view.rows.len() {
+        if let Some((block_idx, block)) = view.blocks.iter().enumerate().find(|(_, block)| block.rows.start == row_idx) {
+            write_block_row(out, view, block_idx, block, revision)?;
+            for member_idx in block.rows.clone() {
+                let row = &view.rows[member_idx];
+                let diff = revision.rows.get(member_idx).and_then(Option::as_ref);
+                let member = Member::Of(block_idx + 1);
+                write_row(
+                    out,
+                    &view.fingerprints,
+                    row,
+                    cells::source_cell(row),
+                    cells::target_cell(row, diff),
+                    revision.row_changed(member_idx),
+                    member,
+                )?;
+            }
+            row_idx = block.rows.end;
+            continue;
+        }
+        let row = &view.rows[row_idx];
         let diff = revision.rows.get(row_idx).and_then(Option::as_ref);
         write_row(
             out,
+            &view.fingerprints,
             row,
             cells::source_cell(row),
             cells::target_cell(row, diff),
             revision.row_changed(row_idx),
+            Member::None,
         )?;
+        row_idx += 1;
     }
     writeln!(out, "</tbody>\n</table>")
 }
 
-fn write_row(out: &mut (impl Write + ?Sized), row: &Row, source: Vec<UnitCell>, target: Vec<UnitCell>, changed: bool) -> io::Result<()> {
-    let bead = row.bead;
+/// Whether a row belongs to a folded block (1-based block number).
+#[derive(Clone, Copy, PartialEq)]
+enum Member {
+    None,
+    Of(usize),
+}
+
+/// The one line that stands for a folded block: what it is, a button to
+/// show its rows (the script shows it), and the findings of its rows.
+fn write_block_row(
+    out: &mut (impl Write + ?Sized),
+    view: &DiffView,
+    block_idx: usize,
+    block: &Block,
+    revision: &Revision,
+) -> io::Result<()> {
+    let number = block_idx + 1;
+    let members = &view.rows[block.rows.clone()];
+    let changed = block.rows.clone().any(|idx| revision.row_changed(idx));
+    let kind = match block.kind {
+        RowKind::Repeat => "repeat",
+        RowKind::Boilerplate => "boilerplate",
+        RowKind::Pending => "pending",
+        RowKind::Pair => "pair",
+    };
+    write!(
+        out,
+        "<tr id=\"block-{number}\" class=\"block block-{kind}\" data-block=\"{number}\" tabindex=\"-1\" data-changed=\"{changed}\""
+    )?;
+    if let Some(severity) = members.iter().filter_map(Row::max_severity).max() {
+        write!(out, " data-severity=\"{}\"", severity.as_str())?;
+    }
+    let beads = match block.rows.len() {
+        1 => format!("{}", block.rows.start + 1),
+        _ => format!("{}–{}", block.rows.start + 1, block.rows.end),
+    };
+    let n_beads = match block.rows.len() {
+        1 => "1 bead".to_string(),
+        n => format!("{n} beads"),
+    };
+    write!(
+        out,
+        "><th scope=\"row\"><a href=\"#block-{number}\">{beads}</a><span class=\"shape\">{n_beads}</span></th>"
+    )?;
+    write!(
+        out,
+        "<td colspan=\"2\" class=\"block-label\">{} <button type=\"button\" class=\"expand\" data-expands=\"{number}\" aria-expanded=\"false\" hidden>show {n_beads}</button></td>",
+        escape(&block.label)
+    )?;
+    write!(out, "<td data-label=\"Findings\">")?;
+    write_row_findings(out, &view.fingerprints, members.iter().flat_map(|row| &row.findings))?;
+    writeln!(out, "</td></tr>")
+}
+
+fn write_row_findings<'a>(
+    out: &mut (impl Write + ?Sized),
+    prints: &HashMap<Finding, String>,
+    findings: impl Iterator<Item = &'a Finding>,
+) -> io::Result<()> {
+    let mut findings = findings.peekable();
+    if findings.peek().is_none() {
+        return Ok(());
+    }
+    write!(out, "<ul class=\"row-findings\">")?;
+    for finding in findings {
+        write!(out, "{}", FindingAttrs(finding))?;
+        write_finding_body(out, finding, Place::Row)?;
+        write_expected(out, finding)?;
+        // The line that accepts this one finding into a baseline:
+        // `selaras check SOURCE DRAFT --baseline FILE --accept …`.
+        if let Some(print) = prints.get(finding) {
+            write!(
+                out,
+                "<code class=\"accept\" title=\"add to selaras check … --baseline FILE to accept this finding\">--accept {}</code>",
+                escape(print)
+            )?;
+        }
+        write!(out, "</li>")?;
+    }
+    write!(out, "</ul>")
+}
+
+fn write_row(
+    out: &mut (impl Write + ?Sized),
+    prints: &HashMap<Finding, String>,
+    row: &Row,
+    source: Vec<UnitCell>,
+    target: Vec<UnitCell>,
+    changed: bool,
+    member: Member,
+) -> io::Result<()> {
+    let bead = row.bead + 1;
     write!(
         out,
         "<tr id=\"bead-{bead}\" data-bead=\"{bead}\" tabindex=\"-1\" data-changed=\"{changed}\""
@@ -297,30 +463,37 @@ fn write_row(out: &mut (impl Write + ?Sized), row: &Row, source: Vec<UnitCell>, 
     if let Some(severity) = row.max_severity() {
         write!(out, " data-severity=\"{}\"", severity.as_str())?;
     }
+    if let Member::Of(block) = member {
+        // Folded: the block's line stands for the row until it is shown.
+        write!(out, " data-in-block=\"{block}\" hidden")?;
+    }
+    let (n_source, n_target) = (row.source.len(), row.target.len());
+    let shape_title = format!(
+        "{n_source} source {} paired with {n_target} draft {}",
+        if n_source == 1 { "unit" } else { "units" },
+        if n_target == 1 { "unit" } else { "units" }
+    );
     write!(
         out,
-        "><th scope=\"row\"><a href=\"#bead-{bead}\">{}</a><span>{}-{}</span><span title=\"alignment score\">{:.2}</span></th>",
-        bead + 1,
-        row.source.len(),
-        row.target.len(),
+        "><th scope=\"row\"><a href=\"#bead-{bead}\">{bead}</a><span class=\"shape\" title=\"{shape_title}\">{n_source}-{n_target} units</span>\
+         <span class=\"score\" title=\"alignment score\">score {:.2}</span></th>",
         row.confidence
     )?;
     write!(out, "<td lang=\"id\" data-label=\"Source\">")?;
     write_cell(out, &source, "no source unit (added in the draft)")?;
     write!(out, "</td><td lang=\"en\" data-label=\"Draft\">")?;
-    write_cell(out, &target, "no draft unit (left out)")?;
+    let no_draft = match (row.kind, &row.repeat_of) {
+        (RowKind::Repeat, Some(original)) => format!("repeats {original}: no translation needed"),
+        (RowKind::Repeat, None) => "a repeat: no translation needed".to_string(),
+        (RowKind::Boilerplate, _) => "boilerplate: no translation needed".to_string(),
+        (RowKind::Pending, _) => "not translated yet".to_string(),
+        (RowKind::Pair, _) => "no draft unit (left out)".to_string(),
+    };
+    write_cell(out, &target, &no_draft)?;
     write!(out, "</td><td data-label=\"Findings\">")?;
-    if !row.findings.is_empty() {
-        write!(out, "<ul class=\"row-findings\">")?;
-        for finding in &row.findings {
-            write!(out, "{}", FindingAttrs(finding))?;
-            write_finding_body(out, finding, Place::Row)?;
-            if let Some(expected) = finding.expected_text() {
-                write!(out, "<span class=\"expected\">expected: <q>{}</q></span>", escape(&expected))?;
-            }
-            write!(out, "</li>")?;
-        }
-        write!(out, "</ul>")?;
+    // A folded row's findings are shown on its block's line.
+    if member == Member::None {
+        write_row_findings(out, prints, row.findings.iter())?;
     }
     writeln!(out, "</td></tr>")
 }
@@ -343,18 +516,29 @@ fn write_cell(out: &mut (impl Write + ?Sized), cell: &[UnitCell], empty: &str) -
                 open_change = change;
             }
             match piece {
-                Piece::Text { text, term: None, .. } => write!(out, "{}", escape(text))?,
-                Piece::Text {
-                    text, term: Some(mark), ..
-                } => {
-                    let unanswered = if mark.found { "" } else { " unanswered" };
-                    write!(
-                        out,
-                        "<mark class=\"term c{}{unanswered}\" title=\"{}\">{}</mark>",
-                        mark.colour_index % TERM_COLOURS,
-                        escape(&cells::term_title(mark)),
-                        escape(text)
-                    )?;
+                Piece::Text { text, term, flag, .. } => {
+                    if let Some(mark) = term {
+                        let unanswered = if mark.found { "" } else { " unanswered" };
+                        write!(
+                            out,
+                            "<mark class=\"term c{}{unanswered}\" title=\"{}\">",
+                            mark.colour_index % TERM_COLOURS,
+                            escape(&cells::term_title(mark))
+                        )?;
+                    }
+                    // The words a finding is about, in its severity's colour.
+                    match flag {
+                        Some(severity) => write!(
+                            out,
+                            "<span class=\"flag flag-{0}\" title=\"{0}: what the finding is about\">{1}</span>",
+                            severity.as_str(),
+                            escape(text)
+                        )?,
+                        None => write!(out, "{}", escape(text))?,
+                    }
+                    if term.is_some() {
+                        write!(out, "</mark>")?;
+                    }
                 }
                 Piece::Missing { mark } => {
                     let label = cells::missing_label(mark);

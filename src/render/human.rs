@@ -12,18 +12,17 @@
 //! ```
 //!
 //! Colour is applied when `color` is true (the CLI decides from the
-//! terminal, `--color` and `NO_COLOR`); long units are shortened around the
-//! marked span, never the span itself.
+//! terminal, `--color` and `NO_COLOR`). What each excerpt line shows (context,
+//! XLIFF text unescaped, long spans shortened so carets stay short) is decided
+//! in `render::excerpt`.
 
 use std::io::{self, Write};
 
 use anstyle::{AnsiColor, Style};
 
 use super::report::{FileResult, Report, Summary};
+use super::wrap::text_width;
 use crate::finding::{Finding, Location, Severity};
-
-/// Characters of context shown on each side of a marked span.
-const CONTEXT_CHARS: usize = 50;
 
 struct Styles {
     error: Style,
@@ -64,16 +63,35 @@ impl Styles {
 }
 
 pub fn write(out: &mut (impl Write + ?Sized), report: &Report, color: bool) -> io::Result<()> {
+    write_accepting(out, report, color, None)
+}
+
+/// As [`write`]; with `fingerprints` (per file, per finding, as
+/// `Baseline::filter_keeping` returns them) each finding ends with the line
+/// that accepts it into the baseline in use: `= accept: --accept 1a2b…`.
+pub fn write_accepting(
+    out: &mut (impl Write + ?Sized),
+    report: &Report,
+    color: bool,
+    fingerprints: Option<&[Vec<String>]>,
+) -> io::Result<()> {
     let styles = Styles::new(color);
-    for file in &report.files {
-        for finding in &file.findings {
-            write_finding(out, file, finding, &styles)?;
+    for (file_idx, file) in report.files.iter().enumerate() {
+        for (finding_idx, finding) in file.findings.iter().enumerate() {
+            let print = fingerprints.and_then(|prints| prints.get(file_idx)?.get(finding_idx));
+            write_finding(out, file, finding, print.map(String::as_str), &styles)?;
         }
     }
     write_summary(out, &report.summary(), report.files.len(), &styles)
 }
 
-fn write_finding(out: &mut (impl Write + ?Sized), file: &FileResult, finding: &Finding, styles: &Styles) -> io::Result<()> {
+fn write_finding(
+    out: &mut (impl Write + ?Sized),
+    file: &FileResult,
+    finding: &Finding,
+    fingerprint: Option<&str>,
+    styles: &Styles,
+) -> io::Result<()> {
     let severity_style = styles.severity(finding.severity);
     let gutter = styles.gutter;
     let bold = styles.bold;
@@ -99,6 +117,9 @@ fn write_finding(out: &mut (impl Write + ?Sized), file: &FileResult, finding: &F
     if let Some(expected) = finding.expected_text() {
         writeln!(out, "   {gutter}={gutter:#} expected: {expected}")?;
     }
+    if let Some(print) = fingerprint {
+        writeln!(out, "   {gutter}={gutter:#} accept: --accept {print}")?;
+    }
     writeln!(out)
 }
 
@@ -111,29 +132,18 @@ fn write_excerpt(
     styles: &Styles,
 ) -> io::Result<()> {
     let document = file.document(location.side);
-    let text = &document.text;
-    let span = location.span;
-    // The line the span starts on, shortened to some context either side.
-    let line_start = text[..span.start].rfind('\n').map_or(0, |i| i + 1);
-    let line_end = text[span.start..].find('\n').map_or(text.len(), |i| span.start + i);
-    let mark_end = span.end.min(line_end);
-    let before: Vec<char> = text[line_start..span.start].chars().collect();
-    let skipped_before = before.len().saturating_sub(CONTEXT_CHARS);
-    let before: String = before[skipped_before..].iter().collect();
-    let marked = &text[span.start..mark_end];
-    let after: Vec<char> = text[mark_end..line_end].chars().collect();
-    let after_shown: String = after.iter().take(CONTEXT_CHARS).collect();
-    let prefix = if skipped_before > 0 { "…" } else { "" };
-    let suffix = if after.len() > CONTEXT_CHARS { "…" } else { "" };
+    let shown = super::excerpt::excerpt(&document.text, location.span, document.markup);
     let gutter = styles.gutter;
     let head = format!("{label} {:<6} ", location.unit);
     writeln!(
         out,
-        "   {gutter}|{gutter:#} {head}{prefix}{before}{mark_style}{marked}{mark_style:#}{after_shown}{suffix}"
+        "   {gutter}|{gutter:#} {head}{}{mark_style}{}{mark_style:#}{}",
+        shown.before, shown.marked, shown.after
     )?;
-    if !marked.is_empty() && (span.start != line_start || mark_end != line_end) {
-        let pad = head.chars().count() + prefix.chars().count() + before.chars().count();
-        let carets = "^".repeat(marked.chars().count().max(1));
+    if shown.point {
+        // Display widths, so that carets stand under wide characters too.
+        let pad = text_width(&head) + text_width(&shown.before);
+        let carets = "^".repeat(text_width(&shown.marked).max(1));
         writeln!(out, "   {gutter}|{gutter:#} {}{mark_style}{carets}{mark_style:#}", " ".repeat(pad))?;
     }
     Ok(())

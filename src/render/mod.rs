@@ -8,6 +8,7 @@
 
 pub mod beads;
 pub mod cells;
+pub mod excerpt;
 pub mod github;
 pub mod html;
 pub mod human;

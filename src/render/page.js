@@ -5,7 +5,10 @@
 (function () {
   'use strict';
   var RANK = { info: 1, warning: 2, error: 3 };
-  var rows = Array.prototype.slice.call(document.querySelectorAll('#beads tbody tr[data-bead]'));
+  // Bead rows and the lines of folded blocks, in page order.
+  var rows = Array.prototype.slice.call(document.querySelectorAll('#beads tbody tr[data-bead], #beads tbody tr[data-block]'));
+  var expanded = {};
+  var findingsCount = document.getElementById('findings-count');
   var controls = document.getElementById('controls');
   var onlyFindings = document.getElementById('only-findings');
   var severity = document.getElementById('severity');
@@ -22,6 +25,8 @@
   }
 
   function rowVisible(row) {
+    var block = row.getAttribute('data-in-block');
+    if (block && !expanded[block]) return false;
     var findings = row.querySelectorAll('li[data-rule]');
     var needsFinding = onlyFindings.checked || severity.value || family.value;
     if (needsFinding && !Array.prototype.some.call(findings, findingMatches)) return false;
@@ -36,9 +41,51 @@
       row.hidden = !visible;
       if (visible) shown += 1;
     });
-    listItems.forEach(function (item) { item.hidden = !findingMatches(item); });
-    status.textContent = 'Showing ' + shown + ' of ' + rows.length + ' rows';
+    var listed = 0;
+    listItems.forEach(function (item) {
+      item.hidden = !findingMatches(item);
+      if (!item.hidden) listed += 1;
+    });
+    if (findingsCount) {
+      findingsCount.textContent = listed === listItems.length ? String(listed) : listed + ' of ' + listItems.length;
+    }
+    var total = rows.filter(function (row) {
+      var block = row.getAttribute('data-in-block');
+      return !block || expanded[block];
+    }).length;
+    status.textContent = 'Showing ' + shown + ' of ' + total + ' rows';
   }
+
+  function setExpanded(block, open) {
+    expanded[block] = open;
+    var button = document.querySelector('button[data-expands="' + block + '"]');
+    if (button) {
+      button.setAttribute('aria-expanded', open ? 'true' : 'false');
+      var n = rows.filter(function (row) { return row.getAttribute('data-in-block') === block; }).length;
+      button.textContent = (open ? 'hide ' : 'show ') + n + (n === 1 ? ' bead' : ' beads');
+    }
+    apply();
+  }
+
+  Array.prototype.forEach.call(document.querySelectorAll('button[data-expands]'), function (button) {
+    button.hidden = false;
+    button.addEventListener('click', function () {
+      var block = button.getAttribute('data-expands');
+      setExpanded(block, !expanded[block]);
+    });
+  });
+
+  // A link to a bead inside a folded block unfolds the block first.
+  function revealTarget() {
+    var id = decodeURIComponent(window.location.hash.slice(1));
+    var target = id && document.getElementById(id);
+    var block = target && target.getAttribute('data-in-block');
+    if (block && !expanded[block]) {
+      setExpanded(block, true);
+      target.scrollIntoView({ block: 'start' });
+    }
+  }
+  window.addEventListener('hashchange', revealTarget);
 
   function findingRows() {
     return rows.filter(function (row) {
@@ -76,4 +123,5 @@
   });
   controls.hidden = false;
   apply();
+  revealTarget();
 })();

@@ -50,6 +50,9 @@ pub struct Document {
     /// base (an in-memory document).
     pub path: String,
     pub text: String,
+    /// The text is XML (a bilingual XLIFF file): excerpts show the text of
+    /// the element a span is in, tags left out and entities resolved.
+    pub markup: bool,
     line_index: LineIndex,
 }
 
@@ -60,7 +63,16 @@ impl Document {
         Document {
             path: path.into(),
             text,
+            markup: false,
             line_index,
+        }
+    }
+
+    /// A document whose text is XML (see [`Document::markup`]).
+    pub fn xml(path: impl Into<String>, text: impl Into<String>) -> Self {
+        Document {
+            markup: true,
+            ..Document::new(path, text)
         }
     }
 }
@@ -222,6 +234,19 @@ impl Report {
             hasher.field(expected.as_bytes());
         }
         format!("{:016x}", hasher.0)
+    }
+
+    /// Each finding with its fingerprint (an identical finding reported
+    /// twice keeps the first one's): what the diff page shows as the
+    /// `--accept` line of each finding.
+    pub fn fingerprint_map(&self) -> std::collections::HashMap<Finding, String> {
+        let mut map = std::collections::HashMap::new();
+        for (file, prints) in self.files.iter().zip(self.fingerprints()) {
+            for (finding, print) in file.findings.iter().zip(prints) {
+                map.entry(finding.clone()).or_insert(print);
+            }
+        }
+        map
     }
 
     /// The fingerprint of every finding, per file and in report order, with

@@ -24,9 +24,10 @@ use anstyle::{AnsiColor, Color, Style};
 
 use super::cells::{self, Change, Piece, UnitCell};
 use super::wrap::{Frag, Line, wrap};
-use crate::diff::view::{DiffView, Row};
+use crate::diff::view::{DiffView, Row, RowKind};
 use crate::diff::words::Revision;
 use crate::finding::{Finding, Severity};
+use crate::text::Side;
 
 /// Below this many columns the view uses one column.
 pub const TWO_COLUMN_MIN_WIDTH: usize = 100;
@@ -53,6 +54,9 @@ pub struct SideBySideOptions {
     pub color: bool,
     /// Fold runs of unchanged beads without findings (with an earlier draft).
     pub collapse_unchanged: bool,
+    /// Fold each block of repeated, boilerplate or not-yet-translated rows
+    /// into one line (`DiffView::blocks`).
+    pub fold_blocks: bool,
 }
 
 impl SideBySideOptions {
@@ -61,6 +65,7 @@ impl SideBySideOptions {
             width,
             color,
             collapse_unchanged: true,
+            fold_blocks: true,
         }
     }
 }
@@ -88,6 +93,20 @@ pub fn write_side_by_side(out: &mut (impl Write + ?Sized), view: &DiffView, opti
 
     let mut row_idx = 0;
     while row_idx < view.rows.len() {
+        if options.fold_blocks
+            && let Some(block) = view.block_at(row_idx)
+        {
+            let beads = match block.rows.len() {
+                1 => format!("bead {}", block.rows.start + 1),
+                _ => format!("beads {}–{}", block.rows.start + 1, block.rows.end),
+            };
+            painter.rule(out, &format!("{} · {beads}", block.label), width)?;
+            for finding in view.rows[block.rows.clone()].iter().flat_map(|row| &row.findings) {
+                painter.finding(out, finding, width)?;
+            }
+            row_idx = block.rows.end;
+            continue;
+        }
         let foldable = |idx: usize| {
             options.collapse_unchanged
                 && view.rows[idx].previous.is_some()
@@ -158,7 +177,7 @@ fn write_row(
         let left_width = (width - 3) / 2;
         let right_width = width - 3 - left_width;
         let left = cell_lines(painter, &source, left_width, "(no source unit)");
-        let right = cell_lines(painter, &target, right_width, "(no draft unit)");
+        let right = cell_lines(painter, &target, right_width, &no_draft_label(row));
         for line_idx in 0..left.len().max(right.len()) {
             let left_line = left.get(line_idx).cloned().unwrap_or_default();
             let padding = left_width.saturating_sub(left_line.width);
@@ -173,7 +192,8 @@ fn write_row(
             }
         }
     } else {
-        for (label, cell, empty) in [("ID ", &source, "(no source unit)"), ("EN ", &target, "(no draft unit)")] {
+        let no_draft = no_draft_label(row);
+        for (label, cell, empty) in [("ID ", &source, "(no source unit)"), ("EN ", &target, no_draft.as_str())] {
             for (line_idx, line) in cell_lines(painter, cell, width - label.len(), empty).iter().enumerate() {
                 let prefix = if line_idx == 0 { label } else { "   " };
                 painter.write_styled(out, prefix, Style::new().dimmed())?;
@@ -185,6 +205,17 @@ fn write_row(
         painter.finding(out, finding, width)?;
     }
     Ok(())
+}
+
+/// What an empty draft cell says: why there is no draft text.
+fn no_draft_label(row: &Row) -> String {
+    match (row.kind, &row.repeat_of) {
+        (RowKind::Repeat, Some(original)) => format!("(repeats {original}: no translation needed)"),
+        (RowKind::Repeat, None) => "(a repeat: no translation needed)".to_string(),
+        (RowKind::Boilerplate, _) => "(boilerplate: no translation needed)".to_string(),
+        (RowKind::Pending, _) => "(not translated yet)".to_string(),
+        (RowKind::Pair, _) => "(no draft unit)".to_string(),
+    }
 }
 
 /// The lines of one cell: each unit starts on a new line with its id, and
@@ -219,13 +250,13 @@ impl Painter {
     /// inserted or deleted pieces (split only because a term starts inside
     /// it) gets one pair of markers, `{+Ukrainian border+}`.
     fn pieces(&self, pieces: &[Piece]) -> Vec<Frag> {
-        let change_of = |piece: Option<&Piece>| match piece {
-            Some(Piece::Text { change, .. }) => Some(*change),
+        let state_of = |piece: Option<&Piece>| match piece {
+            Some(Piece::Text { change, flag, .. }) => Some((*change, flag.is_some())),
             _ => None,
         };
         let mut frags = Vec::new();
         for (piece_idx, piece) in pieces.iter().enumerate() {
-            let (text, change, term) = match piece {
+            let (text, change, term, flag) = match piece {
                 Piece::Missing { mark } => {
                     frags.push(Frag::new(" ", Style::new()));
                     // No-break spaces keep each marker on one line.
@@ -233,7 +264,7 @@ impl Painter {
                     frags.push(Frag::new(label, Style::new().bold().fg_color(Some(red()))));
                     continue;
                 }
-                Piece::Text { text, change, term } => (*text, *change, *term),
+                Piece::Text { text, change, term, flag } => (*text, *change, *term, *flag),
             };
             let mut style = match term {
                 Some(mark) => Style::new()
@@ -241,11 +272,19 @@ impl Painter {
                     .fg_color(Some(Color::Ansi(TERM_COLOURS[mark.colour_index % TERM_COLOURS.len()]))),
                 None => Style::new(),
             };
+            // The words a finding is about: underlined in its severity's
+            // colour (a term keeps its own colour, the underline marks it).
+            if let Some(severity) = flag {
+                style = style.bold().underline();
+                if term.is_none() {
+                    style = style.fg_color(Some(severity_colour(severity)));
+                }
+            }
             let (open, close) = match change {
                 Change::Same => ("", ""),
                 Change::Inserted => {
                     style = style.underline();
-                    if term.is_none() {
+                    if term.is_none() && flag.is_none() {
                         style = style.fg_color(Some(Color::Ansi(AnsiColor::Green)));
                     }
                     ("{+", "+}")
@@ -255,12 +294,26 @@ impl Painter {
                     ("[-", "-]")
                 }
             };
-            let plain_markers = !self.color && change != Change::Same;
-            if plain_markers && change_of(piece_idx.checked_sub(1).and_then(|idx| pieces.get(idx))) != Some(change) {
+            let previous = state_of(piece_idx.checked_sub(1).and_then(|idx| pieces.get(idx)));
+            let next = state_of(pieces.get(piece_idx + 1));
+            let change_opens = previous.map(|(c, _)| c) != Some(change);
+            let change_closes = next.map(|(c, _)| c) != Some(change);
+            // Without colour, changes get git's word-diff markers and
+            // flagged words `[!…!]`, one pair per run; a flag run is closed
+            // and opened again where a change starts or ends inside it.
+            let plain = !self.color;
+            let flagged = flag.is_some();
+            if plain && change != Change::Same && change_opens {
                 frags.push(Frag::new(open, style));
             }
+            if plain && flagged && (change_opens || previous.map(|(_, f)| f) != Some(true)) {
+                frags.push(Frag::new("[!", style));
+            }
             frags.push(Frag::new(text, style));
-            if plain_markers && change_of(pieces.get(piece_idx + 1)) != Some(change) {
+            if plain && flagged && (change_closes || next.map(|(_, f)| f) != Some(true)) {
+                frags.push(Frag::new("!]", style));
+            }
+            if plain && change != Change::Same && change_closes {
                 frags.push(Frag::new(close, style));
             }
         }
@@ -269,19 +322,24 @@ impl Painter {
 
     fn finding(&self, out: &mut (impl Write + ?Sized), finding: &Finding, width: usize) -> io::Result<()> {
         let severity_style = match finding.severity {
-            Severity::Error => Style::new().bold().fg_color(Some(red())),
-            Severity::Warning => Style::new().bold().fg_color(Some(Color::Ansi(AnsiColor::Yellow))),
-            Severity::Info => Style::new().fg_color(Some(Color::Ansi(AnsiColor::Blue))),
-        };
+            Severity::Info => Style::new(),
+            _ => Style::new().bold(),
+        }
+        .fg_color(Some(severity_colour(finding.severity)));
         let mut frags = vec![
             Frag::new(format!("{:<7}", finding.severity.as_str()), severity_style),
             Frag::new(format!(" {} ", finding.rule), Style::new().bold()),
         ];
         if let Some(location) = finding.primary() {
-            frags.push(Frag::new(format!("{}: ", location.unit), Style::new().dimmed()));
+            // Source and draft ids count separately: say which side.
+            frags.push(Frag::new(
+                format!("{} {}: ", side_name(location.side), location.unit),
+                Style::new().dimmed(),
+            ));
         }
         frags.push(Frag::new(finding.message.as_str(), Style::new()));
-        if let Some(expected) = finding.expected_text() {
+        if !finding.expected.is_empty() {
+            let expected = cells::alternatives(&finding.expected, |item| format!("“{item}”"));
             frags.push(Frag::new(format!(" (expected: {expected})"), Style::new().italic()));
         }
         for (line_idx, line) in wrap(&frags, width.saturating_sub(4)).iter().enumerate() {
@@ -334,4 +392,20 @@ fn plural(count: usize, noun: &str) -> String {
 
 fn red() -> Color {
     Color::Ansi(AnsiColor::Red)
+}
+
+fn severity_colour(severity: Severity) -> Color {
+    match severity {
+        Severity::Error => red(),
+        Severity::Warning => Color::Ansi(AnsiColor::Yellow),
+        Severity::Info => Color::Ansi(AnsiColor::Blue),
+    }
+}
+
+/// `source` or `draft`: the side a unit id belongs to.
+pub fn side_name(side: Side) -> &'static str {
+    match side {
+        Side::Source => "source",
+        Side::Target => "draft",
+    }
 }

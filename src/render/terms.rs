@@ -122,9 +122,20 @@ fn flat(text: &str) -> std::borrow::Cow<'_, str> {
     }
 }
 
-/// Writes the pre-translation skeleton (see [`apply::skeleton`]).
-pub fn write_skeleton(out: &mut (impl Write + ?Sized), text: &str, matcher: &Matcher, occurrences: &[Occurrence]) -> io::Result<()> {
-    out.write_all(apply::skeleton(matcher, text, occurrences).as_bytes())
+/// Writes the pre-translation skeleton (see [`apply::skeleton`]) and
+/// returns what it left out.
+pub fn write_skeleton(
+    out: &mut (impl Write + ?Sized),
+    text: &str,
+    segmentation: &Segmentation,
+    matcher: &Matcher,
+    occurrences: &[Occurrence],
+    options: apply::SkeletonOptions,
+) -> io::Result<apply::Skeleton> {
+    let mut skeleton = apply::skeleton(matcher, text, segmentation, occurrences, options);
+    out.write_all(skeleton.text.as_bytes())?;
+    skeleton.text = String::new();
+    Ok(skeleton)
 }
 
 /// Writes `term<TAB>occurrences`, most frequent first, ties by term (the

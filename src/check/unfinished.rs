@@ -1,0 +1,70 @@
+//! `omission.unfinished`: a draft that stops part of the way through its
+//! source is work in progress, not a draft with a dozen omissions.
+//!
+//! A draft *stops* when the source units after the last one the draft
+//! translates have no counterpart at all (every later bead is 1-0), and at
+//! least `MIN_PENDING` of them need a translation (boilerplate and the
+//! copies of a repeated block need none). Such a pair gets one finding at
+//! the first untranslated unit ("draft ends at source p8.s1; 9 later source
+//! units are not translated yet") instead of one `omission` per later unit.
+//!
+//! One untranslated last unit stays an `omission`: a dropped closing
+//! sentence is a common slip, and "the draft ends here" would hide it.
+//! `CheckConfig::full_draft` (`--full-draft`) says the draft is meant to
+//! be complete: then every later unit is an `omission` again, as a CI job
+//! that checks delivered translations wants.
+
+use super::{Pair, finding};
+use crate::finding::Finding;
+use crate::segment::UnitKind;
+
+/// Fewest untranslated later units that make a draft unfinished.
+const MIN_PENDING: usize = 2;
+
+/// Where a draft stops: the units after its end that need a translation.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Unfinished {
+    /// Index of the last source unit the draft translates, if any.
+    pub last_done: Option<usize>,
+    /// Source units after it that need a translation, in order.
+    pub pending: Vec<usize>,
+}
+
+/// Whether `pair`'s draft stops before the end of its source.
+pub fn unfinished(pair: &Pair<'_>) -> Option<Unfinished> {
+    let last_with_draft = pair.beads.iter().rposition(|bead| !bead.target.is_empty());
+    let tail = &pair.beads[last_with_draft.map_or(0, |idx| idx + 1)..];
+    let pending: Vec<usize> = tail
+        .iter()
+        .filter(|bead| !bead.repeat)
+        .flat_map(|bead| bead.source.iter().copied())
+        .filter(|&idx| {
+            let unit = &pair.source.units[idx];
+            unit.kind != UnitKind::Boilerplate && unit.repeat_of.is_none()
+        })
+        .collect();
+    if pending.len() < MIN_PENDING {
+        return None;
+    }
+    let last_done = last_with_draft.and_then(|idx| pair.beads[idx].source.iter().copied().max());
+    Some(Unfinished { last_done, pending })
+}
+
+/// Replaces the `omission` findings of the units after the draft's end by
+/// one `omission.unfinished` finding, when the draft stops early.
+pub fn summarise(pair: &Pair<'_>, findings: &mut Vec<Finding>) {
+    let Some(unfinished) = unfinished(pair) else { return };
+    let first = &pair.source.units[unfinished.pending[0]];
+    let pending_start = first.span.start;
+    findings
+        .retain(|finding| !(finding.rule.as_str() == "omission" && finding.source.as_ref().is_some_and(|l| l.span.start >= pending_start)));
+    let n_pending = unfinished.pending.len();
+    let message = match unfinished.last_done {
+        Some(idx) => format!(
+            "draft ends at source {}; {n_pending} later source units are not translated yet",
+            pair.source.units[idx].id
+        ),
+        None => format!("the draft translates nothing yet; {n_pending} source units are not translated"),
+    };
+    findings.push(finding("omission.unfinished", message).with_source(first.id.clone(), first.span));
+}
