@@ -1,0 +1,262 @@
+//! Issue 11, findings a reviser agrees with: what professional news English
+//! does and must not be flagged, next to the same sentences with a real
+//! mistake that must be. Each case is one source sentence (or two) and a
+//! draft, run through the whole pipeline with the shipped glossary.
+
+use std::sync::LazyLock;
+
+use selaras::finding::{Finding, Severity};
+use selaras::pipeline::{Pipeline, PipelineOptions};
+
+static PIPELINE: LazyLock<Pipeline> =
+    LazyLock::new(|| Pipeline::new(selaras::glossary::builtin().clone(), PipelineOptions::default()).unwrap());
+
+fn findings(source: &str, draft: &str) -> Vec<Finding> {
+    PIPELINE.run(source, draft).findings
+}
+
+fn serious(found: &[Finding]) -> Vec<String> {
+    found
+        .iter()
+        .filter(|f| f.severity >= Severity::Warning)
+        .map(|f| format!("{} {}: {}", f.severity.as_str(), f.rule.as_str(), f.message))
+        .collect()
+}
+
+/// Every (source, draft) is faithful: no warning and no error.
+#[track_caller]
+fn assert_faithful(cases: &[(&str, &str)]) {
+    let mut failures = Vec::new();
+    for (source, draft) in cases {
+        let found = serious(&findings(source, draft));
+        if !found.is_empty() {
+            failures.push(format!("{source}\n  {draft}\n  {found:?}"));
+        }
+    }
+    assert!(failures.is_empty(), "false alarms:\n{}", failures.join("\n"));
+}
+
+/// Every (source, draft) has a mistake: a finding of `family` at `at_least`.
+#[track_caller]
+fn assert_caught(cases: &[(&str, &str, &str)], at_least: Severity) {
+    let mut missed = Vec::new();
+    for (source, draft, family) in cases {
+        let found = findings(source, draft);
+        let hit = found.iter().any(|f| f.rule.as_str().starts_with(family) && f.severity >= at_least);
+        if !hit {
+            missed.push(format!("{source}\n  {draft}\n  wanted {family}; got {:?}", serious(&found)));
+        }
+    }
+    assert!(missed.is_empty(), "missed:\n{}", missed.join("\n"));
+}
+
+#[test]
+fn issue_11_item_3_dates_are_one_thing() {
+    assert_faithful(&[
+        (
+            "Banjir melanda Jakarta pada Senin (25/11/2024).",
+            "Floods hit Jakarta on Monday, Nov. 25, 2024.",
+        ),
+        (
+            "Banjir melanda Jakarta pada Senin (25/11/2024).",
+            "Floods hit Jakarta on Monday 25 November 2024.",
+        ),
+        ("Sidang digelar pada 11 November 2024.", "The hearing was held on Nov 11, 2024."),
+        ("Pameran berlangsung pada 3-5 Desember 2024.", "The fair runs Dec. 3-5, 2024."),
+    ]);
+    assert_caught(
+        &[
+            (
+                "Banjir melanda Jakarta pada Senin (25/11/2024).",
+                "Floods hit Jakarta on Monday, Nov. 26, 2024.",
+                "number",
+            ),
+            (
+                "Sidang digelar pada 11 November 2024.",
+                "The hearing was held on Dec. 11, 2024.",
+                "calendar",
+            ),
+        ],
+        Severity::Error,
+    );
+    // One date, one finding, in a reviser's words.
+    let found = findings("Banjir melanda Jakarta pada Senin (25/11/2024).", "Floods hit Jakarta.");
+    let dates: Vec<&Finding> = found.iter().filter(|f| f.message.contains("25/11/2024")).collect();
+    assert_eq!(dates.len(), 1, "{found:#?}");
+    assert!(
+        dates[0].message.contains("the date 25/11/2024 is not in the draft"),
+        "{}",
+        dates[0].message
+    );
+}
+
+#[test]
+fn issue_11_item_2_currency_and_scale_shorthand() {
+    assert_faithful(&[
+        (
+            "Pemerintah menyiapkan dana Rp 1,5 triliun.",
+            "The government has set aside Rp1.5 trillion.",
+        ),
+        (
+            "Pemerintah menyiapkan dana Rp 1,5 triliun.",
+            "The government has set aside 1.5 trillion rupiah.",
+        ),
+        (
+            "Pemerintah menyiapkan dana Rp 1,5 triliun.",
+            "The government has set aside Rp1.5tn.",
+        ),
+        (
+            "Pemerintah menyiapkan dana Rp 1,5 triliun.",
+            "The government has set aside IDR1.5 trillion.",
+        ),
+        ("Ekspor mencapai 221 miliar dolar AS.", "Exports reached $221bn."),
+    ]);
+    assert_caught(
+        &[
+            (
+                "Pemerintah menyiapkan dana Rp 1,5 triliun.",
+                "The government has set aside Rp15 trillion.",
+                "number",
+            ),
+            ("Ekspor mencapai 221 miliar dolar AS.", "Exports reached $212bn.", "number"),
+        ],
+        Severity::Error,
+    );
+}
+
+#[test]
+fn issue_11_item_4_clock_times() {
+    assert_faithful(&[
+        ("Rapat dimulai pukul 14.00 WIB.", "The meeting began at 2 p.m."),
+        ("Rapat dimulai pukul 14.00 WIB.", "The meeting began at 2pm."),
+        ("Rapat dimulai pukul 09.00 WIB.", "The meeting began at 9 a.m."),
+        ("Toko buka pukul 06.30 hingga 10.00 WIB.", "Shops open from 6.30-10am."),
+    ]);
+    assert_caught(
+        &[("Rapat dimulai pukul 14.00 WIB.", "The meeting began at 3 p.m.", "number")],
+        Severity::Error,
+    );
+}
+
+#[test]
+fn issue_11_item_1_and_7_demonyms_and_official_forms() {
+    assert_faithful(&[
+        (
+            "Menteri Luar Negeri Finlandia Elina Valtonen tiba di Jakarta.",
+            "Finnish Foreign Minister Elina Valtonen arrived in Jakarta.",
+        ),
+        (
+            "Kementerian Sosial menyalurkan bantuan.",
+            "The Ministry of Social Affairs distributed aid.",
+        ),
+        (
+            "Kementerian Pertahanan membantah laporan itu.",
+            "The Ministry of Defence denied the report.",
+        ),
+        (
+            "Kementerian Pertahanan membantah laporan itu.",
+            "The Defense Ministry denied the report.",
+        ),
+    ]);
+    assert_caught(
+        &[(
+            "Menteri Luar Negeri Swedia Maria Malmer Stenergard tiba di Jakarta.",
+            "Danish Foreign Minister Maria Malmer Stenergard arrived in Jakarta.",
+            "glossary",
+        )],
+        Severity::Error,
+    );
+}
+
+#[test]
+fn issue_11_item_5_case_in_headlines_and_titles() {
+    assert_faithful(&[
+        ("Korea Utara Ancam Serangan Nuklir", "North Korea Threatens Nuclear Strike"),
+        (
+            "Menteri Luar Negeri mengatakan hal itu kepada wartawan.",
+            "The foreign minister told reporters so.",
+        ),
+    ]);
+}
+
+#[test]
+fn issue_11_item_8_decades_units_and_words() {
+    assert_faithful(&[
+        ("Tren itu dimulai pada tahun 1990-an.", "The trend began in the 1990s."),
+        ("Suhu turun hingga 2 C pada malam hari.", "Temperatures fell to 2C at night."),
+        ("Sebanyak 25 persen warga mengungsi.", "A quarter of residents fled."),
+    ]);
+}
+
+#[test]
+fn issue_11_item_10_a_free_translation_is_one_pair() {
+    let found = findings(
+        "Saya tidak sekadar menyebutnya binatang dengan tidak sungguh-sungguh.",
+        "I don't call it a beast lightly.",
+    );
+    assert!(serious(&found).is_empty(), "{:?}", serious(&found));
+}
+
+#[test]
+fn issue_11_recall_names_acronyms_and_codes_kept_on_both_sides() {
+    assert_caught(
+        &[
+            (
+                "Bill Clinton tiba di Jakarta kemarin.",
+                "Bill Clinten arrived in Jakarta yesterday.",
+                "entity",
+            ),
+            (
+                "Laporan BBC itu dibantah pemerintah.",
+                "The government denied the BBG report.",
+                "entity",
+            ),
+            (
+                "Asosiasi IATA memperkirakan kenaikan.",
+                "The IASA association expects an increase.",
+                "entity",
+            ),
+            (
+                "Korea Utara menguji rudal Hwasong-19.",
+                "North Korea tested a Hwasong-18 missile.",
+                "entity",
+            ),
+        ],
+        Severity::Warning,
+    );
+}
+
+#[test]
+fn issue_11_recall_calendar_by_count_and_ranges() {
+    assert_caught(
+        &[
+            ("Penjualan naik pada Januari-Februari.", "Sales rose in January-July.", "calendar"),
+            (
+                "Setelah serangan 11 September, ia kembali ke New York pada September 2002.",
+                "After the September 11 attacks, he returned to New York in July 2002.",
+                "calendar",
+            ),
+        ],
+        Severity::Error,
+    );
+}
+
+#[test]
+fn issue_11_recall_additions_by_weight() {
+    let source = "Banjir merendam ratusan rumah di Bekasi.\n\nWarga mengungsi ke masjid terdekat.\n";
+    let pasted = "Floods submerged hundreds of homes in Bekasi.\n\nResidents fled to the nearest mosque. \
+                  Separately, Japan's Nikkei 225 index closed 1.2 percent higher on Tuesday in Tokyo trading after a week of losses.\n";
+    let found = findings(source, pasted);
+    assert!(
+        found.iter().any(|f| f.rule.as_str() == "addition" && f.severity == Severity::Error),
+        "{found:#?}"
+    );
+    let explained = "Floods submerged hundreds of homes in Bekasi.\n\nResidents fled to the nearest mosque. \
+                     Many had done so before.\n";
+    let found = findings(source, explained);
+    let additions: Vec<&Finding> = found.iter().filter(|f| f.rule.as_str() == "addition").collect();
+    assert!(
+        !additions.is_empty() && additions.iter().all(|f| f.severity == Severity::Warning),
+        "{found:#?}"
+    );
+}
