@@ -1,7 +1,7 @@
 //! Evaluates the sentence aligner on gold alignment sets.
 //!
 //! ```text
-//! cargo run --release --example eval_align -- GOLD.jsonl [GOLD.jsonl…] [--pred OUT.jsonl] [-g TERMS.tsv] [--param NAME=VALUE]…
+//! cargo run --release --example eval_align -- GOLD.jsonl [GOLD.jsonl…] [--pred OUT.jsonl] [-g GLOSSARY]… [--shipped] [--param NAME=VALUE]…
 //! ```
 //!
 //! Each line of a gold file is one document (`shared/data/alignment/README.md`):
@@ -12,8 +12,10 @@
 //! strict over non-null beads, lax link P/R/F1, the Text+Berg "pub"
 //! conventions, and recall per gold bead type. `--pred` writes predictions
 //! in `score.py`'s format (one file for all inputs) for cross-checking;
-//! `--param` overrides an `AlignerConfig` field, for tuning; `-g` adds
-//! glossary term pairs (TSV) as anchors.
+//! `--param` overrides an `AlignerConfig` field, for tuning; `-g` adds the
+//! term pairs of a glossary (any format `check -g` reads, through the same
+//! loader) as anchors, and `--shipped` those of the shipped glossaries, as
+//! `check`, `diff` and `export` align with by default.
 
 use std::collections::{BTreeMap, HashSet};
 use std::io::Write;
@@ -215,15 +217,14 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let mut files = Vec::new();
     let mut pred_path = None;
     let mut config = AlignerConfig::default();
-    let mut terms = TermPairs::new();
+    let mut glossaries = Vec::new();
+    let mut shipped = false;
     let mut args = std::env::args().skip(1);
     while let Some(arg) = args.next() {
         match arg.as_str() {
             "--pred" => pred_path = Some(args.next().ok_or("--pred needs a path")?),
-            "-g" => {
-                let path = std::path::PathBuf::from(args.next().ok_or("-g needs a glossary")?);
-                terms.add_tsv(&std::fs::read_to_string(&path)?, &path)?;
-            }
+            "-g" => glossaries.push(std::path::PathBuf::from(args.next().ok_or("-g needs a glossary")?)),
+            "--shipped" => shipped = true,
             "--param" => {
                 let setting = args.next().ok_or("--param needs NAME=VALUE")?;
                 let (name, value) = setting.split_once('=').ok_or("--param needs NAME=VALUE")?;
@@ -235,8 +236,11 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         }
     }
     if files.is_empty() {
-        return Err("usage: eval_align GOLD.jsonl… [--pred OUT.jsonl] [--param NAME=VALUE]…".into());
+        return Err("usage: eval_align GOLD.jsonl… [--pred OUT.jsonl] [-g GLOSSARY]… [--shipped] [--param NAME=VALUE]…".into());
     }
+    let glossary = selaras::glossary::load(&glossaries, shipped)?;
+    let terms = TermPairs::from_glossary(&glossary);
+    eprintln!("{} glossary term pairs", terms.len());
     let aligner = Aligner::new(config, terms);
     let mut pred_out = match &pred_path {
         Some(path) => Some(std::io::BufWriter::new(std::fs::File::create(path)?)),

@@ -1,9 +1,14 @@
 //! The whole pipeline for one source/draft pair: segment both texts, find
-//! glossary terms in the source, align, run the checks. `check`, `diff` and
-//! the XLIFF export all start here, so they agree on units, beads and
-//! findings.
+//! glossary terms in the source, align, run the checks. `check`, `diff`,
+//! the XLIFF export, `align` and term mining all start here, so they agree
+//! on units and beads (and, where they check, on findings). The glossary
+//! the pipeline is built with is used twice: its matcher finds the terms
+//! the checks judge, and its term pairs anchor the aligner
+//! ([`TermPairs::from_glossary`]).
 
-use crate::align::{AlignUnit, Aligner, Bead, BeadKind, units_from_lines, units_from_segmentation};
+use crate::align::{
+    AlignUnit, Aligner, AlignerConfig, Bead, BeadKind, TermPairs, units_from_lines, units_from_segmentation,
+};
 use crate::check::{self, AlignedBead, CheckConfig, CheckUnit, Pair, SideText, TermUse};
 use crate::error::Result;
 use crate::finding::Finding;
@@ -71,13 +76,25 @@ pub struct PairsChecked {
 }
 
 impl Pipeline {
+    /// Compiles `glossary` for matching and hands its term pairs to the
+    /// aligner, so that every command aligns with the glossary it checks with.
     pub fn new(glossary: Glossary, options: PipelineOptions) -> Result<Pipeline> {
         Ok(Pipeline {
             targets: crate::glossary::TargetIndex::new(&glossary),
+            aligner: Aligner::new(AlignerConfig::default(), TermPairs::from_glossary(&glossary)),
             matcher: Matcher::new(glossary)?,
-            aligner: Aligner::default(),
             options,
         })
+    }
+
+    /// Segments both texts and aligns them, without looking for terms or
+    /// running checks (`selaras align`): the units of each side and the
+    /// beads, exactly as [`Pipeline::run`] gets them.
+    pub fn align(&self, source: &str, target: &str) -> (SideUnits, SideUnits, Vec<Bead>) {
+        let (source_side, source_align) = self.side(source, Lang::Id);
+        let (target_side, target_align) = self.side(target, Lang::En);
+        let beads = self.aligner.align(&source_align, &target_align);
+        (source_side, target_side, beads)
     }
 
     pub fn matcher(&self) -> &Matcher {
@@ -178,19 +195,9 @@ impl Pipeline {
 
     /// Runs every stage on `source` (Indonesian) and `target` (the English draft).
     pub fn run(&self, source: &str, target: &str) -> Checked {
-        let (source_side, source_align) = self.side(source, Lang::Id);
-        let (target_side, target_align) = self.side(target, Lang::En);
+        let (source_side, target_side, beads) = self.align(source, target);
         let terms = self.terms(source, &source_side.units);
-        let beads = self.aligner.align(&source_align, &target_align);
-        let aligned: Vec<AlignedBead> = beads
-            .iter()
-            .map(|bead| AlignedBead {
-                source: bead.source.clone().collect(),
-                target: bead.target.clone().collect(),
-                confidence: bead.score,
-                repeat: bead.kind == BeadKind::Repeat,
-            })
-            .collect();
+        let aligned = aligned_beads(&beads);
         let pair = Pair {
             source: SideText {
                 text: source,
@@ -222,20 +229,9 @@ impl Pipeline {
     /// beads as text and the glossary terms of the source
     /// (`selaras glossary suggest`).
     pub fn mining_input(&self, source: &str, target: &str) -> crate::suggest::PairMining {
-        let (source_side, source_align) = self.side(source, Lang::Id);
-        let (target_side, target_align) = self.side(target, Lang::En);
+        let (source_side, target_side, beads) = self.align(source, target);
         let terms = self.terms(source, &source_side.units);
-        let aligned: Vec<AlignedBead> = self
-            .aligner
-            .align(&source_align, &target_align)
-            .iter()
-            .map(|bead| AlignedBead {
-                source: bead.source.clone().collect(),
-                target: bead.target.clone().collect(),
-                confidence: bead.score,
-                repeat: bead.kind == BeadKind::Repeat,
-            })
-            .collect();
+        let aligned = aligned_beads(&beads);
         let pair = Pair {
             source: SideText {
                 text: source,
@@ -322,5 +318,40 @@ impl Pipeline {
             }
         }
         terms
+    }
+}
+
+/// The aligner's beads as the checks see them.
+fn aligned_beads(beads: &[Bead]) -> Vec<AlignedBead> {
+    beads
+        .iter()
+        .map(|bead| AlignedBead {
+            source: bead.source.clone().collect(),
+            target: bead.target.clone().collect(),
+            confidence: bead.score,
+            repeat: bead.kind == BeadKind::Repeat,
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn issue_15_item_2_the_aligner_gets_the_glossarys_term_pairs() {
+        let path = std::path::Path::new("g.json");
+        let json = r#"{"version": 1, "entries": [{"sources": ["Korea Utara"], "preferred": "North Korea"}, {"sources": ["PBB"], "forbidden": ["UNO"]}]}"#;
+        let glossary = crate::glossary::formats::parse(json, crate::glossary::formats::Format::Json, &mut crate::glossary::formats::Reader::strict(path)).unwrap();
+        let pipeline = Pipeline::new(glossary, PipelineOptions::default()).unwrap();
+        // The forbidden-only entry anchors nothing.
+        assert_eq!(pipeline.aligner.term_pairs().len(), 1);
+        let shipped = Pipeline::new(crate::glossary::builtin().clone(), PipelineOptions::default()).unwrap();
+        assert!(shipped.aligner.term_pairs().len() > 100);
+        // `align` and `run` give the same beads.
+        let source = "Korea Utara menembakkan rudal.\n\nPBB diam.\n";
+        let draft = "North Korea fired a missile.\n\nThe UN was silent.\n";
+        let (_, _, beads) = pipeline.align(source, draft);
+        assert_eq!(beads, pipeline.run(source, draft).beads);
     }
 }

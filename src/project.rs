@@ -295,13 +295,13 @@ mod tests {
         assert_eq!(
             project
                 .check_config
-                .severity(crate::finding::RuleId("entity.name"), Severity::Warning),
+                .severity(crate::check::rule::ENTITY_NAME.id, Severity::Warning),
             None
         );
         assert_eq!(
             project
                 .check_config
-                .severity(crate::finding::RuleId("punct.quotes"), Severity::Error),
+                .severity(crate::check::rule::PUNCT_QUOTES.id, Severity::Error),
             Some(Severity::Info)
         );
         let expansion = project.expand().unwrap();

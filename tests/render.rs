@@ -2,7 +2,7 @@
 //! valid against the official 2.1.0 schema, GitHub annotation lines, JUnit
 //! structure, and the human view with and without colour.
 
-use selaras::finding::{Finding, RuleId, Severity};
+use selaras::finding::{Finding, Severity};
 use selaras::render::report::{Document, FileResult, Report};
 use selaras::render::{github, human, json, junit, sarif};
 use selaras::text::Span;
@@ -20,17 +20,17 @@ fn span_of(text: &str, needle: &str) -> Span {
 fn report() -> Report {
     let findings = vec![
         Finding::new(
-            RuleId("calendar.changed"),
+            selaras::check::rule::CALENDAR_CHANGED.id,
             Severity::Error,
             "Jumat is Friday, but the draft says Thursday",
         )
         .with_source("p5.s1", span_of(SOURCE, "Jumat"))
         .with_target("p5.s1", span_of(DRAFT, "Friday"))
         .with_expected("Friday"),
-        Finding::new(RuleId("omission"), Severity::Error, "source unit p9.s1 is not translated")
+        Finding::new(selaras::check::rule::OMISSION.id, Severity::Error, "source unit p9.s1 is not translated")
             .with_source("p9.s1", span_of(SOURCE, "Lavrov berbicara")),
         Finding::new(
-            RuleId("source.repeated"),
+            selaras::check::rule::SOURCE_REPEATED.id,
             Severity::Info,
             "source units p18.s1–p31.s1 repeat p4.s1–p17.s1, \"quoted\" & <tagged>",
         )
@@ -123,7 +123,7 @@ fn issue_13_fingerprints_ignore_the_draft_text_of_a_located_finding_but_not_the_
     let draft = "Foreign Affairs Secretary Choe said this.";
     let edited = "Foreign Affairs Secretary Choe said so today.";
     let source = "Menteri Luar Negeri Choe mengatakan hal itu.";
-    let finding = Finding::new(RuleId("glossary.missing"), Severity::Error, "x")
+    let finding = Finding::new(selaras::check::rule::GLOSSARY_MISSING.id, Severity::Error, "x")
         .with_source("p1.s1", span_of(source, "Menteri Luar Negeri"))
         .with_target("p1.s1", Span::new(0, draft.len()))
         .with_expected_any(["Foreign Minister", "Minister of Foreign Affairs"]);
@@ -136,7 +136,7 @@ fn issue_13_fingerprints_ignore_the_draft_text_of_a_located_finding_but_not_the_
     other.expected.pop();
     assert_ne!(before, Report::fingerprint(&file(draft, source), &other));
     let mut other = finding.clone();
-    other.rule = RuleId("glossary.count");
+    other.rule = selaras::check::rule::GLOSSARY_COUNT.id;
     assert_ne!(before, Report::fingerprint(&file(draft, source), &other));
     let renamed = FileResult {
         source: Document::new("b.id.txt", source),
@@ -144,7 +144,7 @@ fn issue_13_fingerprints_ignore_the_draft_text_of_a_located_finding_but_not_the_
     };
     assert_ne!(before, Report::fingerprint(&renamed, &finding));
     // Without a source location the draft span is what identifies it.
-    let addition = |text: &str| Finding::new(RuleId("addition"), Severity::Warning, "x").with_target("p1.s1", Span::new(0, text.len()));
+    let addition = |text: &str| Finding::new(selaras::check::rule::ADDITION.id, Severity::Warning, "x").with_target("p1.s1", Span::new(0, text.len()));
     assert_ne!(
         Report::fingerprint(&file(draft, source), &addition(draft)),
         Report::fingerprint(&file(edited, source), &addition(edited))

@@ -10,7 +10,8 @@
 //! * weekdays and months through a small Indonesian↔English table (`Sabtu` =
 //!   `Saturday`), only when capitalised (`minggu` is also "week");
 //! * punctuation that a translation keeps: `?`, `!`, double quotes, brackets;
-//! * glossary term pairs (`TermPairs`), filled by a glossary engine;
+//! * glossary term pairs (`TermPairs`), from the glossary the pipeline
+//!   matches with;
 //! * word stems: the first four letters of longer content words, which
 //!   catch loanwords and names written in lower case (`teleskop` /
 //!   `telescopes`, `makassar` / `Makassar`). They are weak, so they weigh less.
@@ -155,7 +156,7 @@ pub fn features(
             if !terms.is_empty() {
                 let lower_words: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
                 term_hits.clear();
-                terms.matches(&lower_words, lang == crate::segment::Lang::Id, &mut term_hits);
+                terms.matches(&words, &lower_words, lang == crate::segment::Lang::Id, &mut term_hits);
                 for &entry_idx in &term_hits {
                     keys.push((hash(b'g', &(entry_idx as u64).to_le_bytes()), weights.term));
                     strong += weights.term;

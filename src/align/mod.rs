@@ -207,6 +207,11 @@ impl Aligner {
         Aligner { config, terms }
     }
 
+    /// The glossary term pairs that anchor this aligner.
+    pub fn term_pairs(&self) -> &TermPairs {
+        &self.terms
+    }
+
     /// Aligns `source` (Indonesian) with `target` (the English draft).
     pub fn align(&self, source: &[AlignUnit<'_>], target: &[AlignUnit<'_>]) -> Vec<Bead> {
         let source_features = anchors::features(source, crate::segment::Lang::Id, &self.terms, &self.config.weights);

@@ -1,28 +1,42 @@
-//! Glossary term pairs for the aligner: source terms with their admitted
-//! English renderings in, anchor keys (via `anchors`) out.
+//! Glossary term pairs for the aligner: a [`Glossary`] in (read by the one
+//! loader every command uses, `glossary::load`, so TSV, CSV, TBX and JSON
+//! alike), anchor keys out.
 //!
-//! `TermPairs` is the hook through which a glossary engine feeds the
-//! aligner. Until that engine exists, `selaras align -g FILE` reads
-//! OmegaT-style TSV itself (`source<TAB>target<TAB>comment`, `#` comment
-//! lines, several rows with one source = alternatives) with `from_tsv`.
+//! A source unit and a draft unit that hold the two sides of one glossary
+//! entry (`Korea Utara` … `North Korea`) share a key, as two units with the
+//! same number do. Terms are matched as whole words: lower-cased, except
+//! spellings the glossary matches case-sensitively (acronyms such as `AS`,
+//! whose English `US` must not be the pronoun "us"). Each word of a unit
+//! is looked up by its first word in a hash index, so a unit costs its
+//! length times the few terms that start with each of its words, not the
+//! size of the glossary.
 
-use std::path::Path;
+use std::collections::HashMap;
 
-use crate::error::{Error, Result};
+use crate::glossary::Glossary;
 
 use super::anchors::words_lower;
 
-/// Source term → admitted English renderings, matched as whole words,
-/// case-insensitively. This is the hook through which a glossary engine
-/// feeds its pairs to the aligner (`selaras align -g`); it starts empty,
-/// because a built-in list of common pairs did not measurably help: 38
-/// pairs (the countries in the data, Presiden → President, kota → city, …)
-/// left every strict and lax score on the four development sets unchanged
-/// (`eval_align -g`), since names and numbers already anchor most sentences.
+/// One spelling of one side of an entry.
+#[derive(Debug, Clone)]
+struct Pattern {
+    entry: u32,
+    /// The words, lower case unless `exact`.
+    words: Box<[String]>,
+    /// Compare with the words as written (an acronym).
+    exact: bool,
+}
+
+/// Source term → admitted English renderings, for the aligner's anchors.
+/// Empty by default (`Aligner::default()`): the pipeline fills it from the
+/// glossary it matches with (see `Pipeline::new`).
 #[derive(Debug, Clone, Default)]
 pub struct TermPairs {
-    /// (source words, alternatives of target words), all lower case.
-    entries: Vec<(Vec<String>, Vec<Vec<String>>)>,
+    /// First word (lower case) → patterns of source spellings.
+    source: HashMap<String, Vec<Pattern>>,
+    /// First word (lower case) → patterns of English targets.
+    target: HashMap<String, Vec<Pattern>>,
+    entries: u32,
 }
 
 impl TermPairs {
@@ -30,98 +44,155 @@ impl TermPairs {
         TermPairs::default()
     }
 
-    /// Adds a source term with its admitted targets. Several calls with the
-    /// same source term add alternatives.
+    /// Every entry of `glossary` with at least one source spelling and one
+    /// admitted target (preferred or admitted; forbidden targets are no
+    /// evidence that two sentences translate each other).
+    pub fn from_glossary(glossary: &Glossary) -> Self {
+        let mut pairs = TermPairs::new();
+        for entry in &glossary.entries {
+            let targets: Vec<(&str, bool)> = entry
+                .targets()
+                .map(|target| (target, crate::glossary::model::is_acronym(target)))
+                .collect();
+            let sources: Vec<(&str, bool)> = entry
+                .sources
+                .iter()
+                .map(|source| (source.as_str(), entry.is_case_sensitive(source)))
+                .collect();
+            pairs.add(&sources, &targets);
+        }
+        pairs
+    }
+
+    /// Adds a source term with its admitted targets, all matched without
+    /// regard to case.
     pub fn push(&mut self, source: &str, targets: &[&str]) {
-        let source_words = words_lower(source);
-        if source_words.is_empty() {
+        let targets: Vec<(&str, bool)> = targets.iter().map(|target| (*target, false)).collect();
+        self.add(&[(source, false)], &targets);
+    }
+
+    fn add(&mut self, sources: &[(&str, bool)], targets: &[(&str, bool)]) {
+        let patterns = |spellings: &[(&str, bool)]| -> Vec<(Vec<String>, bool)> {
+            spellings
+                .iter()
+                .map(|&(spelling, exact)| {
+                    let words = if exact {
+                        super::anchors::words_of(spelling).into_iter().map(str::to_string).collect()
+                    } else {
+                        words_lower(spelling)
+                    };
+                    (words, exact)
+                })
+                .filter(|(words, _)| !words.is_empty())
+                .collect()
+        };
+        let (sources, targets) = (patterns(sources), patterns(targets));
+        // One side alone anchors nothing.
+        if sources.is_empty() || targets.is_empty() {
             return;
         }
-        let target_words: Vec<Vec<String>> = targets.iter().map(|t| words_lower(t)).filter(|w| !w.is_empty()).collect();
-        if let Some(entry) = self.entries.iter_mut().find(|(s, _)| *s == source_words) {
-            entry.1.extend(target_words);
-        } else {
-            self.entries.push((source_words, target_words));
+        let entry = self.entries;
+        self.entries += 1;
+        for (index, side) in [(&mut self.source, sources), (&mut self.target, targets)] {
+            for (words, exact) in side {
+                let patterns = index.entry(words[0].to_lowercase()).or_default();
+                if !patterns.iter().any(|p| p.entry == entry && *p.words == *words) {
+                    patterns.push(Pattern {
+                        entry,
+                        words: words.into(),
+                        exact,
+                    });
+                }
+            }
         }
     }
 
+    /// The number of entries (pairs of a source term and its targets).
     pub fn len(&self) -> usize {
-        self.entries.len()
+        self.entries as usize
     }
 
     pub fn is_empty(&self) -> bool {
-        self.entries.is_empty()
+        self.entries == 0
     }
 
-    /// Indices of the entries found in `words` (source side when `source`).
-    pub(super) fn matches(&self, words: &[String], source: bool, out: &mut Vec<usize>) {
-        let contains = |needle: &[String]| needle.len() <= words.len() && words.windows(needle.len()).any(|w| w == needle);
-        for (entry_idx, (source_words, targets)) in self.entries.iter().enumerate() {
-            let found = if source {
-                contains(source_words)
-            } else {
-                targets.iter().any(|t| contains(t))
-            };
-            if found {
-                out.push(entry_idx);
+    /// Entries found in a unit whose words are `words` (as written) and
+    /// `lower` (the same, lower case), on the source side when `source`;
+    /// each entry once, in ascending order.
+    pub(super) fn matches(&self, words: &[&str], lower: &[String], source: bool, out: &mut Vec<usize>) {
+        let index = if source { &self.source } else { &self.target };
+        let start = out.len();
+        for (at, first) in lower.iter().enumerate() {
+            let Some(patterns) = index.get(first) else { continue };
+            for pattern in patterns {
+                let Some(end) = at.checked_add(pattern.words.len()).filter(|&end| end <= lower.len()) else {
+                    continue;
+                };
+                let found = if pattern.exact {
+                    words[at..end].iter().zip(pattern.words.iter()).all(|(w, p)| *w == p)
+                } else {
+                    lower[at..end] == *pattern.words
+                };
+                if found {
+                    out.push(pattern.entry as usize);
+                }
             }
         }
-    }
-}
-
-impl TermPairs {
-    /// Reads OmegaT-style TSV. A non-blank, non-comment line without a tab
-    /// is an error naming the file and line, since it usually means the file
-    /// is not TSV at all (a CSV or TBX glossary given by mistake).
-    pub fn from_tsv(text: &str, path: &Path) -> Result<TermPairs> {
-        let mut pairs = TermPairs::new();
-        pairs.add_tsv(text, path)?;
-        Ok(pairs)
-    }
-
-    /// Adds the rows of another TSV glossary.
-    pub fn add_tsv(&mut self, text: &str, path: &Path) -> Result<()> {
-        let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-        for (line_idx, line) in text.lines().enumerate() {
-            let line = line.trim_end_matches('\r');
-            if line.trim().is_empty() || line.starts_with('#') {
-                continue;
-            }
-            let mut columns = line.split('\t');
-            let source = columns.next().unwrap_or_default().trim();
-            let Some(target) = columns.next().map(str::trim) else {
-                return Err(Error::Parse {
-                    path: path.to_path_buf(),
-                    line: line_idx + 1,
-                    column: 1,
-                    message: "expected `source<TAB>target`, found no tab".to_string(),
-                });
-            };
-            if !source.is_empty() && !target.is_empty() {
-                self.push(source, &[target]);
+        out[start..].sort_unstable();
+        let mut kept = start;
+        for idx in start..out.len() {
+            if kept == start || out[idx] != out[kept - 1] {
+                out[kept] = out[idx];
+                kept += 1;
             }
         }
-        Ok(())
+        out.truncate(kept);
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::glossary::formats;
 
-    #[test]
-    fn tsv_rows_with_one_source_are_alternatives() {
-        let text = "\u{feff}# comment\nKorea Utara\tNorth Korea\tcountry\nkorea utara\tNorth Korean\n\nPresiden\tPresident\r\n";
-        let pairs = TermPairs::from_tsv(text, Path::new("g.tsv")).unwrap();
-        assert_eq!(pairs.len(), 2);
-        let mut hits = Vec::new();
-        pairs.matches(&words_lower("the north korean army"), false, &mut hits);
-        assert_eq!(hits, vec![0]);
+    fn found(pairs: &TermPairs, text: &str, source: bool) -> Vec<usize> {
+        let words = super::super::anchors::words_of(text);
+        let lower: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
+        let mut out = Vec::new();
+        pairs.matches(&words, &lower, source, &mut out);
+        out
     }
 
     #[test]
-    fn a_line_without_a_tab_is_an_error_with_its_position() {
-        let error = TermPairs::from_tsv("a\tb\nKorea Utara, North Korea\n", Path::new("g.csv")).unwrap_err();
-        assert_eq!(error.to_string(), "g.csv:2:1: expected `source<TAB>target`, found no tab");
+    fn issue_15_item_2_pairs_come_from_any_glossary_format() {
+        let csv = "source,target\nKorea Utara,North Korea\nPresiden,President\n";
+        let path = std::path::Path::new("g.csv");
+        let glossary = formats::parse(csv, formats::Format::Csv, &mut formats::Reader::strict(path)).unwrap();
+        let pairs = TermPairs::from_glossary(&glossary);
+        assert_eq!(pairs.len(), 2);
+        assert_eq!(found(&pairs, "Presiden Korea Utara", true), [0, 1]);
+        assert_eq!(found(&pairs, "the north korea president", false), [0, 1]);
+        assert_eq!(found(&pairs, "South Korea", false), Vec::<usize>::new());
+    }
+
+    #[test]
+    fn issue_15_item_2_acronyms_match_with_their_case() {
+        let tsv = "AS\tUS\nKorea Utara\tNorth Korea\tcountry\nkorea utara\tNorth Korean\n";
+        let path = std::path::Path::new("g.tsv");
+        let glossary = formats::parse(tsv, formats::Format::Tsv, &mut formats::Reader::strict(path)).unwrap();
+        let pairs = TermPairs::from_glossary(&glossary);
+        assert_eq!(pairs.len(), 2);
+        assert_eq!(found(&pairs, "Pasukan AS dan Korea Utara", true), [0, 1]);
+        // The pronoun is not the country; alternatives of one entry count once.
+        assert_eq!(found(&pairs, "told us the North Korean army", false), [1]);
+        assert_eq!(found(&pairs, "US and North Korea", false), [0, 1]);
+    }
+
+    #[test]
+    fn an_entry_without_targets_anchors_nothing() {
+        let mut pairs = TermPairs::new();
+        pairs.push("Korea Utara", &[]);
+        assert!(pairs.is_empty());
+        assert_eq!(found(&pairs, "korea utara", true), Vec::<usize>::new());
     }
 }

@@ -16,6 +16,21 @@ use crate::finding::Finding;
 use crate::segment::Lang;
 use crate::text::Span;
 
+// The rules this file reports: their ids, default levels and the text of
+// `selaras explain` (collected into the table by `registry`).
+crate::check::registry::declare_rules! {
+    CALENDAR_CHANGED = "calendar.changed", Error,
+        "A weekday, month or date differs from the source.",
+        "The source names a weekday or month (from the CLDR names shipped in\n\
+         glossaries/calendar.tsv), or a date (25/11/2024, 25 November 2024), and the aligned draft\n\
+         names a different one. A date is compared whole: its day, month, year and weekday.\n\
+         Example: \"pada Jumat\" translated as \"on Thursday\"; \"Senin (25/11/2024)\" as \"Monday, Dec. 25\".";
+    CALENDAR_MISSING = "calendar.missing", Warning,
+        "A weekday or month of the source is missing from the draft.",
+        "The source names a weekday or month and the aligned draft names none.\n\
+         Example: \"Pada hari Kamis, …\" translated as \"Blinken said …\" with no \"Thursday\".";
+}
+
 const CALENDAR_TSV: &str = include_str!("../../glossaries/calendar.tsv");
 
 struct Names {
@@ -185,10 +200,10 @@ impl Check for Calendar {
                     let found_finding = match other {
                         Some(slot) => {
                             slot.2 = true;
-                            finding("calendar.changed", format!("{word} is {expected}, but the draft says {}", slot.1))
+                            finding(CALENDAR_CHANGED, format!("{word} is {expected}, but the draft says {}", slot.1))
                                 .with_target(target_unit.id.clone(), slot.0)
                         }
-                        None => finding("calendar.missing", format!("{word} ({expected}) is not in the draft"))
+                        None => finding(CALENDAR_MISSING, format!("{word} ({expected}) is not in the draft"))
                             .with_target(target_unit.id.clone(), target_span),
                     };
                     out.push(found_finding.with_source(unit.id.clone(), span).with_expected(expected));

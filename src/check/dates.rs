@@ -42,6 +42,20 @@ use crate::finding::Finding;
 use crate::numbers::{NumberKind, NumberMention};
 use crate::segment::Lang;
 use crate::text::Span;
+use super::rule::{CALENDAR_CHANGED, NUMBER_CHANGED, NUMBER_MISSING};
+
+// The rules this file reports: their ids, default levels and the text of
+// `selaras explain` (collected into the table by `registry`).
+crate::check::registry::declare_rules! {
+    CALENDAR_SHORTENED = "calendar.shortened", Info,
+        "A date is shortened in the draft the way news style does.",
+        "The draft gives a date of the source in the short form news English uses: without the\n\
+         article's own year (the year of its dateline), or only by its weekday for a date within the\n\
+         week (AP style: \"Senin (25/11/2024)\" → \"on Monday\"). Nothing is lost for a reader of the\n\
+         day's news; the finding is there for archives that want full dates. A year that is not the\n\
+         article's own is reported as number.missing instead.\n\
+         Example: \"Senin (25/11/2024)\" translated as \"on Monday, Nov. 25\".";
+}
 
 /// One date named in a text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -489,7 +503,7 @@ fn judge_match(
 ) {
     let source_quote = quote(sides.source_text, source.core);
     let draft_quote = quote(sides.target_text, draft.span);
-    let located = |rule: &'static str, message: String| {
+    let located = |rule: super::RuleInfo, message: String| {
         finding(rule, message)
             .with_source(sides.source_unit, source.span)
             .with_target(sides.target_unit, draft.span)
@@ -497,15 +511,15 @@ fn judge_match(
     };
     match conflict {
         Some(Part::Month) | Some(Part::Weekday) => out.push(located(
-            "calendar.changed",
+            CALENDAR_CHANGED,
             format!("the date {source_quote} became {draft_quote} in the draft"),
         )),
         Some(Part::Day) | Some(Part::Year) => out.push(located(
-            "number.changed",
+            NUMBER_CHANGED,
             format!("the date {source_quote} became {draft_quote} in the draft"),
         )),
         None if source.day.is_some() && draft.day.is_none() => out.push(located(
-            "number.missing",
+            NUMBER_MISSING,
             format!("the day of the date {source_quote} is not in the draft ({draft_quote})"),
         )),
         None => {
@@ -521,12 +535,12 @@ fn year_left_out(sides: &BeadSides<'_>, source: &DateMention, draft: Option<Span
     let source_quote = quote(sides.source_text, source.core);
     let found = if current_year == Some(year) {
         finding(
-            "calendar.shortened",
+            CALENDAR_SHORTENED,
             format!("the draft leaves out the year of {source_quote}; fine, it is the article's own year"),
         )
     } else {
         finding(
-            "number.missing",
+            NUMBER_MISSING,
             format!("the year {year} of the date {source_quote} is not in the draft"),
         )
     };
@@ -583,7 +597,7 @@ fn judge_loose(
         {
             out.push(
                 finding(
-                    "number.missing",
+                    NUMBER_MISSING,
                     format!("the day {day} of the date {source_quote} is not in the draft"),
                 )
                 .with_source(sides.source_unit, source.span)
@@ -602,7 +616,7 @@ fn judge_loose(
         let weekday = WEEKDAYS[usize::from(weekday.unwrap_or(1) - 1)];
         out.push(
             finding(
-                "calendar.shortened",
+                CALENDAR_SHORTENED,
                 format!("the draft gives the date {source_quote} only as {weekday}"),
             )
             .with_source(sides.source_unit, source.span)
@@ -612,7 +626,7 @@ fn judge_loose(
         return;
     }
     out.push(
-        finding("number.missing", format!("the date {source_quote} is not in the draft"))
+        finding(NUMBER_MISSING, format!("the date {source_quote} is not in the draft"))
             .with_source(sides.source_unit, source.span)
             .with_target(sides.target_unit, sides.target_span)
             .with_expected(expected_english(source)),

@@ -25,6 +25,24 @@ use crate::finding::Finding;
 use crate::segment::UnitKind;
 use crate::text::Span;
 
+// The rules this file reports: their ids, default levels and the text of
+// `selaras explain` (collected into the table by `registry`).
+crate::check::registry::declare_rules! {
+    ENTITY_CHANGED = "entity.changed", Error,
+        "A code, acronym or name does not survive into the draft.",
+        "Codes (letters with digits: Hwasong-19, F-16), acronyms (ICBM, KCNA) and multi-word\n\
+         names (Choe Son Hui, Sergey Lavrov) stay the same in English. Spans the glossary covers\n\
+         are left to the glossary rules (AS → US is a translation, not a change).\n\
+         Example: \"Hwasong-19\" written as \"Hwasong-18\".";
+    ENTITY_NAME = "entity.name", Warning,
+        "A personal or place name of the source is not in the draft.",
+        "Two or more capitalised words in a row that are not common Indonesian words (a name such\n\
+         as Choe Son Hui or Sergey Lavrov) should appear in the draft, word for word. A different\n\
+         transliteration (Sergei for Sergey) is reported too, as a warning: pick one spelling.\n\
+         Example: \"Sergey Lavrov\" written as \"Sergei Lavrov\"; \"Choe Son Hui\" left out of the\n\
+         sentence that quotes her.";
+}
+
 /// Capitalised Indonesian words that start titles, institutions, places and
 /// sentences, and are translated rather than kept. Sorted.
 const COMMON_CAPITALISED: &[&str] = &[
@@ -178,7 +196,7 @@ impl Check for Entities {
                                 draft.look_alike(word, |t| classify(t, false) == Kind::Acronym && !acronyms.contains(t), acronym_like)
                             {
                                 out.push(
-                                    finding("entity.changed", format!("the acronym {word} is written {written} in the draft"))
+                                    finding(ENTITY_CHANGED, format!("the acronym {word} is written {written} in the draft"))
                                         .with_source(unit.id.clone(), span)
                                         .with_target(draft.unit.id.clone(), at)
                                         .with_expected(word),
@@ -217,7 +235,7 @@ impl Check for Entities {
                             None => (format!("the {what} {word} is not in the draft"), draft.span),
                         };
                         out.push(
-                            finding("entity.changed", message)
+                            finding(ENTITY_CHANGED, message)
                                 .with_source(unit.id.clone(), span)
                                 .with_target(draft.unit.id.clone(), at)
                                 .with_expected(word),
@@ -516,7 +534,7 @@ impl Draft<'_> {
             }
             let written = Span::new(self.spans[from].start, self.spans[to].end);
             let mut respelled = finding(
-                "entity.name",
+                ENTITY_NAME,
                 if same_letters {
                     format!(
                         "the name {name} is written {} in the draft (spaces or hyphens differ)",

@@ -28,6 +28,39 @@ use crate::segment::Lang;
 use crate::segment::UnitKind;
 use crate::text::Span;
 
+// The rules this file reports: their ids, default levels and the text of
+// `selaras explain` (collected into the table by `registry`).
+crate::check::registry::declare_rules! {
+    GLOSSARY_COUNT = "glossary.count", Info,
+        "A term occurs more often in the source than its translation in the draft.",
+        "A glossary term occurs n times in a bead's source and its English targets fewer times in the\n\
+         draft. Often right (news English replaces a repeated name with \"it\" or \"the ministry\"),\n\
+         so it is information; a mention translated another way or dropped shows up here.\n\
+         Example: \"Korea Utara … Korea Utara\" with \"North Korea … Pyongyang\".";
+    GLOSSARY_FORBIDDEN = "glossary.forbidden", Error,
+        "A forbidden translation of a glossary term is used.",
+        "The glossary marks this English rendering as forbidden (TBX deprecated or superseded, or\n\
+         a \"forbidden\" list in the native format) for a term that occurs in the source.\n\
+         Example: with the project row `Menteri Luar Negeri → Foreign Affairs Secretary [forbidden]`,\n\
+         \"Menteri Luar Negeri Choe Son Hui\" translated as \"Foreign Affairs Secretary Choe Son Hui\".";
+    GLOSSARY_MISSING = "glossary.missing", Error,
+        "A fixed term is not translated as the glossary says.",
+        "A glossary term occurs in the source and none of its English targets (preferred or admitted)\n\
+         occurs in the aligned draft. Accepted without a glossary entry: plurals and possessives;\n\
+         British or American spelling (Defence/Defense); the official order of institutions and\n\
+         titles (Ministry of Social Affairs for Social Affairs Ministry); U.N. for UN; title case in\n\
+         headlines; titles and institutions in lower case (the foreign minister); a second reference\n\
+         by the last words of the name (the ministry, the council); an Indonesian abbreviation or\n\
+         acronym kept as it is (Kemenhub, ASEAN); scale words and time zones that belong to a\n\
+         number (triliun, WIB: the number rules check them). Other wordings must be admitted in the\n\
+         glossary. Levels: an error, and it names what the draft has instead when that is another\n\
+         fixed name of the same kind (the draft has South Korea); information when the term was\n\
+         named earlier in the draft (a later sentence may say \"it\") or a headline leaves it out\n\
+         (headlines are rewritten freely); a warning when a headline has another name instead.\n\
+         Example: \"Menteri Luar Negeri\" translated as \"Foreign Affairs Secretary\" instead of\n\
+         \"Foreign Minister\".";
+}
+
 pub struct Glossary;
 
 impl Check for Glossary {
@@ -73,7 +106,7 @@ impl Check for Glossary {
                 for forbidden in &term.forbidden {
                     if let Some(span) = draft.find(forbidden) {
                         out.push(
-                            finding("glossary.forbidden", format!("{forbidden} is a forbidden translation of {name}"))
+                            finding(GLOSSARY_FORBIDDEN, format!("{forbidden} is a forbidden translation of {name}"))
                                 .with_source(source_unit.id.clone(), term.span)
                                 .with_target(target_unit.id.clone(), shift(span, target_span.start))
                                 .with_expected(term.targets.first().cloned().unwrap_or_default()),
@@ -122,7 +155,7 @@ impl Check for Glossary {
                         ),
                         None => (wanted, target_span, None),
                     };
-                    let mut missing = finding("glossary.missing", message)
+                    let mut missing = finding(GLOSSARY_MISSING, message)
                         .with_source(source_unit.id.clone(), term.span)
                         .with_target(target_unit.id.clone(), at)
                         .with_expected(expected);
@@ -133,7 +166,7 @@ impl Check for Glossary {
                 } else if n_draft < n_source {
                     out.push(
                         finding(
-                            "glossary.count",
+                            GLOSSARY_COUNT,
                             format!("{name} occurs {n_source} times in the source, its translation {n_draft} times in the draft"),
                         )
                         .with_source(source_unit.id.clone(), term.span)

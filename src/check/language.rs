@@ -11,6 +11,18 @@ use super::{Check, Pair, finding, words};
 use crate::finding::Finding;
 use crate::segment::UnitKind;
 
+// The rules this file reports: their ids, default levels and the text of
+// `selaras explain` (collected into the table by `registry`).
+crate::check::registry::declare_rules! {
+    UNTRANSLATED = "untranslated", Error,
+        supersedes: &["glossary", "number", "entity", "calendar", "punct"],
+        "A draft unit is still in Indonesian.",
+        "The draft unit equals its source, or reads as Indonesian: its words are mostly Indonesian\n\
+         function words (yang, dan, di, dengan, untuk …) rather than English ones.\n\
+         Example: \"Ia mengatakan Korea Utara perlu memperkuat persenjataan nuklirnya …\" left in\n\
+         Indonesian in the draft.";
+}
+
 const INDONESIAN: &[&str] = &[
     "adalah", "akan", "atau", "bagi", "bahwa", "belum", "dalam", "dan", "dari", "dengan", "di", "dia", "ia", "ini", "itu", "juga", "kami",
     "karena", "ke", "kepada", "kita", "mereka", "namun", "oleh", "pada", "para", "saat", "sangat", "sebagai", "sudah", "telah", "tentang",
@@ -57,7 +69,7 @@ impl Check for Untranslated {
                 } else {
                     continue;
                 };
-                let mut found = finding("untranslated", message).with_target(unit.id.clone(), at);
+                let mut found = finding(UNTRANSLATED, message).with_target(unit.id.clone(), at);
                 if let Some(&source_idx) = bead.source.first() {
                     found = found.with_source(pair.source.units[source_idx].id.clone(), pair.source.units[source_idx].span);
                 }

@@ -110,11 +110,29 @@ impl<'a> Pair<'a> {
     }
 }
 
-/// A finding of rule `id` with the rule's default severity.
-pub(crate) fn finding(id: &'static str, message: impl Into<String>) -> Finding {
-    let info = rule_info(RuleId(id));
-    debug_assert!(info.is_some(), "rule {id} is not in the registry");
-    Finding::new(RuleId(id), info.map_or(Severity::Warning, |info| info.severity), message)
+/// A finding of `rule` with the rule's default severity.
+pub(crate) fn finding(rule: RuleInfo, message: impl Into<String>) -> Finding {
+    rule.finding(message)
+}
+
+/// Every rule by name, wherever it is declared: `rule::OMISSION.id` is how
+/// code outside the declaring file names a rule.
+pub mod rule {
+    pub use super::calendar::{CALENDAR_CHANGED, CALENDAR_MISSING};
+    pub use super::dates::CALENDAR_SHORTENED;
+    pub use super::entity::{ENTITY_CHANGED, ENTITY_NAME};
+    pub use super::glossary::{GLOSSARY_COUNT, GLOSSARY_FORBIDDEN, GLOSSARY_MISSING};
+    pub use super::language::UNTRANSLATED;
+    pub use super::number::{NUMBER_CHANGED, NUMBER_EXTRA, NUMBER_MISSING};
+    pub use super::omission::{ADDITION, OMISSION, OMISSION_PARTIAL, STRUCTURE_MERGED, STRUCTURE_SPLIT};
+    pub use super::order::STRUCTURE_REORDERED;
+    pub use super::project::GLOSSARY_VARIANT;
+    pub use super::punct::{PUNCT_BRACKETS, PUNCT_QUESTION, PUNCT_QUOTES, PUNCT_WHITESPACE};
+    pub use super::repeat::{REPEAT_INCONSISTENT, SOURCE_REPEATED};
+    pub use super::spelling::GLOSSARY_SPELLING;
+    pub use super::swap::SOURCE_SWAPPED;
+    pub use super::unfinished::OMISSION_UNFINISHED;
+    pub use crate::xliff::check::PLACEHOLDER_MISSING;
 }
 
 /// Words of `text` with their byte spans (offset by `base`): runs of
@@ -168,7 +186,7 @@ fn expected_targets(pair: &Pair<'_>, findings: &mut [Finding]) {
     // `glossary.spelling` gives the one respelled form it asks for.
     for finding in findings
         .iter_mut()
-        .filter(|f| f.rule.family() == "glossary" && f.rule.as_str() != "glossary.spelling")
+        .filter(|f| f.rule.family() == "glossary" && f.rule != rule::GLOSSARY_SPELLING.id)
     {
         let Some(source) = &finding.source else { continue };
         if let Some(term) = pair.terms.iter().find(|term| term.span == source.span) {
@@ -180,6 +198,32 @@ fn expected_targets(pair: &Pair<'_>, findings: &mut [Finding]) {
             }
         }
     }
+}
+
+/// Applies the table's cross-rule policy: a finding of a rule that
+/// supersedes families (`untranslated`: a draft unit left in Indonesian
+/// misses every term, number and name of its source, and the one finding
+/// says it all) removes their findings on the same draft unit.
+fn supersede(findings: &mut Vec<Finding>) {
+    let mut superseded: HashMap<&str, Vec<&'static str>> = HashMap::new();
+    for finding in findings.iter() {
+        let Some(info) = rule_info(finding.rule).filter(|info| !info.supersedes.is_empty()) else {
+            continue;
+        };
+        if let Some(target) = &finding.target {
+            superseded.entry(target.unit.as_str()).or_default().extend(info.supersedes);
+        }
+    }
+    if superseded.is_empty() {
+        return;
+    }
+    let superseded: HashMap<String, Vec<&'static str>> = superseded.into_iter().map(|(unit, families)| (unit.to_string(), families)).collect();
+    findings.retain(|finding| {
+        let Some(target) = &finding.target else { return true };
+        !superseded
+            .get(&target.unit)
+            .is_some_and(|families| families.contains(&finding.rule.family()))
+    });
 }
 
 /// One rule family.
@@ -244,19 +288,7 @@ pub fn run(pair: &Pair<'_>, config: &CheckConfig) -> Vec<Finding> {
     if let Some(spelling) = config.spelling {
         spelling::check(pair, spelling, &mut findings);
     }
-    // A draft unit left in Indonesian misses every term, number and name of
-    // its source; the one `untranslated` finding says it all.
-    let untranslated: Vec<String> = findings
-        .iter()
-        .filter(|f| f.rule.as_str() == "untranslated")
-        .filter_map(|f| f.target.as_ref().map(|l| l.unit.clone()))
-        .collect();
-    if !untranslated.is_empty() {
-        findings.retain(|finding| {
-            let covered = matches!(finding.rule.family(), "glossary" | "number" | "entity" | "calendar" | "punct");
-            !(covered && finding.target.as_ref().is_some_and(|l| untranslated.contains(&l.unit)))
-        });
-    }
+    supersede(&mut findings);
     // A draft that stops early is work in progress: one finding says where
     // it ends, instead of an omission per later unit.
     if !config.full_draft {

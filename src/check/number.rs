@@ -20,6 +20,32 @@ use crate::finding::Finding;
 use crate::numbers::{NumberKind, NumberMention, extract};
 use crate::segment::Lang;
 use crate::text::Span;
+use super::rule::CALENDAR_SHORTENED;
+
+// The rules this file reports: their ids, default levels and the text of
+// `selaras explain` (collected into the table by `registry`).
+crate::check::registry::declare_rules! {
+    NUMBER_CHANGED = "number.changed", Error,
+        "A number has a different value in the draft.",
+        "Numbers are compared by value, each side read with its own conventions: Indonesian 10.000 is\n\
+         English 10,000, 2,5 is 2.5, 1,5 juta is 1.5 million (also $1.5m, Rp1.5tn, 1.5bn), 14.00 WIB\n\
+         is 14:00 or 2 p.m., 1990-an is the 1990s. A draft that keeps Indonesian notation changes the\n\
+         value: English reads 8.000 as eight. A date whose day or year differs is reported here too.\n\
+         Example: \"sekitar 10.000 tentara\" translated as \"about 1,000 troops\"; \"8.000 tentara\" left\n\
+         as \"8.000 troops\".";
+    NUMBER_EXTRA = "number.extra", Info,
+        "The draft has a number the source does not.",
+        "A number in the draft matches no number of the aligned source units. Translators add\n\
+         numbers to help the reader (an age, a year, a conversion), so this is information;\n\
+         conversions to GMT or to another currency in brackets are not reported at all.\n\
+         Example: \"Rp1.5 trillion ($95 million)\" needs no counterpart for the dollars.";
+    NUMBER_MISSING = "number.missing", Error,
+        "A number of the source is missing from the draft.",
+        "A number in the source matches no number in the aligned draft (numbers written as English\n\
+         words, fractions for percentages such as a quarter, noon and midnight count), or a date of the\n\
+         source is not in the draft at all, or is there without a year that is not the article's own.\n\
+         Example: \"naik 15 persen\" translated as \"rose sharply\"; \"pada 14 April 1998\" as \"on April 14\".";
+}
 
 const NUMBER_WORDS: &[(&str, f64)] = &[
     ("one", 1.0),
@@ -143,7 +169,7 @@ impl Check for Numbers {
                 if near_article && !draft_has_year {
                     out.push(
                         finding(
-                            "calendar.shortened",
+                            CALENDAR_SHORTENED,
                             format!("the draft leaves out the year {year}; fine, it is the article's own time"),
                         )
                         .with_source(source_unit.id.clone(), mention.span)
@@ -179,14 +205,14 @@ impl Check for Numbers {
                             (format!("{raw} in the source became {written} in the draft"), english)
                         };
                         out.push(
-                            finding("number.changed", message)
+                            finding(NUMBER_CHANGED, message)
                                 .with_source(source_unit.id.clone(), mention.span)
                                 .with_target(target_unit.id.clone(), target.span)
                                 .with_expected(expected),
                         );
                     }
                     None => out.push(
-                        finding("number.missing", format!("{raw} is not in the draft"))
+                        finding(NUMBER_MISSING, format!("{raw} is not in the draft"))
                             .with_source(source_unit.id.clone(), mention.span)
                             .with_target(target_unit.id.clone(), target_span)
                             .with_expected(english),
@@ -196,7 +222,7 @@ impl Check for Numbers {
             for target in leftover_target {
                 let written = target.span.slice(pair.target.text);
                 out.push(
-                    finding("number.extra", format!("{written} in the draft has no counterpart in the source"))
+                    finding(NUMBER_EXTRA, format!("{written} in the draft has no counterpart in the source"))
                         .with_source(source_unit.id.clone(), source_span)
                         .with_target(target_unit.id.clone(), target.span),
                 );

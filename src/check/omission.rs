@@ -10,6 +10,49 @@ use super::{AlignedBead, Check, Pair, finding};
 use crate::finding::Finding;
 use crate::segment::UnitKind;
 
+// The rules this file reports: their ids, default levels and the text of
+// `selaras explain` (collected into the table by `registry`).
+crate::check::registry::declare_rules! {
+    ADDITION = "addition", Warning,
+        "A draft sentence translates nothing in the source.",
+        "The aligner paired this draft unit with no source unit (a 0-1 bead), or a bead that splits\n\
+         one source sentence holds a draft sentence whose names and numbers the source lacks.\n\
+         Where the line is drawn:\n\
+         - error: a sentence of 15 words or more that shares no name or number with the source\n\
+           paragraphs around it (it has at least two of its own) - text pasted from elsewhere;\n\
+         - warning: any other sentence of 4 words or more - translators add an explanation now\n\
+           and then (\"The BNPB is the national disaster agency.\"), worth a look;\n\
+         - information: a fragment under 4 words (\"limited.\", a lone full stop), which is a\n\
+           sentence cut in two rather than an addition.\n\
+         Example: \"Separately, Japan's Nikkei 225 index closed 1.2% higher on Tuesday.\" inside\n\
+         a report on missile tests is an error.";
+    OMISSION = "omission", Error,
+        "A source sentence has no translation.",
+        "The aligner paired this source unit with no draft unit (a 1-0 bead). Boilerplate\n\
+         (site trailers) and the copies of a repeated block are exempt.\n\
+         Example: the sentence about Blinken's estimate of 8,000 troops is missing.";
+    OMISSION_PARTIAL = "omission.partial", Warning,
+        "The draft is much shorter than its source.",
+        "The draft unit is less than half as long as the source would predict (Indonesian to\n\
+         English runs at about 0.9 characters per character), a sign that a clause was dropped.\n\
+         Example: \"Ia mengatakan Korea Utara perlu memperkuat persenjataan nuklirnya dan\n\
+         menyempurnakan kesiapannya untuk melancarkan serangan nuklir balasan jika perlu.\" translated\n\
+         as \"She said North Korea must grow its arsenal.\"";
+    STRUCTURE_MERGED = "structure.merged", Warning,
+        "Two or more source sentences were merged into one draft sentence.",
+        "The aligner paired several source units with one draft unit (a 2-1 bead). Merging sentences of\n\
+         one paragraph is ordinary news editing and is reported as information; merging sentences of\n\
+         different paragraphs, in a draft that otherwise keeps the source's paragraphs, is a warning:\n\
+         it often hides an omission and breaks sentence-level memories.\n\
+         Example: \"Kim hadir pada peluncuran uji coba rudal …\" (paragraph 16) joined to the\n\
+         sentence of paragraph 15 as \"…, and Kim attended the missile test launch …\".";
+    STRUCTURE_SPLIT = "structure.split", Info,
+        "One source sentence was split into several draft sentences.",
+        "The aligner paired one source unit with several draft units (a 1-2 bead).\n\
+         Example: \"Choe mengatakan situasi dapat menjadi meledak, tetapi tidak memberikan bukti.\"\n\
+         translated as \"Choe said the situation could become explosive. She gave no evidence.\"";
+}
+
 /// English characters per Indonesian character in news translation (the
 /// development pairs give 0.9 to 1.0); below this share of the expected
 /// length a draft has likely lost a clause.
@@ -37,7 +80,7 @@ impl Check for Omission {
                     let first = &pair.source.units[bead.source[0]];
                     let last = &pair.source.units[bead.source[n_source - 1]];
                     let mut merged = finding(
-                        "structure.merged",
+                        STRUCTURE_MERGED,
                         if first.paragraph == last.paragraph {
                             format!("{n_source} source sentences ({}–{}) are one draft sentence", first.id, last.id)
                         } else {
@@ -61,7 +104,7 @@ impl Check for Omission {
                     let first = &pair.target.units[bead.target[0]];
                     out.push(
                         finding(
-                            "structure.split",
+                            STRUCTURE_SPLIT,
                             format!("source sentence {} split into {n_target} draft sentences", source.id),
                         )
                         .with_source(source.id.clone(), source.span)
@@ -95,7 +138,7 @@ fn addition(pair: &Pair<'_>, target_idx: usize) -> Finding {
     let text = pair.target.unit_text(target_idx);
     let n_words = text.split_whitespace().filter(|w| w.chars().any(char::is_alphabetic)).count();
     let mut found =
-        finding("addition", format!("draft unit {} has no counterpart in the source", unit.id)).with_target(unit.id.clone(), unit.span);
+        finding(ADDITION, format!("draft unit {} has no counterpart in the source", unit.id)).with_target(unit.id.clone(), unit.span);
     if n_words < ADDITION_SENTENCE_WORDS {
         found.message = format!("draft unit {} is a fragment with no counterpart in the source", unit.id);
         found.severity = crate::finding::Severity::Info;
@@ -144,7 +187,7 @@ fn omitted(pair: &Pair<'_>, bead: &AlignedBead, out: &mut Vec<Finding>) {
         if unit.kind == UnitKind::Boilerplate || unit.repeat_of.is_some() {
             continue;
         }
-        out.push(finding("omission", format!("source unit {} is not translated", unit.id)).with_source(unit.id.clone(), unit.span));
+        out.push(finding(OMISSION, format!("source unit {} is not translated", unit.id)).with_source(unit.id.clone(), unit.span));
     }
 }
 
@@ -160,7 +203,7 @@ fn partial(pair: &Pair<'_>, bead: &AlignedBead, out: &mut Vec<Finding>) {
     if (target_chars as f64) < expected * SHORT_RATIO {
         out.push(
             finding(
-                "omission.partial",
+                OMISSION_PARTIAL,
                 format!(
                     "draft unit {} has {target_chars} characters where about {expected:.0} are expected",
                     target.id

@@ -19,6 +19,18 @@ use crate::numbers::extract;
 use crate::segment::Lang;
 use crate::text::Span;
 
+// The rules this file reports: their ids, default levels and the text of
+// `selaras explain` (collected into the table by `registry`).
+crate::check::registry::declare_rules! {
+    STRUCTURE_REORDERED = "structure.reordered", Warning,
+        "Two draft sentences come in the other order than their sources.",
+        "Two sentences of one paragraph are translated in swapped order: the first source sentence's\n\
+         numbers and names are in the second draft sentence and the other way round. Sometimes a\n\
+         deliberate edit; often a paste in the wrong place, which changes what follows from what.\n\
+         Example: \"Gempa terjadi pukul 14.00. Warga mengungsi.\" translated as \"Residents fled. The\n\
+         quake struck at 2 p.m.\" (with names or figures on both sides to show it).";
+}
+
 pub struct Order;
 
 /// The anchors of one sentence, with how often each occurs.
@@ -62,7 +74,7 @@ impl Check for Order {
             let (s, t) = (&pair.source.units, &pair.target.units);
             out.push(
                 finding(
-                    "structure.reordered",
+                    STRUCTURE_REORDERED,
                     format!(
                         "draft sentences {} and {} come in the other order than their sources {} and {}",
                         t[targets[0]].id, t[targets[1]].id, s[sources[0]].id, s[sources[1]].id

@@ -17,6 +17,24 @@ use crate::finding::Finding;
 use crate::glossary::english::target_present;
 use crate::segment::normalise_into;
 use crate::text::Span;
+use super::rule::REPEAT_INCONSISTENT;
+
+// The rules this file reports: their ids, default levels and the text of
+// `selaras explain` (collected into the table by `registry`).
+crate::check::registry::declare_rules! {
+    GLOSSARY_VARIANT = "glossary.variant", Info,
+        "A term is translated in different ways across the checked files.",
+        "Over all pairs of a run (a project, or one pair), the admitted English variants used for\n\
+         one glossary term are counted; a term rendered two or more ways (Foreign Minister in one\n\
+         article, Minister of Foreign Affairs in another) is reported once with the count of each\n\
+         variant, so a glossary owner can decide which to keep. Variants that differ only by an\n\
+         ending (North Korea / North Korean) count as one. In a project, terms no glossary has\n\
+         are found by the miner of `selaras glossary suggest` (names, units, multi-word terms)\n\
+         and reported the same way when the drafts use two renderings at least twice each\n\
+         (\"Menteri Keuangan (in no glossary) is translated 2 ways\"); a glossary entry settles it.\n\
+         Example: \"Menteri Luar Negeri\" rendered \"Foreign Minister\" in two articles of a project and\n\
+         \"Minister of Foreign Affairs\" in a third.";
+}
 
 /// What one pair contributes to the project rules.
 #[derive(Debug, Clone, Default)]
@@ -150,7 +168,7 @@ pub fn findings(summaries: &[PairSummary], names: &[&str], config: &CheckConfig)
         out.push((
             pair_idx,
             finding(
-                "glossary.variant",
+                GLOSSARY_VARIANT,
                 format!("{term} is translated {} ways: {}", variants.len(), counts.join(", ")),
             )
             .with_target(target_unit.to_string(), span)
@@ -165,7 +183,7 @@ pub fn findings(summaries: &[PairSummary], names: &[&str], config: &CheckConfig)
     // the glossary rule's business). It takes longer than every other
     // project rule, so it is skipped when turned off.
     let variant_on = config
-        .severity(crate::finding::RuleId("glossary.variant"), crate::finding::Severity::Info)
+        .severity(GLOSSARY_VARIANT.id, GLOSSARY_VARIANT.severity)
         .is_some();
     if summaries.len() > 1 && variant_on {
         let mining: Vec<&crate::suggest::PairMining> = summaries.iter().map(|s| &s.mining).collect();
@@ -190,7 +208,7 @@ pub fn findings(summaries: &[PairSummary], names: &[&str], config: &CheckConfig)
                     out.push((
                         pair_idx,
                         finding(
-                            "repeat.inconsistent",
+                            REPEAT_INCONSISTENT,
                             format!(
                                 "source unit {} also occurs in {other} ({}) with a different translation",
                                 translation.source_unit, reference.source_unit
@@ -242,7 +260,7 @@ mod tests {
         let variants = |summaries: Vec<PairSummary>| -> Vec<String> {
             findings(&summaries, &["a", "b", "c"], &CheckConfig::default())
                 .into_iter()
-                .filter(|(_, f)| f.rule.as_str() == "glossary.variant")
+                .filter(|(_, f)| f.rule == GLOSSARY_VARIANT.id)
                 .map(|(_, f)| f.message)
                 .collect()
         };

@@ -9,6 +9,31 @@ use super::{Check, Pair, finding};
 use crate::finding::Finding;
 use crate::text::Span;
 
+// The rules this file reports: their ids, default levels and the text of
+// `selaras explain` (collected into the table by `registry`).
+crate::check::registry::declare_rules! {
+    PUNCT_BRACKETS = "punct.brackets", Warning,
+        "Brackets are unbalanced in the draft.",
+        "The source's brackets are balanced and the draft's are not.\n\
+         Example: \"(ICBM\" with the closing bracket lost.";
+    PUNCT_QUESTION = "punct.question", Warning,
+        "A question lost its question mark.",
+        "The source unit ends in \"?\" and the draft unit does not contain one.\n\
+         Example: \"Apakah Korea Utara akan mengirim lebih banyak pasukan?\" translated as \"North\n\
+         Korea will send more troops.\"";
+    PUNCT_QUOTES = "punct.quotes", Error,
+        "Quotation marks are unbalanced in the draft.",
+        "The source's quotation marks are balanced and the draft's are not: a closing quote was\n\
+         dropped or an extra one added. Straight and curly quotes both count.\n\
+         Example: “We are very grateful … Russian, said Lavrov.";
+    PUNCT_WHITESPACE = "punct.whitespace", Info,
+        "Doubled spaces or a space before punctuation.",
+        "The draft has two spaces in a row, or a space before , . ; : ! or ?.\n\
+         Example: \"said this  in Moscow\" (two spaces), \"the border , and\" (a space before the\n\
+         comma). An ellipsis spaced as the source spaces it (\"hari ini … meningkat\" → \"today ...\n\
+         rising\") is not reported.";
+}
+
 pub struct Punctuation;
 
 impl Check for Punctuation {
@@ -30,13 +55,13 @@ impl Check for Punctuation {
             };
             if quotes_even(&source_text) && !quotes_balanced(&target_text) {
                 out.push(located(
-                    "punct.quotes",
+                    PUNCT_QUOTES,
                     format!("quotation marks in draft unit {} do not balance", target_unit.id),
                 ));
             }
             if brackets_balanced(&source_text) && !brackets_balanced(&target_text) {
                 out.push(located(
-                    "punct.brackets",
+                    PUNCT_BRACKETS,
                     format!("brackets in draft unit {} do not balance", target_unit.id),
                 ));
             }
@@ -45,7 +70,7 @@ impl Check for Punctuation {
                 .any(|text| text.trim_end_matches(['"', '”', '’', '\'', ')']).ends_with('?'));
             if asks && !target_text.iter().any(|text| text.contains('?')) {
                 out.push(located(
-                    "punct.question",
+                    PUNCT_QUESTION,
                     format!("the source asks a question; draft unit {} has no question mark", target_unit.id),
                 ));
             }
@@ -127,7 +152,7 @@ fn whitespace(pair: &Pair<'_>, target_idx: usize, spaced_ellipsis: bool, out: &m
     if let Some((at, len, what)) = problem {
         let start = unit.span.start + at;
         out.push(
-            finding("punct.whitespace", format!("draft unit {} has {what}", unit.id))
+            finding(PUNCT_WHITESPACE, format!("draft unit {} has {what}", unit.id))
                 .with_target(unit.id.clone(), Span::new(start, start + len)),
         );
     }

@@ -13,6 +13,24 @@ use super::{Check, Pair, finding, translation_key};
 use crate::finding::Finding;
 use crate::text::Span;
 
+// The rules this file reports: their ids, default levels and the text of
+// `selaras explain` (collected into the table by `registry`).
+crate::check::registry::declare_rules! {
+    REPEAT_INCONSISTENT = "repeat.inconsistent", Warning,
+        "The same source sentence is translated differently.",
+        "Two source units with the same text (after NFC and whitespace folding) have different\n\
+         translations, in one file or, in a project, in different files. Revisers expect one\n\
+         translation for one sentence.\n\
+         Example: \"Korea Utara membantah tuduhan itu.\" translated \"North Korea denied the\n\
+         accusation.\" in one article and \"Pyongyang rejected the charge.\" in another.";
+    SOURCE_REPEATED = "source.repeated", Info,
+        "The source repeats a block of paragraphs.",
+        "Scrapers often paste an article's body twice. The copies are reported once per block and\n\
+         are not expected to be translated again: they are not reported as omissions.\n\
+         Example: the sample article's paragraphs p18–p31 repeat p4–p17 word for word: one finding\n\
+         says so, and `selaras diff` folds the copies into one line.";
+}
+
 pub struct Repeats;
 
 impl Check for Repeats {
@@ -39,7 +57,7 @@ fn blocks(pair: &Pair<'_>, out: &mut Vec<Finding>) {
             let last = &units[unit_idx + length - 1];
             out.push(
                 finding(
-                    "source.repeated",
+                    SOURCE_REPEATED,
                     format!(
                         "source units {}–{} repeat {}–{} (a duplicated block); the copy needs no translation",
                         first.id,
@@ -73,7 +91,7 @@ fn inconsistent(pair: &Pair<'_>, out: &mut Vec<Finding>) {
             let original_unit = &pair.target.units[original_target];
             out.push(
                 finding(
-                    "repeat.inconsistent",
+                    REPEAT_INCONSISTENT,
                     format!(
                         "source unit {} repeats {}, but its translation differs from {}",
                         unit.id, pair.source.units[original].id, original_unit.id

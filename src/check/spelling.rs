@@ -14,6 +14,21 @@ use crate::finding::Finding;
 use crate::glossary::english::{EnglishText, Spelling, spelling_of};
 use crate::text::Span;
 
+// The rules this file reports: their ids, default levels and the text of
+// `selaras explain` (collected into the table by `registry`).
+crate::check::registry::declare_rules! {
+    GLOSSARY_SPELLING = "glossary.spelling", Warning,
+        "A glossary term is written in the spelling of English the project does not use.",
+        "Only with a required spelling (`[check] spelling = \"british\"` or \"american\" in\n\
+         selaras.toml, or `check --spelling`). Without it both spellings of a target count\n\
+         (Defence Ministry and Defense Ministry). With it, a target written in the other spelling\n\
+         is reported with the required form: known pairs (defense/defence, program/programme) and\n\
+         ending rules (-ize/-ise, -or/-our, -er/-re) where both spellings are common words, so\n\
+         Governor is never taken for an American Governour. Words with a second meaning in the\n\
+         other variety (license, tire, curb, program) are accepted either way.\n\
+         Example: \"Kementerian Pertahanan\" with \"Defense Ministry\" in a British project.";
+}
+
 /// Pushes a `glossary.spelling` finding for each glossary target of a bead
 /// that the draft writes in the variety `required` does not use.
 pub(crate) fn check(pair: &Pair<'_>, required: Spelling, out: &mut Vec<Finding>) {
@@ -68,7 +83,7 @@ pub(crate) fn check(pair: &Pair<'_>, required: Spelling, out: &mut Vec<Finding>)
                     };
                     out.push(
                         finding(
-                            "glossary.spelling",
+                            GLOSSARY_SPELLING,
                             format!(
                                 "{written} is {} spelling; this project writes {} English: {respelled}",
                                 other.name(),

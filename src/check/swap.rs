@@ -23,6 +23,18 @@ use std::sync::LazyLock;
 use super::{Pair, finding, words};
 use crate::finding::Finding;
 
+// The rules this file reports: their ids, default levels and the text of
+// `selaras explain` (collected into the table by `registry`).
+crate::check::registry::declare_rules! {
+    SOURCE_SWAPPED = "source.swapped", Error,
+        "The source and the draft look given the wrong way round.",
+        "The source reads as English and the draft as Indonesian (judged by the function words of\n\
+         each language over the first 2,000 words of each side, both sides clearly), as when\n\
+         `selaras check DRAFT SOURCE` was typed for `selaras check SOURCE DRAFT`. The pair then\n\
+         gets this one finding instead of an `untranslated` error for every unit.\n\
+         Example: `selaras check draft.en.txt source.id.txt`.";
+}
+
 /// Words read from the start of each side.
 pub const SAMPLE_WORDS: usize = 2000;
 /// Least share of a side's words that must be function words of its language.
@@ -85,7 +97,7 @@ pub fn swapped(pair: &Pair<'_>) -> Option<Finding> {
         return None;
     }
     let mut found = finding(
-        "source.swapped",
+        SOURCE_SWAPPED,
         format!(
             "the source reads as English ({source_en} English and {source_id} Indonesian function words) and the draft as Indonesian ({draft_id} Indonesian and {draft_en} English): were SOURCE and DRAFT given the wrong way round? Give the Indonesian source first"
         ),

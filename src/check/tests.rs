@@ -386,3 +386,416 @@ fn issue_11_item_6_words_without_a_real_other_spelling_are_never_respelled() {
     );
     assert!(found.is_empty(), "{found:?}");
 }
+
+// Issue 15 item 6: expectations that say where each finding points.
+//
+// A fixture is the pair itself, one unit per line: `id:` lines are the
+// source, `en:` lines the draft (an empty one is a blank line, a paragraph
+// break). Under a line, carets mark what a finding flags there and name the
+// rule (`^^^^^ calendar.changed`); a finding that points at both sides has
+// carets under both. `~~~ => Target | Other !Forbidden` under a source line
+// makes a glossary term of the marked text. The helper runs every check on
+// the pair aligned line by line and writes the fixture back with the
+// carets of the findings it got: the test compares that with the fixture,
+// so a wrong span, a missing finding or an extra one shows as a diff.
+
+/// The four-character prefix of fixture text lines (`id: `, `en: `).
+const PREFIX: usize = 4;
+
+struct Fixture {
+    source: String,
+    target: String,
+    /// (side is source, line index, text) of every text line, in order.
+    lines: Vec<(bool, usize, String)>,
+    terms: Vec<TermUse>,
+}
+
+fn parse_fixture(fixture: &str) -> Fixture {
+    let mut source_lines: Vec<String> = Vec::new();
+    let mut target_lines: Vec<String> = Vec::new();
+    let mut lines = Vec::new();
+    let mut terms = Vec::new();
+    for line in fixture.lines().map(str::trim_end).filter(|l| !l.trim().is_empty()) {
+        let trimmed = line.trim_start();
+        if let Some(text) = line.strip_prefix("id:").or_else(|| line.strip_prefix("en:")) {
+            let text = text.strip_prefix(' ').unwrap_or(text).to_string();
+            let is_source = line.starts_with("id:");
+            let side = if is_source { &mut source_lines } else { &mut target_lines };
+            lines.push((is_source, side.len(), text.clone()));
+            side.push(text);
+        } else if trimmed.starts_with('~') {
+            let (is_source, line_idx, text) = lines.last().expect("a term marks the line above it").clone();
+            assert!(is_source, "terms mark source lines");
+            let column = line.len() - trimmed.len() - PREFIX;
+            let width = trimmed.chars().take_while(|&c| c == '~').count();
+            let spec = trimmed[width..].trim().strip_prefix("=>").expect("`~~~ => targets`").trim();
+            let (targets, forbidden): (Vec<String>, Vec<String>) = spec
+                .split('|')
+                .flat_map(|part| part.split(" !").map(str::trim).enumerate().collect::<Vec<_>>())
+                .filter(|(_, t)| !t.is_empty())
+                .fold((Vec::new(), Vec::new()), |(mut t, mut f), (idx, text)| {
+                    match (idx, text.strip_prefix('!')) {
+                        (_, Some(bad)) => f.push(bad.to_string()),
+                        (0, None) => t.push(text.to_string()),
+                        (_, None) => f.push(text.to_string()),
+                    }
+                    (t, f)
+                });
+            let offset: usize = source_lines[..line_idx].iter().map(|l| l.len() + 1).sum();
+            let start = offset + char_to_byte(&text, column);
+            let end = offset + char_to_byte(&text, column + width);
+            terms.push(TermUse {
+                unit: line_idx,
+                span: Span::new(start, end),
+                term: text[start - offset..end - offset].to_string(),
+                targets,
+                forbidden,
+            });
+        }
+    }
+    let join = |lines: &[String]| lines.iter().map(|l| format!("{l}\n")).collect::<String>();
+    // Units are non-blank lines, so a term's unit is its index among them.
+    let source = join(&source_lines);
+    let blank_before = |line_idx: usize| source_lines[..line_idx].iter().filter(|l| l.trim().is_empty()).count();
+    for term in &mut terms {
+        term.unit -= blank_before(term.unit);
+    }
+    terms.sort_by_key(|term| (term.unit, term.span.start));
+    Fixture {
+        target: join(&target_lines),
+        source,
+        lines,
+        terms,
+    }
+}
+
+fn char_to_byte(text: &str, column: usize) -> usize {
+    text.char_indices().nth(column).map_or(text.len(), |(at, _)| at)
+}
+
+/// The fixture written back with a caret line per finding location.
+fn render_fixture(fixture: &Fixture, findings: &[Finding]) -> String {
+    let mut out = String::new();
+    let line_starts = |text: &str| -> Vec<usize> {
+        std::iter::once(0).chain(text.match_indices('\n').map(|(at, _)| at + 1)).collect()
+    };
+    let (source_starts, target_starts) = (line_starts(&fixture.source), line_starts(&fixture.target));
+    for (is_source, line_idx, text) in &fixture.lines {
+        out.push_str(if *is_source { "id: " } else { "en: " });
+        out.push_str(text);
+        out.push('\n');
+        let starts = if *is_source { &source_starts } else { &target_starts };
+        let (line_start, line_end) = (starts[*line_idx], starts[*line_idx] + text.len());
+        if *is_source {
+            for term in fixture.terms.iter().filter(|t| t.span.start >= line_start && t.span.end <= line_end) {
+                let column = text[..term.span.start - line_start].chars().count();
+                let width = term.span.slice(&fixture.source).chars().count();
+                let mut spec = term.targets.join(" | ");
+                for bad in &term.forbidden {
+                    spec.push_str(&format!(" !{bad}"));
+                }
+                out.push_str(&format!("{}{} => {spec}\n", " ".repeat(PREFIX + column), "~".repeat(width)));
+            }
+        }
+        let mut marks: Vec<(usize, usize, &str)> = Vec::new();
+        for finding in findings {
+            let location = if *is_source { &finding.source } else { &finding.target };
+            let Some(location) = location else { continue };
+            let span = location.span;
+            // A span over several lines is marked on each line it covers.
+            if span.end < line_start || span.start > line_end || (span.end == line_start && !span.is_empty()) {
+                continue;
+            }
+            let (start, end) = (span.start.max(line_start), span.end.min(line_end));
+            let column = text[..start - line_start].chars().count();
+            let width = text[start - line_start..end - line_start].chars().count().max(1);
+            marks.push((column, width, finding.rule.as_str()));
+        }
+        marks.sort();
+        for (column, width, rule) in marks {
+            out.push_str(&format!("{}{} {rule}\n", " ".repeat(PREFIX + column), "^".repeat(width)));
+        }
+    }
+    out
+}
+
+/// Runs every check on the fixture's pair (aligned line by line unless
+/// `beads` is given) and asserts that the findings point where its carets
+/// say.
+#[track_caller]
+fn check_spans_with(fixture: &str, beads: Option<Vec<AlignedBead>>, config: &CheckConfig) -> Vec<Finding> {
+    let parsed = parse_fixture(fixture);
+    let source_units = units(&parsed.source);
+    let target_units = units(&parsed.target);
+    let beads = beads.unwrap_or_else(|| one_to_one(source_units.len().min(target_units.len())));
+    let pair = Pair {
+        source: SideText {
+            text: &parsed.source,
+            units: &source_units,
+        },
+        target: SideText {
+            text: &parsed.target,
+            units: &target_units,
+        },
+        beads: &beads,
+        terms: &parsed.terms,
+        targets: None,
+    };
+    let findings = run(&pair, config);
+    let expected: String = fixture
+        .lines()
+        .map(str::trim_end)
+        .filter(|l| !l.trim().is_empty())
+        .map(|l| format!("{l}\n"))
+        .collect();
+    let actual = render_fixture(&parsed, &findings);
+    assert_eq!(actual, expected, "\nfindings: {findings:#?}");
+    findings
+}
+
+#[track_caller]
+fn check_spans(fixture: &str) -> Vec<Finding> {
+    check_spans_with(fixture, None, &CheckConfig::default())
+}
+
+#[test]
+fn issue_15_item_6_calendar_findings_point_at_both_words() {
+    check_spans(
+        r#"
+id: Dalam pertemuannya pada Jumat dengan Lavrov.
+                            ^^^^^ calendar.changed
+en: In their meeting on Thursday with Lavrov.
+                        ^^^^^^^^ calendar.changed
+"#,
+    );
+}
+
+#[test]
+fn issue_15_item_6_numbers_point_at_the_number() {
+    check_spans(
+        r#"
+id: Sekitar 10.000 tentara dikirim, naik 15 persen.
+            ^^^^^^ number.changed
+                                         ^^ number.missing
+en: About 1,000 troops were sent, up sharply.
+          ^^^^^ number.changed
+    ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ number.missing
+"#,
+    );
+}
+
+#[test]
+fn issue_15_item_6_glossary_findings_point_at_the_term() {
+    check_spans(
+        r#"
+id: Menteri Luar Negeri Choe Son Hui tiba di Moskow.
+    ~~~~~~~~~~~~~~~~~~~ => Foreign Minister !Foreign Affairs Secretary
+    ^^^^^^^^^^^^^^^^^^^ glossary.forbidden
+en: Foreign Affairs Secretary Choe Son Hui arrived in Moscow.
+    ^^^^^^^^^^^^^^^^^^^^^^^^^ glossary.forbidden
+"#,
+    );
+    check_spans(
+        r#"
+id: Korea Utara menembakkan rudal, kata Korea Utara.
+    ~~~~~~~~~~~ => North Korea
+                                        ~~~~~~~~~~~ => North Korea
+                                        ^^^^^^^^^^^ glossary.count
+en: North Korea fired a missile, Pyongyang said.
+    ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ glossary.count
+"#,
+    );
+}
+
+/// The rules `run` finds on a pair given as plain lines (see `rules_found`).
+fn line_pair_findings(
+    source: &str,
+    target: &str,
+    beads: Option<Vec<AlignedBead>>,
+    terms: &[TermUse],
+    config: &CheckConfig,
+) -> Vec<Finding> {
+    let source_units = units(source);
+    let target_units = units(target);
+    let beads = beads.unwrap_or_else(|| one_to_one(source_units.len().min(target_units.len())));
+    let pair = Pair {
+        source: SideText {
+            text: source,
+            units: &source_units,
+        },
+        target: SideText {
+            text: target,
+            units: &target_units,
+        },
+        beads: &beads,
+        terms,
+        targets: None,
+    };
+    run(&pair, config)
+}
+
+fn bead(source: &[usize], target: &[usize]) -> AlignedBead {
+    AlignedBead {
+        source: source.to_vec(),
+        target: target.to_vec(),
+        confidence: 0.9,
+        repeat: false,
+    }
+}
+
+fn term_at(source: &str, term: &str, targets: &[&str]) -> TermUse {
+    let start = source.find(term).unwrap();
+    TermUse {
+        unit: source[..start].matches('\n').count(),
+        span: Span::new(start, start + term.len()),
+        term: term.to_string(),
+        targets: targets.iter().map(|t| t.to_string()).collect(),
+        forbidden: vec![],
+    }
+}
+
+#[test]
+fn issue_15_item_6_every_rule_of_the_table_is_produced_by_some_input() {
+    let default = CheckConfig::default();
+    let mut produced: std::collections::BTreeSet<&'static str> = std::collections::BTreeSet::new();
+    let mut add = |findings: Vec<Finding>| produced.extend(findings.iter().map(|f| f.rule.as_str()));
+    // The span tests above.
+    add(check_spans(
+        "id: Dalam pertemuannya pada Jumat dengan Lavrov.\n                            ^^^^^ calendar.changed\n\
+         en: In their meeting on Thursday with Lavrov.\n                        ^^^^^^^^ calendar.changed\n",
+    ));
+    let plain: &[(&str, &str)] = &[
+        ("Dalam pertemuannya pada Jumat dengan Lavrov.", "In their meeting with Lavrov."),
+        ("Rudal itu adalah Hwasong-19.", "The missile was the Hwasong-18."),
+        ("Menurut Choe Son Hui, hal itu benar.", "According to Choe Son-hui, that is true."),
+        ("“Kami siap,” kata Lavrov.", "“We are ready, said Lavrov."),
+        ("Rudal (ICBM) baru.", "A new missile (ICBM."),
+        ("Apakah rudal itu baru?", "Whether the missile is new."),
+        ("Rudal itu baru.", "The missile  is new ."),
+        ("Kim hadir pada peluncuran uji coba rudal.", "Kim hadir pada peluncuran uji coba rudal."),
+        (
+            "Kim hadir pada peluncuran uji coba rudal dan mengeluarkan peringatan kepada musuh-musuhnya karena ia menggambarkannya sebagai ekspresi tekad.",
+            "Kim attended the missile test.",
+        ),
+        ("Sekitar 10.000 tentara dikirim, naik 15 persen.", "About 1,000 troops were sent, up sharply."),
+        ("Ia tiba di Moskow.", "He arrived in Moscow with 300 soldiers."),
+        (
+            "Menurut Lavrov, 8.000 tentara tiba.\nMenurut Blinken, 300 rudal ditembakkan.",
+            "According to Blinken, 300 missiles were fired.\nAccording to Lavrov, 8,000 troops arrived.",
+        ),
+        ("JAKARTA, Senin (25/11/2024) - Presiden tiba.", "JAKARTA, Monday - The president arrived."),
+        (
+            "The minister said that the troops were sent to the border and that they would stay there for a long time, as he told the reporters in the capital on the day of the visit.",
+            "Menteri mengatakan bahwa pasukan itu dikirim ke perbatasan dan bahwa mereka akan tinggal di sana untuk waktu yang lama, seperti yang ia katakan kepada para wartawan di ibu kota pada hari kunjungan itu.",
+        ),
+    ];
+    for (source, target) in plain {
+        add(line_pair_findings(source, target, None, &[], &default));
+    }
+    // Beads the aligner would make.
+    let source = "Satu kalimat panjang yang cukup untuk diperiksa oleh aturan.\nDua kalimat.\nTiga kalimat.";
+    let target = "One sentence that is long enough to be checked by the rule.\nThree sentences.\nFour.";
+    let beads = vec![bead(&[0], &[0]), bead(&[1], &[]), bead(&[2], &[1]), bead(&[], &[2])];
+    add(line_pair_findings(source, target, Some(beads), &[], &default));
+    add(line_pair_findings("Satu.\nDua.", "One, two.", Some(vec![bead(&[0, 1], &[0])]), &[], &default));
+    add(line_pair_findings(
+        "Choe mengatakan situasi dapat menjadi meledak, tetapi tidak memberikan bukti.",
+        "Choe said the situation could become explosive.\nShe gave no evidence.",
+        Some(vec![bead(&[0], &[0, 1])]),
+        &[],
+        &default,
+    ));
+    let source = "Kim tiba di Moskow pada pagi hari.\nIa bertemu Putin di Kremlin.\nMereka membahas perang di Ukraina.\nLavrov juga hadir dalam pertemuan itu.";
+    add(line_pair_findings(
+        source,
+        "Kim arrived in Moscow in the morning.",
+        Some(vec![bead(&[0], &[0]), bead(&[1], &[]), bead(&[2], &[]), bead(&[3], &[])]),
+        &[],
+        &default,
+    ));
+    // Repeats.
+    add(check_repeats());
+    // Glossary terms.
+    let source = "Menteri Luar Negeri Choe Son Hui tiba.";
+    let mut forbidden = term_at(source, "Menteri Luar Negeri", &["Foreign Minister"]);
+    forbidden.forbidden = vec!["Foreign Affairs Secretary".into()];
+    add(line_pair_findings(source, "Foreign Affairs Secretary Choe Son Hui arrived.", None, &[forbidden], &default));
+    let source = "Korea Utara menembakkan rudal, kata Korea Utara.";
+    let first = term_at(source, "Korea Utara", &["North Korea"]);
+    let mut second = first.clone();
+    second.span = Span::new(source.rfind("Korea Utara").unwrap(), source.len() - 1);
+    add(line_pair_findings(source, "North Korea fired a missile, Pyongyang said.", None, &[first, second], &default));
+    let source = "IMF diam.";
+    add(line_pair_findings(source, "The IMG was silent.", None, &[term_at(source, "IMF", &["International Monetary Fund"])], &default));
+    add(spelling_findings(
+        "Kementerian Pertahanan membantah laporan itu.",
+        "The Defense Ministry denied the report.",
+        "Kementerian Pertahanan",
+        &["Defence Ministry"],
+        Some(crate::glossary::english::Spelling::British),
+    ));
+    // Rules over all pairs of a run: one term translated two ways.
+    let summaries: Vec<project::PairSummary> = ["Foreign Minister", "Minister of Foreign Affairs"]
+        .iter()
+        .map(|english| {
+            let source = "Menteri Luar Negeri tiba.";
+            let target = format!("The {english} arrived.");
+            let terms = [term_at(source, "Menteri Luar Negeri", &["Foreign Minister", "Minister of Foreign Affairs"])];
+            let (source_units, target_units) = (units(source), units(&target));
+            let beads = one_to_one(1);
+            project::summarise(&Pair {
+                source: SideText {
+                    text: source,
+                    units: &source_units,
+                },
+                target: SideText {
+                    text: &target,
+                    units: &target_units,
+                },
+                beads: &beads,
+                terms: &terms,
+                targets: None,
+            })
+        })
+        .collect();
+    add(project::findings(&summaries, &["a", "b"], &default).into_iter().map(|(_, f)| f).collect());
+    // Bilingual XLIFF: an inline code lost.
+    let xliff = r#"<?xml version="1.0"?>
+<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2"><file original="a" source-language="id" target-language="en" datatype="plaintext"><body>
+<trans-unit id="1"><source>Baca <x id="1"/>selengkapnya.</source><target>Read more.</target></trans-unit>
+</body></file></xliff>"#;
+    let file = crate::xliff::parse(std::path::Path::new("t.xlf"), xliff).unwrap();
+    let pipeline = crate::pipeline::Pipeline::new(crate::glossary::Glossary::default(), Default::default()).unwrap();
+    add(crate::xliff::check_xliff(&pipeline, &file));
+    let table: std::collections::BTreeSet<&str> = rules().iter().map(|info| info.id.as_str()).collect();
+    let missing: Vec<&&str> = table.difference(&produced).collect();
+    assert!(missing.is_empty(), "rules no test input produces: {missing:?}");
+    let unknown: Vec<&&str> = produced.difference(&table).collect();
+    assert!(unknown.is_empty(), "findings of rules the table lacks: {unknown:?}");
+}
+
+fn check_repeats() -> Vec<Finding> {
+    let source = "Satu.\nDua.\nSatu.\nDua.";
+    let target = "One.\nTwo.\nOne.\nTwo too.";
+    let mut source_units = units(source);
+    source_units[2].repeat_of = Some(0);
+    source_units[3].repeat_of = Some(1);
+    let target_units = units(target);
+    let beads = one_to_one(4);
+    run(
+        &Pair {
+            source: SideText {
+                text: source,
+                units: &source_units,
+            },
+            target: SideText {
+                text: target,
+                units: &target_units,
+            },
+            beads: &beads,
+            terms: &[],
+            targets: None,
+        },
+        &CheckConfig::default(),
+    )
+}

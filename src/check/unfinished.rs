@@ -18,6 +18,19 @@ use super::{Pair, finding};
 use crate::finding::Finding;
 use crate::segment::UnitKind;
 
+// The rules this file reports: their ids, default levels and the text of
+// `selaras explain` (collected into the table by `registry`).
+crate::check::registry::declare_rules! {
+    OMISSION_UNFINISHED = "omission.unfinished", Warning,
+        "The draft stops before the end of its source.",
+        "The source units after the last one the draft translates have no counterpart at all, and\n\
+         two or more of them need a translation (boilerplate and repeated blocks need none): the\n\
+         draft is work in progress. One finding says where it ends instead of an omission per later\n\
+         unit. One untranslated last unit stays an omission.\n\
+         Example: a draft of paragraphs 1-8 of a 17-paragraph article gets \"draft ends at source\n\
+         p8.s1; 9 later source units are not translated yet\".";
+}
+
 /// Fewest untranslated later units that make a draft unfinished.
 const MIN_PENDING: usize = 2;
 
@@ -57,7 +70,7 @@ pub fn summarise(pair: &Pair<'_>, findings: &mut Vec<Finding>) {
     let first = &pair.source.units[unfinished.pending[0]];
     let pending_start = first.span.start;
     findings
-        .retain(|finding| !(finding.rule.as_str() == "omission" && finding.source.as_ref().is_some_and(|l| l.span.start >= pending_start)));
+        .retain(|finding| !(finding.rule == super::rule::OMISSION.id && finding.source.as_ref().is_some_and(|l| l.span.start >= pending_start)));
     let n_pending = unfinished.pending.len();
     let message = match unfinished.last_done {
         Some(idx) => format!(
@@ -66,5 +79,5 @@ pub fn summarise(pair: &Pair<'_>, findings: &mut Vec<Finding>) {
         ),
         None => format!("the draft translates nothing yet; {n_pending} source units are not translated"),
     };
-    findings.push(finding("omission.unfinished", message).with_source(first.id.clone(), first.span));
+    findings.push(finding(OMISSION_UNFINISHED, message).with_source(first.id.clone(), first.span));
 }

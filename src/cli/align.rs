@@ -5,9 +5,8 @@
 use std::path::PathBuf;
 
 use clap::ValueEnum;
-use selaras::align::{AlignUnit, Aligner, AlignerConfig, TermPairs, units_from_lines, units_from_segmentation};
+use selaras::pipeline::{Pipeline, PipelineOptions, SideUnits};
 use selaras::render::beads::Alignment;
-use selaras::segment::{Lang, ParagraphMode, SegmenterConfig, segment};
 use selaras::{Error, input, render};
 
 use super::Outcome;
@@ -48,46 +47,33 @@ enum Format {
     Tmx,
 }
 
-/// Units and their ids for one side.
+/// The ids and texts of one side's units, as the renderers take them.
 struct Side<'a> {
-    units: Vec<AlignUnit<'a>>,
     ids: Vec<String>,
+    texts: Vec<&'a str>,
 }
 
-fn side(text: &str, lang: Lang, segmented: bool) -> Side<'_> {
-    if segmented {
-        let units = units_from_lines(text);
-        let ids = (1..=units.len()).map(|n| n.to_string()).collect();
-        Side { units, ids }
-    } else {
-        let segmentation = segment(
-            text,
-            SegmenterConfig {
-                lang,
-                paragraphs: ParagraphMode::Auto,
-            },
-        );
-        let ids = segmentation.units.iter().map(|u| u.id.to_string()).collect();
+impl<'a> Side<'a> {
+    fn of(side: &SideUnits, text: &'a str) -> Self {
         Side {
-            units: units_from_segmentation(text, &segmentation),
-            ids,
+            ids: side.units.iter().map(|unit| unit.id.clone()).collect(),
+            texts: side.units.iter().map(|unit| unit.span.slice(text)).collect(),
         }
     }
 }
 
 pub fn run(args: Args) -> Result<Outcome, Error> {
-    // The one glossary loader of every command reads every format.
-    let mut terms = TermPairs::new();
-    for entry in &selaras::glossary::load(&args.glossaries, false)?.entries {
-        let targets: Vec<&str> = entry.targets().collect();
-        for source in &entry.sources {
-            terms.push(source, &targets);
-        }
-    }
-    let aligner = Aligner::new(AlignerConfig::default(), terms);
+    // The one glossary loader of every command reads every format, and the
+    // pipeline segments and aligns as `check` does.
+    let glossary = selaras::glossary::load(&args.glossaries, false)?;
+    let options = PipelineOptions {
+        segmented: args.segmented,
+        ..PipelineOptions::default()
+    };
+    let pipeline = Pipeline::new(glossary, options)?;
     let (source_path, draft_path) = match (&args.source, &args.draft) {
         (Some(source), Some(draft)) => (source, draft),
-        (None, None) => return run_project(&args, &aligner),
+        (None, None) => return run_project(&args, &pipeline),
         _ => {
             return Err(Error::Usage(
                 "give a SOURCE and a DRAFT, or neither for the project's TMX".to_string(),
@@ -99,16 +85,14 @@ pub fn run(args: Args) -> Result<Outcome, Error> {
     }
     let source_input = input::read(source_path)?;
     let draft_input = input::read(draft_path)?;
-    let source = side(&source_input.text, Lang::Id, args.segmented);
-    let draft = side(&draft_input.text, Lang::En, args.segmented);
-    let beads = aligner.align(&source.units, &draft.units);
-    let source_texts: Vec<&str> = source.units.iter().map(|u| u.text).collect();
-    let target_texts: Vec<&str> = draft.units.iter().map(|u| u.text).collect();
+    let (source_units, draft_units, beads) = pipeline.align(&source_input.text, &draft_input.text);
+    let source = Side::of(&source_units, &source_input.text);
+    let draft = Side::of(&draft_units, &draft_input.text);
     let alignment = Alignment {
         source_ids: &source.ids,
-        source_texts: &source_texts,
+        source_texts: &source.texts,
         target_ids: &draft.ids,
-        target_texts: &target_texts,
+        target_texts: &draft.texts,
         beads: &beads,
     };
     write_to(args.output.as_deref(), |out| match args.format {
@@ -121,7 +105,7 @@ pub fn run(args: Args) -> Result<Outcome, Error> {
 
 /// Every pair of the project, aligned in parallel, as one TMX: the memory a
 /// translator imports to reuse a repository's past translations.
-fn run_project(args: &Args, aligner: &Aligner) -> Result<Outcome, Error> {
+fn run_project(args: &Args, pipeline: &Pipeline) -> Result<Outcome, Error> {
     use rayon::prelude::*;
     if !matches!(args.format, Format::Tmx) {
         return Err(Error::Usage(
@@ -145,29 +129,17 @@ fn run_project(args: &Args, aligner: &Aligner) -> Result<Outcome, Error> {
     let aligned: Vec<(Side<'_>, Side<'_>, Vec<selaras::align::Bead>)> = inputs
         .par_iter()
         .map(|(_, source_text, draft_text)| {
-            let source = side(source_text, Lang::Id, args.segmented);
-            let draft = side(draft_text, Lang::En, args.segmented);
-            let beads = aligner.align(&source.units, &draft.units);
-            (source, draft, beads)
-        })
-        .collect();
-    let texts: Vec<(Vec<&str>, Vec<&str>)> = aligned
-        .iter()
-        .map(|(source, draft, _)| {
-            (
-                source.units.iter().map(|u| u.text).collect(),
-                draft.units.iter().map(|u| u.text).collect(),
-            )
+            let (source_units, draft_units, beads) = pipeline.align(source_text, draft_text);
+            (Side::of(&source_units, source_text), Side::of(&draft_units, draft_text), beads)
         })
         .collect();
     let alignments: Vec<Alignment<'_>> = aligned
         .iter()
-        .zip(&texts)
-        .map(|((source, draft, beads), (source_texts, target_texts))| Alignment {
+        .map(|(source, draft, beads)| Alignment {
             source_ids: &source.ids,
-            source_texts,
+            source_texts: &source.texts,
             target_ids: &draft.ids,
-            target_texts,
+            target_texts: &draft.texts,
             beads,
         })
         .collect();

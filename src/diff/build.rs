@@ -6,6 +6,7 @@ use std::collections::HashMap;
 
 use super::view::{Block, DiffView, Row, RowKind, TermMark, UnitText};
 use crate::check::CheckUnit;
+use crate::check::rule::OMISSION_UNFINISHED;
 use crate::glossary::english::target_present;
 use crate::pipeline::Checked;
 use crate::segment::UnitKind;
@@ -130,7 +131,7 @@ pub fn build_view(source: Named<'_>, draft: Named<'_>, checked: &Checked, previo
             );
         }
     }
-    let unfinished = checked.findings.iter().any(|f| f.rule.as_str() == "omission.unfinished");
+    let unfinished = checked.findings.iter().any(|f| f.rule == OMISSION_UNFINISHED.id);
     classify_rows(&mut rows, checked, unfinished);
     let blocks = fold_blocks(&rows, checked);
     let mut view = DiffView::new(
@@ -204,7 +205,7 @@ fn fold_blocks(rows: &[Row], checked: &Checked) -> Vec<Block> {
                 let end = checked
                     .findings
                     .iter()
-                    .find(|f| f.rule.as_str() == "omission.unfinished")
+                    .find(|f| f.rule == OMISSION_UNFINISHED.id)
                     .and_then(|f| f.message.split(';').next())
                     .unwrap_or("the draft ends here");
                 format!("{range} not translated yet: {end}")

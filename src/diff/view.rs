@@ -271,7 +271,7 @@ impl DiffView {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::finding::RuleId;
+
 
     fn mark(side: Side, found: bool) -> TermMark {
         TermMark {
@@ -290,13 +290,13 @@ mod tests {
         let mut row_with = Row::new(0);
         row_with
             .findings
-            .push(Finding::new(RuleId("glossary.missing"), Severity::Error, "x"));
+            .push(Finding::new(crate::check::rule::GLOSSARY_MISSING.id, Severity::Error, "x"));
         row_with
             .findings
-            .push(Finding::new(RuleId("number.changed"), Severity::Warning, "y"));
+            .push(Finding::new(crate::check::rule::NUMBER_CHANGED.id, Severity::Warning, "y"));
         row_with.terms = vec![mark(Side::Source, false), mark(Side::Source, true), mark(Side::Target, true)];
         let row_without = Row::new(1);
-        let document = vec![Finding::new(RuleId("source.repeated"), Severity::Info, "z")];
+        let document = vec![Finding::new(crate::check::rule::SOURCE_REPEATED.id, Severity::Info, "z")];
         let view = DiffView::new("a", "b", None, vec![row_with, row_without], document);
         let expected = Summary {
             rows: 2,

@@ -64,7 +64,7 @@ pub fn target_cell<'a>(row: &'a Row, revision: Option<&'a WordDiff>) -> Vec<Unit
     // No marker for an omitted row (the omission says it all), nor for a
     // draft left in Indonesian: the one `untranslated` finding covers every
     // term of it, as `check` reports it.
-    if row.target.is_empty() || row.findings.iter().any(|f| f.rule.as_str() == "untranslated") {
+    if row.target.is_empty() || row.findings.iter().any(|f| f.rule == crate::check::rule::UNTRANSLATED.id) {
         return cells;
     }
     let mut seen_terms: Vec<&str> = Vec::new();

@@ -224,7 +224,7 @@ impl Report {
             let words: Vec<&str> = text.split_whitespace().collect();
             hasher.field(words.join(" ").as_bytes());
         }
-        let expected: &[String] = if finding.rule.as_str() == "repeat.inconsistent" {
+        let expected: &[String] = if finding.rule == crate::check::rule::REPEAT_INCONSISTENT.id {
             &[]
         } else {
             &finding.expected

@@ -77,8 +77,8 @@ fn finding_for(term: &Mined) -> Option<(usize, Finding)> {
     let (_, _, least_idx) = shown[shown.len() - 1];
     let (pair_idx, unit, span, source_unit) = term.first_uses.get(least_idx)?.clone();
     let finding = Finding::new(
-        RuleId("glossary.variant"),
-        Severity::Info,
+        crate::check::rule::GLOSSARY_VARIANT.id,
+        crate::check::rule::GLOSSARY_VARIANT.severity,
         format!(
             "{} (in no glossary) is translated {} ways: {}",
             suggestion.source,

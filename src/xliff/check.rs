@@ -22,9 +22,22 @@
 use std::collections::HashMap;
 
 use super::read::{Content, XliffFile, XliffUnit};
-use crate::finding::{Finding, Location, RuleId, Severity};
+use crate::check::rule::{OMISSION, SOURCE_REPEATED, STRUCTURE_MERGED};
+use crate::finding::{Finding, Location, Severity};
 use crate::pipeline::{Pipeline, UnitPair};
 use crate::text::{Side, Span};
+
+// The rules this file reports: their ids, default levels and the text of
+// `selaras explain` (collected into the table by `registry`).
+crate::check::registry::declare_rules! {
+    PLACEHOLDER_MISSING = "placeholder.missing", Error,
+        "An inline code of the XLIFF source is missing from its target.",
+        "Checked only in bilingual XLIFF files. The source holds an inline code (a placeholder\n\
+         such as <x id=\"1\"/>, <ph id=\"2\"/>, or paired codes <g>, <pc>, <bx/>/<ex/>, <sc/>/<ec/>)\n\
+         and the target has no code with the same element and id, so the formatting or link it\n\
+         stands for would be lost when the CAT tool writes the translated document.\n\
+         Example: source \"Baca <g id=\"1\">selengkapnya</g>\" with target \"Read more\".";
+}
 
 /// Runs the checks on `file`'s pairs; the findings' spans are byte offsets
 /// into the XLIFF text `file` was parsed from.
@@ -59,20 +72,19 @@ pub fn check_xliff(pipeline: &Pipeline, file: &XliffFile) -> Vec<Finding> {
             let finding = match merged_with {
                 Some(first) => {
                     let first_target = first.target.as_ref().map(whole).unwrap_or_default();
-                    Finding::new(
-                        RuleId("structure.merged"),
-                        Severity::Warning,
-                        format!("source units {} and {} are translated as one target", first.id, unit.id),
-                    )
+                    STRUCTURE_MERGED
+                        .finding(format!("source units {} and {} are translated as one target", first.id, unit.id))
                     .with_source(
                         &first.id,
                         Span::new(first.source.start, first.source.file_offset(first.source.text.len())),
                     )
                     .with_target(&first.id, first_target)
                 }
-                None if delivered => Finding::new(RuleId("omission"), Severity::Error, format!("unit {} is not translated", unit.id))
-                    .with_source(&unit.id, span),
-                None => Finding::new(RuleId("omission"), Severity::Info, format!("unit {} has no target yet", unit.id))
+                None if delivered => OMISSION.finding(format!("unit {} is not translated", unit.id)).with_source(&unit.id, span),
+                // A file in progress: information, whatever the rule's level.
+                None => OMISSION
+                    .finding(format!("unit {} has no target yet", unit.id))
+                    .with_severity(Severity::Info)
                     .with_source(&unit.id, span),
             };
             extra.push(finding);
@@ -88,11 +100,7 @@ pub fn check_xliff(pipeline: &Pipeline, file: &XliffFile) -> Vec<Finding> {
                     target_codes.swap_remove(idx);
                 }
                 None => extra.push(
-                    Finding::new(
-                        RuleId("placeholder.missing"),
-                        Severity::Error,
-                        format!("inline code {} of the source is missing from the target", code.display),
-                    )
+                    PLACEHOLDER_MISSING.finding(format!("inline code {} of the source is missing from the target", code.display))
                     .with_source(&unit.id, Span::new(code.offset, code.offset + code.display.len()))
                     .with_target(&unit.id, whole(target)),
                 ),
@@ -163,14 +171,11 @@ fn repeated_blocks(file: &XliffFile, out: &mut Vec<Finding>) {
                 last.source.file_offset(last.source.text.len()).max(first.source.start),
             );
             out.push(
-                Finding::new(
-                    RuleId("source.repeated"),
-                    Severity::Info,
-                    format!(
+                SOURCE_REPEATED
+                    .finding(format!(
                         "source units {}–{} repeat earlier units (a duplicated block); the copy needs no translation",
                         first.id, last.id
-                    ),
-                )
+                    ))
                 .with_source(&first.id, span),
             );
         }
