@@ -6,9 +6,7 @@
 //! the checks judge, and its term pairs anchor the aligner
 //! ([`TermPairs::from_glossary`]).
 
-use crate::align::{
-    AlignUnit, Aligner, AlignerConfig, Bead, BeadKind, TermPairs, units_from_lines, units_from_segmentation,
-};
+use crate::align::{AlignUnit, Aligner, AlignerConfig, Bead, BeadKind, TermPairs, units_from_lines, units_from_segmentation};
 use crate::check::{self, AlignedBead, CheckConfig, CheckUnit, Pair, SideText, TermUse};
 use crate::error::Result;
 use crate::finding::Finding;
@@ -342,7 +340,12 @@ mod tests {
     fn issue_15_item_2_the_aligner_gets_the_glossarys_term_pairs() {
         let path = std::path::Path::new("g.json");
         let json = r#"{"version": 1, "entries": [{"sources": ["Korea Utara"], "preferred": "North Korea"}, {"sources": ["PBB"], "forbidden": ["UNO"]}]}"#;
-        let glossary = crate::glossary::formats::parse(json, crate::glossary::formats::Format::Json, &mut crate::glossary::formats::Reader::strict(path)).unwrap();
+        let glossary = crate::glossary::formats::parse(
+            json,
+            crate::glossary::formats::Format::Json,
+            &mut crate::glossary::formats::Reader::strict(path),
+        )
+        .unwrap();
         let pipeline = Pipeline::new(glossary, PipelineOptions::default()).unwrap();
         // The forbidden-only entry anchors nothing.
         assert_eq!(pipeline.aligner.term_pairs().len(), 1);

@@ -293,15 +293,11 @@ mod tests {
         assert_eq!(project.fail_on, Some(Severity::Warning));
         assert_eq!(project.glossaries, vec![dir.join("g.tsv")]);
         assert_eq!(
-            project
-                .check_config
-                .severity(crate::check::rule::ENTITY_NAME.id, Severity::Warning),
+            project.check_config.severity(crate::check::rule::ENTITY_NAME.id, Severity::Warning),
             None
         );
         assert_eq!(
-            project
-                .check_config
-                .severity(crate::check::rule::PUNCT_QUOTES.id, Severity::Error),
+            project.check_config.severity(crate::check::rule::PUNCT_QUOTES.id, Severity::Error),
             Some(Severity::Info)
         );
         let expansion = project.expand().unwrap();

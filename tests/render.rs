@@ -27,8 +27,12 @@ fn report() -> Report {
         .with_source("p5.s1", span_of(SOURCE, "Jumat"))
         .with_target("p5.s1", span_of(DRAFT, "Friday"))
         .with_expected("Friday"),
-        Finding::new(selaras::check::rule::OMISSION.id, Severity::Error, "source unit p9.s1 is not translated")
-            .with_source("p9.s1", span_of(SOURCE, "Lavrov berbicara")),
+        Finding::new(
+            selaras::check::rule::OMISSION.id,
+            Severity::Error,
+            "source unit p9.s1 is not translated",
+        )
+        .with_source("p9.s1", span_of(SOURCE, "Lavrov berbicara")),
         Finding::new(
             selaras::check::rule::SOURCE_REPEATED.id,
             Severity::Info,
@@ -144,7 +148,8 @@ fn issue_13_fingerprints_ignore_the_draft_text_of_a_located_finding_but_not_the_
     };
     assert_ne!(before, Report::fingerprint(&renamed, &finding));
     // Without a source location the draft span is what identifies it.
-    let addition = |text: &str| Finding::new(selaras::check::rule::ADDITION.id, Severity::Warning, "x").with_target("p1.s1", Span::new(0, text.len()));
+    let addition =
+        |text: &str| Finding::new(selaras::check::rule::ADDITION.id, Severity::Warning, "x").with_target("p1.s1", Span::new(0, text.len()));
     assert_ne!(
         Report::fingerprint(&file(draft, source), &addition(draft)),
         Report::fingerprint(&file(edited, source), &addition(edited))

@@ -38,11 +38,11 @@
 
 use super::calendar::{CalendarWord, MONTHS, WEEKDAYS, calendar_word};
 use super::finding;
+use super::rule::{CALENDAR_CHANGED, NUMBER_CHANGED, NUMBER_MISSING};
 use crate::finding::Finding;
 use crate::numbers::{NumberKind, NumberMention};
 use crate::segment::Lang;
 use crate::text::Span;
-use super::rule::{CALENDAR_CHANGED, NUMBER_CHANGED, NUMBER_MISSING};
 
 // The rules this file reports: their ids, default levels and the text of
 // `selaras explain` (collected into the table by `registry`).

@@ -217,7 +217,10 @@ fn supersede(findings: &mut Vec<Finding>) {
     if superseded.is_empty() {
         return;
     }
-    let superseded: HashMap<String, Vec<&'static str>> = superseded.into_iter().map(|(unit, families)| (unit.to_string(), families)).collect();
+    let superseded: HashMap<String, Vec<&'static str>> = superseded
+        .into_iter()
+        .map(|(unit, families)| (unit.to_string(), families))
+        .collect();
     findings.retain(|finding| {
         let Some(target) = &finding.target else { return true };
         !superseded

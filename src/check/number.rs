@@ -15,12 +15,12 @@
 //! (`12/3/2018`) by the month's English name (`March 12, 2018`). The digits
 //! of a code (`Hwasong-19`) are left to the entity rules.
 
+use super::rule::CALENDAR_SHORTENED;
 use super::{Check, Pair, dates, finding};
 use crate::finding::Finding;
 use crate::numbers::{NumberKind, NumberMention, extract};
 use crate::segment::Lang;
 use crate::text::Span;
-use super::rule::CALENDAR_SHORTENED;
 
 // The rules this file reports: their ids, default levels and the text of
 // `selaras explain` (collected into the table by `registry`).

@@ -12,12 +12,12 @@
 
 use std::collections::BTreeMap;
 
+use super::rule::REPEAT_INCONSISTENT;
 use super::{CheckConfig, Pair, finding, translation_key};
 use crate::finding::Finding;
 use crate::glossary::english::target_present;
 use crate::segment::normalise_into;
 use crate::text::Span;
-use super::rule::REPEAT_INCONSISTENT;
 
 // The rules this file reports: their ids, default levels and the text of
 // `selaras explain` (collected into the table by `registry`).
@@ -182,9 +182,7 @@ pub fn findings(summaries: &[PairSummary], names: &[&str], config: &CheckConfig)
     // the files of a project (not for one pair: drift within one article is
     // the glossary rule's business). It takes longer than every other
     // project rule, so it is skipped when turned off.
-    let variant_on = config
-        .severity(GLOSSARY_VARIANT.id, GLOSSARY_VARIANT.severity)
-        .is_some();
+    let variant_on = config.severity(GLOSSARY_VARIANT.id, GLOSSARY_VARIANT.severity).is_some();
     if summaries.len() > 1 && variant_on {
         let mining: Vec<&crate::suggest::PairMining> = summaries.iter().map(|s| &s.mining).collect();
         out.extend(crate::suggest::variants::findings(&mining));

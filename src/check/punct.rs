@@ -48,7 +48,7 @@ impl Check for Punctuation {
             let target_unit = &pair.target.units[first_target];
             let source_span = pair.source.joined_span(&bead.source);
             let target_span = pair.target.joined_span(&bead.target);
-            let located = |rule: &'static str, message: String| {
+            let located = |rule: super::RuleInfo, message: String| {
                 finding(rule, message)
                     .with_source(source_unit.id.clone(), source_span)
                     .with_target(target_unit.id.clone(), target_span)

@@ -69,8 +69,9 @@ pub fn summarise(pair: &Pair<'_>, findings: &mut Vec<Finding>) {
     let Some(unfinished) = unfinished(pair) else { return };
     let first = &pair.source.units[unfinished.pending[0]];
     let pending_start = first.span.start;
-    findings
-        .retain(|finding| !(finding.rule == super::rule::OMISSION.id && finding.source.as_ref().is_some_and(|l| l.span.start >= pending_start)));
+    findings.retain(|finding| {
+        !(finding.rule == super::rule::OMISSION.id && finding.source.as_ref().is_some_and(|l| l.span.start >= pending_start))
+    });
     let n_pending = unfinished.pending.len();
     let message = match unfinished.last_done {
         Some(idx) => format!(

@@ -272,7 +272,6 @@ impl DiffView {
 mod tests {
     use super::*;
 
-
     fn mark(side: Side, found: bool) -> TermMark {
         TermMark {
             side,

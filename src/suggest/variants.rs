@@ -13,7 +13,7 @@ use super::rank::same_word;
 use std::collections::HashSet;
 
 use super::{Mined, PairMining, SuggestConfig};
-use crate::finding::{Finding, RuleId, Severity};
+use crate::finding::Finding;
 use crate::glossary::Glossary;
 use crate::glossary::normalize::{KeyOptions, key};
 

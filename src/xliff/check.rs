@@ -74,13 +74,15 @@ pub fn check_xliff(pipeline: &Pipeline, file: &XliffFile) -> Vec<Finding> {
                     let first_target = first.target.as_ref().map(whole).unwrap_or_default();
                     STRUCTURE_MERGED
                         .finding(format!("source units {} and {} are translated as one target", first.id, unit.id))
-                    .with_source(
-                        &first.id,
-                        Span::new(first.source.start, first.source.file_offset(first.source.text.len())),
-                    )
-                    .with_target(&first.id, first_target)
+                        .with_source(
+                            &first.id,
+                            Span::new(first.source.start, first.source.file_offset(first.source.text.len())),
+                        )
+                        .with_target(&first.id, first_target)
                 }
-                None if delivered => OMISSION.finding(format!("unit {} is not translated", unit.id)).with_source(&unit.id, span),
+                None if delivered => OMISSION
+                    .finding(format!("unit {} is not translated", unit.id))
+                    .with_source(&unit.id, span),
                 // A file in progress: information, whatever the rule's level.
                 None => OMISSION
                     .finding(format!("unit {} has no target yet", unit.id))
@@ -100,9 +102,10 @@ pub fn check_xliff(pipeline: &Pipeline, file: &XliffFile) -> Vec<Finding> {
                     target_codes.swap_remove(idx);
                 }
                 None => extra.push(
-                    PLACEHOLDER_MISSING.finding(format!("inline code {} of the source is missing from the target", code.display))
-                    .with_source(&unit.id, Span::new(code.offset, code.offset + code.display.len()))
-                    .with_target(&unit.id, whole(target)),
+                    PLACEHOLDER_MISSING
+                        .finding(format!("inline code {} of the source is missing from the target", code.display))
+                        .with_source(&unit.id, Span::new(code.offset, code.offset + code.display.len()))
+                        .with_target(&unit.id, whole(target)),
                 ),
             }
         }
@@ -176,7 +179,7 @@ fn repeated_blocks(file: &XliffFile, out: &mut Vec<Finding>) {
                         "source units {}–{} repeat earlier units (a duplicated block); the copy needs no translation",
                         first.id, last.id
                     ))
-                .with_source(&first.id, span),
+                    .with_source(&first.id, span),
             );
         }
     }
