@@ -45,7 +45,7 @@ impl TermPairs {
     }
 
     /// Every entry of `glossary` with at least one source spelling and one
-    /// admitted target (preferred or admitted; forbidden targets are no
+    /// admitted target of two letters or digits or more (preferred or admitted; forbidden targets are no
     /// evidence that two sentences translate each other).
     pub fn from_glossary(glossary: &Glossary) -> Self {
         let mut pairs = TermPairs::new();
@@ -83,7 +83,9 @@ impl TermPairs {
                     };
                     (words, exact)
                 })
-                .filter(|(words, _)| !words.is_empty())
+                // One letter is no anchor: `A$` (Australian dollars) would
+                // otherwise pair with every English article.
+                .filter(|(words, _)| words.iter().map(|word| word.chars().count()).sum::<usize>() >= 2)
                 .collect()
         };
         let (sources, targets) = (patterns(sources), patterns(targets));
@@ -187,6 +189,14 @@ mod tests {
         assert_eq!(found(&pairs, "US troops", false), [0]);
         assert_eq!(found(&pairs, "told us", false), Vec::<usize>::new());
         assert!(!found(&pairs, "the North Korean army", false).is_empty());
+    }
+
+    #[test]
+    fn issue_15_item_2_a_one_letter_target_anchors_nothing() {
+        let mut pairs = TermPairs::new();
+        pairs.push("dolar Australia", &["A$"]);
+        assert!(pairs.is_empty());
+        assert_eq!(found(&pairs, "I don't call it a beast lightly.", false), Vec::<usize>::new());
     }
 
     #[test]
