@@ -28,6 +28,7 @@ pub mod project;
 pub mod render;
 pub mod segment;
 pub mod text;
+pub mod walk;
 pub mod xliff;
 mod xml;
 

@@ -80,11 +80,16 @@ pub struct Project {
 }
 
 /// The pairs a project's patterns expand to.
-#[derive(Debug, Default, PartialEq)]
+#[derive(Debug, Default)]
 pub struct Expansion {
     /// (source, draft) paths, sorted.
     pub pairs: Vec<(PathBuf, PathBuf)>,
     pub without_draft: Vec<PathBuf>,
+    /// Folders that could not be read while expanding the patterns: the
+    /// run goes on with what was found and fails at the end.
+    pub errors: Vec<Error>,
+    /// Links to folders outside the project, not followed.
+    pub outside: Vec<PathBuf>,
 }
 
 /// `selaras.toml` in `start` or the nearest parent folder that has one.
@@ -122,10 +127,9 @@ pub fn parse_level(text: &str) -> std::result::Result<Option<Severity>, String> 
 impl Project {
     /// Reads and checks `path`.
     pub fn load(path: &Path) -> Result<Project> {
-        let text = std::fs::read_to_string(path).map_err(|source| Error::Io {
-            path: path.to_path_buf(),
-            source,
-        })?;
+        // Invalid UTF-8 is reported with its byte, line and column, as for
+        // every other input.
+        let text = crate::input::read(path)?.text;
         let file: ProjectFile = toml::from_str(&text).map_err(|error| {
             let offset = error.span().map_or(0, |span| span.start);
             let position = crate::text::LineIndex::new(&text).line_col(&text, offset.min(text.len()));
@@ -159,6 +163,11 @@ impl Project {
             .map(|pattern| glob::Pattern::new(pattern).map_err(|error| parse_error(format!("ignore pattern {pattern:?}: {error}"))))
             .collect::<Result<Vec<_>>>()?;
         for pair in &file.pairs {
+            // Patterns stay inside the project: no absolute source, no `..`
+            // (a target's leading `/` already means the project root).
+            crate::walk::check_inside(&pair.source).map_err(|message| parse_error(format!("pair source {message}")))?;
+            crate::walk::check_inside(pair.target.trim_start_matches('/'))
+                .map_err(|message| parse_error(format!("pair target {message}")))?;
             let file_name = pair.source.rsplit('/').next().unwrap_or_default();
             if file_name.matches('*').count() != 1 {
                 return Err(parse_error(format!(
@@ -182,12 +191,14 @@ impl Project {
     pub fn expand(&self) -> Result<Expansion> {
         let mut expansion = Expansion::default();
         for pattern in &self.pairs {
-            let full = self.root.join(&pattern.source);
-            let full = full.to_string_lossy();
-            let paths = glob::glob(&full).map_err(|error| Error::Usage(format!("pair source {:?}: {error}", pattern.source)))?;
+            let walked =
+                crate::walk::expand(&self.root, &pattern.source).map_err(|message| Error::Usage(format!("pair source {message}")))?;
+            expansion.errors.extend(walked.errors);
+            expansion.outside.extend(walked.outside);
+            let paths = walked.files;
             let file_pattern = pattern.source.rsplit('/').next().unwrap_or_default();
             let (prefix, suffix) = file_pattern.split_once('*').unwrap_or((file_pattern, ""));
-            for source in paths.flatten() {
+            for source in paths {
                 let relative = source.strip_prefix(&self.root).unwrap_or(&source).to_path_buf();
                 if self.ignore.iter().any(|ignore| ignore.matches_path(&relative)) {
                     continue;

@@ -89,13 +89,18 @@ pub struct Pair<'a> {
     pub source: SideText<'a>,
     pub target: SideText<'a>,
     pub beads: &'a [AlignedBead],
+    /// Sorted by `unit` (the glossary stage finds them unit by unit), so
+    /// that `terms_in` is a binary search rather than a scan of every term
+    /// for every unit.
     pub terms: &'a [TermUse],
 }
 
 impl<'a> Pair<'a> {
     /// Glossary spans inside source unit `unit_idx`.
     pub fn terms_in(&self, unit_idx: usize) -> impl Iterator<Item = &'a TermUse> + 'a {
-        self.terms.iter().filter(move |term| term.unit == unit_idx)
+        let start = self.terms.partition_point(|term| term.unit < unit_idx);
+        let end = start + self.terms[start..].partition_point(|term| term.unit == unit_idx);
+        self.terms[start..end].iter()
     }
 }
 
@@ -161,13 +166,14 @@ impl CheckConfig {
 /// returns the findings in document order (by the draft's position, then the
 /// source's).
 pub fn run(pair: &Pair<'_>, config: &CheckConfig) -> Vec<Finding> {
+    debug_assert!(pair.terms.is_sorted_by_key(|term| term.unit), "terms must be sorted by unit");
     let mut findings = Vec::new();
     for check in registry::checks() {
         check.run(pair, &mut findings);
     }
     // A draft unit left in Indonesian misses every term, number and name of
     // its source; the one `untranslated` finding says it all.
-    let untranslated: Vec<String> = findings
+    let untranslated: std::collections::HashSet<String> = findings
         .iter()
         .filter(|f| f.rule.as_str() == "untranslated")
         .filter_map(|f| f.target.as_ref().map(|l| l.unit.clone()))

@@ -21,8 +21,8 @@ use selaras::render::report::{Document, FileResult, Report};
 use selaras::render::{github, human, json, junit, sarif};
 use selaras::{Error, glossary, input};
 
-use super::Outcome;
-use super::output::write_to;
+use super::output::{self, Arg, write_to};
+use super::{Outcome, report_error};
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
@@ -111,6 +111,11 @@ struct Plan {
     default_glossary: bool,
     check_config: CheckConfig,
     fail_on: Option<Severity>,
+    /// The project file, when checking a project.
+    config: Option<PathBuf>,
+    /// Folders of the project that could not be read: reported, and the
+    /// run fails at the end.
+    errors: Vec<Error>,
 }
 
 fn plan(args: &Args) -> Result<Plan, Error> {
@@ -119,12 +124,22 @@ fn plan(args: &Args) -> Result<Plan, Error> {
     let mut glossaries = Vec::new();
     let mut default_glossary = true;
     let mut xliff = None;
+    let mut config_path = None;
+    let mut errors = Vec::new();
     let pairs = match args.files.as_slice() {
         [source, draft] => vec![(source.clone(), draft.clone())],
         [] => {
             let config = project::locate(args.config.as_deref(), "give a source and a draft: `selaras check SOURCE DRAFT`")?;
             let project = Project::load(&config)?;
             let expansion = project.expand()?;
+            for link in &expansion.outside {
+                eprintln!(
+                    "note: {} leads outside the project and was not followed",
+                    selaras::render::wrap::one_line(&link.display().to_string())
+                );
+            }
+            errors = expansion.errors;
+            config_path = Some(config);
             if !expansion.without_draft.is_empty() {
                 eprintln!(
                     "note: {} source files have no draft yet and were skipped",
@@ -175,7 +190,36 @@ fn plan(args: &Args) -> Result<Plan, Error> {
         default_glossary,
         check_config,
         fail_on,
+        config: config_path,
+        errors,
     })
+}
+
+/// Refuses `-` twice and an output onto an input before anything is read.
+fn check_paths(args: &Args, plan: &Plan) -> Result<(), Error> {
+    let mut inputs: Vec<Arg<'_>> = Vec::new();
+    match (&plan.xliff, plan.config.is_some()) {
+        (Some(path), _) => inputs.push(Arg::new("FILE", path)),
+        (None, true) => {
+            for (source, draft) in &plan.pairs {
+                inputs.push(Arg::new("project source", source));
+                inputs.push(Arg::new("project draft", draft));
+            }
+        }
+        (None, false) => {
+            for (source, draft) in &plan.pairs {
+                inputs.push(Arg::new("SOURCE", source));
+                inputs.push(Arg::new("DRAFT", draft));
+            }
+        }
+    }
+    inputs.extend(plan.config.iter().map(|path| Arg::new("--config", path)));
+    inputs.extend(plan.glossaries.iter().map(|path| Arg::new("-g", path)));
+    inputs.extend(args.baseline.iter().map(|path| Arg::new("--baseline", path)));
+    let mut outputs = Vec::new();
+    outputs.extend(args.output.iter().map(|path| Arg::new("-o", path)));
+    outputs.extend(args.write_baseline.iter().map(|path| Arg::new("--write-baseline", path)));
+    output::check_paths(&inputs, &outputs)
 }
 
 fn check_pair(pipeline: &Pipeline, source: &Path, draft: &Path) -> Result<(FileResult, PairSummary), Error> {
@@ -227,7 +271,8 @@ fn check_xliff_file(pipeline: &Pipeline, path: &Path) -> Result<FileResult, Erro
 }
 
 pub fn run(args: Args) -> Result<Outcome, Error> {
-    let plan = plan(&args)?;
+    let mut plan = plan(&args)?;
+    check_paths(&args, &plan)?;
     let glossary = glossary::load(&plan.glossaries, plan.default_glossary)?;
     let options = PipelineOptions {
         segmented: args.segmented,
@@ -250,12 +295,22 @@ pub fn run(args: Args) -> Result<Outcome, Error> {
         })
         .collect();
     progress.finish_and_clear();
+    // A pair that cannot be read is reported and the others go on, as
+    // ripgrep does with files; the exit status says something failed.
+    let mut errors = std::mem::take(&mut plan.errors);
     let mut report = Report::default();
     let mut summaries = Vec::with_capacity(results.len());
     for result in results {
-        let (file, summary) = result?;
-        report.files.push(file);
-        summaries.push(summary);
+        match result {
+            Ok((file, summary)) => {
+                report.files.push(file);
+                summaries.push(summary);
+            }
+            Err(error) => errors.push(error),
+        }
+    }
+    for error in &errors {
+        report_error(error);
     }
     // Rules over all pairs: terms that drift, sentences translated two ways.
     for (pair_idx, finding) in selaras::check::project::findings(&summaries, &plan.check_config) {
@@ -266,6 +321,15 @@ pub fn run(args: Args) -> Result<Outcome, Error> {
         report.files.push(check_xliff_file(&pipeline, path)?);
     }
     if let Some(path) = &args.write_baseline {
+        // A baseline of an incomplete run would leave out the findings of
+        // the pairs that failed, and they would all come back as new.
+        if !errors.is_empty() {
+            return Err(Error::Usage(format!(
+                "{} not written: {} of the pairs could not be checked",
+                path.display(),
+                errors.len()
+            )));
+        }
         let baseline = Baseline::of(&report);
         write_to(Some(path), |out| out.write_all(baseline.to_json().as_bytes()))?;
         eprintln!("wrote {} fingerprints to {}", baseline.fingerprints.len(), path.display());
@@ -285,6 +349,9 @@ pub fn run(args: Args) -> Result<Outcome, Error> {
         Format::Github => github::write(out, &report),
         Format::Junit => junit::write(out, &report),
     })?;
+    if !errors.is_empty() {
+        return Ok(Outcome::Failed);
+    }
     let failed = match (plan.fail_on, report.summary().highest()) {
         (Some(threshold), Some(highest)) => highest >= threshold,
         _ => false,

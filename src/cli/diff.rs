@@ -10,12 +10,12 @@ use std::path::PathBuf;
 use selaras::diff::{Named, build_view};
 use selaras::pipeline::{Pipeline, PipelineOptions};
 use selaras::render::html::write_html;
-use selaras::render::side_by_side::{SideBySideOptions, write_side_by_side};
+use selaras::render::side_by_side::{MAX_WIDTH, MIN_WIDTH, SideBySideOptions, write_side_by_side};
 use selaras::{Error, glossary, input};
 
 use super::Outcome;
 use super::check::ColorChoice;
-use super::output::write_to;
+use super::output::{self, Arg, write_to};
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
@@ -38,9 +38,9 @@ pub struct Args {
     /// Each non-empty line of the inputs is already one unit.
     #[arg(long)]
     segmented: bool,
-    /// Terminal width in columns (default: the terminal's, or 120).
-    #[arg(long)]
-    width: Option<usize>,
+    /// Terminal width in columns, 20 to 1000 (default: the terminal's, or 120).
+    #[arg(long, value_parser = clap::value_parser!(u16).range(MIN_WIDTH as i64..=MAX_WIDTH as i64))]
+    width: Option<u16>,
     /// Colour for the terminal view.
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
     color: ColorChoice,
@@ -55,6 +55,11 @@ pub struct Args {
 
 pub fn run(args: Args) -> Result<Outcome, Error> {
     let fail_on = selaras::project::parse_level(&args.fail_on).map_err(|message| Error::Usage(format!("--fail-on: {message}")))?;
+    let mut inputs = vec![Arg::new("SOURCE", &args.source), Arg::new("DRAFT", &args.draft)];
+    inputs.extend(args.previous.iter().map(|path| Arg::new("--previous", path)));
+    inputs.extend(args.glossaries.iter().map(|path| Arg::new("-g", path)));
+    let outputs: Vec<Arg<'_>> = args.html.iter().map(|path| Arg::new("--html", path)).collect();
+    output::check_paths(&inputs, &outputs)?;
     let glossary = glossary::load(&args.glossaries, !args.no_default_glossary)?;
     let options = PipelineOptions {
         segmented: args.segmented,
@@ -109,11 +114,14 @@ pub fn run(args: Args) -> Result<Outcome, Error> {
             );
         }
         None => {
-            let width = args.width.unwrap_or_else(|| {
+            // A terminal's own width (or `COLUMNS`) is fitted into the
+            // range that `--width` accepts.
+            let width = args.width.map(usize::from).unwrap_or_else(|| {
                 terminal_size::terminal_size_of(std::io::stdout())
                     .map(|(terminal_size::Width(w), _)| usize::from(w))
-                    .or_else(|| std::env::var("COLUMNS").ok().and_then(|c| c.parse().ok()))
+                    .or_else(|| std::env::var("COLUMNS").ok().and_then(|c| c.trim().parse().ok()))
                     .unwrap_or(120)
+                    .clamp(MIN_WIDTH, MAX_WIDTH)
             });
             let mut options = SideBySideOptions::new(width, args.color.enabled(false));
             options.collapse_unchanged = !args.no_collapse;

@@ -14,7 +14,7 @@ use selaras::xliff::{self, Version};
 use selaras::{Error, glossary, input};
 
 use super::Outcome;
-use super::output::write_to;
+use super::output::{self, Arg, write_to};
 
 #[derive(Debug, clap::Subcommand)]
 pub enum Command {
@@ -56,6 +56,11 @@ pub fn run(command: Command) -> Result<Outcome, Error> {
         VersionArg::V12 => Version::V12,
         VersionArg::V20 => Version::V20,
     };
+    let mut inputs = vec![Arg::new("SOURCE", &args.source)];
+    inputs.extend(args.draft.iter().map(|path| Arg::new("DRAFT", path)));
+    inputs.extend(args.glossaries.iter().map(|path| Arg::new("-g", path)));
+    let outputs: Vec<Arg<'_>> = args.output.iter().map(|path| Arg::new("-o", path)).collect();
+    output::check_paths(&inputs, &outputs)?;
     let glossary = glossary::load(&args.glossaries, !args.no_default_glossary)?;
     let pipeline = Pipeline::new(glossary, PipelineOptions::default())?;
     let source = input::read(&args.source)?;

@@ -10,11 +10,12 @@ use selaras::glossary::apply::TermCounter;
 use selaras::glossary::formats::{self, Format};
 use selaras::glossary::lint::{Severity, lint_files};
 use selaras::glossary::{self, Glossary, Matcher};
+use selaras::render::wrap::one_line;
 use selaras::segment::SegmenterConfig;
 use selaras::{Error, input, render};
 
 use super::Outcome;
-use super::output::write_to;
+use super::output::{self, Arg, write_to};
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
@@ -106,6 +107,10 @@ pub fn run(command: Command) -> Result<Outcome, Error> {
 }
 
 fn apply(args: ApplyArgs) -> Result<Outcome, Error> {
+    let mut inputs = vec![Arg::new("FILE", &args.file)];
+    inputs.extend(args.glossaries.iter().map(|path| Arg::new("-g", path)));
+    let outputs: Vec<Arg<'_>> = args.output.iter().map(|path| Arg::new("-o", path)).collect();
+    output::check_paths(&inputs, &outputs)?;
     let input = input::read(&args.file)?;
     // The automaton is built and the text searched on a second thread while
     // this one segments (see `glossary::pipeline`); the result is the same as
@@ -138,17 +143,21 @@ fn apply(args: ApplyArgs) -> Result<Outcome, Error> {
 }
 
 fn lint(args: LintArgs) -> Result<Outcome, Error> {
+    let inputs: Vec<Arg<'_>> = args.glossaries.iter().map(|path| Arg::new("GLOSSARY", path)).collect();
+    output::check_paths(&inputs, &[])?;
     let problems = lint_files(&args.glossaries);
     write_to(None, |out| {
         for problem in &problems {
+            // Terms quoted in messages may hold escape sequences or bidi
+            // overrides: shown, not obeyed.
             writeln!(
                 out,
                 "{}:{}: {}[{}]: {}",
-                selaras::error::display_path(&problem.path),
+                one_line(&selaras::error::display_path(&problem.path)),
                 problem.line,
                 problem.severity.as_str(),
                 problem.code,
-                problem.message
+                one_line(&problem.message)
             )?;
         }
         let n_errors = problems.iter().filter(|p| p.severity == Severity::Error).count();
@@ -164,6 +173,9 @@ fn lint(args: LintArgs) -> Result<Outcome, Error> {
 }
 
 fn convert(args: ConvertArgs) -> Result<Outcome, Error> {
+    let inputs: Vec<Arg<'_>> = args.glossaries.iter().map(|path| Arg::new("GLOSSARY", path)).collect();
+    let outputs: Vec<Arg<'_>> = args.output.iter().map(|path| Arg::new("-o", path)).collect();
+    output::check_paths(&inputs, &outputs)?;
     let files = args
         .glossaries
         .iter()

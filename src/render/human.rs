@@ -20,6 +20,7 @@ use std::io::{self, Write};
 use anstyle::{AnsiColor, Style};
 
 use super::report::{FileResult, Report, Summary};
+use super::wrap::one_line;
 use crate::finding::{Finding, Location, Severity};
 
 /// Characters of context shown on each side of a marked span.
@@ -80,14 +81,19 @@ fn write_finding(out: &mut (impl Write + ?Sized), file: &FileResult, finding: &F
     writeln!(
         out,
         "{severity_style}{}[{}]{severity_style:#}{bold}: {}{bold:#}",
-        finding.severity, finding.rule, finding.message
+        finding.severity,
+        finding.rule,
+        one_line(&finding.message)
     )?;
     if let Some(location) = finding.primary() {
         let resolved = file.resolve(location);
         writeln!(
             out,
             "  {gutter}-->{gutter:#} {}:{}:{} ({})",
-            resolved.path, resolved.line, resolved.column, resolved.unit
+            one_line(resolved.path),
+            resolved.line,
+            resolved.column,
+            one_line(resolved.unit)
         )?;
     }
     writeln!(out, "   {gutter}|{gutter:#}")?;
@@ -97,10 +103,16 @@ fn write_finding(out: &mut (impl Write + ?Sized), file: &FileResult, finding: &F
         }
     }
     if let Some(expected) = &finding.expected {
-        writeln!(out, "   {gutter}={gutter:#} expected: {expected}")?;
+        writeln!(out, "   {gutter}={gutter:#} expected: {}", one_line(expected))?;
     }
     writeln!(out)
 }
+
+/// Bytes looked at on each side of a span for its line's start and end:
+/// enough for `CONTEXT_CHARS` characters of four bytes and a line break,
+/// so that a finding on a line of many megabytes costs no more than one
+/// on a short line.
+const CONTEXT_BYTES: usize = (CONTEXT_CHARS + 1) * 4;
 
 fn write_excerpt(
     out: &mut (impl Write + ?Sized),
@@ -114,8 +126,20 @@ fn write_excerpt(
     let text = &document.text;
     let span = location.span;
     // The line the span starts on, shortened to some context either side.
-    let line_start = text[..span.start].rfind('\n').map_or(0, |i| i + 1);
-    let line_end = text[span.start..].find('\n').map_or(text.len(), |i| span.start + i);
+    let mut window_start = span.start.saturating_sub(CONTEXT_BYTES);
+    while !text.is_char_boundary(window_start) {
+        window_start -= 1;
+    }
+    let line_start = text[window_start..span.start]
+        .rfind('\n')
+        .map_or(window_start, |i| window_start + i + 1);
+    let cut_before = line_start == window_start && window_start > 0 && text.as_bytes()[window_start - 1] != b'\n';
+    let mut window_end = span.end.saturating_add(CONTEXT_BYTES).min(text.len());
+    while !text.is_char_boundary(window_end) {
+        window_end += 1;
+    }
+    let line_end = text[span.start..window_end].find('\n').map_or(window_end, |i| span.start + i);
+    let cut_after = line_end == window_end && window_end < text.len() && text.as_bytes()[window_end] != b'\n';
     let mark_end = span.end.min(line_end);
     let before: Vec<char> = text[line_start..span.start].chars().collect();
     let skipped_before = before.len().saturating_sub(CONTEXT_CHARS);
@@ -123,15 +147,21 @@ fn write_excerpt(
     let marked = &text[span.start..mark_end];
     let after: Vec<char> = text[mark_end..line_end].chars().collect();
     let after_shown: String = after.iter().take(CONTEXT_CHARS).collect();
-    let prefix = if skipped_before > 0 { "…" } else { "" };
-    let suffix = if after.len() > CONTEXT_CHARS { "…" } else { "" };
+    let prefix = if skipped_before > 0 || cut_before { "…" } else { "" };
+    let suffix = if after.len() > CONTEXT_CHARS || cut_after { "…" } else { "" };
     let gutter = styles.gutter;
-    let head = format!("{label} {:<6} ", location.unit);
+    let head = format!("{label} {:<6} ", one_line(&location.unit));
+    // Text from the input goes to a terminal: escape sequences and bidi
+    // overrides are drawn, not obeyed (one stand-in per character, so the
+    // carets still line up).
     writeln!(
         out,
-        "   {gutter}|{gutter:#} {head}{prefix}{before}{mark_style}{marked}{mark_style:#}{after_shown}{suffix}"
+        "   {gutter}|{gutter:#} {head}{prefix}{}{mark_style}{}{mark_style:#}{}{suffix}",
+        one_line(&before),
+        one_line(marked),
+        one_line(&after_shown)
     )?;
-    if !marked.is_empty() && (span.start != line_start || mark_end != line_end) {
+    if !marked.is_empty() && (span.start != line_start || mark_end != line_end || cut_before || cut_after) {
         let pad = head.chars().count() + prefix.chars().count() + before.chars().count();
         let carets = "^".repeat(marked.chars().count().max(1));
         writeln!(out, "   {gutter}|{gutter:#} {}{mark_style}{carets}{mark_style:#}", " ".repeat(pad))?;
