@@ -169,12 +169,25 @@ pub fn search(scorer: &Scorer<'_>, band_width: usize) -> Vec<PathBead> {
     search_banded(scorer, band_width)
 }
 
+/// What a banded search cost: passes over the grid and cells visited.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct SearchStats {
+    pub passes: usize,
+    pub cells: usize,
+}
+
 /// The banded search on its own (used for long inputs, and by tests to force
 /// narrow bands on short ones). Both sides must be non-empty.
 pub fn search_banded(scorer: &Scorer<'_>, band_width: usize) -> Vec<PathBead> {
+    search_banded_with_stats(scorer, band_width).0
+}
+
+/// [`search_banded`], also saying how much work it did (for tests of the
+/// linear bound).
+pub fn search_banded_with_stats(scorer: &Scorer<'_>, band_width: usize) -> (Vec<PathBead>, SearchStats) {
     let (n, m) = (scorer.n_source(), scorer.n_target());
     if n == 0 || m == 0 {
-        return search(scorer, band_width);
+        return (search(scorer, band_width), SearchStats::default());
     }
     let slope = m.div_ceil(n);
     let mut width = band_width.max(slope + EDGE_MARGIN + 1);
@@ -185,11 +198,17 @@ pub fn search_banded(scorer: &Scorer<'_>, band_width: usize) -> Vec<PathBead> {
         (0..=n).map(|i| centre(i) + width).collect(),
         m,
     );
+    let mut stats = SearchStats {
+        passes: 1,
+        cells: band.cells(),
+    };
     let (mut path, mut cost) = run(scorer, &band, true);
     let mut edge_band = band;
     while touches_edge(&edge_band, &path, m) && width < max_width {
         width = (width * 2).min(max_width);
         let band = recentred(&path, n, m, width);
+        stats.passes += 1;
+        stats.cells += band.cells();
         let (wider_path, wider_cost) = run(scorer, &band, true);
         let improved = wider_cost < cost - COST_EPSILON * cost.abs().max(1.0);
         if wider_cost < cost {
@@ -200,7 +219,7 @@ pub fn search_banded(scorer: &Scorer<'_>, band_width: usize) -> Vec<PathBead> {
         }
         edge_band = band;
     }
-    path
+    (path, stats)
 }
 
 /// The pairing shapes (indices into `SHAPES`) in the order a cell tries

@@ -19,7 +19,7 @@ use std::collections::BTreeMap;
 
 use super::{Check, Pair, TermUse, finding};
 use crate::finding::Finding;
-use crate::glossary::english::target_present;
+use crate::glossary::english::PreparedDraft;
 use crate::text::Span;
 
 pub struct Glossary;
@@ -30,6 +30,8 @@ impl Check for Glossary {
             let Some(&first_target) = bead.target.first() else { continue };
             let target_span = pair.target.joined_span(&bead.target);
             let draft = target_span.slice(pair.target.text);
+            // Normalised once per bead, not once per term and search.
+            let prepared = PreparedDraft::new(draft);
             let target_unit = &pair.target.units[first_target];
             // Term → (source occurrences, first occurrence) in this bead.
             let mut uses: BTreeMap<&str, (usize, &TermUse)> = BTreeMap::new();
@@ -46,7 +48,7 @@ impl Check for Glossary {
             for (name, (n_source, term)) in uses {
                 let source_unit = &pair.source.units[term.unit];
                 for forbidden in &term.forbidden {
-                    if let Some(span) = target_present(draft, forbidden) {
+                    if let Some(span) = prepared.find_from(forbidden, 0) {
                         out.push(
                             finding("glossary.forbidden", format!("{forbidden} is a forbidden translation of {name}"))
                                 .with_source(source_unit.id.clone(), term.span)
@@ -58,7 +60,7 @@ impl Check for Glossary {
                 if term.targets.is_empty() {
                     continue;
                 }
-                let n_draft = count_targets(draft, &term.targets);
+                let n_draft = count_targets(&prepared, draft, &term.targets);
                 let expected = term.targets.join(" | ");
                 if n_draft == 0 {
                     out.push(
@@ -96,15 +98,14 @@ fn is_common_word_use(source: &str, term: &TermUse) -> bool {
 
 /// How many times any of `targets` occurs in `draft`, without counting one
 /// stretch of text twice (`North Korean` is not also `North Korea`).
-fn count_targets(draft: &str, targets: &[String]) -> usize {
+fn count_targets(prepared: &PreparedDraft<'_>, draft: &str, targets: &[String]) -> usize {
     let mut found: Vec<Span> = Vec::new();
     for target in targets {
         let mut from = 0;
         while from < draft.len() {
-            let Some(span) = target_present(&draft[from..], target) else {
+            let Some(span) = prepared.find_from(target, from) else {
                 break;
             };
-            let span = shift(span, from);
             if !found.iter().any(|other| other.start < span.end && span.start < other.end) {
                 found.push(span);
             }
@@ -124,10 +125,8 @@ mod tests {
     #[test]
     fn counting_does_not_double_count_overlaps() {
         let targets = vec!["North Korea".to_string(), "North Korean".to_string()];
-        assert_eq!(
-            count_targets("North Korea and North Korean troops, North Korea's leader", &targets),
-            3
-        );
-        assert_eq!(count_targets("South Korea", &targets), 0);
+        let count = |draft: &str| count_targets(&PreparedDraft::new(draft), draft, &targets);
+        assert_eq!(count("North Korea and North Korean troops, North Korea's leader"), 3);
+        assert_eq!(count("South Korea"), 0);
     }
 }

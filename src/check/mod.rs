@@ -198,3 +198,33 @@ pub fn run(pair: &Pair<'_>, config: &CheckConfig) -> Vec<Finding> {
     });
     findings
 }
+
+#[cfg(test)]
+mod terms_in_tests {
+    use super::*;
+
+    #[test]
+    fn issue_12_terms_in_finds_a_units_terms_by_binary_search() {
+        // Units 0, 2 and 5 have terms; the others none.
+        let term = |unit: usize, start: usize| TermUse {
+            unit,
+            span: Span::new(start, start + 1),
+            term: format!("t{unit}"),
+            targets: Vec::new(),
+            forbidden: Vec::new(),
+        };
+        let terms = vec![term(0, 0), term(0, 2), term(2, 10), term(5, 20), term(5, 22), term(5, 24)];
+        let pair = Pair {
+            source: SideText { text: "", units: &[] },
+            target: SideText { text: "", units: &[] },
+            beads: &[],
+            terms: &terms,
+        };
+        let starts = |unit_idx: usize| pair.terms_in(unit_idx).map(|t| t.span.start).collect::<Vec<_>>();
+        assert_eq!(starts(0), [0, 2]);
+        assert_eq!(starts(1), Vec::<usize>::new());
+        assert_eq!(starts(2), [10]);
+        assert_eq!(starts(5), [20, 22, 24]);
+        assert_eq!(starts(6), Vec::<usize>::new());
+    }
+}

@@ -11,7 +11,7 @@ use std::collections::BTreeMap;
 
 use super::{CheckConfig, Pair, finding};
 use crate::finding::Finding;
-use crate::glossary::english::target_present;
+use crate::glossary::english::PreparedDraft;
 use crate::segment::normalise_into;
 use crate::text::Span;
 
@@ -33,14 +33,21 @@ pub fn summarise(pair: &Pair<'_>) -> PairSummary {
             bead_of_source[idx] = bead_idx;
         }
     }
+    // The draft of the last bead looked at, normalised once for all its
+    // terms (terms come unit by unit, so a bead's terms are together).
+    let mut prepared: Option<(usize, PreparedDraft<'_>)> = None;
     for term in pair.terms {
-        let Some(bead) = pair.beads.get(bead_of_source[term.unit]) else {
+        let bead_idx = bead_of_source[term.unit];
+        let Some(bead) = pair.beads.get(bead_idx) else {
             continue;
         };
         let Some(&first_target) = bead.target.first() else { continue };
         let span = pair.target.joined_span(&bead.target);
-        let draft = span.slice(pair.target.text);
-        if let Some((variant, found)) = term.targets.iter().find_map(|t| target_present(draft, t).map(|found| (t, found))) {
+        if prepared.as_ref().is_none_or(|(idx, _)| *idx != bead_idx) {
+            prepared = Some((bead_idx, PreparedDraft::new(span.slice(pair.target.text))));
+        }
+        let Some((_, draft)) = &prepared else { continue };
+        if let Some((variant, found)) = term.targets.iter().find_map(|t| draft.find_from(t, 0).map(|found| (t, found))) {
             summary.variants.push((
                 term.term.clone(),
                 variant.clone(),

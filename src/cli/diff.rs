@@ -39,8 +39,8 @@ pub struct Args {
     #[arg(long)]
     segmented: bool,
     /// Terminal width in columns, 20 to 1000 (default: the terminal's, or 120).
-    #[arg(long, value_parser = clap::value_parser!(u16).range(MIN_WIDTH as i64..=MAX_WIDTH as i64))]
-    width: Option<u16>,
+    #[arg(long, value_parser = parse_width)]
+    width: Option<usize>,
     /// Colour for the terminal view.
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
     color: ColorChoice,
@@ -51,6 +51,16 @@ pub struct Args {
     /// Show every row, also unchanged ones, when comparing with --previous.
     #[arg(long)]
     no_collapse: bool,
+}
+
+/// A width within `MIN_WIDTH..=MAX_WIDTH`: wider than any terminal makes
+/// no view, only giant padded lines (and once a formatting panic).
+fn parse_width(text: &str) -> Result<usize, String> {
+    text.trim()
+        .parse::<usize>()
+        .ok()
+        .filter(|width| (MIN_WIDTH..=MAX_WIDTH).contains(width))
+        .ok_or_else(|| format!("give a number of columns in {MIN_WIDTH}..={MAX_WIDTH}"))
 }
 
 pub fn run(args: Args) -> Result<Outcome, Error> {
@@ -116,7 +126,7 @@ pub fn run(args: Args) -> Result<Outcome, Error> {
         None => {
             // A terminal's own width (or `COLUMNS`) is fitted into the
             // range that `--width` accepts.
-            let width = args.width.map(usize::from).unwrap_or_else(|| {
+            let width = args.width.unwrap_or_else(|| {
                 terminal_size::terminal_size_of(std::io::stdout())
                     .map(|(terminal_size::Width(w), _)| usize::from(w))
                     .or_else(|| std::env::var("COLUMNS").ok().and_then(|c| c.trim().parse().ok()))

@@ -35,9 +35,31 @@ const ENGLISH_CASED: KeyOptions = KeyOptions {
 
 /// The first occurrence of `target` in `draft`, by the rules above.
 pub fn target_present(draft: &str, target: &str) -> Option<Span> {
-    let mut norm = NormText::default();
-    norm.build(draft, 0, ENGLISH_FOLDED);
-    find_in(draft, &norm, target)
+    PreparedDraft::new(draft).find_from(target, 0)
+}
+
+/// A draft normalised once, so that many targets, or one target many
+/// times, can be looked for without normalising it again for each search:
+/// a bead with many terms and a long draft would otherwise cost their
+/// product.
+pub struct PreparedDraft<'a> {
+    draft: &'a str,
+    norm: NormText,
+}
+
+impl<'a> PreparedDraft<'a> {
+    pub fn new(draft: &'a str) -> Self {
+        let mut norm = NormText::default();
+        norm.build(draft, 0, ENGLISH_FOLDED);
+        PreparedDraft { draft, norm }
+    }
+
+    /// The first occurrence of `target` that starts at or after byte `from`
+    /// of the draft, by the rules above (the text before `from` still
+    /// counts for word boundaries and sentence starts).
+    pub fn find_from(&self, target: &str, from: usize) -> Option<Span> {
+        find_in(self.draft, &self.norm, target, self.norm.normalised_offset(from))
+    }
 }
 
 /// The first acceptable target (preferred, then admitted) of `entry` found
@@ -47,10 +69,12 @@ pub fn entry_present<'e>(draft: &str, entry: &'e Entry) -> Option<(&'e str, Span
     norm.build(draft, 0, ENGLISH_FOLDED);
     entry
         .targets()
-        .find_map(|target| find_in(draft, &norm, target).map(|span| (target, span)))
+        .find_map(|target| find_in(draft, &norm, target, 0).map(|span| (target, span)))
 }
 
-fn find_in(draft: &str, norm: &NormText, target: &str) -> Option<Span> {
+/// The first occurrence of `target` in `draft` (normalised as `norm`) at
+/// or after normalised byte `from`.
+fn find_in(draft: &str, norm: &NormText, target: &str, from: usize) -> Option<Span> {
     let folded = key(target, ENGLISH_FOLDED);
     let cased = key(target, ENGLISH_CASED);
     if folded.is_empty() {
@@ -62,7 +86,8 @@ fn find_in(draft: &str, norm: &NormText, target: &str) -> Option<Span> {
     }
     let text = norm.text.as_str();
     for (form, cased_form, endings) in &forms {
-        for start in memmem::find_iter(text.as_bytes(), form.as_bytes()) {
+        for start in memmem::find_iter(&text.as_bytes()[from.min(text.len())..], form.as_bytes()) {
+            let start = start + from;
             let end = start + form.len();
             if form.starts_with(is_word_char) && norm.char_before(start).is_some_and(is_word_char) {
                 continue;

@@ -13,7 +13,9 @@
 //!
 //! Colour is applied when `color` is true (the CLI decides from the
 //! terminal, `--color` and `NO_COLOR`); long units are shortened around the
-//! marked span, never the span itself.
+//! marked span, and a marked span of more than twice the context shows its
+//! first and last `CONTEXT_CHARS` characters with ` … ` between them, so
+//! that what one finding prints is bounded whatever the size of the unit.
 
 use std::io::{self, Write};
 
@@ -144,7 +146,21 @@ fn write_excerpt(
     let before: Vec<char> = text[line_start..span.start].chars().collect();
     let skipped_before = before.len().saturating_sub(CONTEXT_CHARS);
     let before: String = before[skipped_before..].iter().collect();
-    let marked = &text[span.start..mark_end];
+    // A marked span longer than two contexts (a whole unit of a long line,
+    // an XLIFF source on one line) shows its start and its end: thousands
+    // of findings on long units would otherwise print gigabytes.
+    let marked_full = &text[span.start..mark_end];
+    let marked_shortened;
+    let marked = match (
+        marked_full.char_indices().nth(CONTEXT_CHARS),
+        marked_full.char_indices().rev().nth(CONTEXT_CHARS - 1),
+    ) {
+        (Some((head_end, _)), Some((tail_start, _))) if tail_start > head_end + 3 => {
+            marked_shortened = format!("{} … {}", &marked_full[..head_end], &marked_full[tail_start..]);
+            marked_shortened.as_str()
+        }
+        _ => marked_full,
+    };
     let after: Vec<char> = text[mark_end..line_end].chars().collect();
     let after_shown: String = after.iter().take(CONTEXT_CHARS).collect();
     let prefix = if skipped_before > 0 || cut_before { "…" } else { "" };
