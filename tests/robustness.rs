@@ -532,3 +532,19 @@ fn issue_12_control_characters_in_glossaries_make_valid_tbx_and_a_lint_error() {
     assert_eq!(output.status.code(), Some(1));
     assert!(String::from_utf8(output.stdout).unwrap().contains("error[control-character]"));
 }
+
+#[test]
+fn issue_12_a_finding_on_a_huge_unit_prints_a_bounded_excerpt() {
+    // One sentence of 200 KB copied untranslated: the finding marks the
+    // whole unit, and the excerpt shows its start and end only.
+    let dir = scratch("huge-unit");
+    let sentence = format!("{}akhir.", "pemerintah mengatakan bahwa warga kota ".repeat(5_000));
+    let s = write(&dir, "s.txt", &sentence);
+    let d = write(&dir, "d.txt", &sentence);
+    let output = selaras().arg("check").arg(&s).arg(&d).output().unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    let stdout = String::from_utf8(output.stdout).unwrap();
+    assert!(stdout.contains("untranslated"), "{stdout}");
+    assert!(stdout.len() < 4_000, "{} bytes", stdout.len());
+    assert!(stdout.contains(" … "));
+}

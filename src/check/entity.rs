@@ -20,6 +20,9 @@
 //! `Korea Utara` → `North Korea` are translations, checked by the glossary
 //! rules.
 
+use std::cell::RefCell;
+use std::collections::{HashMap, HashSet};
+
 use super::{Check, Pair, TermUse, finding, words};
 use crate::finding::Finding;
 use crate::segment::UnitKind;
@@ -136,18 +139,26 @@ impl Check for Entities {
             let Some(&first_target) = bead.target.first() else { continue };
             let span = pair.target.joined_span(&bead.target);
             let text = span.slice(pair.target.text);
+            let words_lower: Vec<String> = words(text, 0).map(|(_, w)| w.to_lowercase()).collect();
+            let mut positions: HashMap<&str, Vec<usize>> = HashMap::new();
+            for (position, word) in words_lower.iter().enumerate() {
+                positions.entry(word.as_str()).or_default().push(position);
+            }
+            let words_exact: Vec<&str> = words(text, 0).map(|(_, w)| w).collect();
             let draft = Draft {
                 unit: &pair.target.units[first_target],
                 span,
                 squashed: squash(text),
-                words: words(text, 0).map(|(_, w)| w.to_lowercase()).collect(),
-                words_exact: words(text, 0).map(|(_, w)| w).collect(),
+                exact_set: words_exact.iter().copied().collect(),
+                codes_seen: RefCell::new(HashMap::new()),
+                positions,
+                words_exact,
             };
             for &source_idx in &bead.source {
                 let unit = &pair.source.units[source_idx];
                 let text = pair.source.unit_text(source_idx);
-                let covered: Vec<&TermUse> = pair.terms_in(source_idx).collect();
-                let is_covered = |span: Span| covered.iter().any(|term| term.span.start < span.end && span.start < term.span.end);
+                let covered = Covered::new(pair.terms_in(source_idx));
+                let is_covered = |span: Span| covered.overlaps(span);
                 let found: Vec<(Span, &str)> = words(text, unit.span.start).collect();
                 // Headlines capitalise every word: names cannot be told apart.
                 let title_case = matches!(unit.kind, UnitKind::Headline | UnitKind::Heading);
@@ -166,8 +177,8 @@ impl Check for Entities {
                     }
                     let dateline_city = word_idx == 0 && text[span.end - unit.span.start..].trim_start().starts_with(['-', '–']);
                     let missing = match classify(word, dateline_city) {
-                        Kind::Code if !draft.squashed.contains(&squash(word)) => Some("code"),
-                        Kind::Acronym if !draft.words_exact.contains(&word) && kept_acronyms.contains(word) => Some("acronym"),
+                        Kind::Code if !draft.has_code(word) => Some("code"),
+                        Kind::Acronym if !draft.exact_set.contains(word) && kept_acronyms.contains(word) => Some("acronym"),
                         Kind::NameWord if !title_case => {
                             name_run.push((span, word));
                             continue;
@@ -201,10 +212,49 @@ struct Draft<'a> {
     span: Span,
     /// Letters and digits only, lowercased (codes compare on this).
     squashed: String,
-    /// Words, lowercased.
-    words: Vec<String>,
     /// Words as written.
     words_exact: Vec<&'a str>,
+    /// The same as a set, and where each lower-cased word stands: lookups
+    /// per source word must not scan a long draft (a bead of thousands of
+    /// names or codes was quadratic).
+    exact_set: HashSet<&'a str>,
+    positions: HashMap<&'a str, Vec<usize>>,
+    /// Codes already looked for in `squashed`.
+    codes_seen: RefCell<HashMap<String, bool>>,
+}
+
+/// The glossary terms of one source unit, for "does a term cover this
+/// word?" in logarithmic time: sorted by start, with the furthest end seen
+/// so far.
+struct Covered {
+    starts: Vec<usize>,
+    max_ends: Vec<usize>,
+}
+
+impl Covered {
+    fn new<'t>(terms: impl Iterator<Item = &'t TermUse>) -> Self {
+        let mut spans: Vec<Span> = terms.map(|term| term.span).collect();
+        spans.sort_unstable();
+        let mut furthest = 0;
+        let max_ends = spans
+            .iter()
+            .map(|span| {
+                furthest = furthest.max(span.end);
+                furthest
+            })
+            .collect();
+        Covered {
+            starts: spans.iter().map(|span| span.start).collect(),
+            max_ends,
+        }
+    }
+
+    /// Whether a term overlaps `span`: one that starts before `span` ends
+    /// and ends after it starts.
+    fn overlaps(&self, span: Span) -> bool {
+        let before_end = self.starts.partition_point(|&start| start < span.end);
+        before_end > 0 && self.max_ends[before_end - 1] > span.start
+    }
 }
 
 #[derive(Debug, PartialEq)]
@@ -320,6 +370,18 @@ fn squash(text: &str) -> String {
 }
 
 impl Draft<'_> {
+    /// Whether code `word` appears in the draft (letters and digits only,
+    /// lower case), each distinct code looked for once.
+    fn has_code(&self, word: &str) -> bool {
+        let squashed = squash(word);
+        if let Some(&found) = self.codes_seen.borrow().get(&squashed) {
+            return found;
+        }
+        let found = self.squashed.contains(&squashed);
+        self.codes_seen.borrow_mut().insert(squashed, found);
+        found
+    }
+
     /// Ends a run of capitalised source words and reports it if the draft
     /// respelled it.
     fn flush_name(&self, run: &mut Vec<(Span, &str)>, pair: &Pair<'_>, unit: &super::CheckUnit, out: &mut Vec<Finding>) {
@@ -336,27 +398,29 @@ impl Draft<'_> {
             let kept: Vec<String> = run
                 .iter()
                 .map(|&(_, w)| w.to_lowercase())
-                .filter(|w| self.words.contains(w))
+                .filter(|w| self.positions.contains_key(w.as_str()))
                 .collect();
-            let next_to_kept = |position: usize| {
-                let neighbour = |idx: Option<usize>| idx.and_then(|i| self.words.get(i)).is_some_and(|w| kept.contains(w));
-                neighbour(position.checked_sub(1)) || neighbour(Some(position + 1))
-            };
+            // Only words next to a kept word can be the look-alike: their
+            // positions, in text order.
+            let mut next_to_kept: Vec<usize> = kept
+                .iter()
+                .flat_map(|w| self.positions.get(w.as_str()).into_iter().flatten())
+                .flat_map(|&position| [position.checked_sub(1), Some(position + 1)])
+                .flatten()
+                .filter(|&position| position < self.words_exact.len())
+                .collect();
+            next_to_kept.sort_unstable();
+            next_to_kept.dedup();
             let respelled: Vec<(&str, &str)> = run
                 .iter()
                 .map(|&(_, w)| w)
-                .filter(|w| {
-                    let lower = w.to_lowercase();
-                    !self.words.contains(&lower)
-                })
+                .filter(|w| !self.positions.contains_key(w.to_lowercase().as_str()))
                 .filter_map(|w| {
-                    self.words_exact
+                    next_to_kept
                         .iter()
-                        .enumerate()
-                        .find(|&(position, t)| {
-                            t.chars().next().is_some_and(char::is_uppercase) && looks_like(w, t) && next_to_kept(position)
-                        })
-                        .map(|(_, t)| (w, *t))
+                        .map(|&position| self.words_exact[position])
+                        .find(|t| t.chars().next().is_some_and(char::is_uppercase) && looks_like(w, t))
+                        .map(|t| (w, t))
                 })
                 .collect();
             if !respelled.is_empty() {
@@ -417,5 +481,27 @@ mod tests {
             assert!(!looks_like(indonesian, english), "{indonesian} / {english}");
         }
         assert!(!is_cognate("Sergey", "Sergei") && !is_cognate("Antony", "Anthony"));
+    }
+
+    #[test]
+    fn issue_12_covered_spans_are_found_by_binary_search() {
+        // Every span of a small range against a few terms, one inside
+        // another: the search agrees with a scan.
+        let term = |start, end| TermUse {
+            unit: 0,
+            span: Span::new(start, end),
+            term: String::new(),
+            targets: Vec::new(),
+            forbidden: Vec::new(),
+        };
+        let terms = [term(10, 30), term(2, 4), term(12, 14), term(40, 41)];
+        let covered = Covered::new(terms.iter());
+        for start in 0..45 {
+            for end in start..46 {
+                let span = Span::new(start, end);
+                let by_scan = terms.iter().any(|t| t.span.start < span.end && span.start < t.span.end);
+                assert_eq!(covered.overlaps(span), by_scan, "{span:?}");
+            }
+        }
     }
 }

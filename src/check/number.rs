@@ -15,6 +15,8 @@
 //! (`12/3/2018`) by the month's English name (`March 12, 2018`). The digits
 //! of a code (`Hwasong-19`) are left to the entity rules.
 
+use std::collections::{HashMap, VecDeque};
+
 use super::{Check, Pair, finding};
 use crate::finding::Finding;
 use crate::numbers::{NumberKind, NumberMention, extract};
@@ -95,30 +97,33 @@ impl Check for Numbers {
                 .into_iter()
                 .map(|m| shift(m, source_span.start))
                 .partition(|m| in_code(pair.source.text, m.span));
-            let mut target_numbers: Vec<Option<NumberMention>> = extract(target_text, Lang::En)
-                .into_iter()
-                .map(|m| shift(m, target_span.start))
-                .filter(|m| !in_code(pair.target.text, m.span))
-                .map(Some)
-                .collect();
+            let mut target_numbers = DraftNumbers::new(
+                extract(target_text, Lang::En)
+                    .into_iter()
+                    .map(|m| shift(m, target_span.start))
+                    .filter(|m| !in_code(pair.target.text, m.span))
+                    .collect(),
+                pair.target.text,
+            );
             let target_lower = target_text.to_lowercase();
+            let mut spelled: Option<Vec<f64>> = None;
+            let mut months: [Option<bool>; 12] = [None; 12];
             let mut unmatched_source = Vec::new();
             for mention in &source_numbers {
-                let matches = |t: &NumberMention| t.same_value(mention) || same_time(mention, t.span.slice(pair.target.text));
-                if let Some(slot) = target_numbers.iter_mut().find(|slot| slot.is_some_and(|t| matches(&t))) {
-                    *slot = None;
-                } else if !spelled_out(mention, &target_lower) && !month_of_date(pair.source.text, mention, target_text) {
+                if target_numbers.take(mention, true) {
+                    continue;
+                }
+                let spelled = spelled.get_or_insert_with(|| spelled_values(&target_lower));
+                if !spelled_out(mention, spelled) && !month_of_date(pair.source.text, mention, target_text, &mut months) {
                     unmatched_source.push(*mention);
                 }
             }
             // A code written differently (`Hwasong 19` for `Hwasong-19`)
             // leaves its digits as a plain number; they are not extra.
             for code in &source_codes {
-                if let Some(slot) = target_numbers.iter_mut().find(|slot| slot.is_some_and(|t| t.same_value(code))) {
-                    *slot = None;
-                }
+                target_numbers.take(code, false);
             }
-            let unmatched_target: Vec<NumberMention> = target_numbers.into_iter().flatten().collect();
+            let unmatched_target: Vec<NumberMention> = target_numbers.slots.into_iter().flatten().collect();
             let source_unit = &pair.source.units[first_source];
             let target_unit = &pair.target.units[first_target];
             let mut leftover_target = unmatched_target.iter();
@@ -163,19 +168,70 @@ impl Check for Numbers {
     }
 }
 
-/// A draft that keeps the Indonesian way of writing a time (`09.48`) states
-/// the same time: a two-digit hour with a leading zero is no decimal.
-fn same_time(source: &NumberMention, written: &str) -> bool {
-    let Some((hours, minutes)) = written.split_once(['.', ':']) else {
-        return false;
-    };
-    source.kind == NumberKind::Time
-        && hours.len() == 2
-        && minutes.len() == 2
-        && match (hours.parse::<u32>(), minutes.parse::<u32>()) {
-            (Ok(h), Ok(m)) => f64::from(h * 60 + m) == source.value,
-            _ => false,
+/// The draft numbers of one bead, each taken at most once, looked up by
+/// value rather than by comparing every source number with every draft
+/// number (a bead of thousands of numbers was quadratic). A source number
+/// takes the first draft number left, in text order, of the same value,
+/// or for a time, one written the Indonesian way (`09.48`).
+struct DraftNumbers {
+    slots: Vec<Option<NumberMention>>,
+    /// Slot indices by `NumberMention::key`, in text order.
+    by_value: HashMap<(bool, i64), VecDeque<usize>>,
+    /// Slot indices by the minutes of a draft number written `HH.MM`.
+    by_time: HashMap<u32, VecDeque<usize>>,
+}
+
+impl DraftNumbers {
+    fn new(mentions: Vec<NumberMention>, text: &str) -> Self {
+        let mut by_value: HashMap<(bool, i64), VecDeque<usize>> = HashMap::new();
+        let mut by_time: HashMap<u32, VecDeque<usize>> = HashMap::new();
+        for (idx, mention) in mentions.iter().enumerate() {
+            by_value.entry(mention.key()).or_default().push_back(idx);
+            if let Some(minutes) = indonesian_time(mention.span.slice(text)) {
+                by_time.entry(minutes).or_default().push_back(idx);
+            }
         }
+        DraftNumbers {
+            slots: mentions.into_iter().map(Some).collect(),
+            by_value,
+            by_time,
+        }
+    }
+
+    /// Takes the first draft number left that states `source` (by value,
+    /// or with `times` also a time kept in Indonesian notation).
+    fn take(&mut self, source: &NumberMention, times: bool) -> bool {
+        let slots = &self.slots;
+        let first_left = |queue: Option<&mut VecDeque<usize>>| {
+            let queue = queue?;
+            while queue.front().is_some_and(|&idx| slots[idx].is_none()) {
+                queue.pop_front();
+            }
+            queue.front().copied()
+        };
+        let by_value = first_left(self.by_value.get_mut(&source.key()));
+        let time_minutes =
+            (times && source.kind == NumberKind::Time && source.value.fract() == 0.0 && source.value >= 0.0).then_some(source.value as u32);
+        let by_time = first_left(time_minutes.and_then(|minutes| self.by_time.get_mut(&minutes)));
+        match by_value.into_iter().chain(by_time).min() {
+            Some(idx) => {
+                self.slots[idx] = None;
+                true
+            }
+            None => false,
+        }
+    }
+}
+
+/// The minutes of a time written the Indonesian way (`09.48`, `09:48`): a
+/// two-digit hour with a leading zero is no decimal. A draft that keeps
+/// this notation states the same time.
+fn indonesian_time(written: &str) -> Option<u32> {
+    let (hours, minutes) = written.split_once(['.', ':'])?;
+    if hours.len() != 2 || minutes.len() != 2 {
+        return None;
+    }
+    Some(hours.parse::<u32>().ok()? * 60 + minutes.parse::<u32>().ok()?)
 }
 
 /// The digits of a code such as `Hwasong-19` or `F-16`, which the entity
@@ -188,26 +244,38 @@ fn in_code(text: &str, span: Span) -> bool {
     word.chars().any(char::is_uppercase)
 }
 
-fn spelled_out(mention: &NumberMention, target_lower: &str) -> bool {
-    mention.kind != NumberKind::Time
-        && NUMBER_WORDS.iter().any(|&(word, value)| {
-            value == mention.value
-                && target_lower.match_indices(word).any(|(at, _)| {
-                    let before = target_lower[..at].chars().next_back();
-                    let after = target_lower[at + word.len()..].chars().next();
-                    !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
-                })
+/// The values of the number words that stand as whole words in the
+/// (lower-cased) draft, found once per bead.
+fn spelled_values(target_lower: &str) -> Vec<f64> {
+    NUMBER_WORDS
+        .iter()
+        .filter(|&&(word, _)| {
+            target_lower.match_indices(word).any(|(at, _)| {
+                let before = target_lower[..at].chars().next_back();
+                let after = target_lower[at + word.len()..].chars().next();
+                !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+            })
         })
+        .map(|&(_, value)| value)
+        .collect()
+}
+
+fn spelled_out(mention: &NumberMention, spelled: &[f64]) -> bool {
+    mention.kind != NumberKind::Time && spelled.contains(&mention.value)
 }
 
 /// The month number of a numeric date (`12/3/2018`, `12-3-2018`), matched by
-/// the month's English name in the draft.
-fn month_of_date(source: &str, mention: &NumberMention, target: &str) -> bool {
+/// the month's English name in the draft (looked for once per bead and
+/// month, in `months`).
+fn month_of_date(source: &str, mention: &NumberMention, target: &str, months: &mut [Option<bool>; 12]) -> bool {
     let before = &source[..mention.span.start];
     let after = &source[mention.span.end..];
     let in_date = (before.ends_with('/') && after.starts_with('/')) || (before.ends_with('-') && after.starts_with('-'));
     let month = mention.value as usize;
-    in_date && mention.value.fract() == 0.0 && (1..=12).contains(&month) && target.contains(MONTHS[month - 1])
+    in_date
+        && mention.value.fract() == 0.0
+        && (1..=12).contains(&month)
+        && *months[month - 1].get_or_insert_with(|| target.contains(MONTHS[month - 1]))
 }
 
 /// How an English text writes the value: `10,000`, `2.5`, `14:23`, `25%`.
@@ -265,5 +333,33 @@ mod tests {
         assert_eq!(english_notation(&mention(1500000.0, NumberKind::Integer)), "1,500,000");
         assert_eq!(english_notation(&mention(29.02, NumberKind::Percent)), "29.02%");
         assert_eq!(english_notation(&mention(863.0, NumberKind::Time)), "14:23");
+    }
+
+    #[test]
+    fn issue_12_draft_numbers_are_taken_by_value_in_text_order() {
+        // `09.48` kept in Indonesian notation, then 9.48 and a time of 588
+        // minutes (09:48): the source time 09:48 takes the notation first
+        // (it comes first), then the time; by value alone, only the time.
+        let text = "09.48 and 9.48 and 588";
+        let mut mentions = extract(text, Lang::En);
+        assert_eq!(mentions.len(), 3);
+        mentions[2].kind = NumberKind::Time;
+        let time = NumberMention {
+            span: Span::default(),
+            value: 588.0,
+            kind: NumberKind::Time,
+        };
+        let mut numbers = DraftNumbers::new(mentions.clone(), text);
+        assert!(numbers.take(&time, true));
+        assert!(numbers.slots[0].is_none(), "the kept notation comes first in the text");
+        assert!(numbers.take(&time, true));
+        assert!(numbers.slots[2].is_none());
+        assert!(!numbers.take(&time, true));
+        let mut numbers = DraftNumbers::new(mentions, text);
+        assert!(numbers.take(&time, false));
+        assert!(
+            numbers.slots[2].is_none() && numbers.slots[0].is_some(),
+            "without times, notation does not count"
+        );
     }
 }

@@ -177,6 +177,24 @@ mod tests {
     }
 
     #[test]
+    fn issue_12_a_prepared_draft_finds_later_occurrences_in_context() {
+        // One normalisation for every search; a search from an offset still
+        // sees the text before it (a word boundary, a sentence start).
+        let draft = "North Korea met. North Korean troops and NorthKorea, North Korea.";
+        let prepared = PreparedDraft::new(draft);
+        let found = |from| prepared.find_from("North Korea", from).map(|span| (span.start, span.slice(draft)));
+        assert_eq!(found(0), Some((0, "North Korea")));
+        assert_eq!(found(1), Some((53, "North Korea")));
+        assert_eq!(found(54), None);
+        assert_eq!(
+            prepared.find_from("Korea", 42).map(|span| span.start),
+            Some(59),
+            "`NorthKorea` is one word"
+        );
+        assert_eq!(prepared.find_from("north korea", 1), None, "lower case, not at a sentence start");
+    }
+
+    #[test]
     fn hyphen_and_space_variants() {
         assert_eq!(found("a North-Korean delegation", "North Korean"), Some("North-Korean"));
         assert_eq!(found("a North Korean delegation", "North-Korean"), Some("North Korean"));

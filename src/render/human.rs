@@ -13,8 +13,8 @@
 //!
 //! Colour is applied when `color` is true (the CLI decides from the
 //! terminal, `--color` and `NO_COLOR`); long units are shortened around the
-//! marked span, and a marked span of more than twice the context shows its
-//! first and last `CONTEXT_CHARS` characters with ` … ` between them, so
+//! marked span, and a marked span longer than any sentence (over 450
+//! characters) shows its first and last 150 with ` … ` between them, so
 //! that what one finding prints is bounded whatever the size of the unit.
 
 use std::io::{self, Write};
@@ -27,6 +27,9 @@ use crate::finding::{Finding, Location, Severity};
 
 /// Characters of context shown on each side of a marked span.
 const CONTEXT_CHARS: usize = 50;
+/// A marked span of more than three times this many characters shows only
+/// its first and last this many (news sentences are shorter).
+const MARK_KEPT_CHARS: usize = 150;
 
 struct Styles {
     error: Style,
@@ -146,16 +149,17 @@ fn write_excerpt(
     let before: Vec<char> = text[line_start..span.start].chars().collect();
     let skipped_before = before.len().saturating_sub(CONTEXT_CHARS);
     let before: String = before[skipped_before..].iter().collect();
-    // A marked span longer than two contexts (a whole unit of a long line,
-    // an XLIFF source on one line) shows its start and its end: thousands
-    // of findings on long units would otherwise print gigabytes.
+    // A marked span longer than a long sentence (a whole unit of a long
+    // line, an XLIFF source on one line) shows its start and its end:
+    // thousands of findings on long units would otherwise print gigabytes.
     let marked_full = &text[span.start..mark_end];
     let marked_shortened;
-    let marked = match (
-        marked_full.char_indices().nth(CONTEXT_CHARS),
-        marked_full.char_indices().rev().nth(CONTEXT_CHARS - 1),
-    ) {
-        (Some((head_end, _)), Some((tail_start, _))) if tail_start > head_end + 3 => {
+    let head = marked_full.char_indices().nth(MARK_KEPT_CHARS);
+    let tail = marked_full.char_indices().rev().nth(MARK_KEPT_CHARS - 1);
+    let marked = match (head, tail) {
+        (Some((head_end, _)), Some((tail_start, _)))
+            if head_end < tail_start && marked_full[head_end..tail_start].chars().nth(MARK_KEPT_CHARS).is_some() =>
+        {
             marked_shortened = format!("{} … {}", &marked_full[..head_end], &marked_full[tail_start..]);
             marked_shortened.as_str()
         }
