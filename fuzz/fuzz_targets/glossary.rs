@@ -15,7 +15,9 @@ pub fn exercise(text: &str, format: Format) {
     let path = Path::new("fuzz.glossary");
     let _ = formats::parse(text, format, &mut Reader::strict(path));
     let mut problems = Vec::new();
-    let Ok(glossary) = formats::parse(text, format, &mut Reader::lenient(path, &mut problems)) else { return };
+    let Ok(glossary) = formats::parse(text, format, &mut Reader::lenient(path, &mut problems)) else {
+        return;
+    };
     lint_glossaries(std::slice::from_ref(&glossary), &mut problems);
     for to in [Format::Tsv, Format::Csv, Format::Tbx, Format::TbxV2, Format::Json] {
         let mut out = Vec::new();

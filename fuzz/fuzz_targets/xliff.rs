@@ -10,7 +10,9 @@ mod common;
 
 fuzz_target!(|data: &[u8]| {
     let Some(text) = common::text(data) else { return };
-    let Ok(file) = selaras::xliff::parse(std::path::Path::new("fuzz.xlf"), text) else { return };
+    let Ok(file) = selaras::xliff::parse(std::path::Path::new("fuzz.xlf"), text) else {
+        return;
+    };
     for finding in selaras::xliff::check_xliff(&common::PIPELINE, &file) {
         for location in finding.source.iter().chain(finding.target.iter()) {
             common::assert_span(text, location.span, finding.rule.as_str());
