@@ -1,16 +1,19 @@
 //! Aligner benchmarks: the sample article end to end (segment both sides,
-//! align), and a 20 000-sentence pair built from the development data.
+//! align), and a 20 000-sentence pair.
 //!
 //! ```text
 //! cargo bench --bench align
 //! ```
 //!
-//! The long pair concatenates the documents of `gsd-dev.mixed` and
-//! `csui-train.mixed` (their drafts already omit, add, merge and split
-//! sentences) until the source has 20 000 sentences; each further copy drops
-//! a different number of leading words from every sentence, so that no copy
-//! repeats an earlier one verbatim (that would be a repeated block). It is
-//! skipped when `../shared/data/alignment` is not there.
+//! The long pair concatenates documents until the source has 20 000
+//! sentences; each further copy drops a different number of leading words
+//! from every sentence, so that no copy repeats an earlier one verbatim
+//! (that would be a repeated block). The documents are the sample article's
+//! sentences (its faulty draft omits and merges some), or, only when
+//! `SELARAS_BENCH_DATA=DIR` is set, those of `DIR/alignment/gsd-dev.mixed.jsonl`
+//! and `csui-train.mixed.jsonl` (the development data's layout, whose drafts
+//! omit, add, merge and split sentences). Nothing outside the repository is
+//! read unless asked.
 
 use std::hint::black_box;
 use std::path::Path;
@@ -39,22 +42,40 @@ fn article(c: &mut Criterion) {
 }
 
 /// Source and draft sentences of the long pair.
-fn long_pair(n_source: usize) -> Option<(Vec<String>, Vec<String>)> {
-    let data = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/data/alignment");
+fn long_pair(n_source: usize) -> (Vec<String>, Vec<String>) {
     let mut docs = Vec::new();
-    for name in ["gsd-dev.mixed.jsonl", "csui-train.mixed.jsonl"] {
-        let text = std::fs::read_to_string(data.join(name)).ok()?;
-        for line in text.lines().filter(|l| !l.trim().is_empty()) {
-            let doc: serde_json::Value = serde_json::from_str(line).ok()?;
-            let sents = |key: &str| -> Vec<String> {
-                doc[key]
-                    .as_array()
-                    .into_iter()
-                    .flatten()
-                    .filter_map(|s| s.as_str().map(str::to_string))
-                    .collect()
+    match std::env::var_os("SELARAS_BENCH_DATA") {
+        Some(dir) => {
+            let data = Path::new(&dir).join("alignment");
+            for name in ["gsd-dev.mixed.jsonl", "csui-train.mixed.jsonl"] {
+                let path = data.join(name);
+                let text = std::fs::read_to_string(&path).unwrap_or_else(|error| panic!("{}: {error}", path.display()));
+                for line in text.lines().filter(|l| !l.trim().is_empty()) {
+                    let doc: serde_json::Value = serde_json::from_str(line).unwrap_or_else(|error| panic!("{}: {error}", path.display()));
+                    let sents = |key: &str| -> Vec<String> {
+                        doc[key]
+                            .as_array()
+                            .into_iter()
+                            .flatten()
+                            .filter_map(|s| s.as_str().map(str::to_string))
+                            .collect()
+                    };
+                    docs.push((sents("source_sents"), sents("target_sents")));
+                }
+            }
+        }
+        None => {
+            let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/korea-utara");
+            let sentences = |name: &str, lang| -> Vec<String> {
+                let text = std::fs::read_to_string(root.join(name)).expect("sample article");
+                let config = SegmenterConfig {
+                    lang,
+                    paragraphs: ParagraphMode::Auto,
+                };
+                let segmentation = segment(&text, config);
+                segmentation.units.iter().map(|unit| unit.span.slice(&text).to_string()).collect()
             };
-            docs.push((sents("source_sents"), sents("target_sents")));
+            docs.push((sentences("source.id.txt", Lang::Id), sentences("draft-errors.en.txt", Lang::En)));
         }
     }
     let vary = |sentence: &str, copy: usize| -> String {
@@ -74,14 +95,11 @@ fn long_pair(n_source: usize) -> Option<(Vec<String>, Vec<String>)> {
         }
         copy += 1;
     }
-    Some((source, target))
+    (source, target)
 }
 
 fn long(c: &mut Criterion) {
-    let Some((source, target)) = long_pair(20_000) else {
-        eprintln!("notice: ../shared/data/alignment not found, long-pair benchmark skipped");
-        return;
-    };
+    let (source, target) = long_pair(20_000);
     let (source_units, target_units) = (units(&source), units(&target));
     let mut group = c.benchmark_group("align/long");
     group.sample_size(10);

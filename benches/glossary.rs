@@ -6,8 +6,10 @@
 //! 1k-term and a 100k-term synthetic glossary, over a few MB of Indonesian
 //! text. Our matcher runs line by line, as `apply` runs piece by piece.
 //!
-//! The text is `examples/korea-utara/source.id.txt` plus the `text` fields
-//! of `../shared/data/segmentation/*.jsonl` (when present), repeated to
+//! The text is `examples/korea-utara/source.id.txt` (plus, only when
+//! `SELARAS_BENCH_DATA=DIR` is set, the `text` fields of
+//! `DIR/segmentation/*.jsonl`: nothing outside the repository is read
+//! unless asked), repeated to
 //! `SELARAS_BENCH_MB` MB (default 4). The glossaries are random 1–3-word
 //! n-grams of the text's words (a fixed seed), so most terms occur.
 //! `benches/make_glossary.py` writes the same kind of inputs to files for
@@ -26,7 +28,8 @@ use selaras::text::Span;
 fn bench_text() -> String {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let mut base = std::fs::read_to_string(root.join("examples/korea-utara/source.id.txt")).unwrap();
-    if let Ok(dir) = std::fs::read_dir(root.join("../shared/data/segmentation")) {
+    let data = std::env::var_os("SELARAS_BENCH_DATA").map(|dir| Path::new(&dir).join("segmentation"));
+    if let Some(dir) = data.map(|dir| std::fs::read_dir(&dir).unwrap_or_else(|error| panic!("{}: {error}", dir.display()))) {
         let mut paths: Vec<_> = dir
             .flatten()
             .map(|e| e.path())

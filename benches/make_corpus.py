@@ -1,19 +1,22 @@
 #!/usr/bin/env python3
 """Writes a large Indonesian test text for the whole-process speed comparison
-of `selaras segment` with ICU (`../shared/bench/icu_segment.py`): the `text`
-fields of the development segmentation sets (UD Indonesian CSUI and GSD,
-CC BY-SA 4.0), one document per line, repeated up to SIZE megabytes.
+of `selaras segment` with ICU: the `text` fields of a folder of segmentation
+sets in the development data's layout (UD Indonesian CSUI and GSD,
+CC BY-SA 4.0: DATA_DIR/segmentation/{csui-train,gsd-dev}.jsonl), one document
+per line, repeated up to SIZE megabytes. The data folder is named explicitly:
+nothing outside the repository is read unless asked.
 
-Usage: python3 benches/make_corpus.py OUT.txt [SIZE_MB=100]
+Usage: python3 benches/make_corpus.py DATA_DIR OUT.txt [SIZE_MB=100]
 """
 import json
 import pathlib
 import sys
 
-here = pathlib.Path(__file__).resolve().parent
-data = here.parent.parent / "shared" / "data" / "segmentation"
-out_path = sys.argv[1]
-size = int(float(sys.argv[2]) * 1_000_000) if len(sys.argv) > 2 else 100_000_000
+if len(sys.argv) < 3:
+    sys.exit(__doc__)
+data = pathlib.Path(sys.argv[1]) / "segmentation"
+out_path = sys.argv[2]
+size = int(float(sys.argv[3]) * 1_000_000) if len(sys.argv) > 3 else 100_000_000
 docs = []
 for name in ("csui-train.jsonl", "gsd-dev.jsonl"):
     with open(data / name, encoding="utf-8") as f:

@@ -3,7 +3,8 @@
 
     make_glossary.py text OUT.txt MEGABYTES
         Indonesian text of about MEGABYTES MB: examples/korea-utara/source.id.txt
-        and the `text` fields of the shared segmentation sets, repeated.
+        (plus, only when SELARAS_BENCH_DATA=DIR is set, the `text` fields of
+        DIR/segmentation/*.jsonl), repeated.
     make_glossary.py glossary TEXT N OUT.tsv [SEED]
         N distinct terms (TSV `term<TAB>TERM-en`): random 1-3-word n-grams
         taken from TEXT's words, so that many of them occur.
@@ -20,12 +21,12 @@ The end-to-end comparison (release build, files in /tmp, nothing committed):
 import glob, json, os, random, re, sys
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-SHARED = os.environ.get('SELARAS_SHARED', os.path.join(ROOT, '..', 'shared'))
+DATA = os.environ.get('SELARAS_BENCH_DATA')
 
 
 def base_text():
     parts = [open(os.path.join(ROOT, 'examples/korea-utara/source.id.txt'), encoding='utf-8').read()]
-    for path in sorted(glob.glob(os.path.join(SHARED, 'data/segmentation/*.jsonl'))):
+    for path in sorted(glob.glob(os.path.join(DATA, 'segmentation/*.jsonl'))) if DATA else []:
         for line in open(path, encoding='utf-8'):
             parts.append(json.loads(line)['text'] + '\n')
     return ''.join(parts)

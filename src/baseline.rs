@@ -1,12 +1,18 @@
 //! Baselines: adopting `selaras check` in a repository that already has
 //! findings. `--write-baseline FILE` records the fingerprints of today's
 //! findings; `--baseline FILE` then reports only findings whose fingerprint
-//! is not recorded. Fingerprints (`Report::fingerprint`) hash the rule, the
-//! paths and the text a finding points at, never line numbers, so they
-//! survive edits elsewhere in the files.
+//! is not recorded. Fingerprints (`Report::fingerprints`, recipe in
+//! `render::report`) hash the rule, the source span and the expected
+//! wording, with paths relative to the project root (or the working
+//! directory), never line numbers or the rest of the draft sentence: a
+//! baseline written in one checkout matches in another at a different path,
+//! and survives copy edits outside the flagged words.
 //!
-//! The file is JSON: `{"version":1,"fingerprints":["…", …]}`, sorted, so
-//! that it diffs well under version control.
+//! The file is JSON: `{"version":2,"fingerprints":["…", …]}`, sorted, so
+//! that it diffs well under version control. Version 1 files (whose
+//! fingerprints hashed absolute paths and whole draft sentences) are refused
+//! with a message to write the baseline again, rather than silently matching
+//! nothing.
 
 use std::collections::BTreeSet;
 use std::path::Path;
@@ -15,6 +21,9 @@ use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, Result};
 use crate::render::report::Report;
+
+/// The baseline format (and fingerprint recipe) this build writes and reads.
+pub const VERSION: u32 = 2;
 
 #[derive(Debug, Default, Serialize, Deserialize, PartialEq)]
 pub struct Baseline {
@@ -25,24 +34,35 @@ pub struct Baseline {
 impl Baseline {
     /// The fingerprints of every finding in `report`.
     pub fn of(report: &Report) -> Baseline {
-        let fingerprints = report
-            .files
-            .iter()
-            .flat_map(|file| file.findings.iter().map(|finding| Report::fingerprint(file, finding)))
-            .collect();
-        Baseline { version: 1, fingerprints }
+        let fingerprints = report.fingerprints().into_iter().flatten().collect();
+        Baseline {
+            version: VERSION,
+            fingerprints,
+        }
     }
 
     pub fn read(path: &Path) -> Result<Baseline> {
         // Read as every input is (`-` is standard input, invalid UTF-8 is
         // reported with its byte, line and column).
         let text = crate::input::read(path)?.text;
-        serde_json::from_str(&text).map_err(|error| Error::Parse {
+        let baseline: Baseline = serde_json::from_str(&text).map_err(|error| Error::Parse {
             path: path.to_path_buf(),
             line: error.line(),
             column: error.column(),
             message: format!("not a selaras baseline: {error}"),
-        })
+        })?;
+        if baseline.version != VERSION {
+            return Err(Error::Parse {
+                path: path.to_path_buf(),
+                line: 1,
+                column: 1,
+                message: format!(
+                    "baseline version {} was written by another selaras (this one reads version {VERSION}); write it again with --write-baseline",
+                    baseline.version
+                ),
+            });
+        }
+        Ok(baseline)
     }
 
     pub fn to_json(&self) -> String {
@@ -54,14 +74,10 @@ impl Baseline {
     /// Removes from `report` every finding the baseline records; returns
     /// how many were removed.
     pub fn filter(&self, report: &mut Report) -> usize {
+        let fingerprints = report.fingerprints();
         let mut removed = 0;
-        for file in &mut report.files {
-            let keep: Vec<bool> = file
-                .findings
-                .iter()
-                .map(|finding| !self.fingerprints.contains(&Report::fingerprint(file, finding)))
-                .collect();
-            let mut keep = keep.into_iter();
+        for (file, prints) in report.files.iter_mut().zip(fingerprints) {
+            let mut keep = prints.iter().map(|print| !self.fingerprints.contains(print));
             let before = file.findings.len();
             file.findings.retain(|_| keep.next().unwrap_or(true));
             removed += before - file.findings.len();

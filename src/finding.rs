@@ -89,9 +89,11 @@ pub struct Finding {
     pub message: String,
     pub source: Option<Location>,
     pub target: Option<Location>,
-    /// What the draft should say, when the rule knows (a glossary target,
-    /// a number in English notation).
-    pub expected: Option<String>,
+    /// What the draft should say, when the rule knows (a number in English
+    /// notation; every acceptable target of a glossary term, preferred
+    /// first). Empty when the rule has no suggestion; never holds an empty
+    /// string.
+    pub expected: Vec<String>,
 }
 
 impl Finding {
@@ -102,7 +104,7 @@ impl Finding {
             message: message.into(),
             source: None,
             target: None,
-            expected: None,
+            expected: Vec::new(),
         }
     }
 
@@ -124,9 +126,25 @@ impl Finding {
         self
     }
 
+    /// Adds `expected` as one acceptable wording (an empty one is ignored,
+    /// so that no report says "expected:" with nothing after it).
     pub fn with_expected(mut self, expected: impl Into<String>) -> Self {
-        self.expected = Some(expected.into());
+        let expected = expected.into();
+        if !expected.is_empty() && !self.expected.contains(&expected) {
+            self.expected.push(expected);
+        }
         self
+    }
+
+    /// Adds every one of `alternatives` (see [`Finding::with_expected`]).
+    pub fn with_expected_any<S: Into<String>>(self, alternatives: impl IntoIterator<Item = S>) -> Self {
+        alternatives.into_iter().fold(self, Finding::with_expected)
+    }
+
+    /// The expected wordings joined for one line of text: `a | b | c`, or
+    /// `None` when there is none.
+    pub fn expected_text(&self) -> Option<String> {
+        (!self.expected.is_empty()).then(|| self.expected.join(" | "))
     }
 
     /// The location that positions the finding in reports: the draft's when
@@ -153,6 +171,19 @@ mod tests {
     fn rule_family_is_the_first_component() {
         assert_eq!(RuleId("glossary.missing").family(), "glossary");
         assert_eq!(RuleId("untranslated").family(), "untranslated");
+    }
+
+    #[test]
+    fn issue_13_empty_expected_is_no_expected() {
+        let finding = Finding::new(RuleId("glossary.forbidden"), Severity::Error, "x").with_expected("");
+        assert!(finding.expected.is_empty());
+        assert_eq!(finding.expected_text(), None);
+        let finding = finding.with_expected_any(["Foreign Minister", "", "Minister of Foreign Affairs", "Foreign Minister"]);
+        assert_eq!(finding.expected, ["Foreign Minister", "Minister of Foreign Affairs"]);
+        assert_eq!(
+            finding.expected_text().as_deref(),
+            Some("Foreign Minister | Minister of Foreign Affairs")
+        );
     }
 
     #[test]

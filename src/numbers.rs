@@ -28,6 +28,19 @@
 //!   for `25%`).
 //! * Digits glued to a letter before them (`F16`, `B52`) are part of a code,
 //!   not a number; a hyphen in between (`Hwasong-19`) still gives 19.
+//! * Money shorthand: after a currency sign or code (`$`, `£`, `€`, `Rp`,
+//!   `IDR`, …) a glued `bn`/`b`, `tn`, `m`/`mn` or `k` is a scale
+//!   (`$221bn`, `Rp1.5tn`, `£3m`); `bn` and `tn` are scales anywhere. The
+//!   Indonesian abbreviations `rb`, `jt`, and after `Rp` the capitals `M`
+//!   (miliar) and `T` (triliun), are scales too (`Rp 1,5 T`).
+//! * More times: an English hour with a meridiem (`2 p.m.`, `9am`), and the
+//!   first time of a range that shares the second's meridiem (`6.30-10am`);
+//!   an Indonesian hour after `pukul` or `jam` (`pukul 9 pagi`), where
+//!   `sore` and `malam` move the hour past noon.
+//! * Decades are their own kind: Indonesian `1990-an`, `60-an`; English
+//!   `1990s`, `'60s`. Two decades are the same when their last two digits
+//!   agree and the centuries, where both sides give one, do too.
+//! * Temperatures glued to their unit (`2C`, `38F`) are numbers, not codes.
 
 use crate::segment::Lang;
 use crate::text::Span;
@@ -43,6 +56,9 @@ pub enum NumberKind {
     Percent,
     /// A time of day; the value is minutes after midnight.
     Time,
+    /// A decade (`1990-an`, `the '60s`); the value is its first year as
+    /// written (`1990`, or `60` without a century).
+    Decade,
 }
 
 /// One number found in a text.
@@ -55,17 +71,28 @@ pub struct NumberMention {
 }
 
 impl NumberMention {
-    /// A key that is equal for two mentions exactly when they state the same
-    /// quantity: times compare only with times, everything else by value
-    /// rounded to a thousandth.
-    pub fn key(&self) -> (bool, i64) {
-        let is_time = self.kind == NumberKind::Time;
-        (is_time, (self.value * 1000.0).round() as i64)
+    /// A key that is equal for two mentions that state the same quantity:
+    /// times compare only with times, decades by their last two digits,
+    /// everything else by value rounded to a thousandth. The first part
+    /// says which of the three it is.
+    pub fn key(&self) -> (u8, i64) {
+        match self.kind {
+            NumberKind::Time => (b't', self.value.round() as i64),
+            NumberKind::Decade => (b'd', (self.value.round() as i64).rem_euclid(100)),
+            _ => (b'n', (self.value * 1000.0).round() as i64),
+        }
     }
 
-    /// Whether two mentions (possibly from different languages) agree.
+    /// Whether two mentions (possibly from different languages) agree. A
+    /// decade also agrees with the plain number it starts with (`50-an
+    /// orang` is "about 50 people", `1990-an` may be "around 1990").
     pub fn same_value(&self, other: &NumberMention) -> bool {
-        self.key() == other.key()
+        use NumberKind::{Decade, Integer};
+        match (self.kind, other.kind) {
+            (Decade, Decade) if self.value >= 100.0 && other.value >= 100.0 => self.value == other.value,
+            (Decade, Integer) | (Integer, Decade) => self.value == other.value,
+            _ => self.key() == other.key(),
+        }
     }
 }
 
@@ -80,7 +107,8 @@ pub fn extract(text: &str, lang: Lang) -> Vec<NumberMention> {
             continue;
         }
         let start = pos;
-        let glued_to_letter = text[..start].chars().next_back().is_some_and(char::is_alphabetic) && !after_currency_code(&text[..start]);
+        let currency = currency_before(&text[..start]);
+        let glued_to_letter = text[..start].chars().next_back().is_some_and(char::is_alphabetic) && !currency;
         // The raw run: digits with single separators between digits.
         let mut end = pos;
         while end < bytes.len() {
@@ -95,50 +123,91 @@ pub fn extract(text: &str, lang: Lang) -> Vec<NumberMention> {
         if glued_to_letter
             || bytes
                 .get(end)
-                .is_some_and(|b| b.is_ascii_alphabetic() && !is_suffix_start(text, end))
+                .is_some_and(|b| b.is_ascii_alphabetic() && !is_suffix_start(text, end, currency))
         {
             // Part of a code such as `F16` or `3G`; not a quantity.
             continue;
         }
-        read_run(text, start, end, lang, &mut out);
+        read_run(text, start, end, lang, currency, &mut out);
     }
     out
 }
 
-/// `Rp843`, `IDR5`, `USD10`: a currency code glued to an amount does not
-/// make the amount part of a code.
-fn after_currency_code(before: &str) -> bool {
-    // The code is the run of ASCII letters just before the digits; the
-    // character before it may be any width (`“Rp5`), so step over it by its
-    // own length, never by one byte.
-    let word_start = before
+/// Currency signs and codes that may stand right before an amount, glued
+/// (`Rp843`, `$5`) or after one space (`Rp 1,5`, `US$ 10`).
+const CURRENCIES: &[&str] = &[
+    "$", "£", "€", "¥", "₹", "Rp", "Rp.", "RP", "IDR", "USD", "US$", "S$", "A$", "HK$", "EUR", "GBP", "SGD", "JPY", "AUD", "CNY", "RMB",
+    "MYR", "RM", "Rs", "Rs.",
+];
+
+/// Whether the text just before an amount is a currency sign or code.
+fn currency_before(before: &str) -> bool {
+    let trimmed = before.strip_suffix([' ', '\u{a0}']).unwrap_or(before);
+    // The currency is the run of non-space characters just before, which
+    // must be the whole word (`Rp`, not `sRp`).
+    let word_start = trimmed
         .char_indices()
         .rev()
-        .find(|&(_, c)| !c.is_ascii_alphabetic())
+        .find(|&(_, c)| c.is_whitespace() || matches!(c, '(' | '“' | '"' | '‘' | '\'' | '[' | '–' | '—' | '/'))
         .map_or(0, |(i, c)| i + c.len_utf8());
-    matches!(
-        &before[word_start..],
-        "Rp" | "RP" | "IDR" | "USD" | "EUR" | "SGD" | "JPY" | "RM" | "Rs"
-    )
+    let word = &trimmed[word_start..];
+    CURRENCIES.contains(&word) || (word.len() > 1 && word.ends_with('$') && word[..word.len() - 1].chars().all(|c| c.is_ascii_uppercase()))
 }
 
-/// Ordinal suffixes, decades and units glued to a number (`1st`, `1960s`,
-/// `5km`, `2.30pm`) do not make it a code.
-fn is_suffix_start(text: &str, at: usize) -> bool {
+/// Letters glued to a number that do not make it a code: ordinal suffixes,
+/// decades, units, meridiems, scale abbreviations (`1st`, `1960s`, `5km`,
+/// `2.30pm`, `38C`, `221bn`); with a currency before the number also the
+/// scale letters `m`, `b`, `k`, `M`, `T` (`$5m`, `Rp1,5T`).
+fn is_suffix_start(text: &str, at: usize, currency: bool) -> bool {
     let rest = &text[at..];
     let word_len = rest.find(|c: char| !c.is_ascii_alphabetic()).unwrap_or(rest.len());
     let word = rest[..word_len].to_ascii_lowercase();
     matches!(
         word.as_str(),
-        "s" | "st" | "nd" | "rd" | "th" | "am" | "pm" | "km" | "kg" | "m" | "cm" | "mm" | "ha" | "mw" | "gb" | "mb"
-    )
+        "s" | "st"
+            | "nd"
+            | "rd"
+            | "th"
+            | "am"
+            | "pm"
+            | "km"
+            | "kg"
+            | "m"
+            | "cm"
+            | "mm"
+            | "ha"
+            | "mw"
+            | "gb"
+            | "mb"
+            | "c"
+            | "f"
+            | "bn"
+            | "tn"
+            | "trn"
+            | "mn"
+            | "jt"
+            | "rb"
+            | "an"
+    ) || (currency && matches!(word.as_str(), "b" | "k" | "t"))
 }
 
 /// Interprets one raw run `text[start..end]` and pushes what it holds.
-fn read_run(text: &str, start: usize, end: usize, lang: Lang, out: &mut Vec<NumberMention>) {
+fn read_run(text: &str, start: usize, end: usize, lang: Lang, currency: bool, out: &mut Vec<NumberMention>) {
     let raw = &text[start..end];
     if let Some(time) = read_time(text, start, end, lang) {
         out.push(time);
+        return;
+    }
+    if let Some(decade) = read_decade(text, start, end, lang) {
+        out.push(decade);
+        return;
+    }
+    if let Some(year) = year_range_end(text, start, raw) {
+        out.push(NumberMention {
+            span: Span::new(start, end),
+            value: year,
+            kind: NumberKind::Integer,
+        });
         return;
     }
     let (group_sep, decimal_sep) = match lang {
@@ -184,7 +253,30 @@ fn read_run(text: &str, start: usize, end: usize, lang: Lang, out: &mut Vec<Numb
     } else {
         NumberKind::Integer
     };
-    out.push(with_suffixes(text, start, end, value, kind, lang));
+    out.push(with_suffixes(text, start, end, value, kind, lang, currency));
+}
+
+/// The second year of a range written short (`2019-23`, `1998–99`): the
+/// century comes from the first year.
+fn year_range_end(text: &str, start: usize, raw: &str) -> Option<f64> {
+    if raw.len() != 2 || !raw.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let before = text[..start].strip_suffix(['-', '–', '/'])?;
+    let digits = before.len() - before.trim_end_matches(|c: char| c.is_ascii_digit()).len();
+    if digits != 4 || before[..before.len() - 4].ends_with(|c: char| c.is_alphanumeric() || c == '.' || c == ',') {
+        return None;
+    }
+    let first: u32 = before[before.len() - 4..].parse().ok()?;
+    let short: u32 = raw.parse().ok()?;
+    if !(1000..=2999).contains(&first) {
+        return None;
+    }
+    let mut year = first / 100 * 100 + short;
+    if year <= first {
+        year += 100;
+    }
+    (year - first <= 20).then_some(f64::from(year))
 }
 
 /// Pushes each digit run in `text[start..end]` as a plain integer.
@@ -205,11 +297,110 @@ fn push_pieces(text: &str, start: usize, end: usize, out: &mut Vec<NumberMention
     }
 }
 
-/// Reads `H.MM` (Indonesian), `H:MM` (both) and `H.MM am/pm` (English) as a
-/// time of day.
+/// An English meridiem at the start of `after` (`pm`, `a.m.`), with its
+/// length in bytes and whether it is past noon.
+fn meridiem_at(after: &str) -> Option<(usize, bool)> {
+    // Compare bytes, not string slices: the text after a time may start
+    // with a multi-byte character (`9:30 café`), where slicing would cut it.
+    ["a.m.", "p.m.", "a.m", "p.m", "am", "pm"].into_iter().find_map(|m| {
+        let matches = after
+            .as_bytes()
+            .get(..m.len())
+            .is_some_and(|head| head.eq_ignore_ascii_case(m.as_bytes()))
+            && !after[m.len()..].starts_with(char::is_alphanumeric);
+        matches.then(|| (m.len(), m.as_bytes()[0].eq_ignore_ascii_case(&b'p')))
+    })
+}
+
+/// The meridiem after the time that ends at `end`, directly (`2 pm`) or at
+/// the end of a range (`6.30-10am`, `9 to 11 a.m.`): its span end and
+/// whether it is past noon, or `None`.
+fn meridiem_after(text: &str, end: usize) -> Option<(usize, bool)> {
+    let rest = &text[end..];
+    let after = rest.trim_start_matches([' ', '\u{a0}']);
+    if let Some((len, pm)) = meridiem_at(after) {
+        return Some((end + (rest.len() - after.len()) + len, pm));
+    }
+    // A range: a dash or "to", then a time with a meridiem of its own.
+    let after_dash = after
+        .strip_prefix(['-', '–', '—'])
+        .or_else(|| after.strip_prefix("to "))?
+        .trim_start_matches([' ', '\u{a0}']);
+    let digits = after_dash
+        .find(|c: char| !(c.is_ascii_digit() || c == '.' || c == ':'))
+        .unwrap_or(after_dash.len());
+    if digits == 0 || digits > 5 {
+        return None;
+    }
+    let (_, pm) = meridiem_at(after_dash[digits..].trim_start_matches([' ', '\u{a0}']))?;
+    // The first time's span ends at its own digits.
+    Some((end, pm))
+}
+
+/// The 12-hour clock: `hours` with a meridiem.
+fn with_meridiem(hours: u32, pm: bool) -> u32 {
+    match (hours, pm) {
+        (12, false) => 0,
+        (h, true) if h < 12 => h + 12,
+        (h, _) => h,
+    }
+}
+
+/// The word before byte `start`, lowercased (for `pukul 9`).
+fn word_before(text: &str, start: usize) -> String {
+    let before = text[..start].trim_end_matches([' ', '\u{a0}']);
+    let word_start = before
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| !c.is_alphabetic())
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    before[word_start..].to_lowercase()
+}
+
+/// The word after byte `end`, lowercased (for `pukul 7 malam`).
+fn word_after(text: &str, end: usize) -> String {
+    let after = text[end..].trim_start_matches([' ', '\u{a0}']);
+    let len = after.find(|c: char| !c.is_alphabetic()).unwrap_or(after.len());
+    after[..len].to_lowercase()
+}
+
+/// Indonesian parts of the day that put an hour after noon.
+fn indonesian_afternoon(hours: u32, text: &str, end: usize) -> u32 {
+    match word_after(text, end).as_str() {
+        "sore" | "petang" if hours < 12 => hours + 12,
+        "malam" if hours == 12 => 0,
+        "malam" if (6..12).contains(&hours) => hours + 12,
+        "siang" if hours < 6 => hours + 12,
+        _ => hours,
+    }
+}
+
+/// Reads `H.MM` (Indonesian), `H:MM` (both), `H.MM am/pm` and `H am/pm`
+/// (English) and `pukul H` (Indonesian) as a time of day.
 fn read_time(text: &str, start: usize, end: usize, lang: Lang) -> Option<NumberMention> {
     let raw = &text[start..end];
-    let separator = raw.find([':', '.'])?;
+    let time = |span_end: usize, hours: u32, minutes: u32| NumberMention {
+        span: Span::new(start, span_end),
+        value: f64::from(hours * 60 + minutes),
+        kind: NumberKind::Time,
+    };
+    let Some(separator) = raw.find([':', '.']) else {
+        // A bare hour: English with a meridiem, Indonesian after `pukul`.
+        if raw.len() > 2 {
+            return None;
+        }
+        let hours: u32 = raw.parse().ok()?;
+        return match lang {
+            Lang::En if (1..=12).contains(&hours) => {
+                let (span_end, pm) = meridiem_after(text, end)?;
+                Some(time(span_end, with_meridiem(hours, pm), 0))
+            }
+            Lang::Id if hours <= 24 && matches!(word_before(text, start).as_str(), "pukul" | "jam" | "pk") => {
+                Some(time(end, indonesian_afternoon(hours, text, end), 0))
+            }
+            _ => None,
+        };
+    };
     let (hours, minutes) = (&raw[..separator], &raw[separator + 1..]);
     if minutes.len() != 2 || hours.is_empty() || hours.len() > 2 || minutes.contains(['.', ',', ':']) {
         return None;
@@ -218,41 +409,56 @@ fn read_time(text: &str, start: usize, end: usize, lang: Lang) -> Option<NumberM
     if hours > 24 || minutes > 59 {
         return None;
     }
-    let rest = &text[end..];
-    let after = rest.trim_start();
-    // Compare bytes, not string slices: the text after the time may start
-    // with a multi-byte character (`9:30 café`), where slicing would cut it.
-    let meridiem = ["am", "pm", "a.m.", "p.m."].into_iter().find(|m| {
-        after
-            .as_bytes()
-            .get(..m.len())
-            .is_some_and(|head| head.eq_ignore_ascii_case(m.as_bytes()))
-            && !after[m.len()..].starts_with(char::is_alphanumeric)
-    });
+    let meridiem = if lang == Lang::En && hours <= 12 {
+        meridiem_after(text, end)
+    } else {
+        None
+    };
+    // A scale word after the number makes it an amount (`08.01 miliar`).
+    let scaled = SCALES.iter().any(|(scale, _)| word_after(text, end).eq_ignore_ascii_case(scale));
     let is_time = match raw.as_bytes()[separator] {
         b':' => true,
-        _ => lang == Lang::Id || meridiem.is_some(),
+        _ => (lang == Lang::Id && !scaled) || meridiem.is_some(),
     };
     if !is_time {
         return None;
     }
     let mut span_end = end;
-    if let Some(meridiem) = meridiem {
-        if meridiem.starts_with('p') && hours < 12 {
-            hours += 12;
-        } else if meridiem.starts_with('a') && hours == 12 {
-            hours = 0;
-        }
-        span_end = end + (rest.len() - after.len()) + meridiem.len();
+    if let Some((meridiem_end, pm)) = meridiem {
+        hours = with_meridiem(hours, pm);
+        span_end = meridiem_end;
+    } else if lang == Lang::Id {
+        hours = indonesian_afternoon(hours, text, end);
     }
+    Some(time(span_end, hours, minutes))
+}
+
+/// Reads a decade: Indonesian `1990-an`, `60-an`, `1990an`; English
+/// `1990s`, `60s`, `'60s`, `1990's`.
+fn read_decade(text: &str, start: usize, end: usize, lang: Lang) -> Option<NumberMention> {
+    let raw = &text[start..end];
+    if !(raw.len() == 2 || raw.len() == 4) || !raw.bytes().all(|b| b.is_ascii_digit()) || !raw.ends_with('0') {
+        return None;
+    }
+    let rest = &text[end..];
+    let suffix_len = match lang {
+        Lang::Id => ["-an", "an"]
+            .into_iter()
+            .find(|suffix| rest.starts_with(suffix) && !rest[suffix.len()..].starts_with(char::is_alphanumeric))?
+            .len(),
+        Lang::En => ["s", "'s", "’s"]
+            .into_iter()
+            .find(|suffix| rest.starts_with(suffix) && !rest[suffix.len()..].starts_with(char::is_alphanumeric))?
+            .len(),
+    };
     Some(NumberMention {
-        span: Span::new(start, span_end),
-        value: f64::from(hours * 60 + minutes),
-        kind: NumberKind::Time,
+        span: Span::new(start, end + suffix_len),
+        value: raw.parse().ok()?,
+        kind: NumberKind::Decade,
     })
 }
 
-/// Scale words that may follow a number, with their factors.
+/// Scale words that may follow a number after a space, with their factors.
 const SCALES: &[(&str, f64)] = &[
     ("ribu", 1e3),
     ("juta", 1e6),
@@ -263,10 +469,35 @@ const SCALES: &[(&str, f64)] = &[
     ("million", 1e6),
     ("billion", 1e9),
     ("trillion", 1e12),
+    ("bn", 1e9),
+    ("tn", 1e12),
+    ("trn", 1e12),
+    ("mln", 1e6),
+    ("jt", 1e6),
+    ("rb", 1e3),
 ];
 
+/// Scale abbreviations glued to a number (`221bn`), with their factors and
+/// whether they need a currency before the number to count (`5m` is five
+/// metres, `$5m` five million). Case matters only for the Indonesian `M`
+/// and `T` after `Rp` (miliar, triliun).
+fn glued_scale(word: &str, currency: bool) -> Option<f64> {
+    match word {
+        "bn" | "BN" | "Bn" => Some(1e9),
+        "tn" | "trn" | "TN" | "Tn" => Some(1e12),
+        "jt" => Some(1e6),
+        "rb" => Some(1e3),
+        "m" | "mn" | "mln" if currency => Some(1e6),
+        "b" if currency => Some(1e9),
+        "k" | "K" if currency => Some(1e3),
+        "M" if currency => Some(1e9),
+        "T" if currency => Some(1e12),
+        _ => None,
+    }
+}
+
 /// Applies a following scale word and percent marker to a number.
-fn with_suffixes(text: &str, start: usize, end: usize, mut value: f64, mut kind: NumberKind, lang: Lang) -> NumberMention {
+fn with_suffixes(text: &str, start: usize, end: usize, mut value: f64, mut kind: NumberKind, lang: Lang, currency: bool) -> NumberMention {
     let mut span_end = end;
     let next_word = |from: usize| -> (usize, &str) {
         let rest = &text[from..];
@@ -277,10 +508,29 @@ fn with_suffixes(text: &str, start: usize, end: usize, mut value: f64, mut kind:
             .unwrap_or(text.len() - word_start);
         (word_start, &text[word_start..word_start + word_len])
     };
-    let (word_start, word) = next_word(span_end);
-    if let Some(&(scale, factor)) = SCALES.iter().find(|(scale, _)| word.eq_ignore_ascii_case(scale)) {
+    let glued_len = text[end..].find(|c: char| !c.is_ascii_alphabetic()).unwrap_or(text.len() - end);
+    let glued = &text[end..end + glued_len];
+    let mut factor = None;
+    if let Some(scale) = glued_scale(glued, currency) {
+        factor = Some(scale);
+        span_end = end + glued_len;
+    } else if glued.is_empty() {
+        let (word_start, word) = next_word(span_end);
+        let spaced = SCALES
+            .iter()
+            .find(|(scale, _)| word.eq_ignore_ascii_case(scale))
+            .map(|&(_, factor)| factor)
+            .or_else(|| match word {
+                "M" | "T" if currency && lang == Lang::Id => glued_scale(word, true),
+                _ => None,
+            });
+        if let Some(scale) = spaced {
+            factor = Some(scale);
+            span_end = word_start + word.len();
+        }
+    }
+    if let Some(factor) = factor {
         value *= factor;
-        span_end = word_start + scale.len();
         if kind == NumberKind::Decimal && value.fract() == 0.0 {
             kind = NumberKind::Integer;
         }
@@ -396,5 +646,62 @@ mod tests {
         assert!(extract("KTT “G20” digelar.", Lang::Id).is_empty());
         assert!(extract("The –G20 summit", Lang::En).is_empty());
         assert_eq!(values("harga “Rp5.000”", Lang::Id), vec![(5000.0, NumberKind::Integer)]);
+    }
+
+    #[test]
+    fn money_shorthand_scales() {
+        assert!(same("Rp 1,5 triliun", "Rp1.5 trillion"));
+        assert!(same("Rp 1,5 triliun", "IDR1.5 trillion"));
+        assert!(same("Rp 1,5 triliun", "Rp1.5tn"));
+        assert!(same("Rp 1,5 T", "Rp1.5tn"));
+        assert!(same("US$221 miliar", "$221bn"));
+        assert!(same("1,4 miliar pound", "£1.4bn"));
+        assert!(same("16 miliar euro", "€16bn"));
+        assert!(same("Rp 5 juta", "Rp5m"));
+        // Without a currency, `m` is a unit, not a scale.
+        assert_eq!(values("a 5m wall", Lang::En), vec![(5.0, NumberKind::Integer)]);
+    }
+
+    #[test]
+    fn clock_times_in_every_style() {
+        assert!(same("pukul 14.00 WIB", "2 p.m."));
+        assert!(same("pukul 09.00", "9 a.m."));
+        assert!(same("pukul 14.00", "2pm"));
+        assert!(same("pukul 12.00", "12 p.m."));
+        assert!(same("pukul 9 pagi", "9am"));
+        assert!(same("pukul 7 malam", "7 p.m."));
+        assert!(same("pukul 18.30", "6.30pm"));
+        let range = extract("from 6.30-10am", Lang::En);
+        assert_eq!(range.len(), 2);
+        assert_eq!((range[0].value, range[0].kind), (390.0, NumberKind::Time));
+        assert_eq!((range[1].value, range[1].kind), (600.0, NumberKind::Time));
+        // Not times: a score, a plain number.
+        assert_eq!(
+            values("won 2-1", Lang::En),
+            vec![(2.0, NumberKind::Integer), (1.0, NumberKind::Integer)]
+        );
+        assert_eq!(values("9 people", Lang::En), vec![(9.0, NumberKind::Integer)]);
+    }
+
+    #[test]
+    fn short_year_ranges() {
+        assert_eq!(
+            values("the 2019-23 budget years", Lang::En),
+            vec![(2019.0, NumberKind::Integer), (2023.0, NumberKind::Integer)]
+        );
+        assert_eq!(values("in 1998–99", Lang::En)[1], (1999.0, NumberKind::Integer));
+        // A score or a plain range is not a year.
+        assert_eq!(values("won 3-2", Lang::En)[1], (2.0, NumberKind::Integer));
+    }
+
+    #[test]
+    fn decades_and_temperatures() {
+        assert!(same("tahun 1990-an", "the 1990s"));
+        assert!(same("era 60-an", "the '60s"));
+        assert!(same("era 60-an", "the 1960s"));
+        assert!(!same("tahun 1990-an", "the 1980s"));
+        assert!(same("sekitar 50-an orang", "about 50 people"));
+        assert!(same("di bawah 2 C", "below 2C"));
+        assert!(same("38 derajat", "38F"));
     }
 }

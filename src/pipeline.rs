@@ -23,6 +23,7 @@ pub struct PipelineOptions {
 #[derive(Debug)]
 pub struct Pipeline {
     matcher: Matcher,
+    targets: crate::glossary::TargetIndex,
     aligner: Aligner,
     options: PipelineOptions,
 }
@@ -72,6 +73,7 @@ pub struct PairsChecked {
 impl Pipeline {
     pub fn new(glossary: Glossary, options: PipelineOptions) -> Result<Pipeline> {
         Ok(Pipeline {
+            targets: crate::glossary::TargetIndex::new(&glossary),
             matcher: Matcher::new(glossary)?,
             aligner: Aligner::default(),
             options,
@@ -104,6 +106,7 @@ impl Pipeline {
                     span: crate::text::Span::new(start, text.len()),
                     kind: UnitKind::Body,
                     repeat_of: None,
+                    paragraph: units.len() as u32 + 1,
                 });
                 text.push('\n');
             }
@@ -160,6 +163,7 @@ impl Pipeline {
             },
             beads: &aligned,
             terms: &terms,
+            targets: Some(&self.targets),
         };
         let findings = check::run(&pair, &self.options.check);
         PairsChecked {
@@ -198,6 +202,7 @@ impl Pipeline {
             },
             beads: &aligned,
             terms: &terms,
+            targets: Some(&self.targets),
         };
         let findings = check::run(&pair, &self.options.check);
         let summary = check::project::summarise(&pair);
@@ -212,6 +217,41 @@ impl Pipeline {
         }
     }
 
+    /// Segments and aligns `source` and `target` as [`Pipeline::run`] does,
+    /// without running the checks, and returns what term mining reads: the
+    /// beads as text and the glossary terms of the source
+    /// (`selaras glossary suggest`).
+    pub fn mining_input(&self, source: &str, target: &str) -> crate::suggest::PairMining {
+        let (source_side, source_align) = self.side(source, Lang::Id);
+        let (target_side, target_align) = self.side(target, Lang::En);
+        let terms = self.terms(source, &source_side.units);
+        let aligned: Vec<AlignedBead> = self
+            .aligner
+            .align(&source_align, &target_align)
+            .iter()
+            .map(|bead| AlignedBead {
+                source: bead.source.clone().collect(),
+                target: bead.target.clone().collect(),
+                confidence: bead.score,
+                repeat: bead.kind == BeadKind::Repeat,
+            })
+            .collect();
+        let pair = Pair {
+            source: SideText {
+                text: source,
+                units: &source_side.units,
+            },
+            target: SideText {
+                text: target,
+                units: &target_side.units,
+            },
+            beads: &aligned,
+            terms: &terms,
+            targets: Some(&self.targets),
+        };
+        crate::suggest::PairMining::of(&pair)
+    }
+
     fn side<'a>(&self, text: &'a str, lang: Lang) -> (SideUnits, Vec<AlignUnit<'a>>) {
         if self.options.segmented {
             let align_units = units_from_lines(text);
@@ -220,11 +260,12 @@ impl Pipeline {
                 .iter()
                 .zip(&align_units)
                 .enumerate()
-                .map(|(idx, (&(_, span), align_unit))| CheckUnit {
+                .map(|(idx, (&(paragraph, span), align_unit))| CheckUnit {
                     id: (idx + 1).to_string(),
                     span,
                     kind: UnitKind::Body,
                     repeat_of: align_unit.repeat_of,
+                    paragraph,
                 })
                 .collect();
             return (SideUnits { units, segmentation: None }, align_units);
@@ -249,6 +290,7 @@ impl Pipeline {
                 span: unit.span,
                 kind: unit.kind,
                 repeat_of: unit.repeat_of.and_then(index_of),
+                paragraph: unit.id.paragraph,
             })
             .collect();
         (

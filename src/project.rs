@@ -10,6 +10,7 @@
 //! default_glossary = true                  # false = like --no-default-glossary
 //! ignore = ["articles/archive/**"]
 //! fail_on = "error"                        # error | warning | info | never
+//! require_drafts = false                   # true = a source without its draft is an error
 //!
 //! [[pairs]]
 //! source = "articles/*.id.txt"
@@ -22,8 +23,16 @@
 //!
 //! Paths are relative to the folder holding `selaras.toml`. A source file
 //! whose draft does not exist yet is listed in `Expansion::without_draft`
-//! rather than reported as an error: untranslated articles are normal in a
-//! repository.
+//! (with the draft path looked for) rather than reported as an error:
+//! untranslated articles are normal in a repository. The CLI names each
+//! one, and `require_drafts = true` (or `--require-drafts`) makes them an
+//! error for repositories where every source must be translated.
+//!
+//! Every name is checked when the file is read: unknown keys, levels and
+//! rule ids (`[rules]`) are errors with their line and column, rule ids with
+//! a suggestion (`did you mean "punct.whitespace"?`). A pair pattern that
+//! matches no file at all is an error naming the pattern, so that a typo in
+//! a pattern does not give a green `checked 0 pairs`.
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -49,8 +58,10 @@ struct ProjectFile {
     #[serde(default)]
     ignore: Vec<String>,
     #[serde(default)]
-    rules: BTreeMap<String, String>,
+    rules: BTreeMap<toml::Spanned<String>, toml::Spanned<String>>,
     fail_on: Option<String>,
+    #[serde(default)]
+    require_drafts: bool,
 }
 
 fn default_true() -> bool {
@@ -77,6 +88,8 @@ pub struct Project {
     pub check_config: CheckConfig,
     /// `None` = never fail.
     pub fail_on: Option<Severity>,
+    /// A source file without its draft is an error, not a note.
+    pub require_drafts: bool,
 }
 
 /// The pairs a project's patterns expand to.
@@ -84,7 +97,8 @@ pub struct Project {
 pub struct Expansion {
     /// (source, draft) paths, sorted.
     pub pairs: Vec<(PathBuf, PathBuf)>,
-    pub without_draft: Vec<PathBuf>,
+    /// (source, the draft path looked for) of sources without a draft, sorted.
+    pub without_draft: Vec<(PathBuf, PathBuf)>,
     /// Folders that could not be read while expanding the patterns: the
     /// run goes on with what was found and fails at the end.
     pub errors: Vec<Error>,
@@ -146,12 +160,24 @@ impl Project {
             column: 1,
             message,
         };
+        let error_at = |offset: usize, message: String| {
+            let position = crate::text::LineIndex::new(&text).line_col(&text, offset.min(text.len()));
+            Error::Parse {
+                path: path.to_path_buf(),
+                line: position.line,
+                column: position.column,
+                message,
+            }
+        };
         let root = path.parent().map_or_else(|| PathBuf::from("."), Path::to_path_buf);
         let root = if root.as_os_str().is_empty() { PathBuf::from(".") } else { root };
         let mut check_config = CheckConfig::default();
         for (rule, level) in &file.rules {
-            let level = parse_level(level).map_err(|message| parse_error(format!("[rules] {rule}: {message}")))?;
-            check_config.severities.insert(rule.clone(), level);
+            let parsed = parse_level(level.get_ref())
+                .map_err(|message| error_at(level.span().start, format!("[rules] {}: {message}", rule.get_ref())))?;
+            check_config
+                .set(rule.get_ref(), parsed)
+                .map_err(|message| error_at(rule.span().start, format!("[rules] {message}")))?;
         }
         let fail_on = match &file.fail_on {
             None => Some(Severity::Error),
@@ -184,6 +210,7 @@ impl Project {
             ignore,
             check_config,
             fail_on,
+            require_drafts: file.require_drafts,
         })
     }
 
@@ -193,12 +220,17 @@ impl Project {
         for pattern in &self.pairs {
             let walked =
                 crate::walk::expand(&self.root, &pattern.source).map_err(|message| Error::Usage(format!("pair source {message}")))?;
+            // A folder that could not be read is reported on its own (the
+            // run goes on); "matches no file" would hide it.
+            let walk_failed = !walked.errors.is_empty();
             expansion.errors.extend(walked.errors);
             expansion.outside.extend(walked.outside);
             let paths = walked.files;
             let file_pattern = pattern.source.rsplit('/').next().unwrap_or_default();
             let (prefix, suffix) = file_pattern.split_once('*').unwrap_or((file_pattern, ""));
+            let mut n_matched = 0;
             for source in paths {
+                n_matched += 1;
                 let relative = source.strip_prefix(&self.root).unwrap_or(&source).to_path_buf();
                 if self.ignore.iter().any(|ignore| ignore.matches_path(&relative)) {
                     continue;
@@ -213,8 +245,15 @@ impl Project {
                 if target.is_file() {
                     expansion.pairs.push((source, target));
                 } else {
-                    expansion.without_draft.push(source);
+                    expansion.without_draft.push((source, target));
                 }
+            }
+            if n_matched == 0 && !walk_failed {
+                return Err(Error::Usage(format!(
+                    "pair source pattern {:?} matches no file under {}",
+                    pattern.source,
+                    crate::error::display_path(&self.root)
+                )));
             }
         }
         expansion.pairs.sort();
@@ -274,7 +313,42 @@ mod tests {
             expansion.pairs,
             vec![(dir.join("articles/a.id.txt"), dir.join("articles/a.en.txt"))]
         );
-        assert_eq!(expansion.without_draft, vec![dir.join("articles/b.id.txt")]);
+        assert_eq!(
+            expansion.without_draft,
+            vec![(dir.join("articles/b.id.txt"), dir.join("articles/b.en.txt"))]
+        );
+    }
+
+    #[test]
+    fn issue_13_a_pattern_matching_nothing_is_an_error() {
+        let dir = scratch("nothing");
+        std::fs::write(
+            dir.join(FILE_NAME),
+            "[[pairs]]\nsource = \"articles/*.id.txt\"\ntarget = \"articles/{stem}.en.txt\"\n\n[[pairs]]\nsource = \"artikel/*.id.txt\"\ntarget = \"artikel/{stem}.en.txt\"\n",
+        )
+        .unwrap();
+        std::fs::write(dir.join("articles/a.id.txt"), "x").unwrap();
+        let project = Project::load(&dir.join(FILE_NAME)).unwrap();
+        let message = project.expand().unwrap_err().to_string();
+        assert!(message.contains("\"artikel/*.id.txt\" matches no file"), "{message}");
+    }
+
+    #[test]
+    fn issue_13_unknown_rules_are_refused_where_they_are_written() {
+        let dir = scratch("rules");
+        let path = dir.join(FILE_NAME);
+        std::fs::write(&path, "fail_on = \"error\"\n\n[rules]\n\"punct.whitespce\" = \"off\"\n").unwrap();
+        let message = Project::load(&path).unwrap_err().to_string();
+        assert!(message.contains("selaras.toml:4:1"), "{message}");
+        assert!(message.contains("did you mean `punct.whitespace`?"), "{message}");
+        std::fs::write(&path, "[rules]\nnosuch = \"off\"\n").unwrap();
+        let message = Project::load(&path).unwrap_err().to_string();
+        assert!(
+            message.contains("selaras.toml:2:1") && message.contains("unknown rule `nosuch`"),
+            "{message}"
+        );
+        std::fs::write(&path, "require_drafts = true\n[rules]\npunct = \"info\"\n").unwrap();
+        assert!(Project::load(&path).unwrap().require_drafts);
     }
 
     #[test]
@@ -285,7 +359,11 @@ mod tests {
         let message = Project::load(&path).unwrap_err().to_string();
         assert!(message.contains("selaras.toml:2:1"), "{message}");
         std::fs::write(&path, "[rules]\npunct = \"loud\"\n").unwrap();
-        assert!(Project::load(&path).unwrap_err().to_string().contains("unknown level"));
+        let message = Project::load(&path).unwrap_err().to_string();
+        assert!(
+            message.contains("unknown level") && message.contains("selaras.toml:2:9"),
+            "{message}"
+        );
         std::fs::write(&path, "[[pairs]]\nsource = \"a/b.txt\"\ntarget = \"c\"\n").unwrap();
         assert!(Project::load(&path).unwrap_err().to_string().contains("exactly one *"));
     }

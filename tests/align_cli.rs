@@ -7,6 +7,8 @@ use std::process::Command;
 use assert_cmd::prelude::*;
 use serde_json::Value;
 
+mod support;
+
 fn selaras() -> Command {
     Command::cargo_bin("selaras").expect("the selaras binary is built")
 }
@@ -149,26 +151,9 @@ fn tmx_of_the_sample_passes_the_tmx_14b_dtd() {
     let _ = std::fs::remove_file(&out_path);
 }
 
-/// Validates a TMX file against the TMX 1.4b DTD with `validate.sh`. Without
-/// xmllint the check fails in CI and is skipped (with a notice) elsewhere.
+/// Validates a TMX file against the TMX 1.4b DTD (`tests/fixtures/schemas`).
 fn validate_tmx(path: &Path) {
-    let has_xmllint = Command::new("xmllint").arg("--version").output().is_ok_and(|o| o.status.success());
-    if !has_xmllint {
-        assert!(
-            std::env::var_os("CI").is_none(),
-            "xmllint is missing in CI: apt-get install -y libxml2-utils"
-        );
-        eprintln!("notice: xmllint not found, TMX schema validation skipped");
-        return;
-    }
-    let validator = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/schemas/validate.sh");
-    let status = Command::new(&validator).arg("tmx").arg(path).output().unwrap();
-    assert!(
-        status.status.success(),
-        "validate.sh tmx failed: {}{}",
-        String::from_utf8_lossy(&status.stdout),
-        String::from_utf8_lossy(&status.stderr)
-    );
+    support::assert_valid_xml("tmx", path);
 }
 
 #[test]
@@ -210,7 +195,16 @@ fn glossary_pairs_are_read_and_bad_glossaries_are_errors() {
         .arg(example("draft.en.txt"))
         .assert()
         .success();
-    let bad = temp_file("bad.csv", "source,target\nKorea Utara,North Korea\n");
+    // Every format `check` reads (issue 13: `-g` was TSV only here).
+    let csv = temp_file("g.csv", "source,target\nKorea Utara,North Korea\n");
+    selaras()
+        .args(["align", "-g"])
+        .arg(&csv)
+        .arg(example("source.id.txt"))
+        .arg(example("draft.en.txt"))
+        .assert()
+        .success();
+    let bad = temp_file("bad.tsv", "# terms\nKorea Utara North Korea\n");
     let output = selaras()
         .args(["align", "-g"])
         .arg(&bad)
@@ -220,7 +214,7 @@ fn glossary_pairs_are_read_and_bad_glossaries_are_errors() {
         .unwrap();
     assert_eq!(output.status.code(), Some(2));
     let stderr = String::from_utf8_lossy(&output.stderr);
-    assert!(stderr.contains("bad.csv:1:1:"), "{stderr}");
+    assert!(stderr.contains("bad.tsv:2:1:"), "{stderr}");
 }
 
 #[test]

@@ -171,3 +171,36 @@ fn tempdir() -> std::path::PathBuf {
     std::fs::create_dir_all(&dir).unwrap();
     dir
 }
+
+#[test]
+fn issue_14_pasted_layout_keeps_headline_dateline_and_byline_units() {
+    let text = "Korea Utara Akan Dukung Rusia hingga Tercapai Kemenangan di Ukraina\nSabtu, 02 November 2024 - 14:23 WIB\nOleh Ahmad Fauzi\n\nMOSKOW - Korea Utara akan mendukung Rusia hingga mencapai\nkemenangan di Ukraina. Menteri Luar Negeri Choe Son Hui\nmengatakan hal tersebut di Moskow.\n\n(ahm)\n";
+    let output = selaras()
+        .args(["segment", "-", "--format", "jsonl"])
+        .write_stdin(text)
+        .output()
+        .unwrap();
+    assert!(output.status.success());
+    let units = jsonl(&output.stdout);
+    let got: Vec<(&str, &str)> = units
+        .iter()
+        .map(|u| (u["id"].as_str().unwrap(), u["kind"].as_str().unwrap()))
+        .collect();
+    assert_eq!(
+        got,
+        vec![
+            ("p1.s1", "headline"),
+            ("p2.s1", "dateline"),
+            ("p3.s1", "byline"),
+            ("p4.s1", "body"),
+            ("p4.s2", "body"),
+            ("p5.s1", "boilerplate"),
+        ]
+    );
+    // A wrapped sentence is one unit whose span crosses the line break.
+    assert_eq!(
+        units[3]["text"],
+        "MOSKOW - Korea Utara akan mendukung Rusia hingga mencapai\nkemenangan di Ukraina."
+    );
+    assert_eq!(units[4]["line"], 6);
+}

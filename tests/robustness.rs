@@ -117,6 +117,7 @@ proptest! {
                 target: Document::new("d", draft.clone()),
                 findings: checked.findings.clone(),
             }],
+            ..Report::default()
         };
         selaras::render::human::write(&mut out, &report, true).unwrap();
         selaras::render::json::write(&mut out, &report).unwrap();

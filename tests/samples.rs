@@ -1,4 +1,5 @@
-//! Every valid sample in the shared schemas folder is read without loss: each
+//! Every valid sample in the schemas folder (`tests/fixtures/schemas/`, copied
+//! with provenance and terms from the project's reference set) is read without loss: each
 //! glossary and TBX sample gives every entry it holds (sources, targets with
 //! their roles, note, domain) and each XLIFF sample every unit (id, translate
 //! flag, source and target text, inline codes). The expectations below were
@@ -9,18 +10,11 @@
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
-const SHARED: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/schemas");
+mod support;
 
-/// The shared schemas folder, or `None` when the crate is built away from it
-/// (then the tests pass with a notice, except under CI where they fail).
-fn shared() -> Option<PathBuf> {
-    let dir = Path::new(SHARED);
-    if dir.is_dir() {
-        return Some(dir.to_path_buf());
-    }
-    assert!(std::env::var_os("CI").is_none(), "{SHARED} is missing but CI is set");
-    eprintln!("notice: {SHARED} not found; sample tests skipped");
-    None
+/// The schemas folder with its samples; a checkout without it fails.
+fn shared() -> PathBuf {
+    support::schemas_dir()
 }
 
 /// The names of the files directly in `dir` (not in `invalid/`).
@@ -96,7 +90,7 @@ fn assert_glossary(path: &Path, expected: &[Entry]) {
 
 #[test]
 fn glossary_samples_read_every_row() {
-    let Some(shared) = shared() else { return };
+    let shared = shared();
     let dir = shared.join("glossary/samples");
     let dpr_note = Some("DPR; keep acronym in brackets on first mention");
     let bmkg = "Badan Meteorologi, Klimatologi, dan Geofisika";
@@ -182,7 +176,7 @@ fn glossary_samples_read_every_row() {
 
 #[test]
 fn tbx_samples_read_every_entry() {
-    let Some(shared) = shared() else { return };
+    let shared = shared();
     let dir = shared.join("tbx/samples");
     // The v3 sample's English `note` is not kept: an entry has one note, and
     // the reader takes the first in the entry, the Indonesian definition.
@@ -223,7 +217,7 @@ fn tbx_samples_read_every_entry() {
 
 #[test]
 fn invalid_tbx_samples_do_not_panic() {
-    let Some(shared) = shared() else { return };
+    let shared = shared();
     let dir = shared.join("tbx/samples/invalid");
     let names = files_in(&dir);
     assert!(!names.is_empty(), "no invalid TBX samples in {}", dir.display());
@@ -238,7 +232,7 @@ fn invalid_tbx_samples_do_not_panic() {
 
 #[test]
 fn invalid_xliff_samples_do_not_panic() {
-    let Some(shared) = shared() else { return };
+    let shared = shared();
     for folder in ["xliff12", "xliff20", "xliff21"] {
         let dir = shared.join(folder).join("samples/invalid");
         for name in files_in(&dir) {
@@ -291,7 +285,7 @@ const BMKG_TARGET: &str = "BMKG warned of possible heavy rain.";
 
 #[test]
 fn xliff_samples_read_every_unit() {
-    let Some(shared) = shared() else { return };
+    let shared = shared();
     let samples: &[(&str, &str, &str, &[Unit])] = &[
         ("xliff12", "minimal.xlf", "1.2", &[("s1", true, PRESIDEN, &[], None)]),
         (

@@ -5,7 +5,6 @@
 //! refused with a position.
 
 use std::path::{Path, PathBuf};
-use std::process::Command as StdCommand;
 
 use assert_cmd::Command;
 use selaras::pipeline::{Pipeline, PipelineOptions};
@@ -14,7 +13,6 @@ use serde_json::Value;
 const SOURCE: &str = "examples/korea-utara/source.id.txt";
 const DRAFT: &str = "examples/korea-utara/draft.en.txt";
 const DRAFT_ERRORS: &str = "examples/korea-utara/draft-errors.en.txt";
-const VALIDATE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/schemas/validate.sh");
 
 fn selaras() -> Command {
     Command::cargo_bin("selaras").unwrap()
@@ -41,40 +39,14 @@ fn export(dir: &Path, draft: Option<&str>, version: &str) -> PathBuf {
     out
 }
 
-/// Whether xmllint is there; without it the schema tests fail under CI and
-/// are skipped (with a notice) elsewhere.
-fn have_xmllint() -> bool {
-    let found = StdCommand::new("xmllint")
-        .arg("--version")
-        .output()
-        .is_ok_and(|o| o.status.success());
-    if !found {
-        assert!(
-            std::env::var_os("CI").is_none(),
-            "xmllint is required under CI (apt-get install libxml2-utils)"
-        );
-        eprintln!("notice: xmllint not found; XLIFF schema validation skipped");
-    }
-    found
-}
+mod support;
 
 fn validate(mode: &str, file: &Path) -> (bool, String) {
-    let output = StdCommand::new("bash").arg(VALIDATE).arg(mode).arg(file).output().unwrap();
-    (
-        output.status.success(),
-        format!(
-            "{}{}",
-            String::from_utf8_lossy(&output.stdout),
-            String::from_utf8_lossy(&output.stderr)
-        ),
-    )
+    support::validate_xml(mode, file)
 }
 
 #[test]
 fn exports_of_the_sample_validate_against_the_official_schemas() {
-    if !have_xmllint() {
-        return;
-    }
     let dir = scratch("validate");
     for (version, mode) in [("1.2", "xliff12"), ("2.0", "xliff20")] {
         for draft in [None, Some(DRAFT), Some(DRAFT_ERRORS)] {
@@ -89,9 +61,6 @@ fn exports_of_the_sample_validate_against_the_official_schemas() {
 fn the_validator_rejects_a_broken_export() {
     // Guards the test above: a validator that accepts everything would
     // make it pass vacuously.
-    if !have_xmllint() {
-        return;
-    }
     let dir = scratch("broken");
     let file = export(&dir, Some(DRAFT_ERRORS), "1.2");
     let text = std::fs::read_to_string(&file)
@@ -348,9 +317,6 @@ fn entity_expansion_bomb_is_refused_quickly() {
 
 #[test]
 fn hand_made_fixtures_are_valid_xliff() {
-    if !have_xmllint() {
-        return;
-    }
     for (name, mode) in [
         ("omegat-12.xlf", "xliff12t"),
         ("okapi-12-segmented.xlf", "xliff12t"),

@@ -6,7 +6,8 @@ a user or a CI job does: mutated texts, glossaries (TSV, CSV, TBX, JSON),
 XLIFF files, selaras.toml projects and command-line values go through
 segment, check (every format, pairs, XLIFF, projects), diff (terminal and
 HTML), align (text, JSON Lines, TMX, projects), export xliff, glossary
-apply/lint/convert and explain. A run fails when selaras
+apply/lint/convert/suggest, `check --pairs-jsonl` and explain. A run
+fails when selaras
 
   * exits with anything but 0, 1 or 2 (101 is a panic, negative a signal),
   * prints a panic message, or
@@ -283,7 +284,8 @@ class Campaign:
         rng = random.Random(self.args.seed * 1_000_003 + index)
         with tempfile.TemporaryDirectory(prefix="selaras-fuzz-") as workdir:
             family = rng.choice([self.segment, self.check, self.check, self.diff, self.align, self.export,
-                                 self.check_xliff, self.apply, self.lint, self.convert, self.project, self.explain])
+                                 self.check_xliff, self.apply, self.lint, self.convert, self.project, self.explain,
+                                 self.pairs_jsonl])
             family(rng, workdir)
 
     def segment(self, rng, workdir):
@@ -444,11 +446,65 @@ class Campaign:
             toml = toml.replace("articles/*.id.txt", rng.choice(["**/*.id.txt", "/**", "../../*", "articles/[", "articles/**",
                                                                  "*/*.id.txt", "articles/*.*.txt"]))
         (root / "selaras.toml").write_bytes(to_bytes(rng, toml))
-        if rng.random() < 0.7:
+        what = rng.random()
+        if what < 0.55:
             fmt = rng.choice(["human", "json", "sarif", "github", "junit"])
             self.run(workdir, ["check", "--format", fmt], kind={"json": "json", "sarif": "sarif", "junit": "xml"}.get(fmt, ""))
-        else:
+        elif what < 0.75:
             self.run(workdir, ["align", "--format", "tmx", "-o", "memory.tmx"], outputs=["memory.tmx"])
+        elif what < 0.95:
+            # Mining the project's own pairs for glossary entries.
+            fmt = rng.choice(["tsv", "jsonl"])
+            argv = ["glossary", "suggest", "--format", fmt]
+            argv += ["--min-count", rng.choice(["1", "1", "2", "3", "0", "-1", "99999999999"])]
+            if rng.random() < 0.3:
+                argv.append(rng.choice(["--include-known", "--no-default-glossary"]))
+            outputs = ()
+            if rng.random() < 0.3:
+                out = rng.choice(["s.tsv", "articles/a.id.txt", "selaras.toml", "-"])
+                argv += ["-o", out]
+                outputs = (out,)
+            self.run(workdir, argv, outputs=outputs, kind="jsonl" if fmt == "jsonl" and "-o" not in argv else "")
+        else:
+            # The project's glossaries, linted without naming them.
+            self.run(workdir, ["glossary", "lint"])
+
+    def pairs_jsonl(self, rng, workdir):
+        """`check --pairs-jsonl`: JSON Lines of pairs (some broken) from a
+        file or standard input; every answer line must parse."""
+        lines = []
+        for index in range(rng.randint(1, 6)):
+            shape = rng.random()
+            pair_id = rng.choice([index, f"a{index}", None, [index], {"n": index}])
+            record = {"id": pair_id, "source": self.text(rng, "source"), "draft": self.text(rng, "draft")}
+            if shape < 0.1:
+                record.pop("source")
+            elif shape < 0.15:
+                record["draft"] = 42
+            line = json.dumps(record, ensure_ascii=rng.random() < 0.5)
+            if shape > 0.9:
+                line = mutate_text(rng, line, [])
+            lines.append(line)
+            if rng.random() < 0.1:
+                lines.append("")
+        data = b"".join(to_bytes(rng, line) + b"\n" if rng.random() < 0.1 else (line + "\n").encode("utf-8", "surrogatepass")
+                        for line in lines)
+        argv = ["check", "--pairs-jsonl"]
+        if rng.random() < 0.2:
+            argv.append("--segmented")
+        if rng.random() < 0.2:
+            argv += ["--rule", rng.choice(["number.extra=off", "glossary.missing=error", "nope=off", "entity.name=loud"])]
+        if rng.random() < 0.2:
+            argv += ["-g", self.glossary(rng, workdir)]
+        if rng.random() < 0.3:
+            argv.append("-")
+            self.run(workdir, argv, stdin=data, kind="jsonl")
+        else:
+            (Path(workdir) / "pairs.jsonl").write_bytes(data)
+            argv.append("pairs.jsonl")
+            if rng.random() < 0.1:
+                argv += ["-o", rng.choice(["pairs.jsonl", "out.jsonl"])]
+            self.run(workdir, argv, kind="jsonl" if "-o" not in argv else "")
 
     def explain(self, rng, workdir):
         argv = ["explain"] + ([rng.choice(RULES + ["", "x" * 1000, "\x1b[31m"])] if rng.random() < 0.8 else [])

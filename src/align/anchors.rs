@@ -70,6 +70,9 @@ pub struct UnitFeatures {
     pub keys: Vec<(u64, f32)>,
     /// Sum of the weights.
     pub weight: f32,
+    /// Sum of the weights of the strong anchors: numbers, names, calendar
+    /// words and glossary terms (stems and punctuation are weak).
+    pub strong: f32,
     /// Indonesian and English function words seen, for language checks.
     pub id_words: u16,
     pub en_words: u16,
@@ -107,13 +110,15 @@ pub fn features(
         .map(|unit| {
             let text = unit.text;
             let mut keys: Vec<(u64, f32)> = Vec::new();
+            let mut strong = 0.0f32;
             for mention in crate::numbers::extract(text, lang) {
-                let (is_time, value) = mention.key();
-                keys.push((hash(if is_time { b't' } else { b'n' }, &value.to_le_bytes()), weights.number));
+                strong += weights.number;
+                let (class, value) = mention.key();
+                keys.push((hash(class, &value.to_le_bytes()), weights.number));
             }
             let words = words_of(text);
             let (mut id_words, mut en_words) = (0u16, 0u16);
-            for word in &words {
+            for (word_idx, word) in words.iter().enumerate() {
                 let lower = word.to_lowercase();
                 let capitalised = word.chars().next().is_some_and(char::is_uppercase);
                 if ID_FUNCTION_WORDS.contains(&lower.as_str()) {
@@ -124,6 +129,7 @@ pub fn features(
                 }
                 if capitalised && let Some(slot) = calendar_slot(&lower) {
                     keys.push((hash(b'c', &[slot]), weights.calendar));
+                    strong += weights.calendar;
                     continue;
                 }
                 let is_function = ID_FUNCTION_WORDS.contains(&lower.as_str()) || EN_FUNCTION_WORDS.contains(&lower.as_str());
@@ -131,6 +137,10 @@ pub fn features(
                 let marked = word.chars().any(|c| c.is_uppercase() || c.is_ascii_digit());
                 if marked && has_letter && !is_function && word.chars().count() >= 2 {
                     keys.push((hash(b'w', lower.as_bytes()), weights.name));
+                    // A sentence's first word is capitalised anyway.
+                    if word_idx > 0 {
+                        strong += weights.name;
+                    }
                 }
                 if has_letter && !is_function && lower.chars().count() >= 4 {
                     let stem: String = lower.chars().take(4).collect();
@@ -148,6 +158,7 @@ pub fn features(
                 terms.matches(&lower_words, lang == crate::segment::Lang::Id, &mut term_hits);
                 for &entry_idx in &term_hits {
                     keys.push((hash(b'g', &(entry_idx as u64).to_le_bytes()), weights.term));
+                    strong += weights.term;
                 }
             }
             keys.retain(|&(_, w)| w > 0.0);
@@ -163,6 +174,7 @@ pub fn features(
             UnitFeatures {
                 chars: u32::try_from(text.chars().count()).unwrap_or(u32::MAX),
                 weight: keys.iter().map(|&(_, w)| w).sum(),
+                strong,
                 keys,
                 id_words,
                 en_words,

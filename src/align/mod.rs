@@ -19,7 +19,9 @@
 //! * `search` — dynamic programming over a band around the diagonal, so time
 //!   and memory grow linearly with the length of the texts;
 //! * `confidence` — turns a bead's evidence into a score, and lowers it when
-//!   the draft is not English.
+//!   the draft is not English;
+//! * `loose` — turns an omission beside an addition that translate each
+//!   other freely into a low-confidence pair.
 //!
 //! The costs are in `AlignerConfig`; its defaults were tuned on the
 //! development sets in `shared/data/alignment` (see `examples/eval_align.rs`).
@@ -41,6 +43,7 @@ mod anchors;
 mod confidence;
 mod cost;
 mod length;
+mod loose;
 mod search;
 mod terms;
 #[cfg(test)]
@@ -210,7 +213,9 @@ impl Aligner {
         let target_features = anchors::features(target, crate::segment::Lang::En, &self.terms, &self.config.weights);
         let scorer = cost::Scorer::new(&self.config, source, target, &source_features, &target_features);
         let path = search::search(&scorer, self.config.band);
-        confidence::beads(&scorer, source, target, &path)
+        let beads = confidence::beads(&scorer, source, target, &path);
+        let beads = loose::pair_free_translations(&scorer, source, target, beads);
+        loose::join_merged_sentences(&scorer, source, beads)
     }
 }
 

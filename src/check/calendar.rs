@@ -11,8 +11,10 @@
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
-use super::{Check, Pair, finding, words};
+use super::{Check, Pair, dates, finding, words};
 use crate::finding::Finding;
+use crate::segment::Lang;
+use crate::text::Span;
 
 const CALENDAR_TSV: &str = include_str!("../../glossaries/calendar.tsv");
 
@@ -66,7 +68,74 @@ fn is_weekday(canonical: &str) -> bool {
     canonical.ends_with("day")
 }
 
+/// English month names, January first.
+pub(super) const MONTHS: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+/// English weekday names, Monday first.
+pub(super) const WEEKDAYS: [&str; 7] = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
+
+/// The canonical English name of a weekday or month written in `lang`.
+pub(super) fn canonical(word: &str, lang: crate::segment::Lang) -> Option<&'static str> {
+    let names = &*NAMES;
+    match lang {
+        crate::segment::Lang::Id => names.indonesian.get(word).copied(),
+        crate::segment::Lang::En => names.english.get(word).copied(),
+    }
+}
+
+/// A calendar word read as a month (1–12) or a weekday (1–7, Monday first).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum CalendarWord {
+    Month(u8),
+    Weekday(u8),
+}
+
+/// What `word` names in `lang`, if it is a month or weekday name.
+pub(super) fn calendar_word(word: &str, lang: crate::segment::Lang) -> Option<CalendarWord> {
+    let canonical = canonical(word, lang)?;
+    if let Some(idx) = MONTHS.iter().position(|&m| m == canonical) {
+        return Some(CalendarWord::Month(idx as u8 + 1));
+    }
+    WEEKDAYS
+        .iter()
+        .position(|&d| d == canonical)
+        .map(|idx| CalendarWord::Weekday(idx as u8 + 1))
+}
+
 pub struct Calendar;
+
+/// The words of `text` as the calendar rules read them: hyphenated words
+/// are split (`Januari-Februari` is two months) and a possessive ending is
+/// dropped (`Wednesday's`).
+fn calendar_words(text: &str, base: usize) -> impl Iterator<Item = (Span, &str)> + '_ {
+    words(text, base).flat_map(move |(span, word)| {
+        let mut offset = 0;
+        word.split('-').map(move |part| {
+            let start = span.start + offset;
+            offset += part.len() + 1;
+            let bare = part
+                .strip_suffix("'s")
+                .or_else(|| part.strip_suffix("’s"))
+                .or_else(|| part.strip_suffix('\''))
+                .or_else(|| part.strip_suffix('’'))
+                .unwrap_or(part);
+            (Span::new(start, start + bare.len()), bare)
+        })
+    })
+}
 
 impl Check for Calendar {
     fn run(&self, pair: &Pair<'_>, out: &mut Vec<Finding>) {
@@ -75,36 +144,52 @@ impl Check for Calendar {
             let Some(&first_target) = bead.target.first() else { continue };
             let target_span = pair.target.joined_span(&bead.target);
             let target_text = target_span.slice(pair.target.text);
-            let in_target: Vec<(crate::text::Span, &str)> = words(target_text, target_span.start)
-                .filter_map(|(span, word)| names.english.get(word).map(|&canonical| (span, canonical)))
+            // Every weekday and month of the draft, with whether a source
+            // name has already claimed it: a name counts once.
+            let mut in_target: Vec<(Span, &str, bool)> = calendar_words(target_text, target_span.start)
+                .filter_map(|(span, word)| names.english.get(word).map(|&canonical| (span, canonical, false)))
                 .collect();
+            let source_span = pair.source.joined_span(&bead.source);
+            // Dates are judged whole by the number rules (`dates`): their
+            // weekday and month are not looked at again here.
+            let source_dates: Vec<Span> = dates::extract(source_span.slice(pair.source.text), source_span.start, Lang::Id)
+                .into_iter()
+                .map(|date| date.span)
+                .collect();
+            let target_unit = &pair.target.units[first_target];
             for &source_idx in &bead.source {
                 let unit = &pair.source.units[source_idx];
                 let text = pair.source.unit_text(source_idx);
-                let found: Vec<_> = words(text, unit.span.start).collect();
+                let found: Vec<_> = calendar_words(text, unit.span.start).collect();
                 for (word_idx, &(span, word)) in found.iter().enumerate() {
                     let Some(&expected) = names.indonesian.get(word) else { continue };
                     let next = found.get(word_idx + 1).map(|&(_, w)| w.to_lowercase());
                     if word == "Minggu" && matches!(next.as_deref(), Some("lalu" | "depan" | "ini" | "ke")) {
                         continue;
                     }
-                    if in_target.iter().any(|&(_, canonical)| canonical == expected) {
+                    if source_dates.iter().any(|date| date.start <= span.start && span.end <= date.end) {
                         continue;
                     }
-                    let target_unit = &pair.target.units[first_target];
+                    if let Some(slot) = in_target.iter_mut().find(|(_, canonical, used)| !used && *canonical == expected) {
+                        slot.2 = true;
+                        continue;
+                    }
+                    // The name is there but already counted for an earlier
+                    // mention: a second mention may be a pronoun ("that day").
+                    if in_target.iter().any(|&(_, canonical, _)| canonical == expected) {
+                        continue;
+                    }
                     let other = in_target
-                        .iter()
-                        .find(|&&(_, canonical)| is_weekday(canonical) == is_weekday(expected));
+                        .iter_mut()
+                        .find(|(_, canonical, used)| !used && is_weekday(canonical) == is_weekday(expected));
                     let found_finding = match other {
-                        Some(&(other_span, canonical)) => {
-                            finding("calendar.changed", format!("{word} is {expected}, but the draft says {canonical}"))
-                                .with_target(target_unit.id.clone(), other_span)
+                        Some(slot) => {
+                            slot.2 = true;
+                            finding("calendar.changed", format!("{word} is {expected}, but the draft says {}", slot.1))
+                                .with_target(target_unit.id.clone(), slot.0)
                         }
-                        None => finding(
-                            "calendar.missing",
-                            format!("{word} ({expected}) is missing from draft unit {}", target_unit.id),
-                        )
-                        .with_target(target_unit.id.clone(), target_span),
+                        None => finding("calendar.missing", format!("{word} ({expected}) is not in the draft"))
+                            .with_target(target_unit.id.clone(), target_span),
                     };
                     out.push(found_finding.with_source(unit.id.clone(), span).with_expected(expected));
                 }

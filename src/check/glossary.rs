@@ -19,26 +19,53 @@ use std::collections::BTreeMap;
 
 use super::{Check, Pair, TermUse, finding};
 use crate::finding::Finding;
-use crate::glossary::english::PreparedDraft;
+use crate::finding::Severity;
+use crate::glossary::TargetIndex;
+use crate::glossary::english::{EnglishText, is_title_or_institution};
+use crate::glossary::targets::replaces;
+use crate::numbers::{NumberKind, NumberMention, extract};
+use crate::segment::Lang;
+use crate::segment::UnitKind;
 use crate::text::Span;
 
 pub struct Glossary;
 
 impl Check for Glossary {
     fn run(&self, pair: &Pair<'_>, out: &mut Vec<Finding>) {
+        // The whole draft, normalised once and only if a term is missing.
+        let mut whole_draft: Option<EnglishText<'_>> = None;
         for bead in pair.beads {
             let Some(&first_target) = bead.target.first() else { continue };
             let target_span = pair.target.joined_span(&bead.target);
-            let draft = target_span.slice(pair.target.text);
-            // Normalised once per bead, not once per term and search.
-            let prepared = PreparedDraft::new(draft);
+            let draft = EnglishText::new(target_span.slice(pair.target.text));
             let target_unit = &pair.target.units[first_target];
+            let source_span = pair.source.joined_span(&bead.source);
+            // Numbers of the source, whose scale words (`triliun`) and
+            // percent words the number rules check together with the value.
+            let numbers: Vec<NumberMention> = if bead.source.iter().any(|&idx| pair.terms_in(idx).next().is_some()) {
+                extract(source_span.slice(pair.source.text), Lang::Id)
+                    .into_iter()
+                    .map(|mut m| {
+                        m.span = Span::new(m.span.start + source_span.start, m.span.end + source_span.start);
+                        m
+                    })
+                    .collect()
+            } else {
+                Vec::new()
+            };
+            let numbers = NumberSpans::new(&numbers);
+            // What the bead's draft names, read once for all its missing
+            // terms (not once per term: issue 12).
+            let mut bead_names: Option<BeadNames<'_>> = None;
             // Term → (source occurrences, first occurrence) in this bead.
             let mut uses: BTreeMap<&str, (usize, &TermUse)> = BTreeMap::new();
             for &source_idx in &bead.source {
                 for term in pair.terms_in(source_idx) {
                     // Weekdays and months have their own, more precise rules.
-                    if is_common_word_use(pair.source.text, term) || super::calendar::is_calendar_word(&term.term) {
+                    if is_common_word_use(pair.source.text, term)
+                        || super::calendar::is_calendar_word(&term.term)
+                        || part_of_number(pair.source.text, term.span, &numbers)
+                    {
                         continue;
                     }
                     let entry = uses.entry(term.term.as_str()).or_insert((0, term));
@@ -48,7 +75,7 @@ impl Check for Glossary {
             for (name, (n_source, term)) in uses {
                 let source_unit = &pair.source.units[term.unit];
                 for forbidden in &term.forbidden {
-                    if let Some(span) = prepared.find_from(forbidden, 0) {
+                    if let Some(span) = draft.find(forbidden) {
                         out.push(
                             finding("glossary.forbidden", format!("{forbidden} is a forbidden translation of {name}"))
                                 .with_source(source_unit.id.clone(), term.span)
@@ -60,15 +87,54 @@ impl Check for Glossary {
                 if term.targets.is_empty() {
                     continue;
                 }
-                let n_draft = count_targets(&prepared, draft, &term.targets);
+                let n_draft = count_targets(&draft, &term.targets);
                 let expected = term.targets.join(" | ");
                 if n_draft == 0 {
-                    out.push(
-                        finding("glossary.missing", format!("{name} should be translated as {}", term.targets[0]))
-                            .with_source(source_unit.id.clone(), term.span)
-                            .with_target(target_unit.id.clone(), target_span)
-                            .with_expected(expected),
-                    );
+                    let written = term.span.slice(pair.source.text);
+                    if refers_back(&draft, &term.targets) || kept_as_written(pair.source.text, term, written, &draft) {
+                        continue;
+                    }
+                    let wanted = if term.targets[0].eq_ignore_ascii_case(name) {
+                        format!("{name} is not in the draft")
+                    } else {
+                        format!("{name} should be translated as {}", term.targets[0])
+                    };
+                    let source_text = source_span.slice(pair.source.text);
+                    let named_instead = pair.targets.and_then(|index| {
+                        let names =
+                            bead_names.get_or_insert_with(|| BeadNames::new(index, pair, bead, &draft, target_span.start, source_text));
+                        other_name(index, names, &draft, target_span.start, &term.targets)
+                    });
+                    let headline = matches!(source_unit.kind, UnitKind::Headline);
+                    // Only a name can be referred back to by "it" or "its".
+                    let a_name = term.targets[0].starts_with(char::is_uppercase);
+                    let named_before = a_name && {
+                        let whole = whole_draft.get_or_insert_with(|| EnglishText::new(pair.target.text));
+                        named_before(whole, &term.targets, target_span.start)
+                    };
+                    let (message, at, severity) = match named_instead {
+                        // Headlines are rewritten freely: worth a look at most.
+                        Some((span, other)) if headline => (format!("{wanted}; the headline has {other}"), span, Some(Severity::Warning)),
+                        None if headline => (format!("{wanted} (in the headline)"), target_span, Some(Severity::Warning)),
+                        // Another fixed name where this one belongs: a wrong term.
+                        Some((span, other)) => (format!("{wanted}; the draft has {other}"), span, None),
+                        // Named earlier in the draft: this sentence may refer
+                        // back to it another way ("it", "its chair").
+                        None if named_before => (
+                            format!("{wanted}; this sentence may refer to it another way, as it was named before"),
+                            target_span,
+                            Some(Severity::Info),
+                        ),
+                        None => (wanted, target_span, None),
+                    };
+                    let mut missing = finding("glossary.missing", message)
+                        .with_source(source_unit.id.clone(), term.span)
+                        .with_target(target_unit.id.clone(), at)
+                        .with_expected(expected);
+                    if let Some(severity) = severity {
+                        missing.severity = severity;
+                    }
+                    out.push(missing);
                 } else if n_draft < n_source {
                     out.push(
                         finding(
@@ -85,6 +151,190 @@ impl Check for Glossary {
     }
 }
 
+/// What the draft sentence names where the term belongs, if anything: a
+/// name the glossary knows, of the same kind as the term's English (see
+/// `targets::replaces`), that the source does not explain (it is not the
+/// English of another term of the bead, not written in the source itself,
+/// not a weekday or month): `South Korea` for `Korea Utara`, `Health
+/// Ministry` for `Kementerian Keuangan`, `Prime Minister` for `Presiden`.
+/// Or a look-alike of the term's English: `BNBP` for `BNPB`.
+fn other_name(
+    index: &TargetIndex,
+    names: &BeadNames<'_>,
+    draft: &EnglishText<'_>,
+    base: usize,
+    wanted: &[String],
+) -> Option<(Span, String)> {
+    let wanted_words: Vec<String> = wanted.iter().flat_map(|t| t.split(' ')).map(str::to_lowercase).collect();
+    let wanted_kind = (wanted[0].as_str(), index.kind(&wanted[0]));
+    let found = names.names.iter().copied().find(|&(_, target)| {
+        // A generic word of the term's own English (`Minister` of a
+        // longer title) is not another name.
+        (target.contains(' ') || !wanted_words.contains(&target.to_lowercase())) && replaces((target, index.kind(target)), wanted_kind)
+    });
+    if let Some((span, target)) = found {
+        return Some((span, target.to_string()));
+    }
+    // A look-alike of a one-word target: an acronym or name respelled.
+    let text = draft.text();
+    super::words(text, base)
+        .find(|&(_, word)| {
+            wanted.iter().filter(|t| !t.contains(' ')).any(|t| {
+                let acronym = t.chars().count() >= 3 && t.chars().all(|c| c.is_uppercase());
+                (acronym && super::entity::acronym_like(t, word)) || (!acronym && super::entity::vowel_changed(t, word))
+            })
+        })
+        .map(|(span, word)| (span, word.to_string()))
+}
+
+/// The names the glossary knows in a bead's draft that the source does not
+/// explain (see `other_name`), in text order: the part of the search that
+/// does not depend on the missing term.
+struct BeadNames<'a> {
+    names: Vec<(Span, &'a str)>,
+}
+
+impl<'a> BeadNames<'a> {
+    fn new(
+        index: &'a TargetIndex,
+        pair: &Pair<'_>,
+        bead: &super::AlignedBead,
+        draft: &EnglishText<'_>,
+        base: usize,
+        source_text: &str,
+    ) -> Self {
+        let explained: Vec<&str> = bead
+            .source
+            .iter()
+            .flat_map(|&idx| pair.terms_in(idx))
+            .flat_map(|term| term.targets.iter().map(String::as_str))
+            .collect();
+        let source_lower = source_text.to_lowercase();
+        let names = index
+            .find(draft.text(), base)
+            .into_iter()
+            .filter(|&(span, target)| {
+                let written = &draft.text()[span.start - base..span.end - base];
+                let inside = EnglishText::new(written);
+                !explained.iter().any(|t| t.eq_ignore_ascii_case(target) || inside.find(t).is_some())
+                    && !source_lower.contains(&target.to_lowercase())
+                    && !super::calendar::is_calendar_word(target)
+            })
+            .collect();
+        BeadNames { names }
+    }
+}
+
+/// Whether one of `targets` occurs in the draft before byte `before`.
+fn named_before(draft: &EnglishText<'_>, targets: &[String], before: usize) -> bool {
+    let mut found = Vec::new();
+    for target in targets {
+        draft.find_all(target, &mut found);
+    }
+    found.iter().any(|span| span.end <= before)
+}
+
+/// The numbers of a bead's source, for `part_of_number` by binary search
+/// rather than a scan of every number per term (issue 12).
+struct NumberSpans {
+    spans: super::number_index::Containment,
+    /// Ends of the times, sorted.
+    time_ends: Vec<usize>,
+}
+
+impl NumberSpans {
+    fn new(numbers: &[NumberMention]) -> Self {
+        let mut time_ends: Vec<usize> = numbers.iter().filter(|n| n.kind == NumberKind::Time).map(|n| n.span.end).collect();
+        time_ends.sort_unstable();
+        NumberSpans {
+            spans: super::number_index::Containment::new(numbers.iter().map(|n| n.span)),
+            time_ends,
+        }
+    }
+}
+
+/// A term that is part of a number: a scale word (`1,5 triliun`), a
+/// percent word, or a time zone after a clock time (`14.00 WIB`). The
+/// number rules compare the value with its scale; a draft that writes
+/// `Rp1.5tn` or `2 p.m.` has translated them.
+fn part_of_number(source: &str, span: Span, numbers: &NumberSpans) -> bool {
+    // A time ends where the spaces before the term begin, or at the term.
+    let gap_start = source[..span.start].trim_end_matches([' ', '\u{a0}']).len();
+    let zone_after_time = {
+        let first = numbers.time_ends.partition_point(|&end| end < gap_start);
+        numbers.time_ends.get(first).is_some_and(|&end| end <= span.start)
+    };
+    numbers.spans.contains(span) || zone_after_time
+}
+
+/// Determiners before a shortened second reference (`the ministry`).
+const DETERMINERS: &[&str] = &["the", "this", "that", "these", "those", "its", "his", "her", "their", "our"];
+
+/// Whether the draft refers back to the term with the last words of a
+/// target after a determiner, as news English does once a body is named:
+/// `the ministry` for the Health Ministry, `the council` for the UN
+/// Security Council, `the 2025 budget` for the state budget. The last word
+/// must be a title or an institution (`english::is_title_or_institution`),
+/// and the phrase must end there: `the Ministry of Finance` is another
+/// ministry, not a reference back.
+fn refers_back(draft: &EnglishText<'_>, targets: &[String]) -> bool {
+    let text = draft.text();
+    targets.iter().filter(|t| is_title_or_institution(t)).any(|target| {
+        let words: Vec<&str> = target.split(' ').collect();
+        (1..words.len()).any(|n_last| {
+            let suffix = words[words.len() - n_last..].join(" ");
+            draft.folded_matches(&suffix).into_iter().any(|span| {
+                let after = text[span.end..].trim_start();
+                let continues = ["of ", "for "].iter().any(|p| after.starts_with(p));
+                let mut before = text[..span.start].trim_end();
+                // One number or year may stand between (`the 2025 budget`).
+                if let Some(last) = before.rsplit(' ').next()
+                    && !last.is_empty()
+                    && last.chars().all(|c| c.is_ascii_digit())
+                {
+                    before = before[..before.len() - last.len()].trim_end();
+                }
+                let determiner = before.rsplit([' ', '(', '“', '"']).next().unwrap_or_default().to_lowercase();
+                // A possessive works as a determiner: `the city's disaster
+                // management agency`, `Indonesia's budget`.
+                let possessive = determiner.ends_with("'s") || determiner.ends_with("’s");
+                !continues && (DETERMINERS.contains(&determiner.as_str()) || possessive)
+            })
+        })
+    })
+}
+
+/// Whether the draft keeps the source's own spelling where that is what
+/// translators do: an Indonesian abbreviation that stands for a longer name
+/// (`Kemenhub`, `APBN`, `Pilkada`: every target is several words), an
+/// acronym (`ASEAN`, also as `Asean`), or a word that is part of a name
+/// the draft keeps whole (`Jawa Pos`, `DPD RI`).
+fn kept_as_written(source: &str, term: &TermUse, written: &str, draft: &EnglishText<'_>) -> bool {
+    let single_word = !written.contains(' ');
+    let abbreviation = single_word && term.targets.iter().all(|t| t.contains(' '));
+    let acronym = written.chars().count() >= 2 && written.chars().all(|c| c.is_uppercase() || c.is_ascii_digit());
+    let kept = draft.folded_matches(written).into_iter().any(|span| {
+        let as_written = span.slice(draft.text());
+        as_written.starts_with(written) || (acronym && written.chars().count() >= 4)
+    });
+    if !kept {
+        return false;
+    }
+    if abbreviation || acronym {
+        return true;
+    }
+    // Part of a kept name: a capitalised neighbour in the source that the
+    // draft has right beside the same word.
+    let before = source[..term.span.start].trim_end_matches(' ');
+    let after = source[term.span.end..].trim_start_matches(' ');
+    let previous = before.rsplit(' ').next().unwrap_or_default();
+    let next = after.split([' ', ',', '.', ')']).next().unwrap_or_default();
+    let capitalised = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
+    let text = draft.text();
+    (capitalised(previous) && text.contains(&format!("{previous} {written}")))
+        || (capitalised(next) && text.contains(&format!("{written} {next}")))
+}
+
 fn shift(span: Span, by: usize) -> Span {
     Span::new(span.start + by, span.end + by)
 }
@@ -98,22 +348,10 @@ fn is_common_word_use(source: &str, term: &TermUse) -> bool {
 
 /// How many times any of `targets` occurs in `draft`, without counting one
 /// stretch of text twice (`North Korean` is not also `North Korea`).
-fn count_targets(prepared: &PreparedDraft<'_>, draft: &str, targets: &[String]) -> usize {
+fn count_targets(draft: &EnglishText<'_>, targets: &[String]) -> usize {
     let mut found: Vec<Span> = Vec::new();
     for target in targets {
-        let mut from = 0;
-        while from < draft.len() {
-            let Some(span) = prepared.find_from(target, from) else {
-                break;
-            };
-            if !found.iter().any(|other| other.start < span.end && span.start < other.end) {
-                found.push(span);
-            }
-            from = span.end.max(from + 1);
-            while !draft.is_char_boundary(from) {
-                from += 1;
-            }
-        }
+        draft.find_all(target, &mut found);
     }
     found.len()
 }
@@ -125,7 +363,7 @@ mod tests {
     #[test]
     fn counting_does_not_double_count_overlaps() {
         let targets = vec!["North Korea".to_string(), "North Korean".to_string()];
-        let count = |draft: &str| count_targets(&PreparedDraft::new(draft), draft, &targets);
+        let count = |draft: &str| count_targets(&EnglishText::new(draft), &targets);
         assert_eq!(count("North Korea and North Korean troops, North Korea's leader"), 3);
         assert_eq!(count("South Korea"), 0);
     }

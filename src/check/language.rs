@@ -34,15 +34,30 @@ impl Check for Untranslated {
                 let unit = &pair.target.units[target_idx];
                 let text = pair.target.unit_text(target_idx);
                 let folded = fold(text);
-                let copied = folded.split(' ').count() >= 3 && bead.source.iter().any(|&idx| fold(pair.source.unit_text(idx)) == folded);
-                let message = if copied {
-                    format!("draft unit {} is a copy of its source", unit.id)
+                // A copy counts when it has running text: names, codes and
+                // figures (`Home United 27 14 4 9`, `50 M2 Browning.`) are
+                // written the same in English.
+                let running_text = words(text, 0)
+                    .filter(|(_, w)| w.chars().count() >= 2 && w.chars().all(char::is_lowercase))
+                    .count()
+                    >= 2;
+                let copied = folded.split(' ').count() >= 3
+                    && running_text
+                    && bead.source.iter().any(|&idx| fold(pair.source.unit_text(idx)) == folded);
+                let (message, at) = if copied {
+                    (format!("draft unit {} is a copy of its source", unit.id), unit.span)
                 } else if reads_as_indonesian(text) {
-                    format!("draft unit {} reads as Indonesian", unit.id)
+                    (format!("draft unit {} reads as Indonesian", unit.id), unit.span)
+                } else if let Some(span) = copied_stretch(pair, &bead.source, text, unit.span.start) {
+                    let quoted = span.slice(pair.target.text);
+                    (
+                        format!("draft unit {} keeps Indonesian text from its source: “{quoted}”", unit.id),
+                        span,
+                    )
                 } else {
                     continue;
                 };
-                let mut found = finding("untranslated", message).with_target(unit.id.clone(), unit.span);
+                let mut found = finding("untranslated", message).with_target(unit.id.clone(), at);
                 if let Some(&source_idx) = bead.source.first() {
                     found = found.with_source(pair.source.units[source_idx].id.clone(), pair.source.units[source_idx].span);
                 }
@@ -50,6 +65,56 @@ impl Check for Untranslated {
             }
         }
     }
+}
+
+/// Consecutive words a stretch of Indonesian must have to count.
+const STRETCH_WORDS: usize = 5;
+
+/// A stretch of the draft unit (at `base`) copied word for word from one of
+/// the bead's source units: at least `STRETCH_WORDS` words with two
+/// Indonesian function words among them. This is a sentence left half
+/// translated, or a source sentence glued to a translated one where the
+/// draft lost a full stop.
+fn copied_stretch(pair: &Pair<'_>, sources: &[usize], text: &str, base: usize) -> Option<crate::text::Span> {
+    let draft: Vec<(crate::text::Span, String)> = words(text, base).map(|(span, w)| (span, w.to_lowercase())).collect();
+    if draft.len() < STRETCH_WORDS {
+        return None;
+    }
+    let mut source_windows = std::collections::HashSet::new();
+    for &idx in sources {
+        let source: Vec<String> = words(pair.source.unit_text(idx), 0).map(|(_, w)| w.to_lowercase()).collect();
+        for window in source.windows(STRETCH_WORDS) {
+            source_windows.insert(window.join(" "));
+        }
+    }
+    let is_indonesian = |w: &str| INDONESIAN.binary_search(&w).is_ok();
+    let mut best: Option<(usize, usize)> = None;
+    let mut start = None;
+    for end in STRETCH_WORDS..=draft.len() {
+        let window: Vec<&str> = draft[end - STRETCH_WORDS..end].iter().map(|(_, w)| w.as_str()).collect();
+        if source_windows.contains(&window.join(" ")) {
+            let first = *start.get_or_insert(end - STRETCH_WORDS);
+            if best.is_none_or(|(a, b)| end - first > b - a) {
+                best = Some((first, end));
+            }
+        } else {
+            start = None;
+        }
+    }
+    let (first, end) = best?;
+    let stretch = &draft[first..end];
+    let n_indonesian = stretch.iter().filter(|(_, w)| is_indonesian(w)).count();
+    // Words that are not English: lower-case in the draft (names are
+    // capitalised) and not in the English word list.
+    let n_foreign = stretch
+        .iter()
+        .filter(|(span, w)| {
+            let written = span.slice(pair.target.text);
+            written.chars().count() >= 3 && written.chars().all(char::is_lowercase) && !super::english_words::is_english_word(w)
+        })
+        .count();
+    (n_indonesian >= 2 || (n_indonesian >= 1 && n_foreign >= 3))
+        .then(|| crate::text::Span::new(stretch[0].0.start, stretch[stretch.len() - 1].0.end))
 }
 
 fn fold(text: &str) -> String {

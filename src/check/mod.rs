@@ -8,15 +8,20 @@
 //! push findings.
 
 mod calendar;
+mod dates;
+mod english_words;
 mod entity;
 mod glossary;
 mod language;
 mod number;
+mod number_index;
 mod omission;
+mod order;
 pub mod project;
 mod punct;
 pub mod registry;
 mod repeat;
+mod swap;
 #[cfg(test)]
 mod tests;
 
@@ -36,6 +41,8 @@ pub struct CheckUnit {
     pub kind: UnitKind,
     /// Index of the earlier unit this one repeats (source side).
     pub repeat_of: Option<usize>,
+    /// 1-based paragraph number; units of one paragraph share it.
+    pub paragraph: u32,
 }
 
 /// One side of a pair: its text and units.
@@ -93,6 +100,9 @@ pub struct Pair<'a> {
     /// that `terms_in` is a binary search rather than a scan of every term
     /// for every unit.
     pub terms: &'a [TermUse],
+    /// The glossary's name-like English targets, to see what a draft names
+    /// instead of a missing term (`None`: no glossary at hand).
+    pub targets: Option<&'a crate::glossary::TargetIndex>,
 }
 
 impl<'a> Pair<'a> {
@@ -136,6 +146,42 @@ pub(crate) fn words(text: &str, base: usize) -> impl Iterator<Item = (Span, &str
     })
 }
 
+/// How two translations are compared for sameness (`repeat.inconsistent`):
+/// NFC, whitespace folded, and quotation marks and apostrophes of every
+/// style made straight. “Kami siap,” and "Kami siap," (or North Korea’s and
+/// North Korea's) are one wording typed two ways, not two translations.
+pub(crate) fn translation_key(text: &str) -> String {
+    let mut folded = String::with_capacity(text.len());
+    crate::segment::normalise_into(text, &mut folded);
+    folded
+        .chars()
+        .map(|c| match c {
+            '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{201F}' | '\u{00AB}' | '\u{00BB}' | '\u{2033}' => '"',
+            '\u{2018}' | '\u{2019}' | '\u{201A}' | '\u{201B}' | '\u{2039}' | '\u{203A}' | '\u{2032}' | '`' => '\'',
+            other => other,
+        })
+        .collect()
+}
+
+/// A glossary finding expects every acceptable target of its term, each as
+/// its own value (JSON `expected` is an array): the term is found by the
+/// source span the finding points at, and its targets replace whatever one
+/// string the rule wrote. A term with no acceptable target (a forbidden-only
+/// entry) expects nothing.
+fn expected_targets(pair: &Pair<'_>, findings: &mut [Finding]) {
+    for finding in findings.iter_mut().filter(|f| f.rule.family() == "glossary") {
+        let Some(source) = &finding.source else { continue };
+        if let Some(term) = pair.terms.iter().find(|term| term.span == source.span) {
+            finding.expected.clear();
+            for target in &term.targets {
+                if !target.is_empty() && !finding.expected.contains(target) {
+                    finding.expected.push(target.clone());
+                }
+            }
+        }
+    }
+}
+
 /// One rule family.
 pub trait Check: Sync {
     /// Pushes this family's findings for `pair` onto `out`.
@@ -149,6 +195,16 @@ pub struct CheckConfig {
 }
 
 impl CheckConfig {
+    /// Sets the level of `name`, a rule id or a family (`None` = off).
+    /// Unknown names are refused with a suggestion (see
+    /// [`registry::resolve_rule_name`]): a misspelt rule that silently did
+    /// nothing would leave a check on that the user meant to turn off.
+    pub fn set(&mut self, name: &str, level: Option<Severity>) -> Result<(), String> {
+        let name = registry::resolve_rule_name(name)?;
+        self.severities.insert(name.to_string(), level);
+        Ok(())
+    }
+
     /// The severity for `rule`: an override for the rule id, else for its
     /// family, else the rule's default. `None` means the rule is off.
     pub fn severity(&self, rule: RuleId, default: Severity) -> Option<Severity> {
@@ -167,6 +223,14 @@ impl CheckConfig {
 /// source's).
 pub fn run(pair: &Pair<'_>, config: &CheckConfig) -> Vec<Finding> {
     debug_assert!(pair.terms.is_sorted_by_key(|term| term.unit), "terms must be sorted by unit");
+    // A pair given the wrong way round gets one finding that says so, not
+    // an `untranslated` error per unit (see `swap`).
+    if let Some(mut swapped) = swap::swapped(pair)
+        && let Some(severity) = config.severity(swapped.rule, swapped.severity)
+    {
+        swapped.severity = severity;
+        return vec![swapped];
+    }
     let mut findings = Vec::new();
     for check in registry::checks() {
         check.run(pair, &mut findings);
@@ -184,6 +248,7 @@ pub fn run(pair: &Pair<'_>, config: &CheckConfig) -> Vec<Finding> {
             !(covered && finding.target.as_ref().is_some_and(|l| untranslated.contains(&l.unit)))
         });
     }
+    expected_targets(pair, &mut findings);
     findings.retain_mut(|finding| match config.severity(finding.rule, finding.severity) {
         Some(severity) => {
             finding.severity = severity;
@@ -219,6 +284,7 @@ mod terms_in_tests {
             target: SideText { text: "", units: &[] },
             beads: &[],
             terms: &terms,
+            targets: None,
         };
         let starts = |unit_idx: usize| pair.terms_in(unit_idx).map(|t| t.span.start).collect::<Vec<_>>();
         assert_eq!(starts(0), [0, 2]);

@@ -15,9 +15,8 @@
 //! (`12/3/2018`) by the month's English name (`March 12, 2018`). The digits
 //! of a code (`Hwasong-19`) are left to the entity rules.
 
-use std::collections::{HashMap, VecDeque};
-
-use super::{Check, Pair, finding};
+use super::number_index::{Containment, DraftNumbers, DraftWords};
+use super::{Check, Pair, dates, finding};
 use crate::finding::Finding;
 use crate::numbers::{NumberKind, NumberMention, extract};
 use crate::segment::Lang;
@@ -62,25 +61,11 @@ const NUMBER_WORDS: &[(&str, f64)] = &[
     ("dozens", 12.0),
 ];
 
-const MONTHS: &[&str] = &[
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
-
 pub struct Numbers;
 
 impl Check for Numbers {
     fn run(&self, pair: &Pair<'_>, out: &mut Vec<Finding>) {
+        let current_year = article_year(pair);
         for bead in pair.beads {
             let (Some(&first_source), Some(&first_target)) = (bead.source.first(), bead.target.first()) else {
                 continue;
@@ -89,52 +74,98 @@ impl Check for Numbers {
             let target_span = pair.target.joined_span(&bead.target);
             let source_text = source_span.slice(pair.source.text);
             let target_text = target_span.slice(pair.target.text);
+            let source_unit = &pair.source.units[first_source];
+            let target_unit = &pair.target.units[first_target];
             let shift = |mut mention: NumberMention, base: usize| {
                 mention.span = Span::new(mention.span.start + base, mention.span.end + base);
                 mention
             };
+            let mut target_numbers: Vec<Option<NumberMention>> = extract(target_text, Lang::En)
+                .into_iter()
+                .map(|m| shift(m, target_span.start))
+                .filter(|m| !in_code(pair.target.text, m.span))
+                .map(Some)
+                .collect();
+            // Dates first: a date is one thing, judged whole.
+            let sides = dates::BeadSides {
+                source_text: pair.source.text,
+                source_span,
+                source_unit: &source_unit.id,
+                target_text: pair.target.text,
+                target_span,
+                target_unit: &target_unit.id,
+            };
+            let date_spans = dates::check_bead(&sides, &mut target_numbers, current_year, out);
+            let date_spans = Containment::new(date_spans);
+            let in_date = |span: Span| date_spans.contains(span);
             let (source_codes, source_numbers): (Vec<NumberMention>, Vec<NumberMention>) = extract(source_text, Lang::Id)
                 .into_iter()
                 .map(|m| shift(m, source_span.start))
+                .filter(|m| !in_date(m.span))
                 .partition(|m| in_code(pair.source.text, m.span));
-            let mut target_numbers = DraftNumbers::new(
-                extract(target_text, Lang::En)
-                    .into_iter()
-                    .map(|m| shift(m, target_span.start))
-                    .filter(|m| !in_code(pair.target.text, m.span))
-                    .collect(),
-                pair.target.text,
-            );
             let target_lower = target_text.to_lowercase();
-            let mut spelled: Option<Vec<f64>> = None;
-            let mut months: [Option<bool>; 12] = [None; 12];
+            let target_words = DraftWords::new(&target_lower);
+            // Looked up by value, not scanned per source number (issue 12).
+            let mut target_numbers = DraftNumbers::new(target_numbers, pair.target.text);
             let mut unmatched_source = Vec::new();
             for mention in &source_numbers {
-                if target_numbers.take(mention, true) {
-                    continue;
-                }
-                let spelled = spelled.get_or_insert_with(|| spelled_values(&target_lower));
-                if !spelled_out(mention, spelled) && !month_of_date(pair.source.text, mention, target_text, &mut months) {
+                if !target_numbers.take(mention, true) && !spelled_out(mention, &target_words) {
                     unmatched_source.push(*mention);
                 }
             }
+            rejoin_split_numbers(pair.source.text, &mut unmatched_source, &mut target_numbers);
+            match_converted_units(pair.source.text, pair.target.text, &mut unmatched_source, &mut target_numbers.slots);
+            unmatched_source.retain(|mention| !said_in_words(pair.source.text, mention, &target_words));
             // A code written differently (`Hwasong 19` for `Hwasong-19`)
             // leaves its digits as a plain number; they are not extra.
             for code in &source_codes {
                 target_numbers.take(code, false);
             }
-            let unmatched_target: Vec<NumberMention> = target_numbers.slots.into_iter().flatten().collect();
-            let source_unit = &pair.source.units[first_source];
-            let target_unit = &pair.target.units[first_target];
+            let unmatched_target: Vec<NumberMention> = target_numbers
+                .slots
+                .into_iter()
+                .flatten()
+                .filter(|t| !is_aside(pair.target.text, t))
+                .collect();
+            // A year the draft gives as "this year", or leaves out where it
+            // is the article's own (or the next: "Natal 2024 dan Tahun Baru
+            // 2025" in a December article).
+            let draft_has_year = unmatched_target.iter().any(is_year);
+            unmatched_source.retain(|mention| {
+                if !is_year(mention) {
+                    return true;
+                }
+                let year = mention.value as i32;
+                if !draft_has_year && year_in_words(&target_words, year, current_year) {
+                    return false;
+                }
+                let near_article = current_year.is_some_and(|current| (current - 1..=current + 1).contains(&year));
+                if near_article && !draft_has_year {
+                    out.push(
+                        finding(
+                            "calendar.shortened",
+                            format!("the draft leaves out the year {year}; fine, it is the article's own time"),
+                        )
+                        .with_source(source_unit.id.clone(), mention.span)
+                        .with_target(target_unit.id.clone(), target_span)
+                        .with_expected(year.to_string()),
+                    );
+                    return false;
+                }
+                true
+            });
             let mut leftover_target = unmatched_target.iter();
             for mention in &unmatched_source {
                 let raw = mention.span.slice(pair.source.text);
-                let english = english_notation(mention);
+                let english = english_notation(mention, raw);
                 match leftover_target.next() {
                     Some(target) => {
                         let written = target.span.slice(pair.target.text);
                         let hint = if extract(written, Lang::Id).first().is_some_and(|as_id| as_id.same_value(mention)) {
-                            format!("; English reads {written} as {}, write {english}", english_notation(target))
+                            format!(
+                                "; English reads {written} as {}, write {english}",
+                                english_notation(target, written)
+                            )
                         } else {
                             String::new()
                         };
@@ -146,7 +177,7 @@ impl Check for Numbers {
                         );
                     }
                     None => out.push(
-                        finding("number.missing", format!("{raw} is missing from draft unit {}", target_unit.id))
+                        finding("number.missing", format!("{raw} is not in the draft"))
                             .with_source(source_unit.id.clone(), mention.span)
                             .with_target(target_unit.id.clone(), target_span)
                             .with_expected(english),
@@ -156,138 +187,412 @@ impl Check for Numbers {
             for target in leftover_target {
                 let written = target.span.slice(pair.target.text);
                 out.push(
-                    finding(
-                        "number.extra",
-                        format!("{written} in draft unit {} has no counterpart in the source", target_unit.id),
-                    )
-                    .with_source(source_unit.id.clone(), source_span)
-                    .with_target(target_unit.id.clone(), target.span),
+                    finding("number.extra", format!("{written} in the draft has no counterpart in the source"))
+                        .with_source(source_unit.id.clone(), source_span)
+                        .with_target(target_unit.id.clone(), target.span),
                 );
             }
         }
     }
 }
 
-/// The draft numbers of one bead, each taken at most once, looked up by
-/// value rather than by comparing every source number with every draft
-/// number (a bead of thousands of numbers was quadratic). A source number
-/// takes the first draft number left, in text order, of the same value,
-/// or for a time, one written the Indonesian way (`09.48`).
-struct DraftNumbers {
-    slots: Vec<Option<NumberMention>>,
-    /// Slot indices by `NumberMention::key`, in text order.
-    by_value: HashMap<(bool, i64), VecDeque<usize>>,
-    /// Slot indices by the minutes of a draft number written `HH.MM`.
-    by_time: HashMap<u32, VecDeque<usize>>,
+/// The year of the article: the year of the first date in the source's
+/// dateline, if it has one. A date of this year may drop its year in the
+/// draft, as news style does.
+fn article_year(pair: &Pair<'_>) -> Option<i32> {
+    pair.source
+        .units
+        .iter()
+        .take(8)
+        .filter(|unit| unit.kind == crate::segment::UnitKind::Dateline)
+        .find_map(|unit| {
+            dates::extract(unit.span.slice(pair.source.text), unit.span.start, Lang::Id)
+                .into_iter()
+                .find_map(|date| date.year)
+        })
 }
 
-impl DraftNumbers {
-    fn new(mentions: Vec<NumberMention>, text: &str) -> Self {
-        let mut by_value: HashMap<(bool, i64), VecDeque<usize>> = HashMap::new();
-        let mut by_time: HashMap<u32, VecDeque<usize>> = HashMap::new();
-        for (idx, mention) in mentions.iter().enumerate() {
-            by_value.entry(mention.key()).or_default().push_back(idx);
-            if let Some(minutes) = indonesian_time(mention.span.slice(text)) {
-                by_time.entry(minutes).or_default().push_back(idx);
-            }
-        }
-        DraftNumbers {
-            slots: mentions.into_iter().map(Some).collect(),
-            by_value,
-            by_time,
-        }
-    }
-
-    /// Takes the first draft number left that states `source` (by value,
-    /// or with `times` also a time kept in Indonesian notation).
-    fn take(&mut self, source: &NumberMention, times: bool) -> bool {
-        let slots = &self.slots;
-        let first_left = |queue: Option<&mut VecDeque<usize>>| {
-            let queue = queue?;
-            while queue.front().is_some_and(|&idx| slots[idx].is_none()) {
-                queue.pop_front();
-            }
-            queue.front().copied()
-        };
-        let by_value = first_left(self.by_value.get_mut(&source.key()));
-        let time_minutes =
-            (times && source.kind == NumberKind::Time && source.value.fract() == 0.0 && source.value >= 0.0).then_some(source.value as u32);
-        let by_time = first_left(time_minutes.and_then(|minutes| self.by_time.get_mut(&minutes)));
-        match by_value.into_iter().chain(by_time).min() {
-            Some(idx) => {
-                self.slots[idx] = None;
-                true
-            }
-            None => false,
-        }
-    }
+/// What a unit measures, and how many base units it is.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Dimension {
+    Length,
+    Mass,
+    Area,
+    Celsius,
+    Fahrenheit,
 }
 
-/// The minutes of a time written the Indonesian way (`09.48`, `09:48`): a
-/// two-digit hour with a leading zero is no decimal. A draft that keeps
-/// this notation states the same time.
-fn indonesian_time(written: &str) -> Option<u32> {
-    let (hours, minutes) = written.split_once(['.', ':'])?;
-    if hours.len() != 2 || minutes.len() != 2 {
+/// Units a translator may convert between (`620 cm` → `6.2 meters`,
+/// `15 km` → `9 miles`, `38 derajat Celsius` → `100 F`).
+const UNITS: &[(&str, Dimension, f64)] = &[
+    ("mm", Dimension::Length, 0.001),
+    ("milimeter", Dimension::Length, 0.001),
+    ("millimeters", Dimension::Length, 0.001),
+    ("millimetres", Dimension::Length, 0.001),
+    ("cm", Dimension::Length, 0.01),
+    ("sentimeter", Dimension::Length, 0.01),
+    ("centimeters", Dimension::Length, 0.01),
+    ("centimetres", Dimension::Length, 0.01),
+    ("m", Dimension::Length, 1.0),
+    ("meter", Dimension::Length, 1.0),
+    ("meters", Dimension::Length, 1.0),
+    ("metre", Dimension::Length, 1.0),
+    ("metres", Dimension::Length, 1.0),
+    ("km", Dimension::Length, 1000.0),
+    ("kilometer", Dimension::Length, 1000.0),
+    ("kilometers", Dimension::Length, 1000.0),
+    ("kilometres", Dimension::Length, 1000.0),
+    ("inci", Dimension::Length, 0.0254),
+    ("inch", Dimension::Length, 0.0254),
+    ("inches", Dimension::Length, 0.0254),
+    ("kaki", Dimension::Length, 0.3048),
+    ("ft", Dimension::Length, 0.3048),
+    ("foot", Dimension::Length, 0.3048),
+    ("feet", Dimension::Length, 0.3048),
+    ("mil", Dimension::Length, 1609.344),
+    ("mile", Dimension::Length, 1609.344),
+    ("miles", Dimension::Length, 1609.344),
+    ("kg", Dimension::Mass, 1.0),
+    ("kilogram", Dimension::Mass, 1.0),
+    ("kilograms", Dimension::Mass, 1.0),
+    ("ton", Dimension::Mass, 1000.0),
+    ("tons", Dimension::Mass, 1000.0),
+    ("tonne", Dimension::Mass, 1000.0),
+    ("tonnes", Dimension::Mass, 1000.0),
+    ("ha", Dimension::Area, 10_000.0),
+    ("hektare", Dimension::Area, 10_000.0),
+    ("hectare", Dimension::Area, 10_000.0),
+    ("hectares", Dimension::Area, 10_000.0),
+    ("acre", Dimension::Area, 4046.856),
+    ("acres", Dimension::Area, 4046.856),
+    ("derajat", Dimension::Celsius, 1.0),
+    ("c", Dimension::Celsius, 1.0),
+    ("°c", Dimension::Celsius, 1.0),
+    ("celsius", Dimension::Celsius, 1.0),
+    ("f", Dimension::Fahrenheit, 1.0),
+    ("°f", Dimension::Fahrenheit, 1.0),
+    ("fahrenheit", Dimension::Fahrenheit, 1.0),
+];
+
+/// The unit written right after a number (`620 cm`, `6.2m`, `38°C`).
+fn unit_after(text: &str, end: usize) -> Option<(Dimension, f64)> {
+    let rest = text[end..].trim_start_matches([' ', '\u{a0}']);
+    let rest = rest.strip_prefix("degrees ").unwrap_or(rest);
+    let len = rest.find(|c: char| !(c.is_alphabetic() || c == '°')).unwrap_or(rest.len());
+    if rest[len..].starts_with(|c: char| c.is_alphanumeric()) {
         return None;
     }
-    Some(hours.parse::<u32>().ok()? * 60 + minutes.parse::<u32>().ok()?)
+    let word = rest[..len].to_lowercase();
+    UNITS
+        .iter()
+        .find(|(unit, _, _)| *unit == word)
+        .map(|&(_, dimension, factor)| (dimension, factor))
+}
+
+/// Source numbers that the draft gives in another unit of the same kind:
+/// equal within 2 % once converted.
+fn match_converted_units(source: &str, draft: &str, unmatched: &mut Vec<NumberMention>, target_numbers: &mut [Option<NumberMention>]) {
+    // The unit after each draft number, read once (not per source number).
+    let mut draft_units: Option<Vec<Option<(Dimension, f64)>>> = None;
+    unmatched.retain(|mention| {
+        let Some((dimension, factor)) = unit_after(source, mention.span.end) else {
+            return true;
+        };
+        let base = mention.value * factor;
+        let units = draft_units.get_or_insert_with(|| {
+            target_numbers
+                .iter()
+                .map(|slot| slot.and_then(|t| unit_after(draft, t.span.end)))
+                .collect::<Vec<_>>()
+        });
+        let slot = target_numbers.iter_mut().zip(units.iter()).find_map(|(slot, unit)| {
+            let found = slot.is_some_and(|t| {
+                let Some((other_dimension, other_factor)) = *unit else {
+                    return false;
+                };
+                // Another unit only: the same unit must give the same value.
+                let converted = match (dimension, other_dimension) {
+                    (Dimension::Celsius, Dimension::Fahrenheit) => base * 9.0 / 5.0 + 32.0,
+                    (a, b) if a == b && factor != other_factor => base / other_factor,
+                    _ => return false,
+                };
+                (converted - t.value).abs() <= 0.015 * converted.abs().max(1.0)
+            });
+            found.then_some(slot)
+        });
+        match slot {
+            Some(slot) => {
+                *slot = None;
+                false
+            }
+            None => true,
+        }
+    });
+}
+
+/// Fixed phrases that state a number in words: `24 jam` is "around the
+/// clock".
+fn said_in_words(source: &str, mention: &NumberMention, target: &DraftWords<'_>) -> bool {
+    // Three characters lower-cased are enough to see `jam` (not the whole
+    // rest of the source, per number).
+    let after: String = source[mention.span.end..]
+        .trim_start()
+        .chars()
+        .take(3)
+        .flat_map(char::to_lowercase)
+        .collect();
+    mention.value == 24.0
+        && after.starts_with("jam")
+        && ["around the clock", "round the clock", "round-the-clock", "24-hour", "24/7"]
+            .iter()
+            .any(|phrase| target.contains(phrase))
+}
+
+/// A plain number that reads as a year.
+fn is_year(mention: &NumberMention) -> bool {
+    mention.kind == NumberKind::Integer && (1900.0..=2100.0).contains(&mention.value)
+}
+
+/// Whether the draft names `year` in words relative to the article's year
+/// (`this year`, `next year`, `last year`). Needs the article's year.
+fn year_in_words(target: &DraftWords<'_>, year: i32, current_year: Option<i32>) -> bool {
+    [
+        ("this year", 0),
+        ("next year", 1),
+        ("last year", -1),
+        ("previous year", -1),
+        ("coming year", 1),
+    ]
+    .iter()
+    .any(|&(phrase, offset)| target.contains(phrase) && current_year.is_some_and(|current| current + offset == year))
+}
+
+/// Indonesian numbers that a tokeniser split at their separator (`59, 8`
+/// for 59,8 and `23: 40` for 23.40, as in text that went through word
+/// tokenisation) and that the draft writes whole: the two unmatched source
+/// pieces match one draft number.
+fn rejoin_split_numbers(source: &str, unmatched: &mut Vec<NumberMention>, target_numbers: &mut DraftNumbers) {
+    // Kept pieces are copied out rather than drained from the middle of
+    // `unmatched` (linear, issue 12).
+    let mut kept = Vec::with_capacity(unmatched.len());
+    let mut idx = 0;
+    while idx < unmatched.len() {
+        if idx + 1 == unmatched.len() {
+            kept.push(unmatched[idx]);
+            break;
+        }
+        let (first, second) = (unmatched[idx], unmatched[idx + 1]);
+        let between = &source[first.span.end..second.span.start];
+        let second_raw = second.span.slice(source);
+        let span = Span::new(first.span.start, second.span.end);
+        // A bare hour after `pukul` is already a time: `pukul 23: 40`.
+        let hours = match first.kind {
+            NumberKind::Time if first.value % 60.0 == 0.0 => Some(first.value / 60.0),
+            NumberKind::Integer if first.value <= 24.0 => Some(first.value),
+            _ => None,
+        };
+        let joined = match between {
+            ", " if second_raw.bytes().all(|b| b.is_ascii_digit()) && first.kind == NumberKind::Integer => Some(NumberMention {
+                span,
+                value: format!("{}.{second_raw}", first.value).parse().unwrap_or(f64::NAN),
+                kind: NumberKind::Decimal,
+            }),
+            ": " | ". " if second_raw.len() == 2 && second.value < 60.0 && hours.is_some() => Some(NumberMention {
+                span,
+                value: hours.unwrap_or_default() * 60.0 + second.value,
+                kind: NumberKind::Time,
+            }),
+            // Football's stoppage time: `menit 90+3` is the 93rd minute.
+            "+" => Some(NumberMention {
+                span,
+                value: first.value + second.value,
+                kind: NumberKind::Integer,
+            }),
+            _ => None,
+        };
+        if let Some(joined) = joined
+            && target_numbers.take(&joined, false)
+        {
+            idx += 2;
+            continue;
+        }
+        kept.push(unmatched[idx]);
+        idx += 1;
+    }
+    *unmatched = kept;
+}
+
+/// Numbers a translator adds as a service to the reader, which need no
+/// counterpart: a conversion to GMT/UTC (`2 p.m. (0700 GMT)`) or to another
+/// currency in brackets (`Rp1.5 trillion ($95 million)`).
+fn is_aside(draft: &str, mention: &NumberMention) -> bool {
+    let after = draft[mention.span.end..].trim_start();
+    if after.starts_with("GMT") || after.starts_with("UTC") {
+        return true;
+    }
+    let before = draft[..mention.span.start].trim_end();
+    let Some(inside) = before.strip_suffix(['$', '€', '£', '¥']).or_else(|| before.strip_suffix("US$")) else {
+        return false;
+    };
+    let inside = inside.trim_end();
+    inside.ends_with('(') || inside.ends_with("about") && inside.trim_end_matches("about").trim_end().ends_with('(')
 }
 
 /// The digits of a code such as `Hwasong-19` or `F-16`, which the entity
 /// rules check as a whole.
 fn in_code(text: &str, span: Span) -> bool {
-    let Some(before) = text[..span.start].strip_suffix('-') else {
+    // `AK-47`, and `AK - 47` as word-tokenised text writes it.
+    let Some(before) = text[..span.start].trim_end_matches(' ').strip_suffix('-') else {
         return false;
     };
+    let spaced = before.ends_with(' ') || text[..span.start].ends_with(' ');
+    let before = before.trim_end_matches(' ');
     let word = before.rsplit(|c: char| !c.is_alphanumeric()).next().unwrap_or_default();
-    word.chars().any(char::is_uppercase)
+    let word_start = before.len() - word.len();
+    // A spaced dash after the first word of a line is a dateline
+    // (`JAKARTA - 5 orang`), not a code.
+    let line_start = before[..word_start].trim_end_matches(' ').is_empty() || before[..word_start].ends_with('\n');
+    // Letters only: `Rp50tn-60tn` is a range of amounts, not a code.
+    word.chars().any(char::is_uppercase) && word.chars().all(char::is_alphabetic) && !(spaced && line_start)
 }
 
-/// The values of the number words that stand as whole words in the
-/// (lower-cased) draft, found once per bead.
-fn spelled_values(target_lower: &str) -> Vec<f64> {
-    NUMBER_WORDS
-        .iter()
-        .filter(|&&(word, _)| {
-            target_lower.match_indices(word).any(|(at, _)| {
-                let before = target_lower[..at].chars().next_back();
-                let after = target_lower[at + word.len()..].chars().next();
-                !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
-            })
-        })
-        .map(|&(_, value)| value)
-        .collect()
+/// Whether the draft writes the number in words: `two`, `twenty-five`,
+/// `a hundred`; a percentage as a fraction (`a quarter` for 25 persen); a
+/// time as `noon` or `midnight`.
+fn spelled_out(mention: &NumberMention, target: &DraftWords<'_>) -> bool {
+    // Each word is looked for once per bead (`DraftWords`), not per number.
+    let has_word = |word: &'static str| target.has_word(word);
+    match mention.kind {
+        NumberKind::Time => match mention.value as u32 {
+            720 => has_word("noon") || has_word("midday"),
+            0 | 1440 => has_word("midnight"),
+            _ => false,
+        },
+        NumberKind::Percent => PERCENT_WORDS
+            .iter()
+            .any(|&(words, value)| (mention.value - value).abs() < 0.5 && words.iter().any(|w| has_word(w))),
+        NumberKind::Decade => DECADE_WORDS
+            .iter()
+            .any(|&(word, value)| (mention.value.round() as i64).rem_euclid(100) == value && has_word(word)),
+        _ => {
+            NUMBER_WORDS.iter().any(|&(word, value)| value == mention.value && has_word(word))
+                || target.has_value(mention.value, english_number_words)
+        }
+    }
 }
 
-fn spelled_out(mention: &NumberMention, spelled: &[f64]) -> bool {
-    mention.kind != NumberKind::Time && spelled.contains(&mention.value)
-}
+/// Fractions that stand for a percentage.
+const PERCENT_WORDS: &[(&[&str], f64)] = &[
+    (&["a quarter", "one quarter", "one-quarter", "a fourth", "one in four"], 25.0),
+    (&["half", "one in two"], 50.0),
+    (&["three quarters", "three-quarters"], 75.0),
+    (&["a third", "one third", "one-third", "one in three"], 33.3),
+    (&["two thirds", "two-thirds"], 66.7),
+    (&["a fifth", "one fifth", "one-fifth", "one in five"], 20.0),
+    (&["a tenth", "one tenth", "one-tenth", "one in 10", "one in ten"], 10.0),
+];
 
-/// The month number of a numeric date (`12/3/2018`, `12-3-2018`), matched by
-/// the month's English name in the draft (looked for once per bead and
-/// month, in `months`).
-fn month_of_date(source: &str, mention: &NumberMention, target: &str, months: &mut [Option<bool>; 12]) -> bool {
-    let before = &source[..mention.span.start];
-    let after = &source[mention.span.end..];
-    let in_date = (before.ends_with('/') && after.starts_with('/')) || (before.ends_with('-') && after.starts_with('-'));
-    let month = mention.value as usize;
-    in_date
-        && mention.value.fract() == 0.0
-        && (1..=12).contains(&month)
-        && *months[month - 1].get_or_insert_with(|| target.contains(MONTHS[month - 1]))
+/// Decades in words (`the Sixties`, `mid-sixties`, `in their twenties`).
+const DECADE_WORDS: &[(&str, i64)] = &[
+    ("twenties", 20),
+    ("thirties", 30),
+    ("forties", 40),
+    ("fifties", 50),
+    ("sixties", 60),
+    ("seventies", 70),
+    ("eighties", 80),
+    ("nineties", 90),
+];
+
+/// Values of the numbers a text writes in English words, whole phrases
+/// (`twenty-five`, `a hundred`, `two million`, `one hundred and twenty`).
+fn english_number_words(lower: &str) -> Vec<f64> {
+    const UNITS: &[(&str, f64)] = &[
+        ("zero", 0.0),
+        ("one", 1.0),
+        ("two", 2.0),
+        ("three", 3.0),
+        ("four", 4.0),
+        ("five", 5.0),
+        ("six", 6.0),
+        ("seven", 7.0),
+        ("eight", 8.0),
+        ("nine", 9.0),
+        ("ten", 10.0),
+        ("eleven", 11.0),
+        ("twelve", 12.0),
+        ("thirteen", 13.0),
+        ("fourteen", 14.0),
+        ("fifteen", 15.0),
+        ("sixteen", 16.0),
+        ("seventeen", 17.0),
+        ("eighteen", 18.0),
+        ("nineteen", 19.0),
+        ("twenty", 20.0),
+        ("thirty", 30.0),
+        ("forty", 40.0),
+        ("fifty", 50.0),
+        ("sixty", 60.0),
+        ("seventy", 70.0),
+        ("eighty", 80.0),
+        ("ninety", 90.0),
+    ];
+    const MULTIPLIERS: &[(&str, f64)] = &[
+        ("hundred", 100.0),
+        ("thousand", 1e3),
+        ("million", 1e6),
+        ("billion", 1e9),
+        ("trillion", 1e12),
+    ];
+    let mut values = Vec::new();
+    let (mut total, mut current, mut any) = (0.0f64, 0.0f64, false);
+    let mut flush = |total: &mut f64, current: &mut f64, any: &mut bool| {
+        if *any {
+            values.push(*total + *current);
+        }
+        (*total, *current, *any) = (0.0, 0.0, false);
+    };
+    for word in lower.split(|c: char| !c.is_alphabetic()) {
+        if word.is_empty() {
+            continue;
+        }
+        if let Some(&(_, value)) = UNITS.iter().find(|(w, _)| *w == word) {
+            current += value;
+            any = true;
+        } else if let Some(&(_, factor)) = MULTIPLIERS.iter().find(|(w, _)| *w == word) {
+            let base = if any && current > 0.0 { current } else { 1.0 };
+            if factor >= 1e3 {
+                total += base * factor;
+                current = 0.0;
+            } else {
+                current = base * factor;
+            }
+            any = true;
+        } else if word == "and" && any || word == "a" && !any {
+            continue;
+        } else {
+            flush(&mut total, &mut current, &mut any);
+        }
+    }
+    flush(&mut total, &mut current, &mut any);
+    values
 }
 
 /// How an English text writes the value: `10,000`, `2.5`, `14:23`, `25%`.
-fn english_notation(mention: &NumberMention) -> String {
+/// A number the source writes without separators and under 10,000 (a year,
+/// a house number) stays as it is: `2024`, never `2,024`.
+fn english_notation(mention: &NumberMention, raw: &str) -> String {
     match mention.kind {
         NumberKind::Time => {
             let minutes = mention.value.round() as i64;
             format!("{:02}:{:02}", minutes / 60, minutes % 60)
         }
+        NumberKind::Decade => format!("{}s", mention.value),
         kind => {
             let value = mention.value;
-            let mut text = if value.fract() == 0.0 && value.abs() < 1e15 {
+            let mut text = if value.fract() == 0.0 && (0.0..10_000.0).contains(&value) && raw.bytes().all(|b| b.is_ascii_digit()) {
+                raw.trim_start_matches('0').to_string()
+            } else if value.fract() == 0.0 && value.abs() < 1e15 {
                 group_thousands(value as i64)
             } else {
                 let formatted = format!("{value:.3}");
@@ -297,6 +602,9 @@ fn english_notation(mention: &NumberMention) -> String {
                     None => group_thousands(trimmed.parse().unwrap_or(0)),
                 }
             };
+            if text.is_empty() {
+                text.push('0');
+            }
             if kind == NumberKind::Percent {
                 text.push('%');
             }
@@ -328,38 +636,20 @@ mod tests {
             value,
             kind,
         };
-        assert_eq!(english_notation(&mention(10000.0, NumberKind::Integer)), "10,000");
-        assert_eq!(english_notation(&mention(2.5, NumberKind::Decimal)), "2.5");
-        assert_eq!(english_notation(&mention(1500000.0, NumberKind::Integer)), "1,500,000");
-        assert_eq!(english_notation(&mention(29.02, NumberKind::Percent)), "29.02%");
-        assert_eq!(english_notation(&mention(863.0, NumberKind::Time)), "14:23");
+        assert_eq!(english_notation(&mention(10000.0, NumberKind::Integer), "10.000"), "10,000");
+        assert_eq!(english_notation(&mention(2.5, NumberKind::Decimal), "2,5"), "2.5");
+        assert_eq!(english_notation(&mention(1500000.0, NumberKind::Integer), "1,5 juta"), "1,500,000");
+        assert_eq!(english_notation(&mention(29.02, NumberKind::Percent), "29,02%"), "29.02%");
+        assert_eq!(english_notation(&mention(863.0, NumberKind::Time), "14.23"), "14:23");
+        // A year keeps its digits.
+        assert_eq!(english_notation(&mention(2024.0, NumberKind::Integer), "2024"), "2024");
+        assert_eq!(english_notation(&mention(7.0, NumberKind::Integer), "07"), "7");
     }
 
     #[test]
-    fn issue_12_draft_numbers_are_taken_by_value_in_text_order() {
-        // `09.48` kept in Indonesian notation, then 9.48 and a time of 588
-        // minutes (09:48): the source time 09:48 takes the notation first
-        // (it comes first), then the time; by value alone, only the time.
-        let text = "09.48 and 9.48 and 588";
-        let mut mentions = extract(text, Lang::En);
-        assert_eq!(mentions.len(), 3);
-        mentions[2].kind = NumberKind::Time;
-        let time = NumberMention {
-            span: Span::default(),
-            value: 588.0,
-            kind: NumberKind::Time,
-        };
-        let mut numbers = DraftNumbers::new(mentions.clone(), text);
-        assert!(numbers.take(&time, true));
-        assert!(numbers.slots[0].is_none(), "the kept notation comes first in the text");
-        assert!(numbers.take(&time, true));
-        assert!(numbers.slots[2].is_none());
-        assert!(!numbers.take(&time, true));
-        let mut numbers = DraftNumbers::new(mentions, text);
-        assert!(numbers.take(&time, false));
-        assert!(
-            numbers.slots[2].is_none() && numbers.slots[0].is_some(),
-            "without times, notation does not count"
-        );
+    fn numbers_in_words() {
+        assert_eq!(english_number_words("twenty-five people and a hundred more"), vec![25.0, 100.0]);
+        assert_eq!(english_number_words("two million and one hundred and twenty"), vec![2_000_120.0]);
+        assert_eq!(english_number_words("some of the people"), Vec::<f64>::new());
     }
 }

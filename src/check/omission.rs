@@ -28,11 +28,7 @@ impl Check for Omission {
                 (_, 0) => omitted(pair, bead, out),
                 (0, _) => {
                     for &target_idx in &bead.target {
-                        let unit = &pair.target.units[target_idx];
-                        out.push(
-                            finding("addition", format!("draft unit {} has no counterpart in the source", unit.id))
-                                .with_target(unit.id.clone(), unit.span),
-                        );
+                        out.push(addition(pair, target_idx));
                     }
                 }
                 (1, 1) => partial(pair, bead, out),
@@ -40,18 +36,26 @@ impl Check for Omission {
                     let target = &pair.target.units[bead.target[0]];
                     let first = &pair.source.units[bead.source[0]];
                     let last = &pair.source.units[bead.source[n_source - 1]];
-                    out.push(
-                        finding(
-                            "structure.merged",
+                    let mut merged = finding(
+                        "structure.merged",
+                        if first.paragraph == last.paragraph {
+                            format!("{n_source} source sentences ({}–{}) are one draft sentence", first.id, last.id)
+                        } else {
                             format!(
-                                "{n_source} source sentences ({}–{}) merged into one draft sentence",
+                                "{n_source} source paragraphs ({}–{}) are merged into one draft sentence",
                                 first.id, last.id
-                            ),
-                        )
-                        .with_source(first.id.clone(), pair.source.joined_span(&bead.source))
-                        .with_target(target.id.clone(), target.span),
-                    );
+                            )
+                        },
+                    )
+                    .with_source(first.id.clone(), pair.source.joined_span(&bead.source))
+                    .with_target(target.id.clone(), target.span);
+                    // Joining sentences of one paragraph is ordinary editing.
+                    if first.paragraph == last.paragraph {
+                        merged.severity = crate::finding::Severity::Info;
+                    }
+                    out.push(merged);
                 }
+                (1, _) if let Some(part) = added_part(pair, bead) => out.push(addition(pair, part)),
                 (1, n_target) => {
                     let source = &pair.source.units[bead.source[0]];
                     let first = &pair.target.units[bead.target[0]];
@@ -68,6 +72,67 @@ impl Check for Omission {
             }
         }
     }
+}
+
+/// Words from which an addition counts as a sentence of its own (shorter
+/// ones are fragments or a translator's gloss).
+const ADDITION_SENTENCE_WORDS: usize = 4;
+/// Words from which an addition that shares nothing with the source around
+/// it is taken for text from elsewhere.
+const ADDITION_FOREIGN_WORDS: usize = 15;
+
+/// The finding for draft unit `target_idx`, which translates nothing:
+///
+/// * an error when it is a long sentence (`ADDITION_FOREIGN_WORDS` words or
+///   more) whose names and numbers appear nowhere in the source paragraph
+///   beside it: a sentence pasted from another article;
+/// * information for a fragment (under `ADDITION_SENTENCE_WORDS` words, or
+///   no letters: `limited.`, a lone full stop), which is a sentence cut in
+///   two, not an addition;
+/// * a warning otherwise: translators add an explanation now and then.
+fn addition(pair: &Pair<'_>, target_idx: usize) -> Finding {
+    let unit = &pair.target.units[target_idx];
+    let text = pair.target.unit_text(target_idx);
+    let n_words = text.split_whitespace().filter(|w| w.chars().any(char::is_alphabetic)).count();
+    let mut found =
+        finding("addition", format!("draft unit {} has no counterpart in the source", unit.id)).with_target(unit.id.clone(), unit.span);
+    if n_words < ADDITION_SENTENCE_WORDS {
+        found.message = format!("draft unit {} is a fragment with no counterpart in the source", unit.id);
+        found.severity = crate::finding::Severity::Info;
+    } else if n_words >= ADDITION_FOREIGN_WORDS {
+        let own = super::order::anchors(text, crate::segment::Lang::En);
+        let paragraph_source: String = pair
+            .source
+            .units
+            .iter()
+            .enumerate()
+            .filter(|(_, u)| u.paragraph.abs_diff(unit.paragraph) <= 1)
+            .map(|(idx, _)| pair.source.unit_text(idx))
+            .collect::<Vec<_>>()
+            .join(" ");
+        let around = super::order::anchors(&paragraph_source, crate::segment::Lang::Id);
+        if own.len() >= 2 && super::order::overlap(&own, &around) == 0 {
+            found.message = format!(
+                "draft unit {} shares no name or number with the source around it: text from elsewhere?",
+                unit.id
+            );
+            found.severity = crate::finding::Severity::Error;
+        }
+    }
+    found
+}
+
+/// In a bead that splits one source sentence into several draft
+/// sentences, a draft sentence of five words or more whose names and
+/// numbers are all missing from the source: a sentence from elsewhere that
+/// the aligner took for half of a split.
+fn added_part(pair: &Pair<'_>, bead: &AlignedBead) -> Option<usize> {
+    let source = super::order::anchors(pair.source.unit_text(bead.source[0]), crate::segment::Lang::Id);
+    bead.target.iter().copied().find(|&idx| {
+        let text = pair.target.unit_text(idx);
+        let own = super::order::anchors(text, crate::segment::Lang::En);
+        text.split_whitespace().count() >= 5 && !own.is_empty() && super::order::overlap(&own, &source) == 0
+    })
 }
 
 fn omitted(pair: &Pair<'_>, bead: &AlignedBead, out: &mut Vec<Finding>) {

@@ -5,13 +5,16 @@
 //! project checks stay parallel.
 //!
 //! Variants that only differ by an ending (`North Korea` / `North Korean`,
-//! `missile` / `missiles`) are grammar, not drift, and count as one.
+//! `missile` / `missiles`) are grammar, not drift, and count as one; two
+//! translations that differ only in quote style (straight or curly) or
+//! whitespace are one translation (`translation_key`). A finding about
+//! another file names that file, as the report prints its path.
 
 use std::collections::BTreeMap;
 
-use super::{CheckConfig, Pair, finding};
+use super::{CheckConfig, Pair, finding, translation_key};
 use crate::finding::Finding;
-use crate::glossary::english::PreparedDraft;
+use crate::glossary::english::EnglishText;
 use crate::segment::normalise_into;
 use crate::text::Span;
 
@@ -20,13 +23,32 @@ use crate::text::Span;
 pub struct PairSummary {
     /// (source term, English variant used, source unit, draft unit, draft span).
     pub variants: Vec<(String, String, String, String, Span)>,
-    /// (normalised source unit, its 1-1 translation, source unit, draft unit, draft span).
-    pub translations: Vec<(String, String, String, String, Span)>,
+    /// Source units translated one to one, for `repeat.inconsistent`.
+    pub translations: Vec<Translation>,
+    /// The pair's beads as text and its glossary terms, for the terms no
+    /// glossary has (`suggest::variants`).
+    pub mining: crate::suggest::PairMining,
+}
+
+/// A source unit and its one-to-one translation in one pair.
+#[derive(Debug, Clone, Default)]
+pub struct Translation {
+    /// The source unit's text, normalised (NFC, whitespace folded).
+    pub key: String,
+    /// The translation, normalised the same way.
+    pub text: String,
+    pub source_unit: String,
+    pub source_span: Span,
+    pub target_unit: String,
+    pub target_span: Span,
 }
 
 /// Collects what the project rules need from one checked pair.
 pub fn summarise(pair: &Pair<'_>) -> PairSummary {
-    let mut summary = PairSummary::default();
+    let mut summary = PairSummary {
+        mining: crate::suggest::PairMining::of(pair),
+        ..PairSummary::default()
+    };
     let mut bead_of_source = vec![usize::MAX; pair.source.units.len()];
     for (bead_idx, bead) in pair.beads.iter().enumerate() {
         for &idx in &bead.source {
@@ -35,7 +57,12 @@ pub fn summarise(pair: &Pair<'_>) -> PairSummary {
     }
     // The draft of the last bead looked at, normalised once for all its
     // terms (terms come unit by unit, so a bead's terms are together).
-    let mut prepared: Option<(usize, PreparedDraft<'_>)> = None;
+    let mut prepared: Option<(usize, EnglishText<'_>)> = None;
+    // A full name introduced with its acronym (`National Disaster Management
+    // Agency (BNPB)`) and the acronym alone afterwards are one rendering:
+    // term → the full name it was introduced with in this draft.
+    let mut introduced: std::collections::HashMap<&str, &String> = std::collections::HashMap::new();
+    let is_acronym = |target: &str| target.chars().count() >= 2 && target.chars().all(|c| c.is_uppercase() || c == '.');
     for term in pair.terms {
         let bead_idx = bead_of_source[term.unit];
         let Some(bead) = pair.beads.get(bead_idx) else {
@@ -44,10 +71,21 @@ pub fn summarise(pair: &Pair<'_>) -> PairSummary {
         let Some(&first_target) = bead.target.first() else { continue };
         let span = pair.target.joined_span(&bead.target);
         if prepared.as_ref().is_none_or(|(idx, _)| *idx != bead_idx) {
-            prepared = Some((bead_idx, PreparedDraft::new(span.slice(pair.target.text))));
+            prepared = Some((bead_idx, EnglishText::new(span.slice(pair.target.text))));
         }
         let Some((_, draft)) = &prepared else { continue };
-        if let Some((variant, found)) = term.targets.iter().find_map(|t| draft.find_from(t, 0).map(|found| (t, found))) {
+        let present: Vec<(&String, Span)> = term.targets.iter().filter_map(|t| draft.find(t).map(|found| (t, found))).collect();
+        let full_name = present.iter().find(|(t, _)| !is_acronym(t)).copied();
+        let with_acronym = present.iter().any(|(t, _)| is_acronym(t));
+        if let (Some((name, _)), true) = (full_name, with_acronym) {
+            introduced.insert(term.term.as_str(), name);
+        }
+        let chosen = match (full_name, present.first().copied()) {
+            (Some(full), _) => Some(full),
+            (None, Some((acronym, found))) => Some((introduced.get(term.term.as_str()).copied().unwrap_or(acronym), found)),
+            (None, None) => None,
+        };
+        if let Some((variant, found)) = chosen {
             summary.variants.push((
                 term.term.clone(),
                 variant.clone(),
@@ -66,14 +104,15 @@ pub fn summarise(pair: &Pair<'_>) -> PairSummary {
             if key.split(' ').count() < 4 {
                 continue; // Short units (a dateline, "Ya.") repeat by chance.
             }
-            let target = &pair.target.units[*target_idx];
-            summary.translations.push((
-                key.clone(),
-                translation,
-                pair.source.units[*source_idx].id.clone(),
-                target.id.clone(),
-                target.span,
-            ));
+            let (source, target) = (&pair.source.units[*source_idx], &pair.target.units[*target_idx]);
+            summary.translations.push(Translation {
+                key: key.clone(),
+                text: translation,
+                source_unit: source.id.clone(),
+                source_span: source.span,
+                target_unit: target.id.clone(),
+                target_span: target.span,
+            });
         }
     }
     summary
@@ -85,9 +124,10 @@ fn same_lemma(a: &str, b: &str) -> bool {
     long.starts_with(short) && long.len() - short.len() <= 3
 }
 
-/// Findings over all `summaries` (one per pair, in report order): each comes
-/// with the index of the pair it points into.
-pub fn findings(summaries: &[PairSummary], config: &CheckConfig) -> Vec<(usize, Finding)> {
+/// Findings over all `summaries` (one per pair, in report order, with the
+/// names of their source files in `names`): each comes with the index of
+/// the pair it points into.
+pub fn findings(summaries: &[PairSummary], names: &[&str], config: &CheckConfig) -> Vec<(usize, Finding)> {
     let mut out = Vec::new();
     // glossary.variant: per term, the distinct variants with counts.
     /// A variant, how often it was used, and where it was first used.
@@ -123,24 +163,45 @@ pub fn findings(summaries: &[PairSummary], config: &CheckConfig) -> Vec<(usize, 
             )),
         ));
     }
+    // glossary.variant for terms in no glossary, found by the miner, across
+    // the files of a project (not for one pair: drift within one article is
+    // the glossary rule's business). It takes longer than every other
+    // project rule, so it is skipped when turned off.
+    let variant_on = config
+        .severity(crate::finding::RuleId("glossary.variant"), crate::finding::Severity::Info)
+        .is_some();
+    if summaries.len() > 1 && variant_on {
+        let mining: Vec<&crate::suggest::PairMining> = summaries.iter().map(|s| &s.mining).collect();
+        out.extend(crate::suggest::variants::findings(&mining));
+    }
     // repeat.inconsistent across files: the first translation of a source
     // unit is the reference; a later different one is reported.
-    let mut first: BTreeMap<&str, (usize, &str, &str)> = BTreeMap::new();
+    let mut first: BTreeMap<&str, (usize, &Translation)> = BTreeMap::new();
     for (pair_idx, summary) in summaries.iter().enumerate() {
-        for (key, translation, source_unit, target_unit, span) in &summary.translations {
-            match first.get(key.as_str()) {
+        for translation in &summary.translations {
+            match first.get(translation.key.as_str()) {
                 None => {
-                    first.insert(key, (pair_idx, translation, source_unit));
+                    first.insert(&translation.key, (pair_idx, translation));
                 }
-                Some(&(first_pair, first_translation, first_unit)) if first_pair != pair_idx && first_translation != translation => {
+                Some(&(first_pair, reference))
+                    if first_pair != pair_idx && translation_key(&reference.text) != translation_key(&translation.text) =>
+                {
+                    let other = names
+                        .get(first_pair)
+                        .copied()
+                        .map_or_else(|| format!("pair {}", first_pair + 1), str::to_string);
                     out.push((
                         pair_idx,
                         finding(
                             "repeat.inconsistent",
-                            format!("source unit {source_unit} also occurs in another file (pair {}, {first_unit}) with a different translation", first_pair + 1),
+                            format!(
+                                "source unit {} also occurs in {other} ({}) with a different translation",
+                                translation.source_unit, reference.source_unit
+                            ),
                         )
-                        .with_target(target_unit.clone(), *span)
-                        .with_expected(first_translation),
+                        .with_source(translation.source_unit.clone(), translation.source_span)
+                        .with_target(translation.target_unit.clone(), translation.target_span)
+                        .with_expected(reference.text.as_str()),
                     ));
                 }
                 Some(_) => {}
@@ -170,6 +231,30 @@ mod tests {
     }
 
     #[test]
+    fn issue_11_a_full_name_with_its_acronym_is_one_rendering() {
+        let pipeline = crate::pipeline::Pipeline::new(crate::glossary::builtin().clone(), Default::default()).unwrap();
+        let a = pipeline.run(
+            "BNPB mencatat 20 korban banjir.\n\nBNPB menambah bantuan untuk warga.\n",
+            "The National Disaster Management Agency (BNPB) recorded 20 flood victims.\n\nBNPB added aid for residents.\n",
+        );
+        let b = pipeline.run(
+            "BNPB mencatat 5 korban banjir.\n",
+            "The National Disaster Management Agency recorded 5 flood victims.\n",
+        );
+        let c = pipeline.run("BNPB mencatat 7 korban banjir.\n", "BNPB recorded 7 flood victims.\n");
+        let variants = |summaries: Vec<PairSummary>| -> Vec<String> {
+            findings(&summaries, &["a", "b", "c"], &CheckConfig::default())
+                .into_iter()
+                .filter(|(_, f)| f.rule.as_str() == "glossary.variant")
+                .map(|(_, f)| f.message)
+                .collect()
+        };
+        assert_eq!(variants(vec![a.summary.clone(), b.summary.clone()]), Vec::<String>::new());
+        // An article that never spells the name out does render it another way.
+        assert_eq!(variants(vec![a.summary, b.summary, c.summary]).len(), 1);
+    }
+
+    #[test]
     fn drift_across_files_is_counted() {
         let variant = |v: &str| {
             (
@@ -183,18 +268,60 @@ mod tests {
         let summaries = vec![
             PairSummary {
                 variants: vec![variant("Foreign Minister"), variant("Foreign Minister")],
-                translations: vec![],
+                ..Default::default()
             },
             PairSummary {
                 variants: vec![variant("Minister of Foreign Affairs")],
-                translations: vec![],
+                ..Default::default()
             },
         ];
-        let found = findings(&summaries, &CheckConfig::default());
+        let found = findings(&summaries, &["a.id.txt", "b.id.txt"], &CheckConfig::default());
         assert_eq!(found.len(), 1);
         assert_eq!(found[0].0, 1);
         assert!(
             found[0].1.message.contains("Foreign Minister (2), Minister of Foreign Affairs (1)"),
+            "{}",
+            found[0].1.message
+        );
+    }
+
+    #[test]
+    fn issue_13_inconsistency_across_files_names_the_file_and_ignores_quote_style() {
+        let translation = |source: &str, target: &str| Translation {
+            key: source.to_string(),
+            text: target.to_string(),
+            source_unit: "p4.s1".to_string(),
+            source_span: Span::new(0, source.len()),
+            target_unit: "p4.s1".to_string(),
+            target_span: Span::new(0, target.len()),
+        };
+        let key = "menteri luar negeri choe son hui mengatakan";
+        let summaries = vec![
+            PairSummary {
+                variants: vec![],
+                translations: vec![translation(key, "“We are ready,” she said of North Korea’s troops.")],
+                ..Default::default()
+            },
+            PairSummary {
+                variants: vec![],
+                translations: vec![translation(key, "\"We are  ready,\" she said of North Korea's troops.")],
+                ..Default::default()
+            },
+            PairSummary {
+                variants: vec![],
+                translations: vec![translation(key, "\"We are prepared,\" she said of North Korea's troops.")],
+                ..Default::default()
+            },
+        ];
+        let found = findings(
+            &summaries,
+            &["articles/a.id.txt", "articles/b.id.txt", "articles/c.id.txt"],
+            &CheckConfig::default(),
+        );
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].0, 2);
+        assert!(
+            found[0].1.message.contains("also occurs in articles/a.id.txt (p4.s1)"),
             "{}",
             found[0].1.message
         );

@@ -28,7 +28,7 @@ impl Check for Punctuation {
                     .with_source(source_unit.id.clone(), source_span)
                     .with_target(target_unit.id.clone(), target_span)
             };
-            if quotes_balanced(&source_text) && !quotes_balanced(&target_text) {
+            if quotes_even(&source_text) && !quotes_balanced(&target_text) {
                 out.push(located(
                     "punct.quotes",
                     format!("quotation marks in draft unit {} do not balance", target_unit.id),
@@ -54,6 +54,17 @@ impl Check for Punctuation {
             }
         }
     }
+}
+
+/// Whether the double quotes of a source add up to pairs, whatever their
+/// shapes: a source that closes twice (`atau” open cycle”`, a slip of the
+/// writer's keyboard) still quotes one thing.
+fn quotes_even(texts: &[&str]) -> bool {
+    let n_quotes: usize = texts
+        .iter()
+        .map(|t| t.chars().filter(|c| matches!(c, '“' | '”' | '"')).count())
+        .sum();
+    n_quotes.is_multiple_of(2)
 }
 
 fn quotes_balanced(texts: &[&str]) -> bool {

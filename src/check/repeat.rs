@@ -3,11 +3,13 @@
 //! A run of two or more consecutive source units that repeat consecutive
 //! earlier units is a repeated block (the scraper's duplicate body in the
 //! sample): reported once, as information. A repeated source unit whose own
-//! translation differs from the original's translation is inconsistent.
+//! translation differs from the original's translation is inconsistent;
+//! translations are compared by `translation_key` (whitespace and quote
+//! style do not count).
 
 use std::collections::HashMap;
 
-use super::{Check, Pair, finding};
+use super::{Check, Pair, finding, translation_key};
 use crate::finding::Finding;
 use crate::text::Span;
 
@@ -66,8 +68,7 @@ fn inconsistent(pair: &Pair<'_>, out: &mut Vec<Finding>) {
         let (Some(&copy_target), Some(&original_target)) = (translation.get(&source_idx), translation.get(&original)) else {
             continue;
         };
-        let fold = |text: &str| text.split_whitespace().collect::<Vec<_>>().join(" ");
-        if fold(pair.target.unit_text(copy_target)) != fold(pair.target.unit_text(original_target)) {
+        if translation_key(pair.target.unit_text(copy_target)) != translation_key(pair.target.unit_text(original_target)) {
             let target_unit = &pair.target.units[copy_target];
             let original_unit = &pair.target.units[original_target];
             out.push(

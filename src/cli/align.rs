@@ -32,8 +32,9 @@ pub struct Args {
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Text)]
     format: Format,
-    /// Glossary whose term pairs anchor the alignment (OmegaT-style TSV:
-    /// `source<TAB>target<TAB>comment`); may be repeated.
+    /// Glossary whose term pairs anchor the alignment (TSV, CSV, TBX or
+    /// JSON, as for `check`); may be repeated. The shipped glossaries are not
+    /// used here unless given.
     #[arg(short = 'g', long = "glossary")]
     glossaries: Vec<PathBuf>,
     /// Write to this file (atomically) instead of standard output.
@@ -82,10 +83,13 @@ pub fn run(args: Args) -> Result<Outcome, Error> {
     inputs.extend(args.glossaries.iter().map(|path| Arg::new("-g", path)));
     let outputs: Vec<Arg<'_>> = args.output.iter().map(|path| Arg::new("-o", path)).collect();
     output::check_paths(&inputs, &outputs)?;
+    // The one glossary loader of every command reads every format.
     let mut terms = TermPairs::new();
-    for path in &args.glossaries {
-        let glossary = input::read(path)?;
-        terms.add_tsv(&glossary.text, path)?;
+    for entry in &selaras::glossary::load(&args.glossaries, false)?.entries {
+        let targets: Vec<&str> = entry.targets().collect();
+        for source in &entry.sources {
+            terms.push(source, &targets);
+        }
     }
     let aligner = Aligner::new(AlignerConfig::default(), terms);
     let (source_path, draft_path) = match (&args.source, &args.draft) {
@@ -129,7 +133,8 @@ fn run_project(args: &Args, aligner: &Aligner) -> Result<Outcome, Error> {
         ));
     }
     let config = selaras::project::locate(args.config.as_deref(), "give a SOURCE and a DRAFT")?;
-    let expansion = selaras::project::Project::load(&config)?.expand()?;
+    let project = selaras::project::Project::load(&config)?;
+    let expansion = project.expand()?;
     let mut project_inputs = vec![Arg::new("--config", &config)];
     for (source, draft) in &expansion.pairs {
         project_inputs.push(Arg::new("project source", source));
@@ -143,6 +148,9 @@ fn run_project(args: &Args, aligner: &Aligner) -> Result<Outcome, Error> {
             selaras::render::wrap::one_line(&link.display().to_string())
         );
     }
+    // The file property names the source as `check` prints it: relative
+    // to the project root, so the memory reads the same from any checkout.
+    let root = selaras::paths::absolute(&project.root);
     // A pair that cannot be read is reported and left out of the memory;
     // the others are aligned, and the run fails at the end.
     let read: Vec<Result<(String, String, String), Error>> = expansion
@@ -151,7 +159,7 @@ fn run_project(args: &Args, aligner: &Aligner) -> Result<Outcome, Error> {
         .map(|(source, draft)| {
             let source_input = input::read(source)?;
             let draft_input = input::read(draft)?;
-            Ok((source_input.display_name(), source_input.text, draft_input.text))
+            Ok((selaras::paths::portable(source, &root), source_input.text, draft_input.text))
         })
         .collect();
     let mut errors = expansion.errors;

@@ -1,10 +1,18 @@
 //! `selaras check SOURCE DRAFT [-g GLOSSARY]... [--format human|json|sarif|github|junit]`
 //! and `selaras check` (no files: the project of the nearest `selaras.toml`),
-//! and `selaras check FILE.xlf` (a bilingual XLIFF: one file whose name ends
-//! in `.xlf`/`.xliff`, or whose text starts with `<?xml` or `<xliff`).
+//! `selaras check FILE.xlf` (a bilingual XLIFF: one file whose name ends
+//! in `.xlf`/`.xliff`, or whose text starts with `<?xml` or `<xliff`), and
+//! `selaras check --pairs-jsonl FILE|-` (a stream of pairs, see `selaras::stream`).
+//!
+//! Every form reads the nearest `selaras.toml` (or `--config`) for its rules,
+//! glossaries and `fail_on`, flags on top (`cli::config`). Paths in reports
+//! are relative to the project root in project mode and to the working
+//! directory for files given here (`selaras::paths`).
 //!
 //! Exit status: 0 = nothing at or above `--fail-on`, 1 = findings at or above
-//! it, 2 = usage, input or I/O error.
+//! it, 2 = usage, input or I/O error (also: a pair pattern that matches no
+//! file, and with `require_drafts`/`--require-drafts` a source without its
+//! draft, reported after the findings of the pairs that could be checked).
 
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
@@ -12,15 +20,16 @@ use std::path::{Path, PathBuf};
 use clap::ValueEnum;
 use rayon::prelude::*;
 use selaras::baseline::Baseline;
-use selaras::check::CheckConfig;
 use selaras::check::project::PairSummary;
 use selaras::finding::Severity;
+use selaras::paths;
 use selaras::pipeline::{Pipeline, PipelineOptions};
-use selaras::project::{self, Project};
+use selaras::project;
 use selaras::render::report::{Document, FileResult, Report};
 use selaras::render::{github, human, json, junit, sarif};
 use selaras::{Error, glossary, input};
 
+use super::config::Config;
 use super::output::{self, Arg, write_to};
 use super::{Outcome, report_error};
 
@@ -31,7 +40,7 @@ pub struct Args {
     /// `selaras.toml`.
     files: Vec<PathBuf>,
     /// A glossary to layer over the shipped ones (TSV, CSV, TBX or JSON);
-    /// may be repeated, later files override earlier ones.
+    /// may be repeated, later files add to earlier ones.
     #[arg(short = 'g', long = "glossary")]
     glossaries: Vec<PathBuf>,
     /// Do not use the glossaries shipped with selaras.
@@ -40,9 +49,9 @@ pub struct Args {
     /// Each non-empty line of both inputs is already one unit.
     #[arg(long)]
     segmented: bool,
-    /// Output format.
-    #[arg(long, value_enum, default_value_t = Format::Human)]
-    format: Format,
+    /// Output format (default: human).
+    #[arg(long, value_enum)]
+    format: Option<Format>,
     /// Exit with status 1 when a finding is at or above this level.
     #[arg(long, value_enum)]
     fail_on: Option<FailOn>,
@@ -56,9 +65,19 @@ pub struct Args {
     /// Record the fingerprints of every finding in this file (and exit 0).
     #[arg(long)]
     write_baseline: Option<PathBuf>,
-    /// The project file (default: `selaras.toml` here or in a parent folder).
+    /// The project file (default: `selaras.toml` here or in a parent
+    /// folder); its rules, glossaries and `fail_on` apply to files given here
+    /// too.
     #[arg(long)]
     config: Option<PathBuf>,
+    /// A source file without its draft is an error (exit 2), not a note.
+    #[arg(long)]
+    require_drafts: bool,
+    /// Check a stream of pairs: one `{"id","source","draft"}` JSON object per
+    /// line of FILE (`-` = standard input); writes one
+    /// `{"id","findings","summary"}` line per pair, in input order.
+    #[arg(long, value_name = "FILE", conflicts_with_all = ["files", "baseline", "write_baseline", "format"])]
+    pairs_jsonl: Option<PathBuf>,
     /// Colour for the human format.
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
     color: ColorChoice,
@@ -107,31 +126,35 @@ struct Plan {
     pairs: Vec<(PathBuf, PathBuf)>,
     /// A bilingual XLIFF file to check instead of pairs.
     xliff: Option<PathBuf>,
-    glossaries: Vec<PathBuf>,
-    default_glossary: bool,
-    check_config: CheckConfig,
-    fail_on: Option<Severity>,
+    config: Config,
     /// The project file, when checking a project.
-    config: Option<PathBuf>,
+    config_path: Option<PathBuf>,
+    /// The folder report paths are relative to (absolute).
+    base: PathBuf,
+    /// Sources without a draft (with the draft path looked for), in project mode.
+    without_draft: Vec<(PathBuf, PathBuf)>,
     /// Folders of the project that could not be read: reported, and the
     /// run fails at the end.
     errors: Vec<Error>,
 }
 
 fn plan(args: &Args) -> Result<Plan, Error> {
-    let mut check_config = CheckConfig::default();
-    let mut fail_on = Some(Severity::Error);
-    let mut glossaries = Vec::new();
-    let mut default_glossary = true;
     let mut xliff = None;
+    let mut without_draft = Vec::new();
     let mut config_path = None;
     let mut errors = Vec::new();
-    let pairs = match args.files.as_slice() {
-        [source, draft] => vec![(source.clone(), draft.clone())],
+    let (mut config, pairs) = match args.files.as_slice() {
+        [source, draft] => (Config::discover(args.config.as_deref())?, vec![(source.clone(), draft.clone())]),
         [] => {
-            let config = project::locate(args.config.as_deref(), "give a source and a draft: `selaras check SOURCE DRAFT`")?;
-            let project = Project::load(&config)?;
-            let expansion = project.expand()?;
+            let instead = "give a source and a draft: `selaras check SOURCE DRAFT`";
+            let located = project::locate(args.config.as_deref(), instead)?;
+            let config = Config::project(Some(&located), instead)?;
+            let expansion = config
+                .project
+                .as_ref()
+                .map(|project| project.expand())
+                .transpose()?
+                .unwrap_or_default();
             for link in &expansion.outside {
                 eprintln!(
                     "note: {} leads outside the project and was not followed",
@@ -139,22 +162,13 @@ fn plan(args: &Args) -> Result<Plan, Error> {
                 );
             }
             errors = expansion.errors;
-            config_path = Some(config);
-            if !expansion.without_draft.is_empty() {
-                eprintln!(
-                    "note: {} source files have no draft yet and were skipped",
-                    expansion.without_draft.len()
-                );
-            }
-            check_config = project.check_config.clone();
-            fail_on = project.fail_on;
-            glossaries = project.glossaries.clone();
-            default_glossary = project.default_glossary;
-            expansion.pairs
+            config_path = Some(located);
+            without_draft = expansion.without_draft;
+            (config, expansion.pairs)
         }
         [single] if is_xliff(single) => {
             xliff = Some(single.clone());
-            Vec::new()
+            (Config::discover(args.config.as_deref())?, Vec::new())
         }
         [single] => {
             return Err(Error::Usage(format!(
@@ -164,33 +178,27 @@ fn plan(args: &Args) -> Result<Plan, Error> {
         }
         _ => return Err(Error::Usage("give one source and one draft".into())),
     };
-    glossaries.extend(args.glossaries.iter().cloned());
-    if args.no_default_glossary {
-        default_glossary = false;
-    }
-    for setting in &args.rules {
-        let (rule, level) = setting
-            .split_once('=')
-            .ok_or_else(|| Error::Usage(format!("--rule {setting}: write RULE=LEVEL")))?;
-        let level = project::parse_level(level).map_err(|message| Error::Usage(format!("--rule {setting}: {message}")))?;
-        check_config.severities.insert(rule.to_string(), level);
-    }
+    config.glossary_flags(&args.glossaries, args.no_default_glossary);
+    config.rule_flags(&args.rules)?;
     if let Some(choice) = args.fail_on {
-        fail_on = match choice {
+        config.fail_on = match choice {
             FailOn::Error => Some(Severity::Error),
             FailOn::Warning => Some(Severity::Warning),
             FailOn::Info => Some(Severity::Info),
             FailOn::Never => None,
         };
     }
+    if args.require_drafts {
+        config.require_drafts = true;
+    }
+    let base = paths::absolute(config.project_root().unwrap_or(Path::new(".")));
     Ok(Plan {
         pairs,
         xliff,
-        glossaries,
-        default_glossary,
-        check_config,
-        fail_on,
-        config: config_path,
+        config,
+        config_path,
+        base,
+        without_draft,
         errors,
     })
 }
@@ -198,7 +206,7 @@ fn plan(args: &Args) -> Result<Plan, Error> {
 /// Refuses `-` twice and an output onto an input before anything is read.
 fn check_paths(args: &Args, plan: &Plan) -> Result<(), Error> {
     let mut inputs: Vec<Arg<'_>> = Vec::new();
-    match (&plan.xliff, plan.config.is_some()) {
+    match (&plan.xliff, plan.config_path.is_some()) {
         (Some(path), _) => inputs.push(Arg::new("FILE", path)),
         (None, true) => {
             for (source, draft) in &plan.pairs {
@@ -213,8 +221,8 @@ fn check_paths(args: &Args, plan: &Plan) -> Result<(), Error> {
             }
         }
     }
-    inputs.extend(plan.config.iter().map(|path| Arg::new("--config", path)));
-    inputs.extend(plan.glossaries.iter().map(|path| Arg::new("-g", path)));
+    inputs.extend(plan.config_path.iter().map(|path| Arg::new("--config", path)));
+    inputs.extend(plan.config.glossaries.iter().map(|path| Arg::new("-g", path)));
     inputs.extend(args.baseline.iter().map(|path| Arg::new("--baseline", path)));
     let mut outputs = Vec::new();
     outputs.extend(args.output.iter().map(|path| Arg::new("-o", path)));
@@ -222,13 +230,13 @@ fn check_paths(args: &Args, plan: &Plan) -> Result<(), Error> {
     output::check_paths(&inputs, &outputs)
 }
 
-fn check_pair(pipeline: &Pipeline, source: &Path, draft: &Path) -> Result<(FileResult, PairSummary), Error> {
+fn check_pair(pipeline: &Pipeline, source: &Path, draft: &Path, base: &Path) -> Result<(FileResult, PairSummary), Error> {
     let source_input = input::read(source)?;
     let draft_input = input::read(draft)?;
     let checked = pipeline.run(&source_input.text, &draft_input.text);
     let result = FileResult {
-        source: Document::new(source_input.display_name(), source_input.text),
-        target: Document::new(draft_input.display_name(), draft_input.text),
+        source: Document::new(paths::portable(source, base), source_input.text),
+        target: Document::new(paths::portable(draft, base), draft_input.text),
         findings: checked.findings,
     };
     Ok((result, checked.summary))
@@ -259,24 +267,35 @@ fn is_xliff(path: &Path) -> bool {
 
 /// Checks one bilingual XLIFF file; both documents of the result are the
 /// file itself, since every finding points into it.
-fn check_xliff_file(pipeline: &Pipeline, path: &Path) -> Result<FileResult, Error> {
+fn check_xliff_file(pipeline: &Pipeline, path: &Path, base: &Path) -> Result<FileResult, Error> {
     let input = input::read(path)?;
     let file = selaras::xliff::parse(path, &input.text)?;
     let findings = selaras::xliff::check_xliff(pipeline, &file);
+    let name = paths::portable(path, base);
     Ok(FileResult {
-        source: Document::new(input.display_name(), input.text.clone()),
-        target: Document::new(input.display_name(), input.text),
+        source: Document::new(name.clone(), input.text.clone()),
+        target: Document::new(name, input.text),
         findings,
     })
 }
 
 pub fn run(args: Args) -> Result<Outcome, Error> {
+    if let Some(stream) = &args.pairs_jsonl {
+        return run_stream(&args, stream);
+    }
     let mut plan = plan(&args)?;
     check_paths(&args, &plan)?;
-    let glossary = glossary::load(&plan.glossaries, plan.default_glossary)?;
+    // Name every source still waiting for its draft: a count alone hides
+    // which article was forgotten.
+    for (source, draft) in &plan.without_draft {
+        let (source, draft) = (paths::portable(source, &plan.base), paths::portable(draft, &plan.base));
+        let level = if plan.config.require_drafts { "error" } else { "note" };
+        eprintln!("{level}: {source} has no draft yet ({draft} not found)");
+    }
+    let glossary = glossary::load(&plan.config.glossaries, plan.config.default_glossary)?;
     let options = PipelineOptions {
         segmented: args.segmented,
-        check: plan.check_config.clone(),
+        check: plan.config.check.clone(),
     };
     let pipeline = Pipeline::new(glossary, options)?;
     let show_progress = plan.pairs.len() > 1 && std::io::stderr().is_terminal() && std::env::var_os("CI").is_none();
@@ -289,7 +308,7 @@ pub fn run(args: Args) -> Result<Outcome, Error> {
         .pairs
         .par_iter()
         .map(|(source, draft)| {
-            let result = check_pair(&pipeline, source, draft);
+            let result = check_pair(&pipeline, source, draft, &plan.base);
             progress.inc(1);
             result
         })
@@ -298,7 +317,10 @@ pub fn run(args: Args) -> Result<Outcome, Error> {
     // A pair that cannot be read is reported and the others go on, as
     // ripgrep does with files; the exit status says something failed.
     let mut errors = std::mem::take(&mut plan.errors);
-    let mut report = Report::default();
+    let mut report = Report {
+        base: Some(plan.base.clone()),
+        ..Report::default()
+    };
     let mut summaries = Vec::with_capacity(results.len());
     for result in results {
         match result {
@@ -313,12 +335,13 @@ pub fn run(args: Args) -> Result<Outcome, Error> {
         report_error(error);
     }
     // Rules over all pairs: terms that drift, sentences translated two ways.
-    for (pair_idx, finding) in selaras::check::project::findings(&summaries, &plan.check_config) {
+    let names: Vec<&str> = report.files.iter().map(|file| file.source.path.as_str()).collect();
+    for (pair_idx, finding) in selaras::check::project::findings(&summaries, &names, &plan.config.check) {
         report.files[pair_idx].findings.push(finding);
     }
     // A bilingual XLIFF is checked on its own (its units are already paired).
     if let Some(path) = &plan.xliff {
-        report.files.push(check_xliff_file(&pipeline, path)?);
+        report.files.push(check_xliff_file(&pipeline, path, &plan.base)?);
     }
     if let Some(path) = &args.write_baseline {
         // A baseline of an incomplete run would leave out the findings of
@@ -333,7 +356,7 @@ pub fn run(args: Args) -> Result<Outcome, Error> {
         let baseline = Baseline::of(&report);
         write_to(Some(path), |out| out.write_all(baseline.to_json().as_bytes()))?;
         eprintln!("wrote {} fingerprints to {}", baseline.fingerprints.len(), path.display());
-        return Ok(Outcome::Clean);
+        return missing_drafts(&plan).map(|()| Outcome::Clean);
     }
     if let Some(path) = &args.baseline {
         let removed = Baseline::read(path)?.filter(&mut report);
@@ -342,7 +365,7 @@ pub fn run(args: Args) -> Result<Outcome, Error> {
         }
     }
     let color = args.color.enabled(args.output.is_some());
-    write_to(args.output.as_deref(), |out| match args.format {
+    write_to(args.output.as_deref(), |out| match args.format.unwrap_or(Format::Human) {
         Format::Human => human::write(out, &report, color),
         Format::Json => json::write(out, &report),
         Format::Sarif => sarif::write(out, &report),
@@ -352,9 +375,85 @@ pub fn run(args: Args) -> Result<Outcome, Error> {
     if !errors.is_empty() {
         return Ok(Outcome::Failed);
     }
-    let failed = match (plan.fail_on, report.summary().highest()) {
+    missing_drafts(&plan)?;
+    let failed = match (plan.config.fail_on, report.summary().highest()) {
         (Some(threshold), Some(highest)) => highest >= threshold,
         _ => false,
     };
+    Ok(if failed { Outcome::Findings } else { Outcome::Clean })
+}
+
+/// With `require_drafts`, sources without a draft are an input error (exit
+/// 2), raised after the report of the pairs that could be checked.
+fn missing_drafts(plan: &Plan) -> Result<(), Error> {
+    if !plan.config.require_drafts || plan.without_draft.is_empty() {
+        return Ok(());
+    }
+    Err(Error::Usage(format!(
+        "{} source files have no draft (require_drafts is set)",
+        plan.without_draft.len()
+    )))
+}
+
+/// `--pairs-jsonl`: the stream mode (`selaras::stream`).
+fn run_stream(args: &Args, path: &Path) -> Result<Outcome, Error> {
+    let mut inputs = vec![Arg::new("--pairs-jsonl", path)];
+    inputs.extend(args.glossaries.iter().map(|path| Arg::new("-g", path)));
+    inputs.extend(args.config.iter().map(|path| Arg::new("--config", path)));
+    let outputs: Vec<Arg<'_>> = args.output.iter().map(|path| Arg::new("-o", path)).collect();
+    output::check_paths(&inputs, &outputs)?;
+    let mut config = Config::discover(args.config.as_deref())?;
+    config.glossary_flags(&args.glossaries, args.no_default_glossary);
+    config.rule_flags(&args.rules)?;
+    if let Some(choice) = args.fail_on {
+        config.fail_on = match choice {
+            FailOn::Error => Some(Severity::Error),
+            FailOn::Warning => Some(Severity::Warning),
+            FailOn::Info => Some(Severity::Info),
+            FailOn::Never => None,
+        };
+    }
+    let glossary = glossary::load(&config.glossaries, config.default_glossary)?;
+    let pipeline = Pipeline::new(
+        glossary,
+        PipelineOptions {
+            segmented: args.segmented,
+            check: config.check.clone(),
+        },
+    )?;
+    let io_error = |source| Error::Io {
+        path: path.to_path_buf(),
+        source,
+    };
+    let input: Box<dyn std::io::BufRead> = if path.as_os_str() == "-" {
+        Box::new(std::io::stdin().lock())
+    } else {
+        let file = std::fs::File::open(path).map_err(io_error)?;
+        Box::new(std::io::BufReader::with_capacity(1 << 16, file))
+    };
+    let mut summary = selaras::stream::StreamSummary::default();
+    let mut read_error = None;
+    let written = write_to(args.output.as_deref(), |out| {
+        match selaras::stream::check_jsonl(&pipeline, input, out) {
+            Ok(done) => summary = done,
+            Err(selaras::stream::StreamError::Write(error)) => return Err(error),
+            Err(selaras::stream::StreamError::Read(error)) => {
+                read_error = Some(error);
+                return Err(std::io::Error::other("the input could not be read"));
+            }
+        }
+        Ok(())
+    });
+    if let Some(error) = read_error {
+        return Err(io_error(error));
+    }
+    written?;
+    if summary.bad_lines > 0 {
+        eprintln!(
+            "note: {} of {} lines could not be read (see their \"error\" objects)",
+            summary.bad_lines, summary.lines
+        );
+    }
+    let failed = matches!((config.fail_on, summary.highest), (Some(threshold), Some(highest)) if highest >= threshold);
     Ok(if failed { Outcome::Findings } else { Outcome::Clean })
 }

@@ -4,6 +4,8 @@
 //! to the terminal's width (or `--width`; 120 columns when not a terminal).
 //! With `--html`, one self-contained page is written (atomically) instead.
 //! Exit status as for `check`: 1 when a finding is at or above `--fail-on`.
+//! The project's `selaras.toml` (or `--config`) applies as for `check`: its
+//! `[rules]`, glossaries and `fail_on` (`cli::config`).
 
 use std::path::PathBuf;
 
@@ -11,10 +13,11 @@ use selaras::diff::{Named, build_view};
 use selaras::pipeline::{Pipeline, PipelineOptions};
 use selaras::render::html::write_html;
 use selaras::render::side_by_side::{MAX_WIDTH, MIN_WIDTH, SideBySideOptions, write_side_by_side};
-use selaras::{Error, glossary, input};
+use selaras::{Error, glossary, input, paths};
 
 use super::Outcome;
 use super::check::ColorChoice;
+use super::config::Config;
 use super::output::{self, Arg, write_to};
 
 #[derive(Debug, clap::Args)]
@@ -45,9 +48,16 @@ pub struct Args {
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
     color: ColorChoice,
     /// Exit with status 1 when a finding is at or above this level
-    /// (error, warning, info or never).
-    #[arg(long, default_value = "error")]
-    fail_on: String,
+    /// (error, warning, info or never; default: the project's `fail_on`, else error).
+    #[arg(long)]
+    fail_on: Option<String>,
+    /// Set a rule's or a family's level: `--rule entity.name=off`; may be repeated.
+    #[arg(long = "rule", value_name = "RULE=LEVEL")]
+    rules: Vec<String>,
+    /// The project file (default: `selaras.toml` here or in a parent folder),
+    /// whose rules and glossaries apply.
+    #[arg(long)]
+    config: Option<PathBuf>,
     /// Show every row, also unchanged ones, when comparing with --previous.
     #[arg(long)]
     no_collapse: bool,
@@ -64,16 +74,21 @@ fn parse_width(text: &str) -> Result<usize, String> {
 }
 
 pub fn run(args: Args) -> Result<Outcome, Error> {
-    let fail_on = selaras::project::parse_level(&args.fail_on).map_err(|message| Error::Usage(format!("--fail-on: {message}")))?;
     let mut inputs = vec![Arg::new("SOURCE", &args.source), Arg::new("DRAFT", &args.draft)];
     inputs.extend(args.previous.iter().map(|path| Arg::new("--previous", path)));
     inputs.extend(args.glossaries.iter().map(|path| Arg::new("-g", path)));
+    inputs.extend(args.config.iter().map(|path| Arg::new("--config", path)));
     let outputs: Vec<Arg<'_>> = args.html.iter().map(|path| Arg::new("--html", path)).collect();
     output::check_paths(&inputs, &outputs)?;
-    let glossary = glossary::load(&args.glossaries, !args.no_default_glossary)?;
+    let mut config = Config::discover(args.config.as_deref())?;
+    config.glossary_flags(&args.glossaries, args.no_default_glossary);
+    config.rule_flags(&args.rules)?;
+    config.fail_on_flag(args.fail_on.as_deref())?;
+    let fail_on = config.fail_on;
+    let glossary = glossary::load(&config.glossaries, config.default_glossary)?;
     let options = PipelineOptions {
         segmented: args.segmented,
-        ..Default::default()
+        check: config.check.clone(),
     };
     let pipeline = Pipeline::new(glossary, options)?;
     let source = input::read(&args.source)?;
@@ -87,9 +102,11 @@ pub fn run(args: Args) -> Result<Outcome, Error> {
         }
         None => None,
     };
-    let source_name = source.display_name();
-    let draft_name = draft.display_name();
-    let previous_name = previous.as_ref().map(|(earlier, _)| earlier.display_name());
+    // Names as `check` prints them: relative to the working directory.
+    let here = std::path::Path::new(".");
+    let source_name = paths::portable(&args.source, here);
+    let draft_name = paths::portable(&args.draft, here);
+    let previous_name = args.previous.as_deref().map(|path| paths::portable(path, here));
     let view = build_view(
         Named {
             path: &source_name,

@@ -2,6 +2,7 @@
 //! examples; without RULE, the list of rules.
 
 use selaras::Error;
+use selaras::check::registry::resolve_rule_name;
 use selaras::check::rules;
 
 use super::Outcome;
@@ -16,19 +17,16 @@ pub struct Args {
 pub fn run(args: Args) -> Result<Outcome, Error> {
     let selected: Vec<_> = match &args.rule {
         None => rules().iter().collect(),
-        Some(wanted) => rules()
-            .iter()
-            .filter(|info| info.id.as_str() == wanted || info.id.family() == wanted)
-            .collect(),
+        Some(wanted) => {
+            // The same names, and the same suggestion for a typo, as
+            // `--rule` and `[rules]`.
+            let wanted = resolve_rule_name(wanted).map_err(Error::Usage)?;
+            rules()
+                .iter()
+                .filter(|info| info.id.as_str() == wanted || info.id.family() == wanted)
+                .collect()
+        }
     };
-    if selected.is_empty() {
-        let known: Vec<&str> = rules().iter().map(|info| info.id.as_str()).collect();
-        return Err(Error::Usage(format!(
-            "unknown rule {:?}; known rules: {}",
-            args.rule.unwrap_or_default(),
-            known.join(", ")
-        )));
-    }
     let list_only = args.rule.is_none();
     write_to(None, |out| {
         for info in &selected {

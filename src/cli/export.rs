@@ -4,7 +4,9 @@
 //! draft its aligned translations, states and findings as notes (see the
 //! `selaras::xliff` module for the decisions). Exit status 0 whatever the
 //! checks found, since the findings travel inside the file; 2 on input or
-//! I/O errors.
+//! I/O errors. The project's `selaras.toml` (or `--config`) applies as for
+//! `check`: its `[rules]` decide which findings become notes, its glossaries
+//! which terms are marked (`cli::config`).
 
 use std::path::PathBuf;
 
@@ -14,6 +16,7 @@ use selaras::xliff::{self, Version};
 use selaras::{Error, glossary, input};
 
 use super::Outcome;
+use super::config::Config;
 use super::output::{self, Arg, write_to};
 
 #[derive(Debug, clap::Subcommand)]
@@ -37,6 +40,13 @@ pub struct XliffArgs {
     /// Do not use the glossaries shipped with selaras.
     #[arg(long)]
     no_default_glossary: bool,
+    /// Set a rule's or a family's level: `--rule entity.name=off`; may be repeated.
+    #[arg(long = "rule", value_name = "RULE=LEVEL")]
+    rules: Vec<String>,
+    /// The project file (default: `selaras.toml` here or in a parent folder),
+    /// whose rules and glossaries apply.
+    #[arg(long)]
+    config: Option<PathBuf>,
     /// Write to this file (atomically) instead of standard output.
     #[arg(short = 'o', long)]
     output: Option<PathBuf>,
@@ -59,10 +69,18 @@ pub fn run(command: Command) -> Result<Outcome, Error> {
     let mut inputs = vec![Arg::new("SOURCE", &args.source)];
     inputs.extend(args.draft.iter().map(|path| Arg::new("DRAFT", path)));
     inputs.extend(args.glossaries.iter().map(|path| Arg::new("-g", path)));
+    inputs.extend(args.config.iter().map(|path| Arg::new("--config", path)));
     let outputs: Vec<Arg<'_>> = args.output.iter().map(|path| Arg::new("-o", path)).collect();
     output::check_paths(&inputs, &outputs)?;
-    let glossary = glossary::load(&args.glossaries, !args.no_default_glossary)?;
-    let pipeline = Pipeline::new(glossary, PipelineOptions::default())?;
+    let mut config = Config::discover(args.config.as_deref())?;
+    config.glossary_flags(&args.glossaries, args.no_default_glossary);
+    config.rule_flags(&args.rules)?;
+    let glossary = glossary::load(&config.glossaries, config.default_glossary)?;
+    let options = PipelineOptions {
+        check: config.check,
+        ..PipelineOptions::default()
+    };
+    let pipeline = Pipeline::new(glossary, options)?;
     let source = input::read(&args.source)?;
     let draft = args.draft.as_deref().map(input::read).transpose()?;
     let draft_text = draft.as_ref().map(|draft| draft.text.as_str());

@@ -1,6 +1,7 @@
 //! `selaras glossary apply FILE [-g GLOSSARY]... [--no-default-glossary] [--format text|jsonl|skeleton|counts]`
-//! `selaras glossary lint GLOSSARY...`
+//! `selaras glossary lint [GLOSSARY]... [--no-default-glossary] [--config FILE]`
 //! `selaras glossary convert GLOSSARY... --to tsv|csv|tbx|tbx-v2|json [-o OUT]`
+//! `selaras glossary suggest [-g GLOSSARY]... [--no-default-glossary] [--format tsv|jsonl] [--min-count N] [-o OUT]`
 
 use std::io::IsTerminal;
 use std::path::PathBuf;
@@ -25,6 +26,39 @@ pub enum Command {
     Lint(LintArgs),
     /// Convert glossaries (merged in order) to another format.
     Convert(ConvertArgs),
+    /// Propose glossary entries from the project's own translations.
+    Suggest(SuggestArgs),
+}
+
+#[derive(Debug, clap::Args)]
+pub struct SuggestArgs {
+    /// A glossary in use besides the project's (its terms are left out).
+    #[arg(short = 'g', long = "glossary")]
+    glossaries: Vec<PathBuf>,
+    /// Do not use the glossaries shipped with selaras (their terms are then suggested too).
+    #[arg(long)]
+    no_default_glossary: bool,
+    /// Output format: an OmegaT-style glossary to review and append, or JSON Lines.
+    #[arg(long, value_enum, default_value_t = SuggestFormat::Tsv)]
+    format: SuggestFormat,
+    /// Suggest only terms seen at least this many times.
+    #[arg(long, default_value_t = 2, value_parser = clap::value_parser!(u32).range(1..))]
+    min_count: u32,
+    /// Also list terms the glossaries in use already have (marked as known).
+    #[arg(long)]
+    include_known: bool,
+    /// The project file (default: `selaras.toml` here or in a parent folder).
+    #[arg(long)]
+    config: Option<PathBuf>,
+    /// Write to this file (atomically) instead of standard output.
+    #[arg(short = 'o', long)]
+    output: Option<PathBuf>,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+enum SuggestFormat {
+    Tsv,
+    Jsonl,
 }
 
 #[derive(Debug, clap::Args)]
@@ -32,7 +66,7 @@ pub struct ApplyArgs {
     /// The Indonesian source text (`-` for standard input).
     file: PathBuf,
     /// A glossary to layer over the shipped ones (TSV, CSV, TBX or JSON);
-    /// later ones override earlier ones for the same source term.
+    /// later ones add to earlier ones for the same source term.
     #[arg(short = 'g', long = "glossary")]
     glossaries: Vec<PathBuf>,
     /// Do not use the glossaries shipped with selaras.
@@ -56,9 +90,16 @@ enum ApplyFormat {
 
 #[derive(Debug, clap::Args)]
 pub struct LintArgs {
-    /// Glossary files, in layering order (conflicts between them are reported).
-    #[arg(required = true)]
+    /// Glossary files, in layering order over the shipped glossaries (how
+    /// each changes the layers before it is reported). Leave out to lint the
+    /// glossaries of the project in the nearest `selaras.toml`.
     glossaries: Vec<PathBuf>,
+    /// Lint the files alone, not as layers over the shipped glossaries.
+    #[arg(long)]
+    no_default_glossary: bool,
+    /// The project file (default: `selaras.toml` here or in a parent folder).
+    #[arg(long)]
+    config: Option<PathBuf>,
 }
 
 #[derive(Debug, clap::Args)]
@@ -103,6 +144,7 @@ pub fn run(command: Command) -> Result<Outcome, Error> {
         Command::Apply(args) => apply(args),
         Command::Lint(args) => lint(args),
         Command::Convert(args) => convert(args),
+        Command::Suggest(args) => suggest(args),
     }
 }
 
@@ -143,9 +185,21 @@ fn apply(args: ApplyArgs) -> Result<Outcome, Error> {
 }
 
 fn lint(args: LintArgs) -> Result<Outcome, Error> {
-    let inputs: Vec<Arg<'_>> = args.glossaries.iter().map(|path| Arg::new("GLOSSARY", path)).collect();
+    let mut inputs: Vec<Arg<'_>> = args.glossaries.iter().map(|path| Arg::new("GLOSSARY", path)).collect();
+    inputs.extend(args.config.iter().map(|path| Arg::new("--config", path)));
     output::check_paths(&inputs, &[])?;
-    let problems = lint_files(&args.glossaries);
+    let (paths, default_glossary) = if args.glossaries.is_empty() {
+        let config = super::config::Config::project(args.config.as_deref(), "name the glossary files to lint")?;
+        if config.glossaries.is_empty() {
+            return Err(Error::Usage(
+                "the project lists no glossaries; name the glossary files to lint".into(),
+            ));
+        }
+        (config.glossaries, config.default_glossary && !args.no_default_glossary)
+    } else {
+        (args.glossaries, !args.no_default_glossary)
+    };
+    let problems = lint_files(&paths, default_glossary.then(glossary::builtin));
     write_to(None, |out| {
         for problem in &problems {
             // Terms quoted in messages may hold escape sequences or bidi
@@ -153,7 +207,7 @@ fn lint(args: LintArgs) -> Result<Outcome, Error> {
             writeln!(
                 out,
                 "{}:{}: {}[{}]: {}",
-                one_line(&selaras::error::display_path(&problem.path)),
+                one_line(&selaras::paths::portable(&problem.path, std::path::Path::new("."))),
                 problem.line,
                 problem.severity.as_str(),
                 problem.code,
@@ -185,4 +239,78 @@ fn convert(args: ConvertArgs) -> Result<Outcome, Error> {
     let format = Format::from(args.to);
     write_to(args.output.as_deref(), |out| formats::write(&merged, format, out))?;
     Ok(Outcome::Clean)
+}
+
+fn suggest(args: SuggestArgs) -> Result<Outcome, Error> {
+    use rayon::prelude::*;
+    use selaras::pipeline::{Pipeline, PipelineOptions};
+    use selaras::project::{self, Project};
+    use selaras::suggest::{PairBeads, SuggestConfig};
+
+    let config = project::locate(args.config.as_deref(), "glossary suggest mines the pairs of a project")?;
+    let project = Project::load(&config)?;
+    let expansion = project.expand()?;
+    let mut inputs = vec![Arg::new("--config", &config)];
+    inputs.extend(args.glossaries.iter().map(|path| Arg::new("-g", path)));
+    for (source, draft) in &expansion.pairs {
+        inputs.push(Arg::new("project source", source));
+        inputs.push(Arg::new("project draft", draft));
+    }
+    let outputs: Vec<Arg<'_>> = args.output.iter().map(|path| Arg::new("-o", path)).collect();
+    output::check_paths(&inputs, &outputs)?;
+    for link in &expansion.outside {
+        eprintln!(
+            "note: {} leads outside the project and was not followed",
+            one_line(&link.display().to_string())
+        );
+    }
+    if expansion.pairs.is_empty() && expansion.errors.is_empty() {
+        return Err(Error::Usage(format!(
+            "{}: the project has no source file with a draft",
+            config.display()
+        )));
+    }
+    let mut glossaries = project.glossaries.clone();
+    glossaries.extend(args.glossaries.iter().cloned());
+    let glossary = glossary::load(&glossaries, project.default_glossary && !args.no_default_glossary)?;
+    let pipeline = Pipeline::new(glossary, PipelineOptions::default())?;
+    // A pair that cannot be read (or a folder that could not be walked) is
+    // reported and left out; the rest are mined and the run fails at the
+    // end, as `check` and `align` do.
+    let mined: Vec<Result<PairBeads, Error>> = expansion
+        .pairs
+        .par_iter()
+        .map(|(source, draft)| {
+            let source_input = input::read(source)?;
+            let draft_input = input::read(draft)?;
+            // Examples name files as the project does: relative to its root.
+            let path = source.strip_prefix(&project.root).unwrap_or(source);
+            Ok(PairBeads {
+                path: selaras::error::display_path(path),
+                beads: pipeline.mining_input(&source_input.text, &draft_input.text).beads,
+            })
+        })
+        .collect();
+    let mut errors = expansion.errors;
+    let mut pairs: Vec<PairBeads> = Vec::with_capacity(mined.len());
+    for result in mined {
+        match result {
+            Ok(pair) => pairs.push(pair),
+            Err(error) => errors.push(error),
+        }
+    }
+    for error in &errors {
+        super::report_error(error);
+    }
+    let suggest_config = SuggestConfig {
+        min_count: args.min_count as usize,
+        include_known: args.include_known,
+        ..SuggestConfig::default()
+    };
+    let suggestions = selaras::suggest::suggest(&pairs, pipeline.matcher().glossary(), &suggest_config);
+    write_to(args.output.as_deref(), |out| match args.format {
+        SuggestFormat::Tsv => selaras::suggest::write::write_tsv(out, &suggestions, pairs.len()),
+        SuggestFormat::Jsonl => selaras::suggest::write::write_jsonl(out, &suggestions),
+    })?;
+    Ok(if errors.is_empty() { Outcome::Clean } else { Outcome::Failed })
 }

@@ -3,6 +3,7 @@
 
 mod align;
 mod check;
+mod config;
 mod diff;
 mod explain;
 mod export;
@@ -37,7 +38,7 @@ enum Command {
     /// Export a source (and its draft) for CAT tools.
     #[command(subcommand)]
     Export(export::Command),
-    /// Apply, lint and convert glossaries.
+    /// Apply, lint and convert glossaries; suggest entries from a project.
     #[command(subcommand)]
     Glossary(glossary::Command),
 }

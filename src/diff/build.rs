@@ -6,7 +6,7 @@ use std::collections::HashMap;
 
 use super::view::{DiffView, Row, TermMark, UnitText};
 use crate::check::CheckUnit;
-use crate::glossary::english::PreparedDraft;
+use crate::glossary::english::EnglishText;
 use crate::pipeline::Checked;
 use crate::text::{Side, Span};
 
@@ -53,7 +53,7 @@ pub fn build_view(source: Named<'_>, draft: Named<'_>, checked: &Checked, previo
     let mut colours: Vec<HashMap<String, usize>> = vec![HashMap::new(); rows.len()];
     // The draft units of the last row looked at, normalised once for all
     // its terms (terms come unit by unit, so a row's terms are together).
-    let mut prepared: Option<(usize, Vec<PreparedDraft<'_>>)> = None;
+    let mut prepared: Option<(usize, Vec<EnglishText<'_>>)> = None;
     let mut marks: Vec<(usize, TermMark)> = Vec::new();
     for term in &checked.terms {
         let Some(&row_idx) = row_of_source_idx.get(&term.unit) else {
@@ -63,12 +63,12 @@ pub fn build_view(source: Named<'_>, draft: Named<'_>, checked: &Checked, previo
         let colour_index = *colours[row_idx].entry(term.term.clone()).or_insert(next_colour);
         let row = &rows[row_idx];
         if prepared.as_ref().is_none_or(|(idx, _)| *idx != row_idx) {
-            prepared = Some((row_idx, row.target.iter().map(|unit| PreparedDraft::new(&unit.text)).collect()));
+            prepared = Some((row_idx, row.target.iter().map(|unit| EnglishText::new(&unit.text)).collect()));
         }
         let Some((_, drafts)) = &prepared else { continue };
         let mut found_at: Option<(String, Span)> = None;
         for (unit, draft) in row.target.iter().zip(drafts) {
-            if let Some(span) = term.targets.iter().find_map(|target| draft.find_from(target, 0)) {
+            if let Some(span) = term.targets.iter().find_map(|target| draft.find(target)) {
                 found_at = Some((unit.id.clone(), Span::new(unit.span.start + span.start, unit.span.start + span.end)));
                 break;
             }

@@ -6,14 +6,15 @@
 //! | `malformed` | error | a row or entry that cannot be read (no tab, empty term, bad JSON or XML, …) |
 //! | `conflict` | error | one target both acceptable and forbidden in an entry |
 //! | `duplicate` | warning | the same source and target twice, or one source spelled as two entries in a file |
-//! | `override` | warning | a later file gives a source different targets than an earlier file (the later one wins) |
+//! | `override` | warning | an entry replaces (`[replace]`) or changes an entry of an earlier layer (the shipped glossaries or an earlier file): a new preferred target, or a target one layer accepts and the other forbids |
+//! | `extends` | info | an entry adds admitted or forbidden targets or spellings to an entry of an earlier layer |
 //! | `not-nfc` | warning | text not in Unicode NFC (it still matches; diffs and exports suffer) |
 //! | `whitespace` | warning | leading or trailing whitespace in a field |
 //! | `invisible` | warning | NBSP, zero-width or other invisible characters inside a term |
 //! | `control-character` | error | a control character (U+0001, ESC, …) in a term, note or domain: no XML glossary can hold it |
 //! | `common-word` | warning | a source term that is a common Indonesian word and would match almost everywhere |
 //! | `shadowed` | info | a term that occurs inside a longer term, which wins where both match |
-//! | `forbidden-only` | info | an entry with forbidden targets but no preferred one |
+//! | `forbidden-only` | info | an entry with forbidden targets but no preferred one, and no earlier layer's entry to add them to |
 //! | `tbx-no-source`, `tbx-no-target` | warning | TBX concepts skipped for want of an Indonesian or English term |
 
 use std::collections::{HashMap, HashSet};
@@ -65,8 +66,11 @@ pub fn is_common_word(folded_key: &str) -> bool {
     COMMON_WORDS.contains(folded_key)
 }
 
-/// Lints the files at `paths` (read leniently), alone and together.
-pub fn lint_files(paths: &[PathBuf]) -> Vec<Problem> {
+/// Lints the files at `paths` (read leniently), alone and together, as
+/// layers over `base` (the shipped glossaries, unless turned off): every
+/// entry that changes or extends an entry of an earlier layer is reported
+/// (`override`, `extends`). Problems inside `base` itself are not reported.
+pub fn lint_files(paths: &[PathBuf], base: Option<&Glossary>) -> Vec<Problem> {
     let mut problems = Vec::new();
     let mut loaded = Vec::new();
     for path in paths {
@@ -83,13 +87,23 @@ pub fn lint_files(paths: &[PathBuf]) -> Vec<Problem> {
         }
     }
     lint_glossaries(&loaded, &mut problems);
+    report_layering(base, &loaded, &mut problems);
+    // A forbidden-only row that adds to an earlier layer's entry is how a
+    // project forbids a wording; it keeps the earlier preferred target.
+    let layered: HashSet<(PathBuf, usize)> = problems
+        .iter()
+        .filter(|p| matches!(p.code, "extends" | "override"))
+        .map(|p| (p.path.clone(), p.line))
+        .collect();
+    problems.retain(|p| p.code != "forbidden-only" || !layered.contains(&(p.path.clone(), p.line)));
+    report_shadowed(base, &loaded, &mut problems);
     problems.sort_by(|a, b| (&a.path, a.line, b.severity).cmp(&(&b.path, b.line, a.severity)));
     problems
 }
 
 /// The checks on glossaries that were read: per entry, then across files.
 pub fn lint_glossaries(glossaries: &[Glossary], problems: &mut Vec<Problem>) {
-    let mut first_seen: HashMap<String, (usize, usize)> = HashMap::new();
+    let mut first_seen: HashMap<(usize, String), usize> = HashMap::new();
     for (glossary_idx, glossary) in glossaries.iter().enumerate() {
         for (entry_idx, entry) in glossary.entries.iter().enumerate() {
             let origin = &entry.origin;
@@ -166,37 +180,149 @@ pub fn lint_glossaries(glossaries: &[Glossary], problems: &mut Vec<Problem>) {
                         format!("`{source}` is a common Indonesian word and will match almost everywhere"),
                     );
                 }
-                match first_seen.get(&folded) {
+                // Within one file only: across files, `report_layering` says
+                // how a later file's entry changes an earlier one.
+                match first_seen.get(&(glossary_idx, folded.clone())) {
                     None => {
-                        first_seen.insert(folded, (glossary_idx, entry_idx));
+                        first_seen.insert((glossary_idx, folded), entry_idx);
                     }
-                    Some(&(other_glossary, other_entry)) if other_entry != entry_idx || other_glossary != glossary_idx => {
-                        let other = &glossaries[other_glossary].entries[other_entry];
-                        if other_glossary == glossary_idx {
-                            report(
-                                Severity::Warning,
-                                "duplicate",
-                                format!("`{source}` already has an entry at line {}", other.origin.line),
-                            );
-                        } else if other.targets().ne(entry.targets()) {
-                            report(
-                                Severity::Warning,
-                                "override",
-                                format!(
-                                    "`{source}` → {} here overrides {} at {}",
-                                    entry.targets().collect::<Vec<_>>().join(" | "),
-                                    other.targets().collect::<Vec<_>>().join(" | "),
-                                    other.origin
-                                ),
-                            );
-                        }
+                    Some(&other_entry) if other_entry != entry_idx => {
+                        let other = &glossaries[glossary_idx].entries[other_entry];
+                        report(
+                            Severity::Warning,
+                            "duplicate",
+                            format!("`{source}` already has an entry at line {}", other.origin.line),
+                        );
                     }
                     Some(_) => {}
                 }
             }
         }
     }
-    report_shadowed(glossaries, problems);
+}
+
+/// Reports how each entry of `files` changes the entries of the layers
+/// before it (`base`, then the earlier files), by the layering rules of
+/// `glossary::model`: `override` (warning) when it replaces an entry, makes
+/// another target preferred, or turns an accepted target forbidden or a
+/// forbidden one accepted; `extends` (info) when it only adds targets or
+/// spellings.
+fn report_layering(base: Option<&Glossary>, files: &[Glossary], problems: &mut Vec<Problem>) {
+    let mut merged = base.cloned().unwrap_or_default();
+    for file in files {
+        let mut owner: HashMap<String, usize> = HashMap::new();
+        for (entry_idx, entry) in merged.entries.iter().enumerate() {
+            for source in &entry.sources {
+                owner.entry(key(source, KeyOptions::FOLDED)).or_insert(entry_idx);
+            }
+        }
+        for entry in &file.entries {
+            let mut met: Vec<usize> = Vec::new();
+            for source in &entry.sources {
+                if let Some(&earlier) = owner.get(&key(source, KeyOptions::FOLDED))
+                    && !met.contains(&earlier)
+                {
+                    met.push(earlier);
+                }
+            }
+            for earlier_idx in met {
+                let earlier = &merged.entries[earlier_idx];
+                if let Some((severity, code, message)) = layering_effect(entry, earlier) {
+                    problems.push(Problem::new(severity, code, &entry.origin.path, entry.origin.line, message));
+                }
+            }
+        }
+        merged = Glossary::layered_owned(vec![merged, file.clone()]);
+    }
+}
+
+/// What `entry` does to `earlier` when layered over it, if anything.
+fn layering_effect(entry: &super::model::Entry, earlier: &super::model::Entry) -> Option<(Severity, &'static str, String)> {
+    let source = &entry.sources[0];
+    let list = |targets: Vec<&str>| {
+        if targets.is_empty() {
+            "nothing".to_string()
+        } else {
+            targets.join(" | ")
+        }
+    };
+    let earlier_targets: Vec<&str> = earlier.targets().collect();
+    if entry.replace {
+        return Some((
+            Severity::Warning,
+            "override",
+            format!(
+                "`{source}` replaces the entry at {} ({}): only {} is accepted here",
+                earlier.origin,
+                list(earlier_targets),
+                list(entry.targets().collect())
+            ),
+        ));
+    }
+    let mut merged = entry.clone();
+    merged.absorb(earlier);
+    let mut changes = Vec::new();
+    if merged.preferred != earlier.preferred {
+        changes.push(format!(
+            "makes {} the preferred target instead of {}",
+            merged.preferred.as_deref().unwrap_or("nothing"),
+            earlier.preferred.as_deref().unwrap_or("nothing")
+        ));
+    }
+    let now_forbidden: Vec<&str> = earlier_targets
+        .iter()
+        .copied()
+        .filter(|t| merged.forbidden.iter().any(|f| f == t))
+        .collect();
+    if !now_forbidden.is_empty() {
+        changes.push(format!("forbids {}, which it accepts", now_forbidden.join(" | ")));
+    }
+    let now_accepted: Vec<&str> = earlier
+        .forbidden
+        .iter()
+        .map(String::as_str)
+        .filter(|f| merged.targets().any(|t| t == *f))
+        .collect();
+    if !now_accepted.is_empty() {
+        changes.push(format!("accepts {}, which it forbids", now_accepted.join(" | ")));
+    }
+    if !changes.is_empty() {
+        return Some((
+            Severity::Warning,
+            "override",
+            format!("`{source}` overrides the entry at {}: {}", earlier.origin, changes.join("; ")),
+        ));
+    }
+    let added_targets: Vec<&str> = merged.targets().filter(|t| !earlier_targets.contains(t)).collect();
+    let added_forbidden: Vec<&str> = merged
+        .forbidden
+        .iter()
+        .map(String::as_str)
+        .filter(|f| !earlier.forbidden.iter().any(|e| e == f))
+        .collect();
+    let added_sources: Vec<&str> = merged
+        .sources
+        .iter()
+        .map(String::as_str)
+        .filter(|s| !earlier.sources.iter().any(|e| e == s))
+        .collect();
+    let mut additions = Vec::new();
+    if !added_targets.is_empty() {
+        additions.push(format!("admits {}", added_targets.join(" | ")));
+    }
+    if !added_forbidden.is_empty() {
+        additions.push(format!("forbids {}", added_forbidden.join(" | ")));
+    }
+    if !added_sources.is_empty() {
+        additions.push(format!("adds the spelling {}", added_sources.join(" | ")));
+    }
+    (!additions.is_empty()).then(|| {
+        (
+            Severity::Info,
+            "extends",
+            format!("`{source}` adds to the entry at {}: {}", earlier.origin, additions.join("; ")),
+        )
+    })
 }
 
 /// Control characters other than whitespace (U+0001, ESC, U+0085's
@@ -214,23 +340,25 @@ fn is_invisible(c: char) -> bool {
     ) || (c.is_whitespace() && c != ' ')
 }
 
-/// Reports every source term that occurs as whole words inside a longer
-/// source term (informational: the longer one wins where both match), once
-/// per term, naming one longer term that holds it.
+/// Reports every source term of `files` that occurs as whole words inside a
+/// longer source term of `base` or `files` (informational: the longer one
+/// wins where both match), once per term, naming one longer term that holds
+/// it. Against a term of `base` only when the base does not have the short
+/// term too (then the shadowing was there already).
 ///
 /// One report per term rather than per pair or per occurrence: terms that
 /// are prefixes of each other (`a`, `a a`, `a a a`, …) make pairs grow with
 /// the square of the list and occurrences with its cube, and a reviewer
 /// needs to know which terms are shadowed, not every way they are.
 ///
-/// Time is linear in the total length of the terms. The scan of a term
-/// takes only the longest term ending at each position
-/// (`find_overlapping_no_suffix_iter`), plus the longest proper suffix of
-/// the term itself (a scan without its first character). Nothing is lost:
-/// any shorter term ending at the same position is a suffix of that longest
-/// term, on a word boundary inside it as well, so the scan of the longest
-/// term finds it in turn.
-fn report_shadowed(glossaries: &[Glossary], problems: &mut Vec<Problem>) {
+/// Time is linear in the total length of the terms (see `first_holders`).
+/// A term the base has too needs a holder among the files' terms, so it is
+/// looked up in a second pass over the files' terms alone.
+fn report_shadowed(base: Option<&Glossary>, files: &[Glossary], problems: &mut Vec<Problem>) {
+    // The files come first, so that a spelling both they and the base have
+    // is reported as theirs.
+    let glossaries: Vec<&Glossary> = files.iter().chain(base).collect();
+    let n_files = files.len();
     let mut keys: Vec<String> = Vec::new();
     let mut owners: Vec<(usize, usize, usize)> = Vec::new();
     let mut seen = HashSet::new();
@@ -246,11 +374,57 @@ fn report_shadowed(glossaries: &[Glossary], problems: &mut Vec<Problem>) {
         }
     }
     drop(seen);
-    let Ok(automaton) = CharwiseDoubleArrayAhoCorasick::<u32>::new(&keys) else {
-        return;
-    };
-    // For each term, the first longer term found to hold it.
+    let base_keys: HashSet<String> = base
+        .iter()
+        .flat_map(|glossary| &glossary.entries)
+        .flat_map(|entry| &entry.sources)
+        .map(|source| key(source, KeyOptions::FOLDED))
+        .collect();
+    // Keys are in glossary order, so the files' keys come first.
+    let n_file_keys = owners.partition_point(|&(glossary_idx, _, _)| glossary_idx < n_files);
+    let mut holder = first_holders(&keys);
+    if !base_keys.is_empty() {
+        let file_holder = first_holders(&keys[..n_file_keys]);
+        for (short_idx, found) in file_holder.into_iter().enumerate() {
+            if base_keys.contains(&keys[short_idx]) {
+                holder[short_idx] = found;
+            }
+        }
+    }
+    for (short_idx, long_idx) in holder.into_iter().enumerate().take(n_file_keys) {
+        let Some(long_idx) = long_idx else { continue };
+        let (glossary_idx, entry_idx, source_idx) = owners[short_idx];
+        let entry = &glossaries[glossary_idx].entries[entry_idx];
+        let (long_glossary, long_entry, long_source) = owners[long_idx];
+        let long = &glossaries[long_glossary].entries[long_entry];
+        problems.push(Problem::new(
+            Severity::Info,
+            "shadowed",
+            &entry.origin.path,
+            entry.origin.line,
+            format!(
+                "`{}` is part of the longer term `{}` ({}), which wins where both match",
+                entry.sources[source_idx], long.sources[long_source], long.origin
+            ),
+        ));
+    }
+}
+
+/// For each of `keys` (distinct), the first other key found to hold it as
+/// whole words, if any.
+///
+/// Time is linear in the total length of the keys. The scan of a key takes
+/// only the longest key ending at each position
+/// (`find_overlapping_no_suffix_iter`), plus the longest proper suffix of
+/// the key itself (a scan without its first character). Nothing is lost:
+/// any shorter key ending at the same position is a suffix of that longest
+/// key, on a word boundary inside it as well, so the scan of the longest
+/// key finds it in turn.
+fn first_holders(keys: &[String]) -> Vec<Option<usize>> {
     let mut holder: Vec<Option<usize>> = vec![None; keys.len()];
+    let Ok(automaton) = CharwiseDoubleArrayAhoCorasick::<u32>::new(keys) else {
+        return holder;
+    };
     for (long_idx, long_key) in keys.iter().enumerate() {
         let first_char = long_key.chars().next().map_or(0, char::len_utf8);
         let everywhere = automaton.find_overlapping_no_suffix_iter(long_key.as_str()).map(|found| (found, 0));
@@ -270,23 +444,7 @@ fn report_shadowed(glossaries: &[Glossary], problems: &mut Vec<Problem>) {
             }
         }
     }
-    for (short_idx, long_idx) in holder.into_iter().enumerate() {
-        let Some(long_idx) = long_idx else { continue };
-        let (glossary_idx, entry_idx, source_idx) = owners[short_idx];
-        let entry = &glossaries[glossary_idx].entries[entry_idx];
-        let (long_glossary, long_entry, long_source) = owners[long_idx];
-        let long = &glossaries[long_glossary].entries[long_entry];
-        problems.push(Problem::new(
-            Severity::Info,
-            "shadowed",
-            &entry.origin.path,
-            entry.origin.line,
-            format!(
-                "`{}` is part of the longer term `{}` ({}), which wins where both match",
-                entry.sources[source_idx], long.sources[long_source], long.origin
-            ),
-        ));
-    }
+    holder
 }
 
 #[cfg(test)]
@@ -309,18 +467,25 @@ mod tests {
         )
     }
 
-    /// Lines of the terms the lint calls shadowed.
-    fn shadowed_lines(terms: &[String]) -> BTreeSet<usize> {
+    /// Lines of the file's terms the lint calls shadowed, over an optional
+    /// base glossary of `base` terms.
+    fn shadowed_lines_over(terms: &[String], base: &[String]) -> BTreeSet<usize> {
         let mut problems = Vec::new();
-        report_shadowed(&[glossary(terms)], &mut problems);
+        let base = (!base.is_empty()).then(|| glossary(base));
+        report_shadowed(base.as_ref(), &[glossary(terms)], &mut problems);
         let lines: BTreeSet<usize> = problems.iter().map(|p| p.line).collect();
         assert_eq!(lines.len(), problems.len(), "one report per term");
         lines
     }
 
+    fn shadowed_lines(terms: &[String]) -> BTreeSet<usize> {
+        shadowed_lines_over(terms, &[])
+    }
+
     /// The definition, checked the slow way: every occurrence of every
-    /// other term's key, at word boundaries.
-    fn shadowed_lines_by_definition(terms: &[String]) -> BTreeSet<usize> {
+    /// other term's key, at word boundaries; a base term counts only for a
+    /// term the base lacks.
+    fn shadowed_lines_by_definition(terms: &[String], base: &[String]) -> BTreeSet<usize> {
         let mut first_line: HashMap<String, usize> = HashMap::new();
         for (idx, term) in terms.iter().enumerate() {
             let folded = key(term, KeyOptions::FOLDED);
@@ -328,17 +493,23 @@ mod tests {
                 first_line.entry(folded).or_insert(idx + 1);
             }
         }
+        let base_keys: HashSet<String> = base.iter().map(|term| key(term, KeyOptions::FOLDED)).collect();
         let mut lines = BTreeSet::new();
         for (short, &line) in &first_line {
-            let inside = first_line.keys().any(|long| {
+            let holds = |long: &String| {
+                // Every occurrence, overlapping ones too (`b/b` in `ab/b/b`).
                 long != short
-                    && long.match_indices(short.as_str()).any(|(start, _)| {
-                        let end = start + short.len();
-                        !long[..start].chars().next_back().is_some_and(is_word_char)
-                            && !long[end..].chars().next().is_some_and(is_word_char)
-                    })
-            });
-            if inside {
+                    && (0..long.len())
+                        .filter(|&start| long.is_char_boundary(start) && long[start..].starts_with(short.as_str()))
+                        .any(|start| {
+                            let end = start + short.len();
+                            !long[..start].chars().next_back().is_some_and(is_word_char)
+                                && !long[end..].chars().next().is_some_and(is_word_char)
+                        })
+            };
+            let in_files = first_line.keys().any(holds);
+            let in_base = !base_keys.contains(short) && base_keys.iter().filter(|long| !first_line.contains_key(*long)).any(holds);
+            if in_files || in_base {
                 lines.insert(line);
             }
         }
@@ -382,8 +553,9 @@ mod tests {
 
     proptest::proptest! {
         #[test]
-        fn shadowed_terms_match_the_definition(terms in terms()) {
-            proptest::prop_assert_eq!(shadowed_lines(&terms), shadowed_lines_by_definition(&terms));
+        fn shadowed_terms_match_the_definition(terms in terms(), base in terms()) {
+            proptest::prop_assert_eq!(shadowed_lines(&terms), shadowed_lines_by_definition(&terms, &[]));
+            proptest::prop_assert_eq!(shadowed_lines_over(&terms, &base), shadowed_lines_by_definition(&terms, &base));
         }
     }
 }

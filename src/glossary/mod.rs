@@ -13,12 +13,18 @@
 //! * `english` — whether a required English target is present in a draft.
 //! * `apply` — hits per unit, the pre-translation skeleton, counts;
 //!   `pipeline` does the same while the text is still being segmented.
+//! * `targets` — the glossary's name-like English targets, found in a draft
+//!   (what a draft names instead of a missing term).
 //! * `lint` — problems in glossary files.
 //!
 //! **Layering.** The shipped glossaries (`glossaries/*.tsv`, compiled in) come
-//! first unless turned off; every `-g` file is layered over them in the order
-//! given, and a later layer replaces what earlier ones said about the same
-//! source spelling (compared case-insensitively). See [`Glossary::layered`].
+//! first unless turned off; the project's glossaries and every `-g` file are
+//! layered over them in the order given. A later layer adds to what earlier
+//! ones said about the same source spelling (compared case-insensitively):
+//! its first target becomes the preferred one, admitted and forbidden
+//! targets add up, its own word wins where they disagree; an entry marked
+//! `replace` takes the spelling over instead. The rules are in the `model`
+//! module's header; see [`Glossary::layered`].
 
 pub mod apply;
 pub mod english;
@@ -26,9 +32,10 @@ pub mod formats;
 pub mod lint;
 pub mod matcher;
 pub mod model;
-mod morph;
+pub(crate) mod morph;
 pub mod normalize;
 pub mod pipeline;
+pub mod targets;
 
 use std::path::{Path, PathBuf};
 use std::sync::LazyLock;
@@ -37,6 +44,7 @@ pub use apply::{Occurrence, apply};
 pub use english::target_present;
 pub use matcher::{Matcher, TermHit};
 pub use model::{Entry, Glossary, MatchMode, Origin};
+pub use targets::TargetIndex;
 
 use crate::error::Result;
 

@@ -1,5 +1,36 @@
 //! The glossary data model: entries with their source spellings and English
 //! targets, and the layering of several glossaries into one.
+//!
+//! **Layering.** Glossaries are layered in order (the shipped ones first,
+//! then each project or `-g` file). An entry of a later layer that shares a
+//! source spelling (compared by case-folded match key) with an entry of an
+//! earlier layer *adds to it* by default:
+//!
+//! * its preferred target becomes the preferred one, and the earlier
+//!   preferred target stays acceptable (admitted): a project row
+//!   `Kementerian Sosial → Ministry of Social Affairs` makes that the
+//!   preferred rendering while the shipped `Social Affairs Ministry` is
+//!   still accepted;
+//! * an entry without a preferred target (a `[forbidden]` row alone) keeps
+//!   the earlier preferred target: forbidding `Foreign Affairs Secretary`
+//!   for `Menteri Luar Negeri` leaves `Foreign Minister` required;
+//! * admitted and forbidden targets add up; where the layers disagree the
+//!   later one wins (a target the later layer forbids is no longer
+//!   acceptable, one it accepts is no longer forbidden);
+//! * spellings add up too (the merged entry answers to every spelling of
+//!   both), the later entry's note, domain and case sensitivity win where
+//!   it has them, and `affix` matching stays on if either layer asks for it.
+//!
+//! An entry marked **replace** (`[replace]` at the start of a TSV comment,
+//! a `replace` CSV column, `"replace": true` in JSON, `replace` in a TBX
+//! `selaras-match:` note) instead takes the shared spellings over alone: the
+//! earlier entry loses them and keeps only its other spellings, as every
+//! layer did before. `glossary lint` reports every entry that changes or
+//! replaces an entry of an earlier layer, the shipped ones included.
+//!
+//! Within one layer nothing is merged or dropped: two rows of one file are
+//! merged by the file's reader, and two entries of one file that share a
+//! spelling are reported by `lint`.
 
 use std::collections::HashMap;
 use std::path::Path;
@@ -75,6 +106,9 @@ pub struct Entry {
     pub note: Option<String>,
     pub domain: Option<String>,
     pub match_mode: MatchMode,
+    /// Replace earlier layers' entries for the same spelling instead of
+    /// adding to them (see the module header).
+    pub replace: bool,
     pub origin: Origin,
 }
 
@@ -90,6 +124,7 @@ impl Entry {
             note: None,
             domain: None,
             match_mode: MatchMode::Exact,
+            replace: false,
             origin,
         }
     }
@@ -114,6 +149,45 @@ impl Entry {
             self.preferred = Some(target);
         } else {
             self.admitted.push(target);
+        }
+    }
+}
+
+impl Entry {
+    /// `self` (a later layer's entry) with `earlier` merged in, by the
+    /// layering rules of the module header: `self`'s targets first, then
+    /// `earlier`'s, the later layer's word winning where they disagree.
+    pub fn absorb(&mut self, earlier: &Entry) {
+        let forbidden_here = self.forbidden.clone();
+        let accepted_here: Vec<String> = self.targets().map(str::to_string).collect();
+        let mut acceptable: Vec<String> = accepted_here.clone();
+        for target in earlier.targets() {
+            if !forbidden_here.iter().any(|f| f == target) && !acceptable.iter().any(|a| a == target) {
+                acceptable.push(target.to_string());
+            }
+        }
+        for forbidden in &earlier.forbidden {
+            if !accepted_here.contains(forbidden) && !self.forbidden.contains(forbidden) {
+                self.forbidden.push(forbidden.clone());
+            }
+        }
+        let mut acceptable = acceptable.into_iter();
+        self.preferred = acceptable.next();
+        self.admitted = acceptable.collect();
+        for source in &earlier.sources {
+            if !self.sources.contains(source) {
+                self.sources.push(source.clone());
+            }
+        }
+        self.case_sensitive = self.case_sensitive.or(earlier.case_sensitive);
+        if self.note.is_none() {
+            self.note.clone_from(&earlier.note);
+        }
+        if self.domain.is_none() {
+            self.domain.clone_from(&earlier.domain);
+        }
+        if earlier.match_mode == MatchMode::Affix {
+            self.match_mode = MatchMode::Affix;
         }
     }
 }
@@ -145,11 +219,12 @@ impl Glossary {
         self.entries.is_empty()
     }
 
-    /// Layers `layers` in order: an entry of a later layer replaces, for
-    /// each of its source spellings, whatever an earlier layer said about
-    /// that spelling (compared by case-folded match key, so `korea utara`
-    /// overrides `Korea Utara`). Earlier entries that lose all their
-    /// spellings disappear; within one layer nothing is dropped.
+    /// Layers `layers` in order (see the module header): an entry of a later
+    /// layer adds to the earlier entries that share one of its spellings
+    /// (compared by case-folded match key, so `korea utara` meets `Korea
+    /// Utara`), or replaces them for those spellings when marked `replace`.
+    /// Earlier entries that are absorbed or lose all their spellings
+    /// disappear; within one layer nothing is dropped.
     pub fn layered<'a>(layers: impl IntoIterator<Item = &'a Glossary>) -> Glossary {
         Glossary::layered_owned(layers.into_iter().cloned().collect())
     }
@@ -167,16 +242,34 @@ impl Glossary {
         let mut owner: HashMap<String, usize> = HashMap::new();
         for layer in non_empty {
             let first_of_layer = entries.len();
-            for entry in layer.entries {
+            for mut entry in layer.entries {
                 let entry_idx = entries.len();
+                // The earlier layers' entries this one meets, in order.
+                let mut met: Vec<usize> = Vec::new();
                 for source in &entry.sources {
                     let folded = key(source, KeyOptions::FOLDED);
-                    if let Some(previous) = owner.insert(folded.clone(), entry_idx)
+                    if let Some(&previous) = owner.get(&folded)
                         && previous < first_of_layer
+                        && !met.contains(&previous)
                     {
-                        let earlier = &mut entries[previous];
-                        earlier.sources.retain(|s| key(s, KeyOptions::FOLDED) != folded);
+                        met.push(previous);
                     }
+                }
+                for &previous in &met {
+                    if entry.replace {
+                        let folded_here: Vec<String> = entry.sources.iter().map(|s| key(s, KeyOptions::FOLDED)).collect();
+                        entries[previous]
+                            .sources
+                            .retain(|s| !folded_here.contains(&key(s, KeyOptions::FOLDED)));
+                    } else {
+                        let earlier = std::mem::take(&mut entries[previous].sources);
+                        let mut absorbed = entries[previous].clone();
+                        absorbed.sources = earlier;
+                        entry.absorb(&absorbed);
+                    }
+                }
+                for source in &entry.sources {
+                    owner.insert(key(source, KeyOptions::FOLDED), entry_idx);
                 }
                 entries.push(entry);
             }
@@ -204,16 +297,73 @@ mod tests {
     }
 
     #[test]
-    fn later_layer_overrides_the_same_source() {
+    fn a_replacing_layer_takes_the_same_source_over() {
         let base = Glossary::new(vec![
             Entry::new("Korea Utara", "North Korea", origin("a")),
             Entry::new("Rusia", "Russia", origin("a")),
         ]);
-        let user = Glossary::new(vec![Entry::new("korea utara", "DPRK", origin("b"))]);
+        let mut replacing = Entry::new("korea utara", "DPRK", origin("b"));
+        replacing.replace = true;
+        let user = Glossary::new(vec![replacing]);
         let merged = Glossary::layered([&base, &user]);
         assert_eq!(merged.len(), 2);
         assert_eq!(merged.entries[0].sources, ["Rusia"]);
-        assert_eq!(merged.entries[1].preferred.as_deref(), Some("DPRK"));
+        assert_eq!(merged.entries[1].targets().collect::<Vec<_>>(), ["DPRK"]);
+    }
+
+    fn entry(source: &str, preferred: Option<&str>, admitted: &[&str], forbidden: &[&str], path: &str) -> Entry {
+        let mut entry = Entry::new(source, preferred.unwrap_or(""), origin(path));
+        entry.preferred = preferred.map(str::to_string);
+        entry.admitted = admitted.iter().map(|s| s.to_string()).collect();
+        entry.forbidden = forbidden.iter().map(|s| s.to_string()).collect();
+        entry
+    }
+
+    #[test]
+    fn issue_13_a_project_entry_adds_to_the_shipped_one() {
+        let shipped = Glossary::new(vec![
+            entry(
+                "Menteri Luar Negeri",
+                Some("Foreign Minister"),
+                &["Minister of Foreign Affairs"],
+                &[],
+                "shipped",
+            ),
+            entry("Kementerian Sosial", Some("Social Affairs Ministry"), &[], &[], "shipped"),
+            entry("Korea Utara", Some("North Korea"), &["North Korean"], &[], "shipped"),
+        ]);
+        let project = Glossary::new(vec![
+            // A forbidden row alone keeps the shipped requirement.
+            entry("Menteri Luar Negeri", None, &[], &["Foreign Affairs Secretary"], "project"),
+            // A new first row changes the preferred target; the shipped one stays acceptable.
+            entry("Kementerian Sosial", Some("Ministry of Social Affairs"), &[], &[], "project"),
+            // Forbidding a shipped alternative takes it out.
+            entry("korea utara", Some("North Korea"), &["DPRK"], &["North Korean"], "project"),
+        ]);
+        let merged = Glossary::layered([&shipped, &project]);
+        let find = |source: &str| merged.entries.iter().find(|e| e.sources.iter().any(|s| s == source)).unwrap();
+        let minister = find("Menteri Luar Negeri");
+        assert_eq!(
+            minister.targets().collect::<Vec<_>>(),
+            ["Foreign Minister", "Minister of Foreign Affairs"]
+        );
+        assert_eq!(minister.forbidden, ["Foreign Affairs Secretary"]);
+        let ministry = find("Kementerian Sosial");
+        assert_eq!(
+            ministry.targets().collect::<Vec<_>>(),
+            ["Ministry of Social Affairs", "Social Affairs Ministry"]
+        );
+        let korea = find("korea utara");
+        assert_eq!(korea.targets().collect::<Vec<_>>(), ["North Korea", "DPRK"]);
+        assert_eq!(korea.forbidden, ["North Korean"]);
+        assert_eq!(korea.sources, ["korea utara", "Korea Utara"]);
+        assert_eq!(merged.len(), 3, "absorbed entries disappear");
+        // The project's own word wins: accepting what the shipped entry forbids.
+        let shipped = Glossary::new(vec![entry("Rusia", Some("Russia"), &[], &["Rusia"], "shipped")]);
+        let project = Glossary::new(vec![entry("Rusia", Some("Rusia"), &[], &[], "project")]);
+        let merged = Glossary::layered([&shipped, &project]);
+        assert_eq!(merged.entries[0].targets().collect::<Vec<_>>(), ["Rusia", "Russia"]);
+        assert!(merged.entries[0].forbidden.is_empty());
     }
 
     #[test]

@@ -25,7 +25,7 @@ pub fn write(out: &mut (impl Write + ?Sized), report: &Report) -> io::Result<()>
                 Severity::Info => "notice",
             };
             let mut message = finding.message.clone();
-            if let Some(expected) = &finding.expected {
+            if let Some(expected) = finding.expected_text() {
                 message.push_str(&format!(" (expected: {expected})"));
             }
             match finding.primary() {

@@ -315,8 +315,8 @@ fn write_row(out: &mut (impl Write + ?Sized), row: &Row, source: Vec<UnitCell>, 
         for finding in &row.findings {
             write!(out, "{}", FindingAttrs(finding))?;
             write_finding_body(out, finding, Place::Row)?;
-            if let Some(expected) = &finding.expected {
-                write!(out, "<span class=\"expected\">expected: <q>{}</q></span>", escape(expected))?;
+            if let Some(expected) = finding.expected_text() {
+                write!(out, "<span class=\"expected\">expected: <q>{}</q></span>", escape(&expected))?;
             }
             write!(out, "</li>")?;
         }

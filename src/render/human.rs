@@ -13,8 +13,8 @@
 //!
 //! Colour is applied when `color` is true (the CLI decides from the
 //! terminal, `--color` and `NO_COLOR`); long units are shortened around the
-//! marked span, and a marked span longer than any sentence (over 450
-//! characters) shows its first and last 150 with ` … ` between them, so
+//! marked span, and a marked span longer than any news sentence (over 1,200
+//! characters) shows its first and last 400 with ` … ` between them, so
 //! that what one finding prints is bounded whatever the size of the unit.
 
 use std::io::{self, Write};
@@ -28,8 +28,9 @@ use crate::finding::{Finding, Location, Severity};
 /// Characters of context shown on each side of a marked span.
 const CONTEXT_CHARS: usize = 50;
 /// A marked span of more than three times this many characters shows only
-/// its first and last this many (news sentences are shorter).
-const MARK_KEPT_CHARS: usize = 150;
+/// its first and last this many (news sentences are shorter: the sample's
+/// longest, 600 characters, is shown whole).
+const MARK_KEPT_CHARS: usize = 400;
 
 struct Styles {
     error: Style,
@@ -107,8 +108,8 @@ fn write_finding(out: &mut (impl Write + ?Sized), file: &FileResult, finding: &F
             write_excerpt(out, file, label, location, severity_style, styles)?;
         }
     }
-    if let Some(expected) = &finding.expected {
-        writeln!(out, "   {gutter}={gutter:#} expected: {}", one_line(expected))?;
+    if let Some(expected) = finding.expected_text() {
+        writeln!(out, "   {gutter}={gutter:#} expected: {}", one_line(&expected))?;
     }
     writeln!(out)
 }

@@ -1,6 +1,43 @@
 //! The input of every findings format: the checked file pairs, their texts
 //! and findings. Locations are resolved to path, line and column here, once,
-//! so that each format only arranges them.
+//! so that each format only arranges them; fingerprints (the baseline keys)
+//! are computed here too, so that every format carries the same ones.
+//!
+//! **Fingerprints.** A fingerprint names a finding across runs, checkouts
+//! and copy edits. It hashes, in this order:
+//!
+//! 1. a version tag (`selaras-fingerprint-2`);
+//! 2. the rule id;
+//! 3. the source path (relative to the report's base, see `crate::paths`)
+//!    and the words of the source span (NFC, whitespace folded), when the
+//!    finding points into the source; otherwise the draft path and the words
+//!    of the draft span (an addition, a doubled space);
+//! 4. the number of expected wordings, then each of them in order, except
+//!    for `repeat.inconsistent` (counted as none),
+//!    whose expected wording is another draft sentence (the first
+//!    translation of the repeated source sentence): copy edits change it,
+//!    and the source sentence already names the finding.
+//!
+//! The draft text of a finding with a source location is left out on
+//! purpose: a `glossary.missing` or `number.missing` finding points at the
+//! whole draft sentence, and a copy edit elsewhere in that sentence must not
+//! bring an accepted finding back. Line numbers, unit ids and offsets are
+//! left out too, since edits elsewhere shift them.
+//!
+//! Findings of one report with the same hash (one term missing twice) are
+//! told apart by their order: the second gets `:2` appended, the third `:3`.
+//! A baseline that accepted two of them then reports a third one.
+//!
+//! The source or draft side is hashed as the word `source` or `draft`
+//! before its path. The hash is 64-bit FNV-1a over those fields as bytes
+//! (UTF-8; the count as eight bytes, little-endian), each field preceded by
+//! its length (eight bytes, little-endian), written out as 16 hex digits:
+//! the same on every platform and with every Rust version, which a baseline
+//! committed to a repository needs. (`std::hash::Hash` promises neither.)
+
+use std::path::PathBuf;
+
+use unicode_normalization::UnicodeNormalization;
 
 use crate::finding::{Finding, Location, Severity};
 use crate::text::{LineIndex, Side};
@@ -8,7 +45,9 @@ use crate::text::{LineIndex, Side};
 /// One checked text, as the reader sees it.
 #[derive(Debug)]
 pub struct Document {
-    /// The path as given on the command line (or in the project file).
+    /// The path as reports print it: relative to the report's base and
+    /// normalised (`crate::paths::portable`), or as given when there is no
+    /// base (an in-memory document).
     pub path: String,
     pub text: String,
     line_index: LineIndex,
@@ -118,6 +157,37 @@ impl Summary {
 #[derive(Debug, Default)]
 pub struct Report {
     pub files: Vec<FileResult>,
+    /// The folder the documents' paths are relative to (absolute): the
+    /// project root, or the working directory for pairs given on the command
+    /// line. SARIF names it as `%SRCROOT%`. `None` for in-memory reports.
+    pub base: Option<PathBuf>,
+}
+
+/// Version tag hashed first into every fingerprint; bump it when the
+/// recipe changes, together with `baseline::VERSION`.
+const FINGERPRINT_TAG: &[u8] = b"selaras-fingerprint-2";
+
+/// 64-bit FNV-1a over length-prefixed fields.
+#[derive(Clone, Copy)]
+struct Fnv(u64);
+
+impl Fnv {
+    fn new() -> Fnv {
+        Fnv(0xcbf2_9ce4_8422_2325)
+    }
+
+    fn bytes(&mut self, bytes: &[u8]) {
+        for &byte in bytes {
+            self.0 = (self.0 ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+
+    /// One field: its length, then its bytes, so that ("ab", "c") and
+    /// ("a", "bc") differ.
+    fn field(&mut self, bytes: &[u8]) {
+        self.bytes(&(bytes.len() as u64).to_le_bytes());
+        self.bytes(bytes);
+    }
 }
 
 impl Report {
@@ -125,35 +195,79 @@ impl Report {
         Summary::of(self.files.iter().flat_map(|file| &file.findings))
     }
 
-    /// A fingerprint of `finding` that survives edits elsewhere in the
-    /// files: the rule, both paths, and the normalised text of the spans it
-    /// points at — never line numbers or offsets.
+    /// The hash part of `finding`'s fingerprint (see the module header):
+    /// the rule, the source path and span (or the draft's when there is no
+    /// source location) and the expected wordings.
     pub fn fingerprint(file: &FileResult, finding: &Finding) -> String {
-        use std::hash::{Hash, Hasher};
-        // FNV-1a: stable across Rust versions and platforms, unlike the
-        // standard library's hasher, which a baseline file must be.
-        struct Fnv(u64);
-        impl Hasher for Fnv {
-            fn finish(&self) -> u64 {
-                self.0
-            }
-            fn write(&mut self, bytes: &[u8]) {
-                for &byte in bytes {
-                    self.0 = (self.0 ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3);
-                }
-            }
-        }
-        let mut hasher = Fnv(0xcbf2_9ce4_8422_2325);
-        finding.rule.as_str().hash(&mut hasher);
-        for location in [&finding.source, &finding.target].into_iter().flatten() {
+        Report::fingerprint_from(Report::located(file, finding), finding)
+    }
+
+    /// The hash of a fingerprint's rule and location: the part that reads
+    /// the text a finding points at (a whole unit for some rules).
+    fn located(file: &FileResult, finding: &Finding) -> Fnv {
+        let mut hasher = Fnv::new();
+        hasher.field(FINGERPRINT_TAG);
+        hasher.field(finding.rule.as_str().as_bytes());
+        if let Some(location) = finding.source.as_ref().or(finding.target.as_ref()) {
             let document = file.document(location.side);
-            document.path.hash(&mut hasher);
-            let text = location.span.slice(&document.text);
-            for word in text.split_whitespace() {
-                word.hash(&mut hasher);
-            }
+            hasher.field(match location.side {
+                Side::Source => b"source",
+                Side::Target => b"draft",
+            });
+            hasher.field(document.path.as_bytes());
+            let text: String = location.span.slice(&document.text).nfc().collect();
+            let words: Vec<&str> = text.split_whitespace().collect();
+            hasher.field(words.join(" ").as_bytes());
         }
-        finding.expected.hash(&mut hasher);
-        format!("{:016x}", hasher.finish())
+        hasher
+    }
+
+    /// A fingerprint from its `located` part and the expected values.
+    fn fingerprint_from(mut hasher: Fnv, finding: &Finding) -> String {
+        let expected: &[String] = if finding.rule.as_str() == "repeat.inconsistent" {
+            &[]
+        } else {
+            &finding.expected
+        };
+        hasher.field(&(expected.len() as u64).to_le_bytes());
+        for expected in expected {
+            hasher.field(expected.as_bytes());
+        }
+        format!("{:016x}", hasher.0)
+    }
+
+    /// The fingerprint of every finding, per file and in report order, with
+    /// repeats numbered (`…:2`, `…:3`).
+    pub fn fingerprints(&self) -> Vec<Vec<String>> {
+        let mut seen: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+        self.files
+            .iter()
+            .map(|file| {
+                // Findings of one rule at one span (every `number.extra` of a
+                // bead points at the bead's whole source) read its text once:
+                // hashing it per finding cost findings × unit length.
+                let mut located: std::collections::HashMap<(&str, bool, usize, usize), Fnv> = std::collections::HashMap::new();
+                file.findings
+                    .iter()
+                    .map(|finding| {
+                        let state = match finding.source.as_ref().or(finding.target.as_ref()) {
+                            Some(location) => *located
+                                .entry((
+                                    finding.rule.as_str(),
+                                    matches!(location.side, Side::Source),
+                                    location.span.start,
+                                    location.span.end,
+                                ))
+                                .or_insert_with(|| Report::located(file, finding)),
+                            None => Report::located(file, finding),
+                        };
+                        let hash = Report::fingerprint_from(state, finding);
+                        let count = seen.entry(hash.clone()).or_insert(0);
+                        *count += 1;
+                        if *count == 1 { hash } else { format!("{hash}:{count}") }
+                    })
+                    .collect()
+            })
+            .collect()
     }
 }

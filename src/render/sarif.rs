@@ -5,7 +5,14 @@
 //! located in the draft (where the translator edits) with the source as a
 //! related location, or in the source when the draft has nothing (an
 //! omission). Columns count code points (`columnKind: unicodeCodePoints`).
-//! `partialFingerprints` carries the baseline fingerprint.
+//! `partialFingerprints` carries the baseline fingerprint (`selaras/v2`).
+//!
+//! Artifact URIs are relative to the report's base (the project root, or
+//! the working directory for pairs given on the command line) and say so
+//! with `uriBaseId: "%SRCROOT%"`; the run's `originalUriBaseIds` gives
+//! `%SRCROOT%` as the base's `file:` URI, so that a viewer on the machine
+//! that wrote the file finds it, and code scanning, which knows its own
+//! checkout, resolves the relative part.
 
 use std::io::{self, Write};
 
@@ -23,9 +30,34 @@ fn level(severity: Severity) -> &'static str {
     }
 }
 
+/// The base of relative artifact URIs.
+const SRCROOT: &str = "%SRCROOT%";
+
+fn artifact(path: &str) -> Value {
+    // Absolute paths (outside the base) and standard input have no base.
+    if path.starts_with('/') || path.starts_with('<') || path.get(1..3) == Some(":/") {
+        json!({ "uri": uri(path) })
+    } else {
+        json!({ "uri": uri(path), "uriBaseId": SRCROOT })
+    }
+}
+
+/// `file:` URI of an absolute folder, ending in `/` as SARIF requires of a
+/// base URI.
+fn folder_uri(folder: &std::path::Path) -> String {
+    let mut path = folder.to_string_lossy().replace('\\', "/");
+    if !path.starts_with('/') {
+        path.insert(0, '/'); // A Windows drive letter: file:///C:/…
+    }
+    if !path.ends_with('/') {
+        path.push('/');
+    }
+    format!("file://{}", uri(&path))
+}
+
 fn physical(location: &Resolved<'_>) -> Value {
     json!({
-        "artifactLocation": { "uri": uri(location.path) },
+        "artifactLocation": artifact(location.path),
         "region": {
             "startLine": location.line,
             "startColumn": location.column,
@@ -50,7 +82,7 @@ fn uri(path: &str) -> String {
     out
 }
 
-fn result(file: &FileResult, finding: &Finding, rule_index: Option<usize>) -> Value {
+fn result(file: &FileResult, finding: &Finding, fingerprint: String, rule_index: Option<usize>) -> Value {
     let mut locations = Vec::new();
     let mut related = Vec::new();
     let primary = finding.primary();
@@ -66,7 +98,7 @@ fn result(file: &FileResult, finding: &Finding, rule_index: Option<usize>) -> Va
         }));
     }
     let mut message = finding.message.clone();
-    if let Some(expected) = &finding.expected {
+    if let Some(expected) = finding.expected_text() {
         message.push_str(&format!(" (expected: {expected})"));
     }
     let mut value = json!({
@@ -74,7 +106,7 @@ fn result(file: &FileResult, finding: &Finding, rule_index: Option<usize>) -> Va
         "level": level(finding.severity),
         "message": { "text": message },
         "locations": locations,
-        "partialFingerprints": { "selaras/v1": Report::fingerprint(file, finding) },
+        "partialFingerprints": { "selaras/v2": fingerprint },
     });
     if let Some(index) = rule_index {
         value["ruleIndex"] = json!(index);
@@ -99,13 +131,13 @@ pub fn write(out: &mut (impl Write + ?Sized), report: &Report) -> io::Result<()>
         })
         .collect();
     let mut results = Vec::new();
-    for file in &report.files {
-        for finding in &file.findings {
+    for (file, fingerprints) in report.files.iter().zip(report.fingerprints()) {
+        for (finding, fingerprint) in file.findings.iter().zip(fingerprints) {
             let rule_index = rules().iter().position(|info| info.id == finding.rule);
-            results.push(result(file, finding, rule_index));
+            results.push(result(file, finding, fingerprint, rule_index));
         }
     }
-    let sarif = json!({
+    let mut sarif = json!({
         "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
         "version": "2.1.0",
         "runs": [{
@@ -119,6 +151,11 @@ pub fn write(out: &mut (impl Write + ?Sized), report: &Report) -> io::Result<()>
             "results": results,
         }]
     });
+    if let Some(base) = &report.base {
+        let mut bases = serde_json::Map::new();
+        bases.insert(SRCROOT.to_string(), json!({ "uri": folder_uri(base) }));
+        sarif["runs"][0]["originalUriBaseIds"] = Value::Object(bases);
+    }
     serde_json::to_writer_pretty(&mut *out, &sarif)?;
     out.write_all(b"\n")
 }

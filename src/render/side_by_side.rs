@@ -288,7 +288,7 @@ impl Painter {
             frags.push(Frag::new(format!("{}: ", location.unit), Style::new().dimmed()));
         }
         frags.push(Frag::new(finding.message.as_str(), Style::new()));
-        if let Some(expected) = &finding.expected {
+        if let Some(expected) = finding.expected_text() {
             frags.push(Frag::new(format!(" (expected: {expected})"), Style::new().italic()));
         }
         for (line_idx, line) in wrap(&frags, width.saturating_sub(4)).iter().enumerate() {

@@ -13,6 +13,9 @@ use super::Lang;
 pub enum AbbrevClass {
     /// Stands before a name or number and never ends a sentence.
     Title,
+    /// Stands before a number or code (`No. 12`, `Telp. (021)`); ends a
+    /// sentence only before a capitalised word that is neither.
+    Number,
     /// May end a sentence (see `abbreviations.tsv` for the rule per language).
     Final,
 }
@@ -44,6 +47,7 @@ fn rows() -> impl Iterator<Item = (&'static str, AbbrevClass, &'static str)> {
         let abbrev = fields.next().unwrap_or_default();
         let class = match fields.next() {
             Some("title") => AbbrevClass::Title,
+            Some("number") => AbbrevClass::Number,
             _ => AbbrevClass::Final,
         };
         let lang = fields.next().unwrap_or("*");
@@ -70,7 +74,7 @@ mod tests {
         for line in TABLE.lines().filter(|l| !l.is_empty() && !l.starts_with('#')) {
             let fields: Vec<&str> = line.split('\t').collect();
             assert_eq!(fields.len(), 3, "bad row {line:?}");
-            assert!(matches!(fields[1], "title" | "final"), "bad class in {line:?}");
+            assert!(matches!(fields[1], "title" | "number" | "final"), "bad class in {line:?}");
             assert!(matches!(fields[2], "id" | "en" | "*"), "bad language in {line:?}");
             assert!(!fields[0].ends_with('.'), "write {line:?} without its full stop");
             assert!(seen.insert(fields[0]), "duplicate abbreviation {:?}", fields[0]);
@@ -84,5 +88,7 @@ mod tests {
         assert_eq!(lookup("Gen", Lang::En), Some(AbbrevClass::Title));
         assert_eq!(lookup("dr", Lang::Id), Some(AbbrevClass::Title));
         assert_eq!(lookup("DR", Lang::Id), None);
+        assert_eq!(lookup("no", Lang::Id), Some(AbbrevClass::Number));
+        assert_eq!(lookup("Lt", Lang::Id), Some(AbbrevClass::Title));
     }
 }

@@ -1,9 +1,16 @@
 //! Unit kinds: what a paragraph is, judged from its own text and position.
 //!
-//! * `headline` — the first paragraph, one line, no final full stop.
+//! * `headline` — the first paragraph, at most two lines (a headline may be
+//!   hard-wrapped), no final full stop.
 //! * `dateline` — a date and/or time line (`Sabtu, 02 November 2024 - 14:23 WIB`,
 //!   `Saturday, November 2, 2024`): weekday and month names, numbers and time
 //!   zones, with at most two other words (a city).
+//! * `byline` — the author credit in prose form: `Oleh Ahmad Fauzi`,
+//!   `Oleh: A dan B`, `Laporan wartawan Tribunnews.com, Rina`, `By John
+//!   Smith` — an opening from `BYLINE_OPENINGS`, then names only (capitalised
+//!   words and connectors), short, without a final full stop. Labelled
+//!   credits (`Penulis: …`, `Reporter: …`, `Editor: …`) are site furniture
+//!   that translations drop, so they stay `boilerplate`.
 //! * `boilerplate` — site trailers and links: a line that starts with one of
 //!   `BOILERPLATE_PREFIXES` (`Lihat Juga :`, `Baca Juga: …`, `Editor: …`), or
 //!   an editor's initials in brackets (`(ahm)`, `(nnz/rz)`).
@@ -13,6 +20,11 @@
 //!
 //! A paragraph of a kind other than `body` is one unit: a headline or a
 //! "Baca Juga" link title is not cut into sentences.
+//!
+//! Datelines, bylines and boilerplate are recognised line by line, and
+//! `paragraph` never joins such a line to another: so the kinds come out the
+//! same whether the article has one paragraph per line, blank lines between
+//! paragraphs, or hard-wrapped lines (`stands_alone`, `is_title_case`).
 
 use serde::Serialize;
 
@@ -25,6 +37,7 @@ pub enum UnitKind {
     Dateline,
     Heading,
     Boilerplate,
+    Byline,
     Body,
 }
 
@@ -35,6 +48,7 @@ impl UnitKind {
             UnitKind::Dateline => "dateline",
             UnitKind::Heading => "heading",
             UnitKind::Boilerplate => "boilerplate",
+            UnitKind::Byline => "byline",
             UnitKind::Body => "body",
         }
     }
@@ -76,6 +90,27 @@ const BOILERPLATE_PREFIXES: &[&str] = &[
     "topik:",
     "tulis komentar",
     "©",
+];
+
+/// Openings of a byline, lowercase; a name list must follow.
+const BYLINE_OPENINGS: &[&str] = &[
+    "oleh",
+    "laporan wartawan",
+    "laporan koresponden",
+    "laporan reporter",
+    "kontributor",
+    "by",
+    "written by",
+    "reported by",
+];
+
+/// Words that may stand between the names of a byline.
+const BYLINE_CONNECTORS: &[&str] = &["dan", "and", "&", "di", "in", "dari", "from", "-", "|", "/"];
+
+/// Short words that stay lowercase in a title-cased headline.
+const TITLE_SMALL_WORDS: &[&str] = &[
+    "a", "an", "and", "as", "at", "atau", "by", "dan", "dari", "dengan", "di", "for", "from", "hingga", "in", "ini", "itu", "ke", "of",
+    "on", "or", "pada", "sampai", "the", "to", "untuk", "vs", "with", "yang",
 ];
 
 const WEEKDAYS: &[&str] = &[
@@ -174,14 +209,85 @@ pub fn classify(paragraph: &str, is_first: bool) -> UnitKind {
     if is_dateline(paragraph) {
         return UnitKind::Dateline;
     }
-    let one_line = !paragraph.contains('\n');
-    if is_first && one_line && paragraph.len() <= 300 && !ends_with_stop(paragraph) {
+    if is_byline(paragraph) {
+        return UnitKind::Byline;
+    }
+    // A headline or subhead may be hard-wrapped onto a second line.
+    let short = memchr::memchr_iter(b'\n', paragraph.as_bytes()).nth(1).is_none();
+    if is_first && short && paragraph.len() <= 300 && !ends_with_stop(paragraph) {
         return UnitKind::Headline;
     }
-    if !is_first && one_line && is_heading(paragraph) {
+    if !is_first && short && is_heading(paragraph) {
         return UnitKind::Heading;
     }
     UnitKind::Body
+}
+
+/// A line that is a paragraph of its own in every layout: a dateline, a
+/// byline or boilerplate.
+pub fn stands_alone(line: &str) -> bool {
+    is_boilerplate(line) || is_dateline(line) || is_byline(line)
+}
+
+/// Capitalised as a headline is (`Korea Utara Akan Dukung Rusia hingga
+/// Tercapai Kemenangan di Ukraina`): at least three words that are not
+/// `TITLE_SMALL_WORDS`, none of them lowercase. (A line of body text that
+/// opens with a capitalised word nearly always holds a lowercase one too:
+/// `Dalam pertemuannya pada Jumat dengan Menteri Luar Negeri`.)
+pub fn is_title_case(line: &str) -> bool {
+    let (words, lowercase) = count_title_words(line);
+    words >= 3 && lowercase == 0
+}
+
+/// The second line of a wrapped headline (`di Ukraina`, `Ukraina`): words,
+/// none of them a lowercase word other than `TITLE_SMALL_WORDS`.
+pub fn is_title_fragment(line: &str) -> bool {
+    let (words, lowercase) = count_title_words(line);
+    words >= 1 && lowercase == 0
+}
+
+/// Words that are not `TITLE_SMALL_WORDS`, and how many of them start in
+/// lowercase.
+fn count_title_words(line: &str) -> (usize, usize) {
+    let (mut words, mut lowercase) = (0usize, 0usize);
+    for word in line.split_whitespace() {
+        let Some(first) = word.chars().find(|c| c.is_alphabetic()) else {
+            continue;
+        };
+        if first.is_lowercase() {
+            let bare = word.trim_matches(|c: char| !c.is_alphanumeric());
+            if TITLE_SMALL_WORDS.contains(&bare) {
+                continue;
+            }
+            lowercase += 1;
+        }
+        words += 1;
+    }
+    (words, lowercase)
+}
+
+fn is_byline(text: &str) -> bool {
+    if text.len() > 120 || text.contains('\n') || text.ends_with('.') {
+        return false;
+    }
+    let first = text.as_bytes().first().map(u8::to_ascii_lowercase);
+    let Some(opening) = BYLINE_OPENINGS.iter().find(|opening| {
+        first == Some(opening.as_bytes()[0])
+            && text.get(..opening.len()).is_some_and(|head| head.eq_ignore_ascii_case(opening))
+            && text[opening.len()..].starts_with([' ', ':', '\u{a0}'])
+    }) else {
+        return false;
+    };
+    let names = text[opening.len()..].trim_start_matches([' ', ':', '\u{a0}']);
+    let mut capitalised = 0;
+    for word in names.split(|c: char| c.is_whitespace() || c == ',').filter(|w| !w.is_empty()) {
+        if word.chars().next().is_some_and(char::is_uppercase) {
+            capitalised += 1;
+        } else if !BYLINE_CONNECTORS.contains(&word) {
+            return false;
+        }
+    }
+    capitalised > 0
 }
 
 fn ends_with_stop(text: &str) -> bool {
@@ -200,9 +306,16 @@ fn is_heading(text: &str) -> bool {
 }
 
 fn is_boilerplate(text: &str) -> bool {
-    let lower_head: String = text.chars().take(32).flat_map(char::to_lowercase).collect();
-    for prefix in BOILERPLATE_PREFIXES {
-        if let Some(rest) = lower_head.strip_prefix(prefix) {
+    // The openings are ASCII (and `©`), so a byte comparison that ignores
+    // ASCII case finds them without lowercasing the line; a match ends on a
+    // character boundary because the matched bytes are the opening's own.
+    let bytes = text.as_bytes();
+    let Some(first) = bytes.first().map(u8::to_ascii_lowercase) else {
+        return false;
+    };
+    for prefix in BOILERPLATE_PREFIXES.iter().filter(|prefix| prefix.as_bytes()[0] == first) {
+        if bytes.len() >= prefix.len() && bytes[..prefix.len()].eq_ignore_ascii_case(prefix.as_bytes()) {
+            let rest = &text[prefix.len()..];
             let at_boundary = prefix.ends_with([':', '©']) || rest.is_empty() || rest.starts_with(|c: char| !c.is_alphanumeric());
             if at_boundary {
                 return true;
@@ -224,29 +337,34 @@ fn is_editor_initials(text: &str) -> bool {
 }
 
 fn is_dateline(text: &str) -> bool {
-    if text.len() > 100 || text.contains('\n') || text.trim_end().ends_with('.') {
+    if text.len() > 100 || text.contains('\n') || text.trim_end().ends_with('.') || !text.bytes().any(|b| b.is_ascii_digit()) {
         return false;
     }
+    // The word lists are ASCII and lowercase: a word is compared ignoring
+    // ASCII case, and a word with other letters is never in them.
+    let listed = |list: &[&str], word: &str| list.iter().any(|entry| entry.eq_ignore_ascii_case(word));
     let (mut months, mut weekdays, mut numbers, mut years, mut others) = (0, 0, 0, 0, 0);
     for word in text.split(|c: char| !c.is_alphanumeric() && c != '\'').filter(|w| !w.is_empty()) {
-        let lower = word.to_lowercase();
-        if word.chars().all(|c| c.is_ascii_digit()) {
+        if word.bytes().all(|b| b.is_ascii_digit()) {
             numbers += 1;
             if word.len() == 4 && (word.starts_with("19") || word.starts_with("20")) {
                 years += 1;
             }
-        } else if MONTHS.contains(&lower.as_str()) {
+        } else if listed(MONTHS, word) {
             months += 1;
-        } else if WEEKDAYS.contains(&lower.as_str()) {
+        } else if listed(WEEKDAYS, word) {
             weekdays += 1;
-        } else if SENTENCE_WORDS.contains(&lower.as_str()) {
+        } else if listed(SENTENCE_WORDS, word) {
             return false;
-        } else if !TIME_WORDS.contains(&lower.as_str()) {
+        } else if !listed(TIME_WORDS, word) {
             others += 1;
+            if others > 2 {
+                return false;
+            }
         }
     }
     let has_date = (months > 0 && numbers > 0) || (years > 0 && numbers >= 3);
-    has_date && (years > 0 || weekdays > 0) && others <= 2
+    has_date && (years > 0 || weekdays > 0)
 }
 
 #[cfg(test)]
@@ -295,6 +413,42 @@ mod tests {
         for line in ["Bacaan doa pagi ini.", "(Foto: Reuters)", "Editorial ini ditulis tim."] {
             assert_ne!(classify(line, false), UnitKind::Boilerplate, "{line}");
         }
+    }
+
+    #[test]
+    fn bylines() {
+        for line in [
+            "Oleh Ahmad Fauzi",
+            "Oleh: Ahmad Fauzi dan Rina Ayu",
+            "Laporan Wartawan Tribunnews.com, Rina Ayu",
+            "By John Smith and Jane Doe",
+        ] {
+            assert_eq!(classify(line, false), UnitKind::Byline, "{line}");
+            assert!(stands_alone(line), "{line}");
+        }
+        for line in [
+            "Oleh karena itu, harga naik.",
+            "Oleh karena itu harga naik",
+            "By the way",
+            "Oleh Ahmad Fauzi.",
+        ] {
+            assert_ne!(classify(line, false), UnitKind::Byline, "{line}");
+        }
+        // A labelled credit is site furniture.
+        assert_eq!(classify("Penulis: Ahmad Fauzi", false), UnitKind::Boilerplate);
+    }
+
+    #[test]
+    fn title_case_lines() {
+        assert!(is_title_case("Korea Utara Akan Dukung Rusia hingga Tercapai Kemenangan di Ukraina"));
+        assert!(is_title_case("North Korea Will Back Russia Until Victory in Ukraine"));
+        assert!(is_title_case("KOREA UTARA DUKUNG RUSIA"));
+        assert!(!is_title_case("Menteri Luar Negeri Choe Son Hui mengatakan hal"));
+        assert!(!is_title_case("MOSKOW - Korea Utara akan mendukung Rusia hingga mencapai"));
+        assert!(!is_title_case("Korea Utara"));
+        assert!(!is_title_case("Dalam pertemuannya pada Jumat dengan Menteri Luar Negeri"));
+        assert!(is_title_fragment("di Ukraina"));
+        assert!(!is_title_fragment("kemenangan di Ukraina."));
     }
 
     #[test]

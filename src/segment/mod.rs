@@ -18,6 +18,7 @@ mod abbrev;
 mod kind;
 mod paragraph;
 mod repeat;
+mod rules;
 mod sentence;
 
 use std::fmt;
@@ -164,7 +165,7 @@ impl Segmenter {
                         kind = UnitKind::Body;
                     }
                 }
-                UnitKind::Dateline | UnitKind::Boilerplate => spans.push(Span::new(start, end)),
+                UnitKind::Dateline | UnitKind::Boilerplate | UnitKind::Byline => spans.push(Span::new(start, end)),
             }
             let first_unit = units.len();
             for (sentence_idx, &span) in spans.iter().enumerate() {

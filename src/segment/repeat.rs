@@ -33,8 +33,12 @@ pub fn normalise_into(text: &str, out: &mut String) {
         }
     };
     if text.is_ascii() || is_nfc_quick(text.chars()) == IsNormalized::Yes {
-        for c in text.chars() {
-            push(c, out);
+        // Already in normal form: only the whitespace runs change.
+        for word in text.split_whitespace() {
+            if !out.is_empty() {
+                out.push(' ');
+            }
+            out.push_str(word);
         }
     } else {
         for c in text.nfc() {

@@ -136,3 +136,104 @@ fn segmented_lines_number_paragraphs_by_blank_lines() {
     let got: Vec<(u32, &str)> = units.iter().map(|(p, s)| (*p, s.slice(text))).collect();
     assert_eq!(got, vec![(1, "satu"), (1, "dua"), (2, "tiga")]);
 }
+
+/// The sample article with a byline under the dateline, one paragraph per
+/// line: every kind the layouts must keep.
+fn sample_with_byline() -> String {
+    let mut lines: Vec<&str> = SAMPLE.lines().collect();
+    lines.insert(2, "Oleh Ahmad Fauzi");
+    lines.join("\n") + "\n"
+}
+
+/// Greedy hard wrap at `column` characters.
+fn wrap(paragraph: &str, column: usize) -> String {
+    let mut out = String::new();
+    let mut line_width = 0;
+    for word in paragraph.split(' ') {
+        let word_width = word.chars().count();
+        if line_width > 0 && line_width + 1 + word_width > column {
+            out.push('\n');
+            line_width = 0;
+        } else if line_width > 0 {
+            out.push(' ');
+            line_width += 1;
+        }
+        out.push_str(word);
+        line_width += word_width;
+    }
+    out
+}
+
+/// The same article in the layouts people paste: header lines (headline,
+/// dateline, byline) together, body paragraphs separated by blank lines,
+/// each wrapped at `column` (or not at all), the trailer lines together.
+fn relayout(one_per_line: &str, column: Option<usize>) -> String {
+    let lines: Vec<&str> = one_per_line.lines().collect();
+    let (header, rest) = lines.split_at(3);
+    let (body, trailer) = rest.split_at(rest.len() - 3);
+    let fit = |line: &str| column.map_or(line.to_string(), |column| wrap(line, column));
+    let mut blocks = vec![header.iter().map(|line| fit(line)).collect::<Vec<_>>().join("\n")];
+    blocks.extend(body.iter().map(|line| fit(line)));
+    blocks.push(trailer.join("\n"));
+    blocks.join("\n\n") + "\n"
+}
+
+/// Each unit's kind and text with whitespace runs read as one space.
+fn kinds_and_texts(text: &str) -> Vec<(UnitKind, String)> {
+    segment(text, SegmenterConfig::default())
+        .units
+        .iter()
+        .map(|unit| (unit.kind, unit.span.slice(text).split_whitespace().collect::<Vec<_>>().join(" ")))
+        .collect()
+}
+
+#[test]
+fn issue_14_kinds_are_the_same_in_every_layout() {
+    let one_per_line = sample_with_byline();
+    let expected = kinds_and_texts(&one_per_line);
+    let kinds: Vec<UnitKind> = expected.iter().map(|(kind, _)| *kind).collect();
+    assert_eq!(kinds[..3], [UnitKind::Headline, UnitKind::Dateline, UnitKind::Byline]);
+    assert!(kinds[3..kinds.len() - 3].iter().all(|&k| k == UnitKind::Body));
+    assert!(kinds[kinds.len() - 3..].iter().all(|&k| k == UnitKind::Boilerplate));
+    for column in [None, Some(60), Some(72), Some(100)] {
+        let text = relayout(&one_per_line, column);
+        assert_eq!(kinds_and_texts(&text), expected, "column {column:?}:\n{text}");
+    }
+}
+
+#[test]
+fn issue_14_repeated_body_is_found_in_every_layout() {
+    for column in [None, Some(72)] {
+        let text = relayout(SAMPLE, column);
+        let segmentation = segment(&text, SegmenterConfig::default());
+        assert_eq!(segmentation.repeated_blocks.len(), 1, "column {column:?}");
+    }
+}
+
+#[test]
+fn issue_14_headline_and_dateline_above_blank_line_paragraphs_are_two_units() {
+    let text = "Korea Utara Akan Dukung Rusia hingga Tercapai Kemenangan di Ukraina\nSabtu, 02 November 2024 - 14:23 WIB\n\nMOSKOW - Korea Utara akan mendukung Rusia hingga mencapai kemenangan di Ukraina.\n\nMenteri Luar Negeri Choe Son Hui mengatakan hal tersebut di Moskow.\n";
+    let found = kinds_and_texts(text);
+    assert_eq!(found[0].0, UnitKind::Headline);
+    assert_eq!(found[1], (UnitKind::Dateline, "Sabtu, 02 November 2024 - 14:23 WIB".to_string()));
+    assert_eq!(found.len(), 4);
+}
+
+#[test]
+fn issue_14_several_articles_keep_headlines_apart_from_their_bodies() {
+    let articles = [
+        (
+            "Korea Utara Dukung Rusia",
+            "MOSKOW - Korea Utara akan mendukung Rusia hingga mencapai kemenangan di Ukraina.",
+        ),
+        ("Kisah pendiri Facebook dibuat komik", "Komik itu terbit bulan depan."),
+        ("Naskah asli Harry Potter dipamerkan", "Pameran dibuka di London pada Sabtu."),
+    ];
+    let text: String = articles.iter().map(|(headline, body)| format!("{headline}\n{body}\n\n")).collect();
+    let found = kinds_and_texts(&text);
+    let texts: Vec<&str> = found.iter().map(|(_, text)| text.as_str()).collect();
+    let expected: Vec<&str> = articles.iter().flat_map(|(headline, body)| [*headline, *body]).collect();
+    assert_eq!(texts, expected);
+    assert_eq!(found[0].0, UnitKind::Headline);
+    assert!(found[2..].iter().step_by(2).all(|(kind, _)| *kind == UnitKind::Heading));
+}

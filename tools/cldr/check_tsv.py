@@ -18,6 +18,10 @@ Rules (see glossaries/README.md):
   * no two sources in a file differ only by letter case, unless one of them is an
     all-capital acronym of up to 5 letters (those are matched case-sensitively);
   * the same source in several files has the same preferred (first) target;
+  * a shipped file that selaras layers after another (LAYERS, the order of SHIPPED in
+    src/glossary/mod.rs) replaces that file's entry for a shared source, so it must
+    admit every target the earlier file gives (countries.tsv gives `Denmark` -> Danish;
+    a news.tsv entry for `Denmark` without Danish would silently drop it);
   * a header line `# N source terms, M rows.` states the file's true counts.
 """
 
@@ -38,9 +42,12 @@ FORBIDDEN = {
 }
 COUNTS = re.compile(r"^# (\d+) source terms, (\d+) rows\.$")
 ACRONYM = re.compile(r"^[A-Z]{1,5}$")
+# Layering order of the shipped glossaries (src/glossary/mod.rs, SHIPPED): a later
+# file's entry replaces an earlier file's entry for the same source (case-folded).
+LAYERS = ("countries.tsv", "calendar.tsv", "news.tsv")
 
 
-def check_file(path, errors, preferred):
+def check_file(path, errors, preferred, targets_of=None):
     def err(line, msg):
         errors.append(f"{path}:{line}: {msg}")
 
@@ -128,7 +135,30 @@ def check_file(path, errors, preferred):
 
     for s, (t, i) in first_target.items():
         preferred.setdefault(s, []).append((path, i, t))
+    if targets_of is not None:
+        for i, s, t in rows:
+            entry = targets_of.setdefault(s.casefold(), (s, i, []))
+            if t not in entry[2]:
+                entry[2].append(t)
     return len(first_target), len(rows)
+
+
+def check_layers(by_file, errors):
+    """A later layer must admit every target of an earlier layer's shared source."""
+    order = [name for name in LAYERS if name in by_file]
+    for a, earlier in enumerate(order):
+        for later in order[a + 1:]:
+            path_e, targets_e = by_file[earlier]
+            path_l, targets_l = by_file[later]
+            for key, (source, line, later_targets) in sorted(targets_l.items()):
+                if key not in targets_e:
+                    continue
+                dropped = [t for t in targets_e[key][2] if t not in later_targets]
+                if dropped:
+                    errors.append(
+                        f"{path_l}:{line}: {source!r} replaces the entry of {path_e}:{targets_e[key][1]} "
+                        f"but does not admit its targets {', '.join(repr(t) for t in dropped)}"
+                    )
 
 
 def main(argv):
@@ -144,8 +174,12 @@ def main(argv):
         return 1
     errors = []
     preferred = {}
+    by_file = {}
     for p in paths:
-        counts = check_file(p, errors, preferred)
+        targets_of = {}
+        counts = check_file(p, errors, preferred, targets_of)
+        if os.path.basename(p) in LAYERS:
+            by_file[os.path.basename(p)] = (p, targets_of)
         if counts:
             print(f"{p}: {counts[0]} source terms, {counts[1]} rows")
     # Cross-file: a source shared by several files must prefer the same target.
@@ -154,6 +188,7 @@ def main(argv):
         if len(targets) > 1:
             desc = "; ".join(f"{p}:{i} {t!r}" for p, i, t in where)
             errors.append(f"{where[-1][0]}:{where[-1][1]}: source {s!r} has different preferred targets across files: {desc}")
+    check_layers(by_file, errors)
     for e in errors:
         print(e)
     if errors:

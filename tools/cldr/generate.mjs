@@ -1,19 +1,23 @@
 // Generates the CLDR-derived glossaries of selaras:
 //
 //   glossaries/countries.tsv  Indonesian -> English country and territory names
-//                             (cldr-localenames-full: main/{id,en}/territories.json)
+//                             (cldr-localenames-full: main/{id,en}/territories.json),
+//                             with English demonyms admitted (world-countries:
+//                             countries.json, demonyms.eng)
 //   glossaries/calendar.tsv   Indonesian -> English weekday and month names
 //                             (cldr-dates-full: main/{id,en}/ca-gregorian.json)
 //
-// and copies the Unicode License v3 shipped inside the npm package to
-// glossaries/LICENSE-CLDR.txt.
+// and copies the licences shipped inside the npm packages to glossaries/:
+// LICENSE-CLDR.txt (Unicode License v3) and LICENSE-ODbL.txt (world-countries,
+// Open Database License 1.0).
 //
 // Run:  cd tools/cldr && npm ci && node generate.mjs
 //
 // The output is deterministic: the same package versions give byte-identical files.
 // Everything this script adds or changes beyond the raw CLDR data is listed in the
-// tables below (EXCLUDED, DROP_SOURCES, OVERRIDES, CALENDAR_EXTRAS), each with its
-// reason, and is marked in the comment column of the row it produced.
+// tables below (EXCLUDED, DROP_SOURCES, OVERRIDES, SOURCE_NOTES, DEMONYM_EXTRAS,
+// CALENDAR_EXTRAS), each with its reason, and is marked in the comment column of
+// the row it produced.
 
 import { readFileSync, writeFileSync, copyFileSync, mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -35,6 +39,8 @@ const DATES = pkgDir('cldr-dates-full');
 const localenamesVersion = readJson(join(LOCALENAMES, 'package.json')).version;
 const datesVersion = readJson(join(DATES, 'package.json')).version;
 const cldrVersion = readJson(join(LOCALENAMES, 'package.json')).cldrVersion;
+const WORLD = pkgDir('world-countries');
+const worldVersion = readJson(join(WORLD, 'package.json')).version;
 
 // ---------------------------------------------------------------------------
 // Territories
@@ -169,6 +175,95 @@ const OVERRIDES = {
   ],
 };
 
+// Notes appended to the first row of a source, for sources with an everyday
+// lowercase homonym that the engine skips (capitalised use is intended).
+const SOURCE_NOTES = {
+  Kamboja: 'also "kamboja" = frangipani (flower): capitalised use intended',
+};
+
+// ---------------------------------------------------------------------------
+// Demonyms
+//
+// CLDR has no demonyms, yet news English names a country by its adjective as often
+// as by its name (Menteri Luar Negeri Finlandia = the Finnish Foreign Minister,
+// kapal berbendera Yunani = a Greek-flagged ship). The English demonyms of the
+// world-countries data (mledoze/countries, ODbL 1.0), matched by the CLDR region
+// code, are admitted targets of every source of that code, after CLDR's names, so
+// the country name stays the preferred target. Rules:
+//  * a value listing several demonyms ("Antiguan, Barbudan", "Kittitian or
+//    Nevisian") gives each of them;
+//  * a demonym that several codes share is kept only for independent states: the
+//    sovereign keeps "French", "Dutch", "Indian", "American", "Norwegian" (not the
+//    French Southern Territories, Caribbean Netherlands, British Indian Ocean
+//    Territory, Northern Mariana Islands, Svalbard), both Congos keep "Congolese",
+//    Dominica and the Dominican Republic "Dominican"; "Channel Islander" (Guernsey,
+//    Jersey) and "Virgin Islander" (British and US Virgin Islands) are dropped, as
+//    they cannot tell the two apart;
+//  * DEMONYM_EXTRAS adds what professional news English also writes where the data
+//    has one form only: the adjective beside a noun, the wire-service short form,
+//    the AP/Reuters spelling, and the irregular nouns for people (a Dane, Swedes).
+const DEMONYM_EXTRAS = {
+  AQ: [['Antarctic', 'the adjective (Antarctic ice); the data gives only "Antarctican"']],
+  AR: [['Argentinian', 'British usage beside Argentine']],
+  CV: [['Cape Verdean', 'standard spelling; the data spells "Cape Verdian"']],
+  DK: [['Dane', 'noun for people (Danes)']],
+  EC: [['Ecuadorian', 'AP and Reuters spelling beside Ecuadorean']],
+  ES: [['Spaniard', 'noun for people (Spaniards)']],
+  FI: [['Finn', 'noun for people (Finns)']],
+  FR: [['Frenchman', 'noun for a person'], ['Frenchmen', 'plural of Frenchman']],
+  GB: [['Briton', 'noun for people (Britons)']],
+  HR: [['Croat', 'noun for people (Croats)']],
+  IE: [['Irishman', 'noun for a person'], ['Irishmen', 'plural of Irishman']],
+  IS: [['Icelandic', 'the adjective; the data gives only the noun "Icelander"']],
+  KG: [['Kyrgyz', 'AP and Reuters spelling; the data gives the dated "Kirghiz"']],
+  KZ: [['Kazakh', 'the usual news adjective and noun beside Kazakhstani']],
+  LA: [['Lao', 'the official adjective (Lao government) beside Laotian']],
+  MV: [['Maldivian', 'standard spelling; the data spells "Maldivan"']],
+  NL: [['Dutchman', 'noun for a person'], ['Dutchmen', 'plural of Dutchman']],
+  NP: [['Nepali', 'AP and Reuters use Nepali beside Nepalese']],
+  PH: [['Philippine', 'the adjective for the state (Philippine government); the data gives Filipino']],
+  PL: [['Pole', 'noun for people (Poles)']],
+  RS: [['Serb', 'noun for people (Serbs)']],
+  SA: [['Saudi', 'the news adjective and noun (Saudi officials, Saudis)']],
+  SE: [['Swede', 'noun for people (Swedes)']],
+  SI: [['Slovenian', 'usual news adjective beside Slovene']],
+  SK: [['Slovakian', 'adjective in use beside Slovak']],
+  TJ: [['Tajik', 'AP and Reuters spelling; the data gives the dated "Tadzhik"']],
+  TL: [['Timorese', 'short form of East Timorese']],
+  TR: [['Turk', 'noun for people (Turks)']],
+  UZ: [['Uzbek', 'the usual news adjective and noun beside Uzbekistani']],
+};
+
+// Code -> [demonym, comment] in order: world-countries' first, then the extras.
+function demonyms() {
+  const world = readJson(join(WORLD, 'countries.json'));
+  const parts = (value) => (value || '').split(/, | or /).map((p) => p.trim()).filter(Boolean);
+  const owners = new Map(); // demonym -> codes giving it
+  const byCode = new Map();
+  for (const country of world) {
+    const eng = country.demonyms && country.demonyms.eng;
+    const list = [];
+    for (const d of eng ? [...parts(eng.m), ...parts(eng.f)] : []) if (!list.includes(d)) list.push(d);
+    byCode.set(country.cca2, { list, independent: country.independent === true });
+    for (const d of list) owners.set(d, [...(owners.get(d) || []), country.cca2]);
+  }
+  const out = new Map();
+  for (const [code, { list, independent }] of byCode) {
+    const kept = list
+      .filter((d) => owners.get(d).length === 1 || independent)
+      .map((d) => [d, `demonym, world-countries ${worldVersion} (ODbL)`]);
+    for (const [d, why] of DEMONYM_EXTRAS[code] || []) {
+      if (list.includes(d)) throw new Error(`DEMONYM_EXTRAS ${code} ${d} is already in the data`);
+      kept.push([d, `hand-added demonym: ${why}`]);
+    }
+    out.set(code, kept);
+  }
+  for (const code of Object.keys(DEMONYM_EXTRAS)) {
+    if (!byCode.has(code)) throw new Error(`DEMONYM_EXTRAS: no world-countries entry for ${code}`);
+  }
+  return out;
+}
+
 // English CLDR names use "&" ("Bosnia & Herzegovina"); news prose writes "and".
 // The "and" form becomes the preferred target and CLDR's form stays admitted.
 function newsEnglish(en) {
@@ -178,57 +273,77 @@ function newsEnglish(en) {
 function territories() {
   const id = readJson(join(LOCALENAMES, 'main/id/territories.json')).main.id.localeDisplayNames.territories;
   const en = readJson(join(LOCALENAMES, 'main/en/territories.json')).main.en.localeDisplayNames.territories;
+  const demonymsOf = demonyms();
   const rows = [];
   const codes = Object.keys(id).filter((k) => /^[A-Z]{2}$/.test(k)).sort();
   for (const code of codes) {
     if (code in EXCLUDED) continue;
     if (!(code in en)) throw new Error(`no English name for ${code}`);
-    if (code in OVERRIDES) {
-      for (const [s, t, note] of OVERRIDES[code]) {
-        rows.push([s, t, note ? `${code}; ${note}` : code]);
-      }
-      continue;
+    const start = rows.length;
+    namesOf(code, id, en, rows);
+    // Every source of this code admits the demonyms, after its names.
+    const sources = [...new Set(rows.slice(start).map((r) => r[0]))];
+    for (const src of sources) {
+      for (const [d, why] of demonymsOf.get(code) || []) rows.push([src, d, `${code}; admitted; ${why}`]);
     }
-    // English targets of the base name: the main form, then CLDR's alt forms.
-    const enAlts = Object.keys(en)
-      .filter((k) => k.startsWith(`${code}-alt-`))
-      .sort()
-      .map((k) => [en[k], k.slice(code.length + 1)]);
-    const targetsFor = (main, mainNote) => {
-      const out = [];
-      const news = newsEnglish(main);
-      if (news !== main) out.push([news, `${mainNote}, "&" written "and"`]);
-      out.push([main, mainNote]);
-      return out;
-    };
-    const sources = [[id[code], 'CLDR', enAlts]];
-    // Indonesian alt forms become sources of their own, paired with the English alt
-    // form of the same kind (PBB/UN, AS/US), then the English main name.
-    for (const k of Object.keys(id).filter((k) => k.startsWith(`${code}-alt-`)).sort()) {
-      const kind = k.slice(code.length + 1);
-      const enSame = en[k] !== undefined ? [[en[k], kind]] : [];
-      sources.push([id[k], `CLDR ${kind}`, enSame]);
-    }
-    for (const [src, note, extra] of sources) {
-      if (DROP_SOURCES[code] === src) continue;
-      let targets;
-      if (src === id[code]) {
-        targets = [...targetsFor(en[code], 'CLDR en')];
-        for (const [t, kind] of extra) targets.push(...targetsFor(t, `CLDR en ${kind}`));
-      } else {
-        targets = [];
-        for (const [t, kind] of extra) targets.push(...targetsFor(t, `CLDR en ${kind}`));
-        targets.push(...targetsFor(en[code], 'CLDR en'));
-      }
-      const seen = new Set();
-      for (const [t, tnote] of targets) {
-        if (seen.has(t)) continue;
-        seen.add(t);
-        rows.push([src, t, seen.size === 1 ? `${code}; ${note === 'CLDR' ? tnote : `${note}; ${tnote}`}` : `${code}; admitted; ${tnote}`]);
-      }
+  }
+  const noted = new Set();
+  for (const r of rows) {
+    if (r[0] in SOURCE_NOTES && !noted.has(r[0])) {
+      noted.add(r[0]);
+      r[2] = `${r[2]}; ${SOURCE_NOTES[r[0]]}`;
     }
   }
   return rows;
+}
+
+// The CLDR names of one region code as rows [source, target, comment], appended
+// to `rows`: the OVERRIDES rows if the code has some, else the automatic ones.
+function namesOf(code, id, en, rows) {
+  if (code in OVERRIDES) {
+    for (const [s, t, note] of OVERRIDES[code]) {
+      rows.push([s, t, note ? `${code}; ${note}` : code]);
+    }
+    return;
+  }
+  // English targets of the base name: the main form, then CLDR's alt forms.
+  const enAlts = Object.keys(en)
+    .filter((k) => k.startsWith(`${code}-alt-`))
+    .sort()
+    .map((k) => [en[k], k.slice(code.length + 1)]);
+  const targetsFor = (main, mainNote) => {
+    const out = [];
+    const news = newsEnglish(main);
+    if (news !== main) out.push([news, `${mainNote}, "&" written "and"`]);
+    out.push([main, mainNote]);
+    return out;
+  };
+  const sources = [[id[code], 'CLDR', enAlts]];
+  // Indonesian alt forms become sources of their own, paired with the English alt
+  // form of the same kind (PBB/UN, AS/US), then the English main name.
+  for (const k of Object.keys(id).filter((k) => k.startsWith(`${code}-alt-`)).sort()) {
+    const kind = k.slice(code.length + 1);
+    const enSame = en[k] !== undefined ? [[en[k], kind]] : [];
+    sources.push([id[k], `CLDR ${kind}`, enSame]);
+  }
+  for (const [src, note, extra] of sources) {
+    if (DROP_SOURCES[code] === src) continue;
+    let targets;
+    if (src === id[code]) {
+      targets = [...targetsFor(en[code], 'CLDR en')];
+      for (const [t, kind] of extra) targets.push(...targetsFor(t, `CLDR en ${kind}`));
+    } else {
+      targets = [];
+      for (const [t, kind] of extra) targets.push(...targetsFor(t, `CLDR en ${kind}`));
+      targets.push(...targetsFor(en[code], 'CLDR en'));
+    }
+    const seen = new Set();
+    for (const [t, tnote] of targets) {
+      if (seen.has(t)) continue;
+      seen.add(t);
+      rows.push([src, t, seen.size === 1 ? `${code}; ${note === 'CLDR' ? tnote : `${note}; ${tnote}`}` : `${code}; admitted; ${tnote}`]);
+    }
+  }
 }
 
 // ---------------------------------------------------------------------------
@@ -324,8 +439,25 @@ const common = [
   'Changes to the CLDR data are listed in tools/cldr/generate.mjs and marked in the comment column.',
 ];
 
+// countries.tsv also holds the world-countries demonyms, so it is a database
+// derived from an ODbL database and is offered under the ODbL too (its section 4.4);
+// its CLDR names stay available under the Unicode License v3 as well.
+const demonymHeader = [
+  `Demonyms (rows marked "demonym, world-countries"): npm world-countries ${worldVersion}`,
+  '(mledoze/countries, by Mohammed Le Doze and contributors), made available under the',
+  'Open Database License 1.0 (ODbL): see LICENSE-ODbL.txt. This file, as a database',
+  'containing them, is made available under the ODbL 1.0 as well; its CLDR names stay',
+  'available under the Unicode License v3. Hand-added demonyms say so in the comment column.',
+];
+
 mkdirSync(outDir, { recursive: true });
-writeTsv('countries.tsv', ['selaras glossary: countries and territories, Indonesian -> English.', ...common], territories());
+writeTsv(
+  'countries.tsv',
+  ['selaras glossary: countries and territories (names and demonyms), Indonesian -> English.', ...common, ...demonymHeader],
+  territories(),
+);
 writeTsv('calendar.tsv', ['selaras glossary: weekdays and months, Indonesian -> English.', ...common], calendar());
 copyFileSync(join(LOCALENAMES, 'LICENSE'), join(outDir, 'LICENSE-CLDR.txt'));
 console.log('LICENSE-CLDR.txt copied from cldr-localenames-full');
+copyFileSync(join(WORLD, 'LICENSE'), join(outDir, 'LICENSE-ODbL.txt'));
+console.log('LICENSE-ODbL.txt copied from world-countries');

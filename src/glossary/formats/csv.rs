@@ -12,6 +12,7 @@
 //! | forbidden | `forbidden`, `deprecated`, `do not use` |
 //! | case-sensitive | `case_sensitive`, `case sensitive`, `match case` (`yes`/`no`, `true`/`false`, `1`/`0`) |
 //! | match mode | `match`, `match mode` (`exact`/`affix`) |
+//! | layering | `replace` (`yes`/`no`…: replace the shipped entry instead of adding to it, see `glossary::model`) |
 //!
 //! Other columns are ignored. Within a cell, `|` separates synonyms (as in
 //! Trados exports): several sources are spellings of one entry, several
@@ -37,6 +38,7 @@ struct Columns {
     forbidden: Option<usize>,
     case_sensitive: Option<usize>,
     match_mode: Option<usize>,
+    replace: Option<usize>,
 }
 
 impl Columns {
@@ -48,6 +50,7 @@ impl Columns {
         forbidden: None,
         case_sensitive: None,
         match_mode: None,
+        replace: None,
     };
 
     /// The columns named by `header`, or `None` if it is not a header row.
@@ -69,6 +72,7 @@ impl Columns {
                 "forbidden" | "deprecated" | "do not use" => columns.forbidden = Some(idx),
                 "case_sensitive" | "case sensitive" | "case-sensitive" | "match case" => columns.case_sensitive = Some(idx),
                 "match" | "match mode" | "match_mode" => columns.match_mode = Some(idx),
+                "replace" => columns.replace = Some(idx),
                 _ if name.starts_with("id-") || name.starts_with("id_") => source = source.or(Some(idx)),
                 _ if name.starts_with("en-") || name.starts_with("en_") => target = target.or(Some(idx)),
                 _ => {}
@@ -149,12 +153,17 @@ pub fn read(text: &str, reader: &mut Reader<'_>) -> Result<Glossary> {
             reader.malformed(line, 1, format!("empty target for `{}`", sources[0]))?;
             continue;
         }
-        let case_sensitive = match cell(columns.case_sensitive).trim().to_lowercase().as_str() {
-            "" => None,
-            "yes" | "y" | "true" | "1" => Some(true),
-            "no" | "n" | "false" | "0" => Some(false),
-            other => {
+        let case_sensitive = match yes_no(cell(columns.case_sensitive)) {
+            Ok(value) => value,
+            Err(other) => {
                 reader.malformed(line, 1, format!("case-sensitive must be yes or no, found `{other}`"))?;
+                continue;
+            }
+        };
+        let replace = match yes_no(cell(columns.replace)) {
+            Ok(value) => value.unwrap_or(false),
+            Err(other) => {
+                reader.malformed(line, 1, format!("replace must be yes or no, found `{other}`"))?;
                 continue;
             }
         };
@@ -175,16 +184,34 @@ pub fn read(text: &str, reader: &mut Reader<'_>) -> Result<Glossary> {
             domain: non_empty(cell(columns.domain)),
             case_sensitive,
             match_mode,
+            replace,
         };
         merger.add(row, reader);
     }
     Ok(merger.finish())
 }
 
-/// Writes a header row and one row per entry, synonyms joined with `|`.
+/// A yes/no cell: `None` when empty, the cell's text when it is neither.
+fn yes_no(cell: &str) -> std::result::Result<Option<bool>, String> {
+    match cell.trim().to_lowercase().as_str() {
+        "" => Ok(None),
+        "yes" | "y" | "true" | "1" => Ok(Some(true)),
+        "no" | "n" | "false" | "0" => Ok(Some(false)),
+        other => Err(other.to_string()),
+    }
+}
+
+/// Writes a header row and one row per entry, synonyms joined with `|`. The
+/// `replace` column is written only when an entry has it, so that files
+/// without it read in tools that expect seven columns.
 pub fn write(glossary: &Glossary, out: &mut dyn Write) -> io::Result<()> {
     let mut writer = csv::Writer::from_writer(out);
-    writer.write_record(["source", "target", "note", "domain", "forbidden", "case_sensitive", "match"])?;
+    let with_replace = glossary.entries.iter().any(|entry| entry.replace);
+    let mut header = vec!["source", "target", "note", "domain", "forbidden", "case_sensitive", "match"];
+    if with_replace {
+        header.push("replace");
+    }
+    writer.write_record(&header)?;
     for entry in &glossary.entries {
         let targets: Vec<&str> = entry.targets().collect();
         let case_sensitive = match entry.case_sensitive {
@@ -192,15 +219,22 @@ pub fn write(glossary: &Glossary, out: &mut dyn Write) -> io::Result<()> {
             Some(true) => "yes",
             Some(false) => "no",
         };
-        writer.write_record([
-            entry.sources.join("|").as_str(),
-            targets.join("|").as_str(),
+        let sources = entry.sources.join("|");
+        let targets = targets.join("|");
+        let forbidden = entry.forbidden.join("|");
+        let mut record = vec![
+            sources.as_str(),
+            targets.as_str(),
             entry.note.as_deref().unwrap_or(""),
             entry.domain.as_deref().unwrap_or(""),
-            entry.forbidden.join("|").as_str(),
+            forbidden.as_str(),
             case_sensitive,
             entry.match_mode.as_str(),
-        ])?;
+        ];
+        if with_replace {
+            record.push(if entry.replace { "yes" } else { "" });
+        }
+        writer.write_record(&record)?;
     }
     writer.flush()
 }

@@ -12,7 +12,8 @@
 //!       "case_sensitive": false,
 //!       "note": "Adjective: North Korean.",
 //!       "domain": "countries",
-//!       "match": "exact"
+//!       "match": "exact",
+//!       "replace": false
 //!     }
 //!   ]
 //! }
@@ -21,7 +22,9 @@
 //! Only `sources` (at least one non-empty spelling) is required; an entry
 //! needs a `preferred` target unless it lists `forbidden` ones. `match` is
 //! `exact` (default) or `affix`; `case_sensitive` left out means "decide per
-//! spelling" (acronyms of up to five capitals are case-sensitive). Unknown
+//! spelling" (acronyms of up to five capitals are case-sensitive). `replace`
+//! (default `false`) makes the entry replace what earlier glossaries say
+//! about its sources instead of adding to it (`glossary::model`). Unknown
 //! fields are errors, so that a typo (`"admited"`) does not silently drop
 //! data. Errors name the line and column.
 
@@ -61,6 +64,8 @@ struct EntryJson {
     domain: Option<String>,
     #[serde(default, rename = "match", skip_serializing_if = "is_exact")]
     match_mode: MatchMode,
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    replace: bool,
 }
 
 fn is_exact(mode: &MatchMode) -> bool {
@@ -132,6 +137,7 @@ pub fn read(text: &str, reader: &mut Reader<'_>) -> Result<Glossary> {
             note: parsed.note,
             domain: parsed.domain,
             match_mode: parsed.match_mode,
+            replace: parsed.replace,
             origin: reader.origin(position.line),
         });
     }
@@ -153,6 +159,7 @@ pub fn write(glossary: &Glossary, out: &mut dyn Write) -> io::Result<()> {
             note: entry.note.clone(),
             domain: entry.domain.clone(),
             match_mode: entry.match_mode,
+            replace: entry.replace,
         })
         .collect();
     let file = FileOut { version: 1, entries };

@@ -10,10 +10,11 @@
 //!
 //! What survives a conversion: JSON and TBX keep everything (TBX has no
 //! standard place for `case_sensitive` and the match mode, so those two are
-//! lost there). TSV keeps sources, preferred and admitted targets, notes,
-//! and forbidden targets through a `[forbidden]` comment marker; several
-//! spellings of one entry become separate rows. CSV keeps everything through
-//! its header columns.
+//! lost there, except in a `selaras-match:` note). TSV keeps sources,
+//! preferred and admitted targets, notes, forbidden targets through a
+//! `[forbidden]` comment marker and the layering mode through `[replace]`;
+//! several spellings of one entry become separate rows. CSV keeps
+//! everything through its header columns.
 
 pub mod csv;
 pub mod json;
@@ -162,6 +163,8 @@ pub struct Row {
     pub domain: Option<String>,
     pub case_sensitive: Option<bool>,
     pub match_mode: MatchMode,
+    /// The row's entry replaces earlier layers' entries (see `model`).
+    pub replace: bool,
 }
 
 /// Merges rows that share their first source spelling (exactly as written)
@@ -229,6 +232,7 @@ impl RowMerger {
                     entry.sources.push(source);
                 }
             }
+            entry.replace |= row.replace;
             if entry.note.is_none() {
                 entry.note = row.note;
             }
@@ -247,6 +251,7 @@ impl RowMerger {
             note: row.note,
             domain: row.domain,
             match_mode: row.match_mode,
+            replace: row.replace,
             origin: reader.origin(row.line),
         };
         for target in row.targets {

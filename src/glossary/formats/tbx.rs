@@ -17,7 +17,8 @@
 //! * `descrip type="subjectField"` is the domain; the first `note` or
 //!   `descrip type="definition"` anywhere in the entry is the note.
 //! * A `note` that reads `selaras-match: ` followed by a comma-separated list
-//!   of `case-sensitive`, `case-insensitive`, `affix` or `exact` carries
+//!   of `case-sensitive`, `case-insensitive`, `affix`, `exact` or `replace`
+//!   (the entry replaces earlier glossaries' entries, `glossary::model`) carries
 //!   the matching rules TBX has no data category for (selaras writes it on
 //!   the first Indonesian term when an entry has such rules). Other tools
 //!   show it as a note; a note with any other word in that list is an
@@ -89,6 +90,7 @@ struct Concept {
     domain: Option<String>,
     case_sensitive: Option<bool>,
     match_mode: MatchMode,
+    replace: bool,
 }
 
 /// Which text is being collected, and the `type` attribute of its element.
@@ -216,9 +218,10 @@ pub fn read(text: &str, reader: &mut Reader<'_>) -> Result<Glossary> {
                             concept.note = concept.note.take().or(Some(value))
                         }
                         (Collecting::Note, _, Some(concept)) => match parse_rules_note(&value) {
-                            Some((case_sensitive, match_mode)) => {
+                            Some((case_sensitive, match_mode, replace)) => {
                                 concept.case_sensitive = case_sensitive.or(concept.case_sensitive);
                                 concept.match_mode = match_mode.unwrap_or(concept.match_mode);
+                                concept.replace |= replace;
                             }
                             None => concept.note = concept.note.take().or(Some(value)),
                         },
@@ -302,6 +305,7 @@ fn finish(concept: Concept, reader: &mut Reader<'_>) -> Option<Entry> {
         note: concept.note,
         domain: concept.domain,
         match_mode: concept.match_mode,
+        replace: concept.replace,
         origin: reader.origin(concept.line),
     })
 }
@@ -320,22 +324,26 @@ pub(super) fn rules_note(entry: &Entry) -> Option<String> {
     if entry.match_mode == MatchMode::Affix {
         words.push("affix");
     }
+    if entry.replace {
+        words.push("replace");
+    }
     (!words.is_empty()).then(|| format!("{RULES_NOTE} {}", words.join(", ")))
 }
 
-/// Reads a rules note: (case sensitivity, match mode), each if given. `None`
-/// when `note` is not one.
-fn parse_rules_note(note: &str) -> Option<(Option<bool>, Option<MatchMode>)> {
+/// Reads a rules note: (case sensitivity, match mode, replace), each if
+/// given. `None` when `note` is not one.
+fn parse_rules_note(note: &str) -> Option<(Option<bool>, Option<MatchMode>, bool)> {
     let list = note.strip_prefix(RULES_NOTE)?;
-    let (mut case_sensitive, mut match_mode) = (None, None);
+    let (mut case_sensitive, mut match_mode, mut replace) = (None, None, false);
     for word in list.split(',').map(str::trim) {
         match word {
             "case-sensitive" => case_sensitive = Some(true),
             "case-insensitive" => case_sensitive = Some(false),
             "affix" => match_mode = Some(MatchMode::Affix),
             "exact" => match_mode = Some(MatchMode::Exact),
+            "replace" => replace = true,
             _ => return None,
         }
     }
-    Some((case_sensitive, match_mode))
+    Some((case_sensitive, match_mode, replace))
 }

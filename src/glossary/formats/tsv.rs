@@ -6,7 +6,11 @@
 //!   the first row's target is preferred, the others are admitted.
 //! * A comment that starts with `[forbidden]` makes the row's target a
 //!   forbidden one (what TBX calls deprecated); the rest of the comment is
-//!   the note. This is our extension: OmegaT shows it as a plain comment.
+//!   the note. A comment that starts with `[replace]` makes the row's entry
+//!   replace what earlier glossaries (the shipped ones) say about its source
+//!   instead of adding to it (`glossary::model`). The two markers may be
+//!   combined, in either order. This is our extension: OmegaT shows them as
+//!   a plain comment.
 //! * Columns after the third are ignored, as OmegaT does. Unlike OmegaT, a
 //!   line without a tab, or with an empty source or target, is an error:
 //!   in a glossary that CI relies on, a silently ignored row is a bug.
@@ -20,6 +24,8 @@ use crate::glossary::model::Glossary;
 
 /// The comment prefix that marks a forbidden target.
 pub const FORBIDDEN_MARKER: &str = "[forbidden]";
+/// The comment prefix that makes an entry replace earlier layers' entries.
+pub const REPLACE_MARKER: &str = "[replace]";
 
 pub fn read(text: &str, reader: &mut Reader<'_>) -> Result<Glossary> {
     let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
@@ -60,37 +66,73 @@ pub fn read(text: &str, reader: &mut Reader<'_>) -> Result<Glossary> {
             sources: vec![source],
             ..Row::default()
         };
-        let comment = comment_field.trim();
-        if let Some(rest) = comment.strip_prefix(FORBIDDEN_MARKER) {
+        let mut comment = comment_field.trim();
+        let mut forbidden = false;
+        loop {
+            if let Some(rest) = comment.strip_prefix(FORBIDDEN_MARKER) {
+                forbidden = true;
+                comment = rest.trim_start();
+            } else if let Some(rest) = comment.strip_prefix(REPLACE_MARKER) {
+                row.replace = true;
+                comment = rest.trim_start();
+            } else {
+                break;
+            }
+        }
+        if forbidden {
             row.forbidden.push(target);
-            row.note = non_empty(rest);
         } else {
             row.targets.push(target);
-            row.note = non_empty(comment);
         }
+        row.note = non_empty(comment);
         merger.add(row, reader);
     }
     Ok(merger.finish())
 }
 
 /// Writes one row per source spelling and target: preferred first (with the
-/// note), then admitted, then forbidden (marked). Tabs and line breaks inside
-/// fields would break the format, so they are written as spaces.
+/// note), then admitted, then forbidden (marked). An entry that replaces
+/// earlier layers has `[replace]` on the first row of each spelling. Tabs and
+/// line breaks inside fields would break the format, so they are written as
+/// spaces.
 pub fn write(glossary: &Glossary, out: &mut dyn Write) -> io::Result<()> {
     writeln!(out, "# Glossary in tab-separated format -*- coding: utf-8 -*-")?;
     for entry in &glossary.entries {
         let note = entry.note.as_deref().map(clean).unwrap_or_default();
         for source in &entry.sources {
             let source = clean(source);
+            let mut first_row = true;
+            let mut marks = |forbidden: bool, with_note: bool| {
+                let mut comment = String::new();
+                if forbidden {
+                    comment.push_str(FORBIDDEN_MARKER);
+                }
+                if first_row && entry.replace {
+                    if !comment.is_empty() {
+                        comment.push(' ');
+                    }
+                    comment.push_str(REPLACE_MARKER);
+                }
+                if with_note && !note.is_empty() {
+                    if !comment.is_empty() {
+                        comment.push(' ');
+                    }
+                    comment.push_str(&note);
+                }
+                first_row = false;
+                comment
+            };
             for (target_idx, target) in entry.targets().enumerate() {
-                if target_idx == 0 && !note.is_empty() {
-                    writeln!(out, "{source}\t{}\t{note}", clean(target))?;
-                } else {
+                let comment = marks(false, target_idx == 0);
+                if comment.is_empty() {
                     writeln!(out, "{source}\t{}", clean(target))?;
+                } else {
+                    writeln!(out, "{source}\t{}\t{comment}", clean(target))?;
                 }
             }
             for target in &entry.forbidden {
-                writeln!(out, "{source}\t{}\t{FORBIDDEN_MARKER}", clean(target))?;
+                let comment = marks(true, false);
+                writeln!(out, "{source}\t{}\t{comment}", clean(target))?;
             }
         }
     }
