@@ -203,22 +203,27 @@ impl<'a> BeadNames<'a> {
         base: usize,
         source_text: &str,
     ) -> Self {
-        let explained: Vec<&str> = bead
+        // Distinct targets, and each distinct name as written judged once: a
+        // long bead names the same few things again and again.
+        let explained: std::collections::BTreeSet<&str> = bead
             .source
             .iter()
             .flat_map(|&idx| pair.terms_in(idx))
             .flat_map(|term| term.targets.iter().map(String::as_str))
             .collect();
         let source_lower = source_text.to_lowercase();
+        let mut judged: std::collections::HashMap<(&str, &str), bool> = std::collections::HashMap::new();
         let names = index
             .find(draft.text(), base)
             .into_iter()
             .filter(|&(span, target)| {
                 let written = &draft.text()[span.start - base..span.end - base];
-                let inside = EnglishText::new(written);
-                !explained.iter().any(|t| t.eq_ignore_ascii_case(target) || inside.find(t).is_some())
-                    && !source_lower.contains(&target.to_lowercase())
-                    && !super::calendar::is_calendar_word(target)
+                *judged.entry((written, target)).or_insert_with(|| {
+                    let inside = EnglishText::new(written);
+                    !explained.iter().any(|t| t.eq_ignore_ascii_case(target) || inside.find(t).is_some())
+                        && !source_lower.contains(&target.to_lowercase())
+                        && !super::calendar::is_calendar_word(target)
+                })
             })
             .collect();
         BeadNames { names }
