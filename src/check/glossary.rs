@@ -34,6 +34,10 @@ impl Check for Glossary {
     fn run(&self, pair: &Pair<'_>, out: &mut Vec<Finding>) {
         // The whole draft, normalised once and only if a term is missing.
         let mut whole_draft: Option<EnglishText<'_>> = None;
+        // Where each term's English first ends in the whole draft, looked
+        // for once per term (not once per bead that misses it: that was
+        // terms × the whole draft, quadratic in the article's length).
+        let mut first_named: std::collections::HashMap<&[String], Option<usize>> = std::collections::HashMap::new();
         for bead in pair.beads {
             let Some(&first_target) = bead.target.first() else { continue };
             let target_span = pair.target.joined_span(&bead.target);
@@ -109,8 +113,11 @@ impl Check for Glossary {
                     // Only a name can be referred back to by "it" or "its".
                     let a_name = term.targets[0].starts_with(char::is_uppercase);
                     let named_before = a_name && {
-                        let whole = whole_draft.get_or_insert_with(|| EnglishText::new(pair.target.text));
-                        named_before(whole, &term.targets, target_span.start)
+                        let first_end = *first_named.entry(term.targets.as_slice()).or_insert_with(|| {
+                            let whole = whole_draft.get_or_insert_with(|| EnglishText::new(pair.target.text));
+                            first_named_end(whole, &term.targets)
+                        });
+                        first_end.is_some_and(|end| end <= target_span.start)
                     };
                     let (message, at, severity) = match named_instead {
                         // Headlines are rewritten freely: worth a look at most.
@@ -230,13 +237,14 @@ impl<'a> BeadNames<'a> {
     }
 }
 
-/// Whether one of `targets` occurs in the draft before byte `before`.
-fn named_before(draft: &EnglishText<'_>, targets: &[String], before: usize) -> bool {
+/// The earliest end of an occurrence of one of `targets` in the draft: one
+/// of them occurs before byte `before` when it is at most `before`.
+fn first_named_end(draft: &EnglishText<'_>, targets: &[String]) -> Option<usize> {
     let mut found = Vec::new();
     for target in targets {
         draft.find_all(target, &mut found);
     }
-    found.iter().any(|span| span.end <= before)
+    found.iter().map(|span| span.end).min()
 }
 
 /// The numbers of a bead's source, for `part_of_number` by binary search
