@@ -142,6 +142,7 @@ impl Check for Entities {
         // The source's whole words, for "does the source have this word
         // too?" without a scan of the source per draft word (issue 12).
         let source_words = WholeWords::new(pair.source.text);
+        let verdicts = Verdicts::default();
         for bead in pair.beads {
             let Some(&first_target) = bead.target.first() else { continue };
             let span = pair.target.joined_span(&bead.target);
@@ -156,6 +157,7 @@ impl Check for Entities {
                 exact_set: words_exact.iter().copied().collect(),
                 candidates: Candidates::of(&words_exact),
                 codes_seen: RefCell::default(),
+                verdicts: &verdicts,
                 words_exact,
                 spans: words(text, span.start).map(|(s, _)| s).collect(),
                 source_text: &source_words,
@@ -259,6 +261,8 @@ struct Draft<'a> {
     candidates: Candidates,
     /// Codes already looked for in `squashed`.
     codes_seen: RefCell<HashMap<String, bool>>,
+    /// Verdicts on pairs of words, for the whole pair of texts.
+    verdicts: &'a Verdicts,
     /// Where each word is, in the draft.
     spans: Vec<Span>,
     /// The whole source text's words (a look-alike that the source has too
@@ -266,6 +270,14 @@ struct Draft<'a> {
     source_text: &'a WholeWords<'a>,
     /// Every word of the whole draft, lower-cased.
     document_words: &'a std::collections::HashSet<String>,
+}
+
+/// `respelled_alone`'s verdicts on (source word, draft word), kept for a
+/// whole pair of texts; `key` is a buffer for lookups.
+#[derive(Default)]
+struct Verdicts {
+    alone: RefCell<HashMap<String, bool>>,
+    key: RefCell<String>,
 }
 
 /// Positions of the draft words a look-alike search can return, in text
@@ -737,16 +749,32 @@ impl Draft<'_> {
             .copied()
             .find(|&position| {
                 let t = bare(self.words_exact[position]);
-                if !t.chars().next().is_some_and(char::is_uppercase) || self.source_text.contains(t) {
-                    return false;
+                // The verdict depends on the two words only (and on the
+                // whole pair): judged once per pair of words, not once per
+                // bead (an XLIFF file is one pair of thousands of beads that
+                // name the same few things).
+                let mut key = self.verdicts.key.borrow_mut();
+                key.clear();
+                key.push_str(word);
+                key.push('\0');
+                key.push_str(t);
+                if let Some(&verdict) = self.verdicts.alone.borrow().get(key.as_str()) {
+                    return verdict;
                 }
-                let b: Vec<char> = t.to_lowercase().chars().collect();
-                if a == b || is_cognate(word, t) || same_word_other_spelling(word, t) || super::english_words::is_english_word(t) {
-                    return false;
-                }
-                // Any slip in a name the draft spells right elsewhere.
-                let slip = established && a.len().min(b.len()) >= 4 && a[..3] == b[..3] && edit_distance(&a, &b) <= 2;
-                vowel_changed(word, t) || slip
+                let verdict = (|| {
+                    if !t.chars().next().is_some_and(char::is_uppercase) || self.source_text.contains(t) {
+                        return false;
+                    }
+                    let b: Vec<char> = t.to_lowercase().chars().collect();
+                    if a == b || is_cognate(word, t) || same_word_other_spelling(word, t) || super::english_words::is_english_word(t) {
+                        return false;
+                    }
+                    // Any slip in a name the draft spells right elsewhere.
+                    let slip = established && a.len().min(b.len()) >= 4 && a[..3] == b[..3] && edit_distance(&a, &b) <= 2;
+                    vowel_changed(word, t) || slip
+                })();
+                self.verdicts.alone.borrow_mut().insert(key.clone(), verdict);
+                verdict
             })
             .into_iter()
             .collect()
