@@ -146,7 +146,7 @@ proptest! {
     #![proptest_config(ProptestConfig::with_cases(48))]
 
     #[test]
-    fn paired_units_never_panic_and_findings_sit_on_character_boundaries(
+    fn paired_units_streams_and_suggestions_never_panic_and_findings_sit_on_character_boundaries(
         pairs in prop::collection::vec((news_text(), news_text()), 0..6)
     ) {
         let ids: Vec<String> = (1..=pairs.len()).map(|n| n.to_string()).collect();
@@ -164,6 +164,40 @@ proptest! {
                 assert_span_in(&checked.target_text, location.span, finding.rule.as_str());
             }
         }
+
+        // The same pairs as a `check --pairs-jsonl` stream, with a broken
+        // line: one JSON answer per line, in order.
+        let mut stream = String::new();
+        for (idx, (source, draft)) in pairs.iter().enumerate() {
+            stream.push_str(&serde_json::json!({"id": idx, "source": source, "draft": draft}).to_string());
+            stream.push('\n');
+        }
+        stream.push_str("{\"id\": 1, \"source\": \n");
+        let mut answers = Vec::new();
+        let summary = selaras::stream::check_jsonl(&PIPELINE, stream.as_bytes(), &mut answers).unwrap();
+        let answers = String::from_utf8(answers).unwrap();
+        prop_assert_eq!(answers.lines().count(), pairs.len() + 1);
+        prop_assert_eq!(summary.bad_lines, 1);
+        for line in answers.lines() {
+            serde_json::from_str::<serde_json::Value>(line).unwrap();
+        }
+        // And mined for glossary suggestions (`glossary suggest`).
+        let mined: Vec<selaras::suggest::PairBeads> = pairs
+            .iter()
+            .enumerate()
+            .map(|(idx, (source, draft))| selaras::suggest::PairBeads {
+                path: format!("{idx}.id.txt"),
+                beads: PIPELINE.mining_input(source, draft).beads,
+            })
+            .collect();
+        let config = selaras::suggest::SuggestConfig {
+            min_count: 1,
+            ..Default::default()
+        };
+        let suggestions = selaras::suggest::suggest(&mined, PIPELINE.matcher().glossary(), &config);
+        let mut out = Vec::new();
+        selaras::suggest::write::write_tsv(&mut out, &suggestions, mined.len()).unwrap();
+        selaras::suggest::write::write_jsonl(&mut out, &suggestions).unwrap();
     }
 
 }

@@ -2,7 +2,9 @@
 //! the draft. Segmenting, glossary matching, alignment and every check run
 //! (`Pipeline::run`, and `check_pairs` on the lines paired one to one, as
 //! for XLIFF); every finding must point at character boundaries; then the
-//! diff view, the findings formats and the XLIFF export are rendered.
+//! diff view, the findings formats and the XLIFF export are rendered. The
+//! input is also read as a `check --pairs-jsonl` stream (and the pair as one
+//! well-formed line): one JSON answer per non-blank line.
 
 #![no_main]
 
@@ -44,6 +46,7 @@ fuzz_target!(|data: &[u8]| {
             target: Document::new("d", draft),
             findings: checked.findings.clone(),
         }],
+        ..Report::default()
     };
     selaras::render::human::write(&mut out, &report, true).unwrap();
     selaras::render::json::write(&mut out, &report).unwrap();
@@ -68,6 +71,17 @@ fuzz_target!(|data: &[u8]| {
         }
         if let Some(location) = &finding.target {
             common::assert_span(&paired.target_text, location.span, finding.rule.as_str());
+        }
+    }
+
+    let line = serde_json::json!({"id": 1, "source": source, "draft": draft}).to_string();
+    for stream in [data, line.as_bytes()] {
+        let mut answers = Vec::new();
+        let summary = selaras::stream::check_jsonl(pipeline, stream, &mut answers).unwrap();
+        let answers: Vec<&[u8]> = answers.split(|&b| b == b'\n').filter(|l| !l.is_empty()).collect();
+        assert_eq!(answers.len(), summary.lines);
+        for answer in answers {
+            serde_json::from_slice::<serde_json::Value>(answer).unwrap();
         }
     }
 });
