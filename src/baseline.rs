@@ -188,10 +188,9 @@ impl Baseline {
     }
 
     pub fn read(path: &Path) -> Result<Baseline> {
-        let text = std::fs::read_to_string(path).map_err(|source| Error::Io {
-            path: path.to_path_buf(),
-            source,
-        })?;
+        // Read as every input is (`-` is standard input, invalid UTF-8 is
+        // reported with its byte, line and column).
+        let text = crate::input::read(path)?.text;
         let baseline: Baseline = serde_json::from_str(&text).map_err(|error| Error::Parse {
             path: path.to_path_buf(),
             line: error.line(),

@@ -31,6 +31,7 @@ pub mod segment;
 pub mod stream;
 pub mod suggest;
 pub mod text;
+pub mod walk;
 pub mod xliff;
 mod xml;
 

@@ -145,11 +145,20 @@ fn currency_before(before: &str) -> bool {
     let trimmed = before.strip_suffix([' ', '\u{a0}']).unwrap_or(before);
     // The currency is the run of non-space characters just before, which
     // must be the whole word (`Rp`, not `sRp`).
-    let word_start = trimmed
-        .char_indices()
-        .rev()
-        .find(|&(_, c)| c.is_whitespace() || matches!(c, '(' | '“' | '"' | '‘' | '\'' | '[' | '–' | '—' | '/'))
-        .map_or(0, |(i, c)| i + c.len_utf8());
+    // Read back no further than the answer needs (issue 12: a number in a
+    // long run of letters and digits, `G20G20G20…`, read the whole run
+    // again): a listed currency has at most four characters, and a longer
+    // word counts only as capitals before `$`.
+    let mut word_start = 0;
+    for (n_read, (i, c)) in trimmed.char_indices().rev().enumerate() {
+        if c.is_whitespace() || matches!(c, '(' | '“' | '"' | '‘' | '\'' | '[' | '–' | '—' | '/') {
+            word_start = i + c.len_utf8();
+            break;
+        }
+        if n_read >= 4 && !c.is_ascii_uppercase() {
+            return false;
+        }
+    }
     let word = &trimmed[word_start..];
     CURRENCIES.contains(&word) || (word.len() > 1 && word.ends_with('$') && word[..word.len() - 1].chars().all(|c| c.is_ascii_uppercase()))
 }
@@ -703,5 +712,29 @@ mod tests {
         assert!(same("sekitar 50-an orang", "about 50 people"));
         assert!(same("di bawah 2 C", "below 2C"));
         assert!(same("38 derajat", "38F"));
+    }
+
+    /// `currency_before` as it read before issue 12 bounded it: the whole
+    /// word before the amount.
+    fn currency_before_by_whole_word(before: &str) -> bool {
+        let trimmed = before.strip_suffix([' ', '\u{a0}']).unwrap_or(before);
+        let word_start = trimmed
+            .char_indices()
+            .rev()
+            .find(|&(_, c)| c.is_whitespace() || matches!(c, '(' | '“' | '"' | '‘' | '\'' | '[' | '–' | '—' | '/'))
+            .map_or(0, |(i, c)| i + c.len_utf8());
+        let word = &trimmed[word_start..];
+        CURRENCIES.contains(&word)
+            || (word.len() > 1 && word.ends_with('$') && word[..word.len() - 1].chars().all(|c| c.is_ascii_uppercase()))
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn issue_12_currency_before_reads_back_only_what_it_needs(
+            before in proptest::collection::vec(proptest::sample::select(vec!["R", "p", ".", "$", "U", "S", "H", "K", "G", "2", "0", " ", "(", "£", "x", "\u{a0}"]), 0..12)
+        ) {
+            let before: String = before.concat();
+            proptest::prop_assert_eq!(currency_before(&before), currency_before_by_whole_word(&before), "{:?}", before);
+        }
     }
 }

@@ -95,12 +95,17 @@ pub struct Project {
 }
 
 /// The pairs a project's patterns expand to.
-#[derive(Debug, Default, PartialEq)]
+#[derive(Debug, Default)]
 pub struct Expansion {
     /// (source, draft) paths, sorted.
     pub pairs: Vec<(PathBuf, PathBuf)>,
     /// (source, the draft path looked for) of sources without a draft, sorted.
     pub without_draft: Vec<(PathBuf, PathBuf)>,
+    /// Folders that could not be read while expanding the patterns: the
+    /// run goes on with what was found and fails at the end.
+    pub errors: Vec<Error>,
+    /// Links to folders outside the project, not followed.
+    pub outside: Vec<PathBuf>,
 }
 
 /// `selaras.toml` in `start` or the nearest parent folder that has one.
@@ -138,10 +143,9 @@ pub fn parse_level(text: &str) -> std::result::Result<Option<Severity>, String> 
 impl Project {
     /// Reads and checks `path`.
     pub fn load(path: &Path) -> Result<Project> {
-        let text = std::fs::read_to_string(path).map_err(|source| Error::Io {
-            path: path.to_path_buf(),
-            source,
-        })?;
+        // Invalid UTF-8 is reported with its byte, line and column, as for
+        // every other input.
+        let text = crate::input::read(path)?.text;
         let file: ProjectFile = toml::from_str(&text).map_err(|error| {
             let offset = error.span().map_or(0, |span| span.start);
             let position = crate::text::LineIndex::new(&text).line_col(&text, offset.min(text.len()));
@@ -195,6 +199,11 @@ impl Project {
             .map(|pattern| glob::Pattern::new(pattern).map_err(|error| parse_error(format!("ignore pattern {pattern:?}: {error}"))))
             .collect::<Result<Vec<_>>>()?;
         for pair in &file.pairs {
+            // Patterns stay inside the project: no absolute source, no `..`
+            // (a target's leading `/` already means the project root).
+            crate::walk::check_inside(&pair.source).map_err(|message| parse_error(format!("pair source {message}")))?;
+            crate::walk::check_inside(pair.target.trim_start_matches('/'))
+                .map_err(|message| parse_error(format!("pair target {message}")))?;
             let file_name = pair.source.rsplit('/').next().unwrap_or_default();
             if file_name.matches('*').count() != 1 {
                 return Err(parse_error(format!(
@@ -219,13 +228,18 @@ impl Project {
     pub fn expand(&self) -> Result<Expansion> {
         let mut expansion = Expansion::default();
         for pattern in &self.pairs {
-            let full = self.root.join(&pattern.source);
-            let full = full.to_string_lossy();
-            let paths = glob::glob(&full).map_err(|error| Error::Usage(format!("pair source {:?}: {error}", pattern.source)))?;
+            let walked =
+                crate::walk::expand(&self.root, &pattern.source).map_err(|message| Error::Usage(format!("pair source {message}")))?;
+            // A folder that could not be read is reported on its own (the
+            // run goes on); "matches no file" would hide it.
+            let walk_failed = !walked.errors.is_empty();
+            expansion.errors.extend(walked.errors);
+            expansion.outside.extend(walked.outside);
+            let paths = walked.files;
             let file_pattern = pattern.source.rsplit('/').next().unwrap_or_default();
             let (prefix, suffix) = file_pattern.split_once('*').unwrap_or((file_pattern, ""));
             let mut n_matched = 0;
-            for source in paths.flatten() {
+            for source in paths {
                 n_matched += 1;
                 let relative = source.strip_prefix(&self.root).unwrap_or(&source).to_path_buf();
                 if self.ignore.iter().any(|ignore| ignore.matches_path(&relative)) {
@@ -244,7 +258,7 @@ impl Project {
                     expansion.without_draft.push((source, target));
                 }
             }
-            if n_matched == 0 {
+            if n_matched == 0 && !walk_failed {
                 return Err(Error::Usage(format!(
                     "pair source pattern {:?} matches no file under {}",
                     pattern.source,

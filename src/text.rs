@@ -70,16 +70,40 @@ pub struct LineCol {
 ///
 /// A line ends after `\n`; a lone `\r` is not a line break (CRLF input still
 /// gives the right line numbers because the `\r` sits at the end of its line).
+///
+/// Long lines also get a checkpoint every [`CHECKPOINT_BYTES`] bytes (its
+/// offset and its column), so that a lookup counts at most that many bytes:
+/// a 200 MB one-line input with a hundred thousand findings would otherwise
+/// count its way along the line once per finding.
 #[derive(Debug, Clone)]
 pub struct LineIndex {
     line_starts: Vec<usize>,
+    /// (byte offset, code points between its line's start and it), ascending.
+    checkpoints: Vec<(usize, usize)>,
 }
+
+/// Bytes between two column checkpoints of a long line.
+const CHECKPOINT_BYTES: usize = 4096;
 
 impl LineIndex {
     pub fn new(text: &str) -> Self {
         let mut line_starts = vec![0];
         line_starts.extend(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1));
-        LineIndex { line_starts }
+        let mut checkpoints = Vec::new();
+        let line_ends = line_starts.iter().skip(1).copied().chain(std::iter::once(text.len()));
+        for (start, end) in line_starts.iter().copied().zip(line_ends) {
+            let (mut at, mut chars) = (start, 0);
+            while end - at > CHECKPOINT_BYTES {
+                let mut next = at + CHECKPOINT_BYTES;
+                while !text.is_char_boundary(next) {
+                    next -= 1;
+                }
+                chars += count_chars(&text.as_bytes()[at..next]);
+                checkpoints.push((next, chars));
+                at = next;
+            }
+        }
+        LineIndex { line_starts, checkpoints }
     }
 
     /// Line and column of byte `offset` in `text` (the text the index was built on).
@@ -89,7 +113,12 @@ impl LineIndex {
             Err(i) => i - 1,
         };
         let line_start = self.line_starts[line_idx];
-        let column = count_chars(&text.as_bytes()[line_start..offset]) + 1;
+        let after = self.checkpoints.partition_point(|&(at, _)| at <= offset);
+        let (from, chars) = match after.checked_sub(1).map(|idx| self.checkpoints[idx]) {
+            Some((at, chars)) if at >= line_start => (at, chars),
+            _ => (line_start, 0),
+        };
+        let column = chars + count_chars(&text.as_bytes()[from..offset]) + 1;
         LineCol {
             line: line_idx + 1,
             column,
@@ -155,6 +184,27 @@ pub fn char_offset(text: &str, byte_offset: usize) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn issue_12_columns_of_a_long_line_come_from_checkpoints() {
+        let line = "é".repeat(10_000) + "x" + &"ab".repeat(5_000);
+        let text = format!("first\n{line}\nlast");
+        let index = LineIndex::new(&text);
+        assert_eq!(index.checkpoints.len(), (line.len() - 1) / CHECKPOINT_BYTES);
+        for (offset, _) in text.char_indices().step_by(997).chain(std::iter::once((text.len(), ' '))) {
+            let expected_line = 1 + text[..offset].matches('\n').count();
+            let line_start = text[..offset].rfind('\n').map_or(0, |i| i + 1);
+            let expected_column = 1 + text[line_start..offset].chars().count();
+            assert_eq!(
+                index.line_col(&text, offset),
+                LineCol {
+                    line: expected_line,
+                    column: expected_column
+                },
+                "{offset}"
+            );
+        }
+    }
 
     #[test]
     fn line_index_and_cursor_agree() {

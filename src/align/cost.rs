@@ -148,6 +148,42 @@ impl<'a> Scorer<'a> {
             .fold(1.0, f32::min)
     }
 
+    /// Lower bounds of the cost of a bead of shape `SHAPES[shape]`, so that
+    /// the search can skip most beads without working out their cost: the
+    /// first for any bead (the shape's own cost), the second for a bead
+    /// whose units share no anchor at all (then the lexical cost is whole,
+    /// and for a merge so is the weakest member's). Both hold when every
+    /// part of a cost is non-negative, as with the tuned weights; a tuning
+    /// run that tries negative ones gets no bounds.
+    pub(super) fn floors(&self) -> [(f32, f32); SHAPES.len()] {
+        let config = self.config;
+        let non_negative = [
+            config.lexical_weight,
+            config.member_weight,
+            config.length_weight,
+            config.paragraph_cross_cost,
+            config.paragraph_mismatch_cost,
+        ]
+        .iter()
+        .all(|&w| w >= 0.0);
+        std::array::from_fn(|shape| {
+            if !non_negative {
+                return (f32::NEG_INFINITY, f32::NEG_INFINITY);
+            }
+            let (ds, dt) = SHAPES[shape];
+            let own = match (ds, dt) {
+                (1, 0) | (0, 1) => return (config.repeat_cost.min(config.null_cost), config.repeat_cost.min(config.null_cost)),
+                (1, 1) => 0.0,
+                (2, 1) | (1, 2) => config.merge_cost,
+                (2, 2) => config.merge2_cost,
+                _ => config.merge3_cost,
+            };
+            let size = (ds + dt) as f32 / 2.0;
+            let member = if ds > 1 || dt > 1 { config.member_weight } else { 0.0 };
+            (own, own + config.lexical_weight * size + member)
+        })
+    }
+
     /// Cost of the bead `source` × `target` of shape `SHAPES[shape]`, or
     /// infinity as soon as it is clear that it exceeds `budget` (the cost
     /// that would have to be beaten); the costly length model comes last.
@@ -183,7 +219,13 @@ impl<'a> Scorer<'a> {
         let overlap: f32 = member.source.iter().sum();
         let dice = Self::dice(overlap, source_weight, target_weight);
         let size = (ds + dt) as f32 / 2.0;
-        cost += config.lexical_weight * (-dice / config.lexical_scale).exp() * size;
+        // exp(-0) is 1: most candidate pairs share nothing, and the search
+        // asks for millions of them.
+        let lexical = if dice == 0.0 { 1.0 } else { (-dice / config.lexical_scale).exp() };
+        cost += config.lexical_weight * lexical * size;
+        if cost >= budget && config.member_weight >= 0.0 {
+            return f32::INFINITY;
+        }
         if ds > 1 || dt > 1 {
             let mut weakest = 1.0f32;
             if ds > 1 {

@@ -69,10 +69,15 @@ pub fn pair_free_translations(scorer: &Scorer<'_>, source: &[AlignUnit<'_>], tar
 /// Joins lone omissions to the pairing beside them when that pairing's
 /// draft translates them too (see the module header).
 pub fn join_merged_sentences(scorer: &Scorer<'_>, source: &[AlignUnit<'_>], mut beads: Vec<Bead>) -> Vec<Bead> {
+    // `beads[..kept]` is the result so far: a joined omission is dropped by
+    // not keeping it, not by `Vec::remove` (quadratic over many joins).
+    let mut kept = 0;
     let mut idx = 0;
     while idx < beads.len() {
         let bead = &beads[idx];
         if bead.kind != BeadKind::Omission || bead.source.len() != 1 || source[bead.source.start].repeat_of.is_some() {
+            beads.swap(kept, idx);
+            kept += 1;
             idx += 1;
             continue;
         }
@@ -89,10 +94,10 @@ pub fn join_merged_sentences(scorer: &Scorer<'_>, source: &[AlignUnit<'_>], mut 
             let joined = neighbour.source.start.min(omitted)..neighbour.source.end.max(omitted + 1);
             scorer.overlap(joined, neighbour.target.clone()) - scorer.overlap(neighbour.source.clone(), neighbour.target.clone())
         };
-        let before = idx.checked_sub(1).map_or(0.0, |i| gain(&beads[i]));
+        let before = kept.checked_sub(1).map_or(0.0, |i| gain(&beads[i]));
         let after = beads.get(idx + 1).map_or(0.0, gain);
         let (best, neighbour) = if before >= after {
-            (before, idx.wrapping_sub(1))
+            (before, kept.wrapping_sub(1))
         } else {
             (after, idx + 1)
         };
@@ -106,11 +111,14 @@ pub fn join_merged_sentences(scorer: &Scorer<'_>, source: &[AlignUnit<'_>], mut 
                 repeat_of: None,
                 score: neighbour_bead.score.min(FREE_TRANSLATION_SCORE * 2.0),
             };
-            beads.remove(idx);
+            idx += 1;
             continue;
         }
+        beads.swap(kept, idx);
+        kept += 1;
         idx += 1;
     }
+    beads.truncate(kept);
     beads
 }
 

@@ -258,11 +258,14 @@ pub fn units_from_segmentation<'a>(text: &'a str, segmentation: &Segmentation) -
         let idx = paragraph.units.start + (id.sentence as usize).checked_sub(1)?;
         (idx < paragraph.units.end).then_some(idx)
     };
+    // Blocks come in text order and never overlap, so a binary search finds
+    // the one that could hold a paragraph (a text of a million one-line
+    // paragraphs that all repeat the first has a million blocks).
+    let blocks = &segmentation.repeated_blocks;
+    debug_assert!(blocks.windows(2).all(|pair| pair[0].paragraphs.1 < pair[1].paragraphs.0));
     let in_block = |paragraph: u32| {
-        segmentation
-            .repeated_blocks
-            .iter()
-            .any(|block| (block.paragraphs.0..=block.paragraphs.1).contains(&paragraph))
+        let after = blocks.partition_point(|block| block.paragraphs.1 < paragraph);
+        blocks.get(after).is_some_and(|block| block.paragraphs.0 <= paragraph)
     };
     segmentation
         .units

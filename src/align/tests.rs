@@ -232,3 +232,72 @@ fn search_with_band(source: &[AlignUnit<'_>], target: &[AlignUnit<'_>], band: us
     let path = search::search_banded(&scorer, band);
     confidence::beads(&scorer, source, target, &path)
 }
+
+/// The scorer's inputs for `search`-level tests.
+fn banded(source: &[AlignUnit<'_>], target: &[AlignUnit<'_>], band: usize) -> (Vec<search::PathBead>, search::SearchStats) {
+    let config = AlignerConfig::default();
+    let terms = TermPairs::new();
+    let sf = anchors::features(source, crate::segment::Lang::Id, &terms, &config.weights);
+    let tf = anchors::features(target, crate::segment::Lang::En, &terms, &config.weights);
+    let scorer = cost::Scorer::new(&config, source, target, &sf, &tf);
+    search::search_banded_with_stats(&scorer, band)
+}
+
+#[test]
+fn issue_12_many_short_equal_units_keep_one_narrow_band() {
+    // A thousand `Ya.` (a repeated block after the first) against a
+    // thousand `Yes.`: omissions and additions cost the same in any order.
+    // The band stays around the diagonal and is searched once; before, it
+    // doubled until it held the whole grid.
+    let n = 3000;
+    let source: Vec<AlignUnit<'_>> = (0..n)
+        .map(|idx| AlignUnit {
+            text: "Ya.",
+            paragraph: idx as u32 + 1,
+            repeat_of: (idx > 0).then_some(0),
+        })
+        .collect();
+    let target: Vec<AlignUnit<'_>> = (0..n)
+        .map(|idx| AlignUnit {
+            text: "Yes.",
+            paragraph: idx as u32 + 1,
+            repeat_of: None,
+        })
+        .collect();
+    let (path, stats) = banded(&source, &target, 32);
+    assert_eq!(stats.passes, 1, "{stats:?}");
+    assert!(stats.cells <= (n + 1) * 65, "{stats:?}");
+    let covered_source: usize = path.iter().map(|bead| bead.source.len()).sum();
+    let covered_target: usize = path.iter().map(|bead| bead.target.len()).sum();
+    assert_eq!((covered_source, covered_target), (n, n));
+}
+
+#[test]
+fn issue_12_a_long_omission_widens_the_band_within_its_bound() {
+    // 1,500 numbered sentences; the draft leaves out 100 in the middle, a
+    // drift wider than the first band. The band widens until the omission
+    // fits, and no further than its bound.
+    let source_texts: Vec<String> = (0..1500).map(|idx| format!("Kalimat nomor {idx} tentang Jakarta.")).collect();
+    let target_texts: Vec<String> = (0..1500)
+        .filter(|idx| !(700..800).contains(idx))
+        .map(|idx| format!("Sentence number {idx} about Jakarta."))
+        .collect();
+    fn unit(text: &str) -> AlignUnit<'_> {
+        AlignUnit {
+            text,
+            paragraph: 1,
+            repeat_of: None,
+        }
+    }
+    let source: Vec<AlignUnit<'_>> = source_texts.iter().map(|text| unit(text)).collect();
+    let target: Vec<AlignUnit<'_>> = target_texts.iter().map(|text| unit(text)).collect();
+    let (path, stats) = banded(&source, &target, 32);
+    assert!(stats.passes > 1, "{stats:?}");
+    assert!(stats.cells <= 2 * 1501 * (2 * search::MAX_WIDTH + 1), "{stats:?}");
+    let omitted: Vec<usize> = path
+        .iter()
+        .filter(|bead| bead.target.is_empty())
+        .flat_map(|bead| bead.source.clone())
+        .collect();
+    assert_eq!(omitted, (700..800).collect::<Vec<_>>());
+}

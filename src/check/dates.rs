@@ -450,13 +450,9 @@ pub(super) fn check_bead(
     // The numbers of the draft dates that stand for source dates belong to
     // them; a draft date that answers none keeps its numbers for the
     // number rules.
+    let used_dates = super::number_index::Containment::new(draft_dates.iter().zip(&used).filter(|(_, used)| **used).map(|(d, _)| d.span));
     for slot in target_numbers.iter_mut() {
-        let in_used_date = |n: &NumberMention| {
-            draft_dates
-                .iter()
-                .zip(&used)
-                .any(|(d, &used)| used && d.span.start <= n.span.start && n.span.end <= d.span.end)
-        };
+        let in_used_date = |n: &NumberMention| used_dates.contains(n.span);
         if slot.as_ref().is_some_and(in_used_date) {
             *slot = None;
         }

@@ -20,6 +20,9 @@
 //! `Korea Utara` → `North Korea` are translations, checked by the glossary
 //! rules.
 
+use std::cell::RefCell;
+use std::collections::{HashMap, HashSet};
+
 use super::{Check, Pair, TermUse, finding, words};
 use crate::finding::Finding;
 use crate::segment::UnitKind;
@@ -154,25 +157,35 @@ impl Check for Entities {
         // Every word of the draft, lower-cased: a name the draft spells right
         // somewhere is established, and a look-alike elsewhere is a slip.
         let draft_words: std::collections::HashSet<String> = words(pair.target.text, 0).map(|(_, w)| w.to_lowercase()).collect();
+        // The source's whole words, for "does the source have this word
+        // too?" without a scan of the source per draft word (issue 12).
+        let source_words = WholeWords::new(pair.source.text);
+        let verdicts = Verdicts::default();
         for bead in pair.beads {
             let Some(&first_target) = bead.target.first() else { continue };
             let span = pair.target.joined_span(&bead.target);
             let text = span.slice(pair.target.text);
+            let words_exact: Vec<&str> = words(text, 0).map(|(_, w)| w).collect();
             let draft = Draft {
                 unit: &pair.target.units[first_target],
                 span,
                 squashed: squash(text),
                 words: words(text, 0).map(|(_, w)| w.to_lowercase()).collect(),
-                words_exact: words(text, 0).map(|(_, w)| w).collect(),
+                lower_set: words(text, 0).map(|(_, w)| w.to_lowercase()).collect(),
+                exact_set: words_exact.iter().copied().collect(),
+                candidates: Candidates::of(&words_exact),
+                codes_seen: RefCell::default(),
+                verdicts: &verdicts,
+                words_exact,
                 spans: words(text, span.start).map(|(s, _)| s).collect(),
-                source_text: pair.source.text,
+                source_text: &source_words,
                 document_words: &draft_words,
             };
             for &source_idx in &bead.source {
                 let unit = &pair.source.units[source_idx];
                 let text = pair.source.unit_text(source_idx);
-                let covered: Vec<&TermUse> = pair.terms_in(source_idx).collect();
-                let is_covered = |span: Span| covered.iter().any(|term| term.span.start < span.end && span.start < term.span.end);
+                let covered = Covered::new(pair.terms_in(source_idx));
+                let is_covered = |span: Span| covered.overlaps(span);
                 let found: Vec<(Span, &str)> = words(text, unit.span.start).collect();
                 // Headlines capitalise every word: names cannot be told apart.
                 let title_case = matches!(unit.kind, UnitKind::Headline | UnitKind::Heading);
@@ -189,11 +202,11 @@ impl Check for Entities {
                         draft.flush_name(&mut name_run, pair, unit, out);
                         // An acronym the glossary lets stay as it is (`KPU`)
                         // and that the draft writes differently (`KP`).
-                        let kept_by_glossary = covered.iter().any(|t| t.targets.iter().any(|target| target == word));
-                        if kept_by_glossary && classify(word, false) == Kind::Acronym && !draft.words_exact.contains(&word) {
+                        let kept_by_glossary = covered.targets.contains(word);
+                        if kept_by_glossary && classify(word, false) == Kind::Acronym && !draft.exact_set.contains(word) {
                             let acronyms = &source_acronyms;
                             if let Some((written, at)) =
-                                draft.look_alike(word, |t| classify(t, false) == Kind::Acronym && !acronyms.contains(t), acronym_like)
+                                draft.look_alike(word, &draft.candidates.acronyms, |t| !acronyms.contains(t), acronym_like)
                             {
                                 out.push(
                                     finding(ENTITY_CHANGED, format!("the acronym {word} is written {written} in the draft"))
@@ -207,20 +220,16 @@ impl Check for Entities {
                     }
                     let dateline_city = word_idx == 0 && text[span.end - unit.span.start..].trim_start().starts_with(['-', '–']);
                     let changed = match classify(word, dateline_city) {
-                        Kind::Code if !draft.squashed.contains(&squash(word)) => {
-                            Some(("code", draft.look_alike(word, |t| classify(t, false) == Kind::Code, code_like)))
+                        Kind::Code if !draft.has_code(word) => {
+                            Some(("code", draft.look_alike(word, &draft.candidates.codes, |_| true, code_like)))
                         }
                         // An acronym the draft does not have is usually
                         // translated (`BBM` → fuel); one with a look-alike
                         // in the draft (`BBC` → `BBG`) was changed.
-                        Kind::Acronym if !draft.words_exact.contains(&word) => {
+                        Kind::Acronym if !draft.exact_set.contains(word) => {
                             let source_words = &source_acronyms;
                             draft
-                                .look_alike(
-                                    word,
-                                    |t| classify(t, false) == Kind::Acronym && !source_words.contains(t),
-                                    acronym_like,
-                                )
+                                .look_alike(word, &draft.candidates.acronyms, |t| !source_words.contains(t), acronym_like)
                                 .map(|found| ("acronym", Some(found)))
                         }
                         Kind::NameWord if !title_case => {
@@ -259,15 +268,137 @@ struct Draft<'a> {
     squashed: String,
     /// Words, lowercased.
     words: Vec<String>,
+    /// The same as a set.
+    lower_set: HashSet<String>,
     /// Words as written.
     words_exact: Vec<&'a str>,
+    /// The same as a set (lookups per source word must not scan a long
+    /// draft: issue 12).
+    exact_set: HashSet<&'a str>,
+    /// Positions of the words each look-alike search can return.
+    candidates: Candidates,
+    /// Codes already looked for in `squashed`.
+    codes_seen: RefCell<HashMap<String, bool>>,
+    /// Verdicts on pairs of words, for the whole pair of texts.
+    verdicts: &'a Verdicts,
     /// Where each word is, in the draft.
     spans: Vec<Span>,
-    /// The whole source text (a look-alike that the source has too is
-    /// another name).
-    source_text: &'a str,
+    /// The whole source text's words (a look-alike that the source has too
+    /// is another name).
+    source_text: &'a WholeWords<'a>,
     /// Every word of the whole draft, lower-cased.
     document_words: &'a std::collections::HashSet<String>,
+}
+
+/// `respelled_alone`'s verdicts on (source word, draft word), kept for a
+/// whole pair of texts; `key` is a buffer for lookups.
+#[derive(Default)]
+struct Verdicts {
+    alone: RefCell<HashMap<String, bool>>,
+    key: RefCell<String>,
+}
+
+/// Positions of the draft words a look-alike search can return, in text
+/// order: a search runs over these, not over every word of the bead.
+struct Candidates {
+    codes: Vec<usize>,
+    acronyms: Vec<usize>,
+    /// Words with a capital first letter (names).
+    capitalised: Vec<usize>,
+}
+
+impl Candidates {
+    fn of(words: &[&str]) -> Candidates {
+        let mut candidates = Candidates {
+            codes: Vec::new(),
+            acronyms: Vec::new(),
+            capitalised: Vec::new(),
+        };
+        for (position, word) in words.iter().enumerate() {
+            match classify(word, false) {
+                Kind::Code => candidates.codes.push(position),
+                Kind::Acronym => candidates.acronyms.push(position),
+                _ => {}
+            }
+            if word.chars().next().is_some_and(char::is_uppercase) {
+                candidates.capitalised.push(position);
+            }
+        }
+        candidates
+    }
+}
+
+/// The glossary terms of one source unit, for "does a term cover this
+/// word?" in logarithmic time (sorted by start, with the furthest end seen
+/// so far), and the set of their targets.
+struct Covered<'t> {
+    starts: Vec<usize>,
+    max_ends: Vec<usize>,
+    targets: HashSet<&'t str>,
+}
+
+impl<'t> Covered<'t> {
+    fn new(terms: impl Iterator<Item = &'t TermUse>) -> Self {
+        let terms: Vec<&TermUse> = terms.collect();
+        let mut spans: Vec<Span> = terms.iter().map(|term| term.span).collect();
+        spans.sort_unstable();
+        let mut furthest = 0;
+        let max_ends = spans
+            .iter()
+            .map(|span| {
+                furthest = furthest.max(span.end);
+                furthest
+            })
+            .collect();
+        Covered {
+            starts: spans.iter().map(|span| span.start).collect(),
+            max_ends,
+            targets: terms.iter().flat_map(|term| term.targets.iter().map(String::as_str)).collect(),
+        }
+    }
+
+    /// Whether a term overlaps `span`: one that starts before `span` ends
+    /// and ends after it starts.
+    fn overlaps(&self, span: Span) -> bool {
+        let before_end = self.starts.partition_point(|&start| start < span.end);
+        before_end > 0 && self.max_ends[before_end - 1] > span.start
+    }
+}
+
+/// A text's whole words, for `contains_word(text, word)` without a scan of
+/// the text per question: a word of letters and digits only is looked up
+/// among the text's maximal runs of letters and digits (the same answer);
+/// a word with a hyphen or apostrophe is searched once and remembered.
+struct WholeWords<'a> {
+    text: &'a str,
+    runs: HashSet<&'a str>,
+    searched: RefCell<HashMap<String, bool>>,
+}
+
+impl<'a> WholeWords<'a> {
+    fn new(text: &'a str) -> Self {
+        let runs = text.split(|c: char| !c.is_alphanumeric()).filter(|run| !run.is_empty()).collect();
+        WholeWords {
+            text,
+            runs,
+            searched: RefCell::default(),
+        }
+    }
+
+    fn contains(&self, word: &str) -> bool {
+        if word.is_empty() {
+            return contains_word(self.text, word);
+        }
+        if word.chars().all(char::is_alphanumeric) {
+            return self.runs.contains(word);
+        }
+        if let Some(&found) = self.searched.borrow().get(word) {
+            return found;
+        }
+        let found = contains_word(self.text, word);
+        self.searched.borrow_mut().insert(word.to_string(), found);
+        found
+    }
 }
 
 #[derive(Debug, PartialEq)]
@@ -488,15 +619,39 @@ fn squash(text: &str) -> String {
 }
 
 impl Draft<'_> {
+    fn word_set(&self) -> &HashSet<String> {
+        &self.lower_set
+    }
+
     /// The draft word that looks like `word` by `similar` among the words
     /// `candidate` accepts, and where it is; never a word the source has
     /// itself.
-    fn look_alike(&self, word: &str, candidate: impl Fn(&str) -> bool, similar: fn(&str, &str) -> bool) -> Option<(String, Span)> {
-        self.words_exact
+    /// `positions` are the draft words of the kind looked for (codes or
+    /// acronyms), in text order.
+    fn look_alike(
+        &self,
+        word: &str,
+        positions: &[usize],
+        candidate: impl Fn(&str) -> bool,
+        similar: fn(&str, &str) -> bool,
+    ) -> Option<(String, Span)> {
+        positions
             .iter()
-            .zip(&self.spans)
-            .find(|&(&t, _)| candidate(t) && similar(word, t) && !contains_word(self.source_text, t))
-            .map(|(&t, &span)| (t.to_string(), span))
+            .map(|&position| (self.words_exact[position], self.spans[position]))
+            .find(|&(t, _)| candidate(t) && similar(word, t) && !self.source_text.contains(t))
+            .map(|(t, span)| (t.to_string(), span))
+    }
+
+    /// Whether code `word` appears in the draft (letters and digits only,
+    /// lower case), each distinct code looked for once.
+    fn has_code(&self, word: &str) -> bool {
+        let squashed = squash(word);
+        if let Some(&found) = self.codes_seen.borrow().get(&squashed) {
+            return found;
+        }
+        let found = self.squashed.contains(&squashed);
+        self.codes_seen.borrow_mut().insert(squashed, found);
+        found
     }
 
     /// Ends a run of capitalised source words and reports it if the draft
@@ -510,7 +665,6 @@ impl Draft<'_> {
         // The same letters with other spaces or hyphens (`Kim Jong-un` for
         // `Kim Jong Un`) are a house style rather than another name: worth
         // knowing (one spelling per name), but not a warning.
-        let same_letters = self.squashed.contains(&squash(name));
         let positions = if run.len() >= 2 {
             self.respelled_in_run(run)
         } else {
@@ -533,6 +687,9 @@ impl Draft<'_> {
                 to += 1;
             }
             let written = Span::new(self.spans[from].start, self.spans[to].end);
+            // Looked for only when there is something to report (a search of
+            // the whole bead per name was quadratic).
+            let same_letters = self.squashed.contains(&squash(name));
             let mut respelled = finding(
                 ENTITY_NAME,
                 if same_letters {
@@ -565,10 +722,10 @@ impl Draft<'_> {
     /// the name is still there as a unit, and a translated cognate (`Produk
     /// Domestik Bruto` → `Gross Domestic Product`) has no such neighbour.
     fn respelled_in_run(&self, run: &[(Span, &str)]) -> Vec<usize> {
-        let kept: Vec<String> = run
+        let kept: HashSet<String> = run
             .iter()
             .map(|&(_, w)| w.to_lowercase())
-            .filter(|w| self.words.contains(w))
+            .filter(|w| self.word_set().contains(w))
             .collect();
         let next_to_kept = |position: usize| {
             let neighbour = |idx: Option<usize>| {
@@ -579,22 +736,22 @@ impl Draft<'_> {
         };
         run.iter()
             .map(|&(_, w)| w)
-            .filter(|w| !self.words.contains(&w.to_lowercase()))
+            .filter(|w| !self.word_set().contains(&w.to_lowercase()))
             .filter_map(|w| {
                 // Letters changed in place, or any look-alike of a name the
                 // draft spells right elsewhere; a letter more or less in a
                 // name the draft never spells as the source does is more
                 // often a loanword's English form (`Ibnu` / `Ibn`).
                 let established = self.document_words.contains(&w.to_lowercase());
-                self.words_exact.iter().enumerate().position(|(position, t)| {
-                    let capitalised = t.chars().next().is_some_and(char::is_uppercase);
+                // Only capitalised words can be the look-alike.
+                self.candidates.capitalised.iter().copied().find(|&position| {
+                    let t = self.words_exact[position];
                     let respelled = looks_like(w, t)
                         && (established || w.chars().count() == bare(t).chars().count() || joined_by_hyphen(w, t))
                         && !same_word_other_spelling(w, t)
                         && next_to_kept(position);
                     // The word list last: it is the dearest test.
-                    capitalised
-                        && (respelled || (vowel_changed(w, bare(t)) && !contains_word(self.source_text, t)))
+                    (respelled || (vowel_changed(w, bare(t)) && !self.source_text.contains(t)))
                         && (joined_by_hyphen(w, t) || !super::english_words::is_english_word(t))
                 })
             })
@@ -609,30 +766,49 @@ impl Draft<'_> {
     /// up to two edits with the first four letters kept.
     fn respelled_alone(&self, word: &str) -> Vec<usize> {
         let lower = word.to_lowercase();
-        if self.words.contains(&lower) || word.chars().count() < 4 {
+        if self.word_set().contains(&lower) || word.chars().count() < 4 {
             return Vec::new();
         }
         let a: Vec<char> = lower.chars().collect();
         let established = self.document_words.contains(&lower);
-        self.words_exact
+        // Only capitalised words can be the look-alike.
+        self.candidates
+            .capitalised
             .iter()
-            .position(|t| {
-                let t = bare(t);
-                if !t.chars().next().is_some_and(char::is_uppercase) || contains_word(self.source_text, t) {
-                    return false;
+            .copied()
+            .find(|&position| {
+                let t = bare(self.words_exact[position]);
+                // The verdict depends on the two words only (and on the
+                // whole pair): judged once per pair of words, not once per
+                // bead (an XLIFF file is one pair of thousands of beads that
+                // name the same few things).
+                let mut key = self.verdicts.key.borrow_mut();
+                key.clear();
+                key.push_str(word);
+                key.push('\0');
+                key.push_str(t);
+                if let Some(&verdict) = self.verdicts.alone.borrow().get(key.as_str()) {
+                    return verdict;
                 }
-                let b: Vec<char> = t.to_lowercase().chars().collect();
-                if a == b {
-                    return false;
-                }
-                // Any slip in a name the draft spells right elsewhere.
-                let slip = established && a.len().min(b.len()) >= 4 && a[..3] == b[..3] && edit_distance(&a, &b) <= 2;
-                // The cheap tests first; the cognate rules and the word
-                // list only for a look-alike.
-                (vowel_changed(word, t) || slip)
-                    && !is_cognate(word, t)
-                    && !same_word_other_spelling(word, t)
-                    && !super::english_words::is_english_word(t)
+                let verdict = (|| {
+                    if !t.chars().next().is_some_and(char::is_uppercase) || self.source_text.contains(t) {
+                        return false;
+                    }
+                    let b: Vec<char> = t.to_lowercase().chars().collect();
+                    if a == b {
+                        return false;
+                    }
+                    // Any slip in a name the draft spells right elsewhere.
+                    let slip = established && a.len().min(b.len()) >= 4 && a[..3] == b[..3] && edit_distance(&a, &b) <= 2;
+                    // The cheap tests first; the cognate rules and the word
+                    // list only for a look-alike.
+                    (vowel_changed(word, t) || slip)
+                        && !is_cognate(word, t)
+                        && !same_word_other_spelling(word, t)
+                        && !super::english_words::is_english_word(t)
+                })();
+                self.verdicts.alone.borrow_mut().insert(key.clone(), verdict);
+                verdict
             })
             .into_iter()
             .collect()
@@ -674,5 +850,39 @@ mod tests {
             assert!(!looks_like(indonesian, english), "{indonesian} / {english}");
         }
         assert!(!is_cognate("Sergey", "Sergei") && !is_cognate("Antony", "Anthony"));
+    }
+
+    #[test]
+    fn issue_12_covered_spans_are_found_by_binary_search() {
+        // Every span of a small range against a few terms, one inside
+        // another: the search agrees with a scan.
+        let term = |start, end| TermUse {
+            unit: 0,
+            span: Span::new(start, end),
+            term: String::new(),
+            targets: Vec::new(),
+            forbidden: Vec::new(),
+        };
+        let terms = [term(10, 30), term(2, 4), term(12, 14), term(40, 41)];
+        let covered = Covered::new(terms.iter());
+        for start in 0..45 {
+            for end in start..46 {
+                let span = Span::new(start, end);
+                let by_scan = terms.iter().any(|t| t.span.start < span.end && span.start < t.span.end);
+                assert_eq!(covered.overlaps(span), by_scan, "{span:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn issue_12_whole_words_agree_with_a_scan() {
+        let text = "Son-hui, Kim Jong-un (KJU) e.g. Sergei's café 19-Hwasong xab-ab-ab";
+        let index = WholeWords::new(text);
+        for word in [
+            "Son", "hui", "Son-hui", "Kim", "Jong-un", "Jong", "KJU", "KJ", "Sergei", "Sergei's", "café", "caf", "19", "Hwasong", "ab",
+            "ab-ab", "e.g",
+        ] {
+            assert_eq!(index.contains(word), contains_word(text, word), "{word}");
+        }
     }
 }

@@ -67,6 +67,10 @@ impl Check for Glossary {
     fn run(&self, pair: &Pair<'_>, out: &mut Vec<Finding>) {
         // The whole draft, normalised once and only if a term is missing.
         let mut whole_draft: Option<EnglishText<'_>> = None;
+        // Where each term's English first ends in the whole draft, looked
+        // for once per term (not once per bead that misses it: that was
+        // terms × the whole draft, quadratic in the article's length).
+        let mut first_named: std::collections::HashMap<&[String], Option<usize>> = std::collections::HashMap::new();
         for bead in pair.beads {
             let Some(&first_target) = bead.target.first() else { continue };
             let target_span = pair.target.joined_span(&bead.target);
@@ -86,6 +90,10 @@ impl Check for Glossary {
             } else {
                 Vec::new()
             };
+            let numbers = NumberSpans::new(&numbers);
+            // What the bead's draft names, read once for all its missing
+            // terms (not once per term: issue 12).
+            let mut bead_names: Option<BeadNames<'_>> = None;
             // Term → (source occurrences, first occurrence) in this bead.
             let mut uses: BTreeMap<&str, (usize, &TermUse)> = BTreeMap::new();
             for &source_idx in &bead.source {
@@ -129,15 +137,20 @@ impl Check for Glossary {
                         format!("{name} should be translated as {}", term.targets[0])
                     };
                     let source_text = source_span.slice(pair.source.text);
-                    let named_instead = pair
-                        .targets
-                        .and_then(|index| other_name(index, pair, bead, &draft, target_span.start, source_text, &term.targets));
+                    let named_instead = pair.targets.and_then(|index| {
+                        let names =
+                            bead_names.get_or_insert_with(|| BeadNames::new(index, pair, bead, &draft, target_span.start, source_text));
+                        other_name(index, names, &draft, target_span.start, &term.targets)
+                    });
                     let headline = matches!(source_unit.kind, UnitKind::Headline);
                     // Only a name can be referred back to by "it" or "its".
                     let a_name = term.targets[0].starts_with(char::is_uppercase);
                     let named_before = a_name && {
-                        let whole = whole_draft.get_or_insert_with(|| EnglishText::new(pair.target.text));
-                        named_before(whole, &term.targets, target_span.start)
+                        let first_end = *first_named.entry(term.targets.as_slice()).or_insert_with(|| {
+                            let whole = whole_draft.get_or_insert_with(|| EnglishText::new(pair.target.text));
+                            first_named_end(whole, &term.targets)
+                        });
+                        first_end.is_some_and(|end| end <= target_span.start)
                     };
                     let (message, at, severity) = match named_instead {
                         // Headlines are rewritten freely: worth a look at most.
@@ -188,36 +201,17 @@ impl Check for Glossary {
 /// Or a look-alike of the term's English: `BNBP` for `BNPB`.
 fn other_name(
     index: &TargetIndex,
-    pair: &Pair<'_>,
-    bead: &super::AlignedBead,
+    names: &BeadNames<'_>,
     draft: &EnglishText<'_>,
     base: usize,
-    source_text: &str,
     wanted: &[String],
 ) -> Option<(Span, String)> {
-    let explained: Vec<&str> = bead
-        .source
-        .iter()
-        .flat_map(|&idx| pair.terms_in(idx))
-        .flat_map(|term| term.targets.iter().map(String::as_str))
-        .collect();
-    let source_lower = source_text.to_lowercase();
     let wanted_words: Vec<String> = wanted.iter().flat_map(|t| t.split(' ')).map(str::to_lowercase).collect();
     let wanted_kind = (wanted[0].as_str(), index.kind(&wanted[0]));
-    let found = index.find(draft.text(), base).into_iter().find(|&(span, target)| {
-        let written = &draft.text()[span.start - base..span.end - base];
-        let inside = EnglishText::new(written);
-        !explained.iter().any(|t| t.eq_ignore_ascii_case(target) || inside.find(t).is_some())
-            && !source_lower.contains(&target.to_lowercase())
-            && !super::calendar::is_calendar_word(target)
-            // The home country goes without saying in Indonesian news
-            // (`Menlu` is Indonesia's foreign minister, `RI` its state):
-            // an English text that names it adds no other name.
-            && !target.starts_with("Indonesia")
-            // A generic word of the term's own English (`Minister` of a
-            // longer title) is not another name.
-            && (target.contains(' ') || !wanted_words.contains(&target.to_lowercase()))
-            && replaces((target, index.kind(target)), wanted_kind)
+    let found = names.names.iter().copied().find(|&(_, target)| {
+        // A generic word of the term's own English (`Minister` of a
+        // longer title) is not another name.
+        (target.contains(' ') || !wanted_words.contains(&target.to_lowercase())) && replaces((target, index.kind(target)), wanted_kind)
     });
     if let Some((span, target)) = found {
         return Some((span, target.to_string()));
@@ -234,27 +228,94 @@ fn other_name(
         .map(|(span, word)| (span, word.to_string()))
 }
 
-/// Whether one of `targets` occurs in the draft before byte `before`.
-fn named_before(draft: &EnglishText<'_>, targets: &[String], before: usize) -> bool {
+/// The names the glossary knows in a bead's draft that the source does not
+/// explain (see `other_name`), in text order: the part of the search that
+/// does not depend on the missing term.
+struct BeadNames<'a> {
+    names: Vec<(Span, &'a str)>,
+}
+
+impl<'a> BeadNames<'a> {
+    fn new(
+        index: &'a TargetIndex,
+        pair: &Pair<'_>,
+        bead: &super::AlignedBead,
+        draft: &EnglishText<'_>,
+        base: usize,
+        source_text: &str,
+    ) -> Self {
+        // Distinct targets, and each distinct name as written judged once: a
+        // long bead names the same few things again and again.
+        let explained: std::collections::BTreeSet<&str> = bead
+            .source
+            .iter()
+            .flat_map(|&idx| pair.terms_in(idx))
+            .flat_map(|term| term.targets.iter().map(String::as_str))
+            .collect();
+        let source_lower = source_text.to_lowercase();
+        let mut judged: std::collections::HashMap<(&str, &str), bool> = std::collections::HashMap::new();
+        let names = index
+            .find(draft.text(), base)
+            .into_iter()
+            .filter(|&(span, target)| {
+                let written = &draft.text()[span.start - base..span.end - base];
+                *judged.entry((written, target)).or_insert_with(|| {
+                    let inside = EnglishText::new(written);
+                    !explained.iter().any(|t| t.eq_ignore_ascii_case(target) || inside.find(t).is_some())
+                        && !source_lower.contains(&target.to_lowercase())
+                        && !super::calendar::is_calendar_word(target)
+                        // The home country goes without saying in Indonesian
+                        // news (`Menlu` is Indonesia's foreign minister, `RI`
+                        // its state): a draft that names it adds no other name.
+                        && !target.starts_with("Indonesia")
+                })
+            })
+            .collect();
+        BeadNames { names }
+    }
+}
+
+/// The earliest end of an occurrence of one of `targets` in the draft: one
+/// of them occurs before byte `before` when it is at most `before`.
+fn first_named_end(draft: &EnglishText<'_>, targets: &[String]) -> Option<usize> {
     let mut found = Vec::new();
     for target in targets {
         draft.find_all(target, &mut found);
     }
-    found.iter().any(|span| span.end <= before)
+    found.iter().map(|span| span.end).min()
+}
+
+/// The numbers of a bead's source, for `part_of_number` by binary search
+/// rather than a scan of every number per term (issue 12).
+struct NumberSpans {
+    spans: super::number_index::Containment,
+    /// Ends of the times, sorted.
+    time_ends: Vec<usize>,
+}
+
+impl NumberSpans {
+    fn new(numbers: &[NumberMention]) -> Self {
+        let mut time_ends: Vec<usize> = numbers.iter().filter(|n| n.kind == NumberKind::Time).map(|n| n.span.end).collect();
+        time_ends.sort_unstable();
+        NumberSpans {
+            spans: super::number_index::Containment::new(numbers.iter().map(|n| n.span)),
+            time_ends,
+        }
+    }
 }
 
 /// A term that is part of a number: a scale word (`1,5 triliun`), a
 /// percent word, or a time zone after a clock time (`14.00 WIB`). The
 /// number rules compare the value with its scale; a draft that writes
 /// `Rp1.5tn` or `2 p.m.` has translated them.
-fn part_of_number(source: &str, span: Span, numbers: &[NumberMention]) -> bool {
-    numbers.iter().any(|number| {
-        let inside = number.span.start <= span.start && span.end <= number.span.end;
-        let zone_after_time = number.kind == NumberKind::Time
-            && number.span.end <= span.start
-            && source[number.span.end..span.start].chars().all(|c| c == ' ' || c == '\u{a0}');
-        inside || zone_after_time
-    })
+fn part_of_number(source: &str, span: Span, numbers: &NumberSpans) -> bool {
+    // A time ends where the spaces before the term begin, or at the term.
+    let gap_start = source[..span.start].trim_end_matches([' ', '\u{a0}']).len();
+    let zone_after_time = {
+        let first = numbers.time_ends.partition_point(|&end| end < gap_start);
+        numbers.time_ends.get(first).is_some_and(|&end| end <= span.start)
+    };
+    numbers.spans.contains(span) || zone_after_time
 }
 
 /// Determiners before a shortened second reference (`the ministry`).

@@ -14,6 +14,7 @@ mod entity;
 mod glossary;
 mod language;
 mod number;
+mod number_index;
 mod omission;
 mod order;
 pub mod project;
@@ -97,6 +98,9 @@ pub struct Pair<'a> {
     pub source: SideText<'a>,
     pub target: SideText<'a>,
     pub beads: &'a [AlignedBead],
+    /// Sorted by `unit` (the glossary stage finds them unit by unit), so
+    /// that `terms_in` is a binary search rather than a scan of every term
+    /// for every unit.
     pub terms: &'a [TermUse],
     /// The glossary's name-like English targets, to see what a draft names
     /// instead of a missing term (`None`: no glossary at hand).
@@ -106,7 +110,9 @@ pub struct Pair<'a> {
 impl<'a> Pair<'a> {
     /// Glossary spans inside source unit `unit_idx`.
     pub fn terms_in(&self, unit_idx: usize) -> impl Iterator<Item = &'a TermUse> + 'a {
-        self.terms.iter().filter(move |term| term.unit == unit_idx)
+        let start = self.terms.partition_point(|term| term.unit < unit_idx);
+        let end = start + self.terms[start..].partition_point(|term| term.unit == unit_idx);
+        self.terms[start..end].iter()
     }
 }
 
@@ -276,6 +282,7 @@ impl CheckConfig {
 /// returns the findings in document order (by the draft's position, then the
 /// source's).
 pub fn run(pair: &Pair<'_>, config: &CheckConfig) -> Vec<Finding> {
+    debug_assert!(pair.terms.is_sorted_by_key(|term| term.unit), "terms must be sorted by unit");
     // A pair given the wrong way round gets one finding that says so, not
     // an `untranslated` error per unit (see `swap`).
     if let Some(mut swapped) = swap::swapped(pair)
@@ -311,4 +318,35 @@ pub fn run(pair: &Pair<'_>, config: &CheckConfig) -> Vec<Finding> {
         (source, target, finding.rule)
     });
     findings
+}
+
+#[cfg(test)]
+mod terms_in_tests {
+    use super::*;
+
+    #[test]
+    fn issue_12_terms_in_finds_a_units_terms_by_binary_search() {
+        // Units 0, 2 and 5 have terms; the others none.
+        let term = |unit: usize, start: usize| TermUse {
+            unit,
+            span: Span::new(start, start + 1),
+            term: format!("t{unit}"),
+            targets: Vec::new(),
+            forbidden: Vec::new(),
+        };
+        let terms = vec![term(0, 0), term(0, 2), term(2, 10), term(5, 20), term(5, 22), term(5, 24)];
+        let pair = Pair {
+            source: SideText { text: "", units: &[] },
+            target: SideText { text: "", units: &[] },
+            beads: &[],
+            terms: &terms,
+            targets: None,
+        };
+        let starts = |unit_idx: usize| pair.terms_in(unit_idx).map(|t| t.span.start).collect::<Vec<_>>();
+        assert_eq!(starts(0), [0, 2]);
+        assert_eq!(starts(1), Vec::<usize>::new());
+        assert_eq!(starts(2), [10]);
+        assert_eq!(starts(5), [20, 22, 24]);
+        assert_eq!(starts(6), Vec::<usize>::new());
+    }
 }

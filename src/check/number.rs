@@ -15,6 +15,7 @@
 //! (`12/3/2018`) by the month's English name (`March 12, 2018`). The digits
 //! of a code (`Hwasong-19`) are left to the entity rules.
 
+use super::number_index::{Containment, DraftNumbers, DraftWords};
 use super::rule::CALENDAR_SHORTENED;
 use super::{Check, Pair, dates, finding};
 use crate::finding::Finding;
@@ -121,34 +122,34 @@ impl Check for Numbers {
                 target_unit: &target_unit.id,
             };
             let date_spans = dates::check_bead(&sides, &mut target_numbers, current_year, out);
-            let in_date = |span: Span| date_spans.iter().any(|d| d.start <= span.start && span.end <= d.end);
+            let date_spans = Containment::new(date_spans);
+            let in_date = |span: Span| date_spans.contains(span);
             let (source_codes, source_numbers): (Vec<NumberMention>, Vec<NumberMention>) = extract(source_text, Lang::Id)
                 .into_iter()
                 .map(|m| shift(m, source_span.start))
                 .filter(|m| !in_date(m.span))
                 .partition(|m| in_code(pair.source.text, m.span));
             let target_lower = target_text.to_lowercase();
+            let target_words = DraftWords::new(&target_lower);
+            // Looked up by value, not scanned per source number (issue 12).
+            let mut target_numbers = DraftNumbers::new(target_numbers, pair.target.text);
             let mut unmatched_source = Vec::new();
             for mention in &source_numbers {
-                let matches = |t: &NumberMention| t.same_value(mention) || same_time(mention, t.span.slice(pair.target.text));
-                if let Some(slot) = target_numbers.iter_mut().find(|slot| slot.is_some_and(|t| matches(&t))) {
-                    *slot = None;
-                } else if !spelled_out(mention, &target_lower) {
+                if !target_numbers.take(mention, true) && !spelled_out(mention, &target_words) {
                     unmatched_source.push(*mention);
                 }
             }
             rejoin_split_numbers(pair.source.text, &mut unmatched_source, &mut target_numbers);
-            match_converted_units(pair.source.text, pair.target.text, &mut unmatched_source, &mut target_numbers);
-            unmatched_source.retain(|mention| !said_in_words(pair.source.text, mention, &target_lower));
+            match_converted_units(pair.source.text, pair.target.text, &mut unmatched_source, &mut target_numbers.slots);
+            unmatched_source.retain(|mention| !said_in_words(pair.source.text, mention, &target_words));
             unmatched_source.retain(|mention| !stoppage_time(pair.source.text, mention, &target_lower));
             // A code written differently (`Hwasong 19` for `Hwasong-19`)
             // leaves its digits as a plain number; they are not extra.
             for code in &source_codes {
-                if let Some(slot) = target_numbers.iter_mut().find(|slot| slot.is_some_and(|t| t.same_value(code))) {
-                    *slot = None;
-                }
+                target_numbers.take(code, false);
             }
             let unmatched_target: Vec<NumberMention> = target_numbers
+                .slots
                 .into_iter()
                 .flatten()
                 .filter(|t| !is_aside(pair.target.text, t))
@@ -162,7 +163,7 @@ impl Check for Numbers {
                     return true;
                 }
                 let year = mention.value as i32;
-                if !draft_has_year && year_in_words(&target_lower, year, current_year) {
+                if !draft_has_year && year_in_words(&target_words, year, current_year) {
                     return false;
                 }
                 let near_article = current_year.is_some_and(|current| (current - 1..=current + 1).contains(&year));
@@ -327,14 +328,22 @@ fn unit_after(text: &str, end: usize) -> Option<(Dimension, f64)> {
 /// Source numbers that the draft gives in another unit of the same kind:
 /// equal within 2 % once converted.
 fn match_converted_units(source: &str, draft: &str, unmatched: &mut Vec<NumberMention>, target_numbers: &mut [Option<NumberMention>]) {
+    // The unit after each draft number, read once (not per source number).
+    let mut draft_units: Option<Vec<Option<(Dimension, f64)>>> = None;
     unmatched.retain(|mention| {
         let Some((dimension, factor)) = unit_after(source, mention.span.end) else {
             return true;
         };
         let base = mention.value * factor;
-        let slot = target_numbers.iter_mut().find(|slot| {
-            slot.is_some_and(|t| {
-                let Some((other_dimension, other_factor)) = unit_after(draft, t.span.end) else {
+        let units = draft_units.get_or_insert_with(|| {
+            target_numbers
+                .iter()
+                .map(|slot| slot.and_then(|t| unit_after(draft, t.span.end)))
+                .collect::<Vec<_>>()
+        });
+        let slot = target_numbers.iter_mut().zip(units.iter()).find_map(|(slot, unit)| {
+            let found = slot.is_some_and(|t| {
+                let Some((other_dimension, other_factor)) = *unit else {
                     return false;
                 };
                 // Another unit only: the same unit must give the same value.
@@ -344,7 +353,8 @@ fn match_converted_units(source: &str, draft: &str, unmatched: &mut Vec<NumberMe
                     _ => return false,
                 };
                 (converted - t.value).abs() <= 0.015 * converted.abs().max(1.0)
-            })
+            });
+            found.then_some(slot)
         });
         match slot {
             Some(slot) => {
@@ -358,13 +368,20 @@ fn match_converted_units(source: &str, draft: &str, unmatched: &mut Vec<NumberMe
 
 /// Fixed phrases that state a number in words: `24 jam` is "around the
 /// clock".
-fn said_in_words(source: &str, mention: &NumberMention, target_lower: &str) -> bool {
-    let after = source[mention.span.end..].trim_start().to_lowercase();
+fn said_in_words(source: &str, mention: &NumberMention, target: &DraftWords<'_>) -> bool {
+    // Three characters lower-cased are enough to see `jam` (not the whole
+    // rest of the source, per number).
+    let after: String = source[mention.span.end..]
+        .trim_start()
+        .chars()
+        .take(3)
+        .flat_map(char::to_lowercase)
+        .collect();
     mention.value == 24.0
         && after.starts_with("jam")
         && ["around the clock", "round the clock", "round-the-clock", "24-hour", "24/7"]
             .iter()
-            .any(|phrase| target_lower.contains(phrase))
+            .any(|phrase| target.contains(phrase))
 }
 
 /// A plain number that reads as a year.
@@ -374,7 +391,7 @@ fn is_year(mention: &NumberMention) -> bool {
 
 /// Whether the draft names `year` in words relative to the article's year
 /// (`this year`, `next year`, `last year`). Needs the article's year.
-fn year_in_words(target_lower: &str, year: i32, current_year: Option<i32>) -> bool {
+fn year_in_words(target: &DraftWords<'_>, year: i32, current_year: Option<i32>) -> bool {
     [
         ("this year", 0),
         ("next year", 1),
@@ -383,16 +400,23 @@ fn year_in_words(target_lower: &str, year: i32, current_year: Option<i32>) -> bo
         ("coming year", 1),
     ]
     .iter()
-    .any(|&(phrase, offset)| target_lower.contains(phrase) && current_year.is_some_and(|current| current + offset == year))
+    .any(|&(phrase, offset)| target.contains(phrase) && current_year.is_some_and(|current| current + offset == year))
 }
 
 /// Indonesian numbers that a tokeniser split at their separator (`59, 8`
 /// for 59,8 and `23: 40` for 23.40, as in text that went through word
 /// tokenisation) and that the draft writes whole: the two unmatched source
 /// pieces match one draft number.
-fn rejoin_split_numbers(source: &str, unmatched: &mut Vec<NumberMention>, target_numbers: &mut [Option<NumberMention>]) {
+fn rejoin_split_numbers(source: &str, unmatched: &mut Vec<NumberMention>, target_numbers: &mut DraftNumbers) {
+    // Kept pieces are copied out rather than drained from the middle of
+    // `unmatched` (linear, issue 12).
+    let mut kept = Vec::with_capacity(unmatched.len());
     let mut idx = 0;
-    while idx + 1 < unmatched.len() {
+    while idx < unmatched.len() {
+        if idx + 1 == unmatched.len() {
+            kept.push(unmatched[idx]);
+            break;
+        }
         let (first, second) = (unmatched[idx], unmatched[idx + 1]);
         let between = &source[first.span.end..second.span.start];
         let second_raw = second.span.slice(source);
@@ -423,14 +447,15 @@ fn rejoin_split_numbers(source: &str, unmatched: &mut Vec<NumberMention>, target
             _ => None,
         };
         if let Some(joined) = joined
-            && let Some(slot) = target_numbers.iter_mut().find(|slot| slot.is_some_and(|t| t.same_value(&joined)))
+            && target_numbers.take(&joined, false)
         {
-            *slot = None;
-            unmatched.drain(idx..idx + 2);
+            idx += 2;
             continue;
         }
+        kept.push(unmatched[idx]);
         idx += 1;
     }
+    *unmatched = kept;
 }
 
 /// `written` with the separators between its digits swapped (`8.000` →
@@ -487,21 +512,6 @@ fn is_aside(draft: &str, mention: &NumberMention) -> bool {
     inside.ends_with('(') || inside.ends_with("about") && inside.trim_end_matches("about").trim_end().ends_with('(')
 }
 
-/// A draft that keeps the Indonesian way of writing a time (`09.48`) states
-/// the same time: a two-digit hour with a leading zero is no decimal.
-fn same_time(source: &NumberMention, written: &str) -> bool {
-    let Some((hours, minutes)) = written.split_once(['.', ':']) else {
-        return false;
-    };
-    source.kind == NumberKind::Time
-        && hours.len() == 2
-        && minutes.len() == 2
-        && match (hours.parse::<u32>(), minutes.parse::<u32>()) {
-            (Ok(h), Ok(m)) => f64::from(h * 60 + m) == source.value,
-            _ => false,
-        }
-}
-
 /// The digits of a code such as `Hwasong-19` or `F-16`, which the entity
 /// rules check as a whole.
 fn in_code(text: &str, span: Span) -> bool {
@@ -523,14 +533,9 @@ fn in_code(text: &str, span: Span) -> bool {
 /// Whether the draft writes the number in words: `two`, `twenty-five`,
 /// `a hundred`; a percentage as a fraction (`a quarter` for 25 persen); a
 /// time as `noon` or `midnight`.
-fn spelled_out(mention: &NumberMention, target_lower: &str) -> bool {
-    let has_word = |word: &str| {
-        target_lower.match_indices(word).any(|(at, _)| {
-            let before = target_lower[..at].chars().next_back();
-            let after = target_lower[at + word.len()..].chars().next();
-            !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
-        })
-    };
+fn spelled_out(mention: &NumberMention, target: &DraftWords<'_>) -> bool {
+    // Each word is looked for once per bead (`DraftWords`), not per number.
+    let has_word = |word: &'static str| target.has_word(word);
     match mention.kind {
         NumberKind::Time => match mention.value as u32 {
             720 => has_word("noon") || has_word("midday"),
@@ -545,7 +550,7 @@ fn spelled_out(mention: &NumberMention, target_lower: &str) -> bool {
             .any(|&(word, value)| (mention.value.round() as i64).rem_euclid(100) == value && has_word(word)),
         _ => {
             NUMBER_WORDS.iter().any(|&(word, value)| value == mention.value && has_word(word))
-                || english_number_words(target_lower).contains(&mention.value)
+                || target.has_value(mention.value, english_number_words)
         }
     }
 }

@@ -15,7 +15,7 @@ use std::collections::BTreeMap;
 use super::rule::REPEAT_INCONSISTENT;
 use super::{CheckConfig, Pair, finding, translation_key};
 use crate::finding::Finding;
-use crate::glossary::english::target_present;
+use crate::glossary::english::EnglishText;
 use crate::segment::normalise_into;
 use crate::text::Span;
 
@@ -73,23 +73,26 @@ pub fn summarise(pair: &Pair<'_>) -> PairSummary {
             bead_of_source[idx] = bead_idx;
         }
     }
+    // The draft of the last bead looked at, normalised once for all its
+    // terms (terms come unit by unit, so a bead's terms are together).
+    let mut prepared: Option<(usize, EnglishText<'_>)> = None;
     // A full name introduced with its acronym (`National Disaster Management
     // Agency (BNPB)`) and the acronym alone afterwards are one rendering:
     // term → the full name it was introduced with in this draft.
     let mut introduced: std::collections::HashMap<&str, &String> = std::collections::HashMap::new();
     let is_acronym = |target: &str| target.chars().count() >= 2 && target.chars().all(|c| c.is_uppercase() || c == '.');
     for term in pair.terms {
-        let Some(bead) = pair.beads.get(bead_of_source[term.unit]) else {
+        let bead_idx = bead_of_source[term.unit];
+        let Some(bead) = pair.beads.get(bead_idx) else {
             continue;
         };
         let Some(&first_target) = bead.target.first() else { continue };
         let span = pair.target.joined_span(&bead.target);
-        let draft = span.slice(pair.target.text);
-        let present: Vec<(&String, Span)> = term
-            .targets
-            .iter()
-            .filter_map(|t| target_present(draft, t).map(|found| (t, found)))
-            .collect();
+        if prepared.as_ref().is_none_or(|(idx, _)| *idx != bead_idx) {
+            prepared = Some((bead_idx, EnglishText::new(span.slice(pair.target.text))));
+        }
+        let Some((_, draft)) = &prepared else { continue };
+        let present: Vec<(&String, Span)> = term.targets.iter().filter_map(|t| draft.find(t).map(|found| (t, found))).collect();
         let full_name = present.iter().find(|(t, _)| !is_acronym(t)).copied();
         let with_acronym = present.iter().any(|(t, _)| is_acronym(t));
         if let (Some((name, _)), true) = (full_name, with_acronym) {

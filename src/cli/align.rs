@@ -10,7 +10,8 @@ use selaras::render::beads::Alignment;
 use selaras::{Error, input, render};
 
 use super::Outcome;
-use super::output::write_to;
+use super::output::{self, Arg, write_to};
+use super::report_error;
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
@@ -63,6 +64,12 @@ impl<'a> Side<'a> {
 }
 
 pub fn run(args: Args) -> Result<Outcome, Error> {
+    let mut inputs: Vec<Arg<'_>> = Vec::new();
+    inputs.extend(args.source.iter().map(|path| Arg::new("SOURCE", path)));
+    inputs.extend(args.draft.iter().map(|path| Arg::new("DRAFT", path)));
+    inputs.extend(args.glossaries.iter().map(|path| Arg::new("-g", path)));
+    let outputs: Vec<Arg<'_>> = args.output.iter().map(|path| Arg::new("-o", path)).collect();
+    output::check_paths(&inputs, &outputs)?;
     // The one glossary loader of every command reads every format, and the
     // pipeline segments and aligns as `check` does.
     let glossary = selaras::glossary::load(&args.glossaries, false)?;
@@ -80,9 +87,6 @@ pub fn run(args: Args) -> Result<Outcome, Error> {
             ));
         }
     };
-    if source_path.as_os_str() == "-" && draft_path.as_os_str() == "-" {
-        return Err(Error::Usage("only one of SOURCE and DRAFT can be `-` (standard input)".to_string()));
-    }
     let source_input = input::read(source_path)?;
     let draft_input = input::read(draft_path)?;
     let (source_units, draft_units, beads) = pipeline.align(&source_input.text, &draft_input.text);
@@ -114,18 +118,45 @@ fn run_project(args: &Args, pipeline: &Pipeline) -> Result<Outcome, Error> {
     }
     let config = selaras::project::locate(args.config.as_deref(), "give a SOURCE and a DRAFT")?;
     let project = selaras::project::Project::load(&config)?;
-    let pairs = project.expand()?.pairs;
+    let expansion = project.expand()?;
+    let mut project_inputs = vec![Arg::new("--config", &config)];
+    for (source, draft) in &expansion.pairs {
+        project_inputs.push(Arg::new("project source", source));
+        project_inputs.push(Arg::new("project draft", draft));
+    }
+    let outputs: Vec<Arg<'_>> = args.output.iter().map(|path| Arg::new("-o", path)).collect();
+    output::check_paths(&project_inputs, &outputs)?;
+    for link in &expansion.outside {
+        eprintln!(
+            "note: {} leads outside the project and was not followed",
+            selaras::render::wrap::one_line(&link.display().to_string())
+        );
+    }
     // The file property names the source as `check` prints it: relative
     // to the project root, so the memory reads the same from any checkout.
     let root = selaras::paths::absolute(&project.root);
-    let inputs: Vec<(String, String, String)> = pairs
+    // A pair that cannot be read is reported and left out of the memory;
+    // the others are aligned, and the run fails at the end.
+    let read: Vec<Result<(String, String, String), Error>> = expansion
+        .pairs
         .par_iter()
         .map(|(source, draft)| {
             let source_input = input::read(source)?;
             let draft_input = input::read(draft)?;
             Ok((selaras::paths::portable(source, &root), source_input.text, draft_input.text))
         })
-        .collect::<Result<_, Error>>()?;
+        .collect();
+    let mut errors = expansion.errors;
+    let mut inputs: Vec<(String, String, String)> = Vec::with_capacity(read.len());
+    for result in read {
+        match result {
+            Ok(input) => inputs.push(input),
+            Err(error) => errors.push(error),
+        }
+    }
+    for error in &errors {
+        report_error(error);
+    }
     let aligned: Vec<(Side<'_>, Side<'_>, Vec<selaras::align::Bead>)> = inputs
         .par_iter()
         .map(|(_, source_text, draft_text)| {
@@ -152,7 +183,7 @@ fn run_project(args: &Args, pipeline: &Pipeline) -> Result<Outcome, Error> {
         render::tmx::write_tmx_files(out, &files, &creation_date())
     })?;
     eprintln!("aligned {} pairs into one TMX", files.len());
-    Ok(Outcome::Clean)
+    Ok(if errors.is_empty() { Outcome::Clean } else { Outcome::Failed })
 }
 
 /// Now, or `SOURCE_DATE_EPOCH` when set (the reproducible-builds convention),

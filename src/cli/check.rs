@@ -24,13 +24,14 @@ use selaras::check::project::PairSummary;
 use selaras::finding::Severity;
 use selaras::paths;
 use selaras::pipeline::{Pipeline, PipelineOptions};
+use selaras::project;
 use selaras::render::report::{Document, FileResult, Report};
 use selaras::render::{github, human, json, junit, sarif};
 use selaras::{Error, glossary, input};
 
-use super::Outcome;
 use super::config::Config;
-use super::output::write_to;
+use super::output::{self, Arg, write_to};
+use super::{Outcome, report_error};
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
@@ -140,25 +141,42 @@ struct Plan {
     /// A bilingual XLIFF file to check instead of pairs.
     xliff: Option<PathBuf>,
     config: Config,
+    /// The project file, when checking a project.
+    config_path: Option<PathBuf>,
     /// The folder report paths are relative to (absolute).
     base: PathBuf,
     /// Sources without a draft (with the draft path looked for), in project mode.
     without_draft: Vec<(PathBuf, PathBuf)>,
+    /// Folders of the project that could not be read: reported, and the
+    /// run fails at the end.
+    errors: Vec<Error>,
 }
 
 fn plan(args: &Args) -> Result<Plan, Error> {
     let mut xliff = None;
     let mut without_draft = Vec::new();
+    let mut config_path = None;
+    let mut errors = Vec::new();
     let (mut config, pairs) = match args.files.as_slice() {
         [source, draft] => (Config::discover(args.config.as_deref())?, vec![(source.clone(), draft.clone())]),
         [] => {
-            let config = Config::project(args.config.as_deref(), "give a source and a draft: `selaras check SOURCE DRAFT`")?;
+            let instead = "give a source and a draft: `selaras check SOURCE DRAFT`";
+            let located = project::locate(args.config.as_deref(), instead)?;
+            let config = Config::project(Some(&located), instead)?;
             let expansion = config
                 .project
                 .as_ref()
                 .map(|project| project.expand())
                 .transpose()?
                 .unwrap_or_default();
+            for link in &expansion.outside {
+                eprintln!(
+                    "note: {} leads outside the project and was not followed",
+                    selaras::render::wrap::one_line(&link.display().to_string())
+                );
+            }
+            errors = expansion.errors;
+            config_path = Some(located);
             without_draft = expansion.without_draft;
             (config, expansion.pairs)
         }
@@ -194,9 +212,38 @@ fn plan(args: &Args) -> Result<Plan, Error> {
         pairs,
         xliff,
         config,
+        config_path,
         base,
         without_draft,
+        errors,
     })
+}
+
+/// Refuses `-` twice and an output onto an input before anything is read.
+fn check_paths(args: &Args, plan: &Plan) -> Result<(), Error> {
+    let mut inputs: Vec<Arg<'_>> = Vec::new();
+    match (&plan.xliff, plan.config_path.is_some()) {
+        (Some(path), _) => inputs.push(Arg::new("FILE", path)),
+        (None, true) => {
+            for (source, draft) in &plan.pairs {
+                inputs.push(Arg::new("project source", source));
+                inputs.push(Arg::new("project draft", draft));
+            }
+        }
+        (None, false) => {
+            for (source, draft) in &plan.pairs {
+                inputs.push(Arg::new("SOURCE", source));
+                inputs.push(Arg::new("DRAFT", draft));
+            }
+        }
+    }
+    inputs.extend(plan.config_path.iter().map(|path| Arg::new("--config", path)));
+    inputs.extend(plan.config.glossaries.iter().map(|path| Arg::new("-g", path)));
+    inputs.extend(args.baseline.iter().map(|path| Arg::new("--baseline", path)));
+    let mut outputs = Vec::new();
+    outputs.extend(args.output.iter().map(|path| Arg::new("-o", path)));
+    outputs.extend(args.write_baseline.iter().map(|path| Arg::new("--write-baseline", path)));
+    output::check_paths(&inputs, &outputs)
 }
 
 fn check_pair(pipeline: &Pipeline, source: &Path, draft: &Path, base: &Path) -> Result<(FileResult, PairSummary), Error> {
@@ -252,7 +299,8 @@ pub fn run(args: Args) -> Result<Outcome, Error> {
     if let Some(stream) = &args.pairs_jsonl {
         return run_stream(&args, stream);
     }
-    let plan = plan(&args)?;
+    let mut plan = plan(&args)?;
+    check_paths(&args, &plan)?;
     // Name every source still waiting for its draft: a count alone hides
     // which article was forgotten.
     for (source, draft) in &plan.without_draft {
@@ -282,15 +330,25 @@ pub fn run(args: Args) -> Result<Outcome, Error> {
         })
         .collect();
     progress.finish_and_clear();
+    // A pair that cannot be read is reported and the others go on, as
+    // ripgrep does with files; the exit status says something failed.
+    let mut errors = std::mem::take(&mut plan.errors);
     let mut report = Report {
         base: Some(plan.base.clone()),
         ..Report::default()
     };
     let mut summaries = Vec::with_capacity(results.len());
     for result in results {
-        let (file, summary) = result?;
-        report.files.push(file);
-        summaries.push(summary);
+        match result {
+            Ok((file, summary)) => {
+                report.files.push(file);
+                summaries.push(summary);
+            }
+            Err(error) => errors.push(error),
+        }
+    }
+    for error in &errors {
+        report_error(error);
     }
     // Rules over all pairs: terms that drift, sentences translated two ways.
     let names: Vec<&str> = report.files.iter().map(|file| file.source.path.as_str()).collect();
@@ -302,6 +360,15 @@ pub fn run(args: Args) -> Result<Outcome, Error> {
         report.files.push(check_xliff_file(&pipeline, path, &plan.base)?);
     }
     if let Some(path) = &args.write_baseline {
+        // A baseline of an incomplete run would leave out the findings of
+        // the pairs that failed, and they would all come back as new.
+        if !errors.is_empty() {
+            return Err(Error::Usage(format!(
+                "{} not written: {} of the pairs could not be checked",
+                path.display(),
+                errors.len()
+            )));
+        }
         let baseline = Baseline::of(&report);
         write_to(Some(path), |out| out.write_all(baseline.to_json().as_bytes()))?;
         eprintln!("wrote {} fingerprints to {}", baseline.fingerprints.len(), path.display());
@@ -345,6 +412,9 @@ pub fn run(args: Args) -> Result<Outcome, Error> {
         Format::Github => github::write(out, &report),
         Format::Junit => junit::write(out, &report),
     })?;
+    if !errors.is_empty() {
+        return Ok(Outcome::Failed);
+    }
     missing_drafts(&plan)?;
     let failed = match (plan.config.fail_on, report.summary().highest()) {
         (Some(threshold), Some(highest)) => highest >= threshold,
@@ -367,6 +437,11 @@ fn missing_drafts(plan: &Plan) -> Result<(), Error> {
 
 /// `--pairs-jsonl`: the stream mode (`selaras::stream`).
 fn run_stream(args: &Args, path: &Path) -> Result<Outcome, Error> {
+    let mut inputs = vec![Arg::new("--pairs-jsonl", path)];
+    inputs.extend(args.glossaries.iter().map(|path| Arg::new("-g", path)));
+    inputs.extend(args.config.iter().map(|path| Arg::new("--config", path)));
+    let outputs: Vec<Arg<'_>> = args.output.iter().map(|path| Arg::new("-o", path)).collect();
+    output::check_paths(&inputs, &outputs)?;
     let mut config = Config::discover(args.config.as_deref())?;
     config.glossary_flags(&args.glossaries, args.no_default_glossary);
     config.rule_flags(&args.rules)?;

@@ -13,13 +13,13 @@ use selaras::diff::{Named, build_view};
 use selaras::pipeline::{Pipeline, PipelineOptions};
 use selaras::render::html::write_html;
 use selaras::render::report::{Document, FileResult, Report};
-use selaras::render::side_by_side::{SideBySideOptions, write_side_by_side};
+use selaras::render::side_by_side::{MAX_WIDTH, MIN_WIDTH, SideBySideOptions, write_side_by_side};
 use selaras::{Error, glossary, input, paths};
 
 use super::Outcome;
 use super::check::ColorChoice;
 use super::config::Config;
-use super::output::write_to;
+use super::output::{self, Arg, write_to};
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
@@ -42,8 +42,8 @@ pub struct Args {
     /// Each non-empty line of the inputs is already one unit.
     #[arg(long)]
     segmented: bool,
-    /// Terminal width in columns (default: the terminal's, or 120).
-    #[arg(long)]
+    /// Terminal width in columns, 20 to 1000 (default: the terminal's, or 120).
+    #[arg(long, value_parser = parse_width)]
     width: Option<usize>,
     /// Colour for the terminal view.
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
@@ -70,7 +70,23 @@ pub struct Args {
     full_draft: bool,
 }
 
+/// A width within `MIN_WIDTH..=MAX_WIDTH`: wider than any terminal makes
+/// no view, only giant padded lines (and once a formatting panic).
+fn parse_width(text: &str) -> Result<usize, String> {
+    text.trim()
+        .parse::<usize>()
+        .ok()
+        .filter(|width| (MIN_WIDTH..=MAX_WIDTH).contains(width))
+        .ok_or_else(|| format!("give a number of columns in {MIN_WIDTH}..={MAX_WIDTH}"))
+}
+
 pub fn run(args: Args) -> Result<Outcome, Error> {
+    let mut inputs = vec![Arg::new("SOURCE", &args.source), Arg::new("DRAFT", &args.draft)];
+    inputs.extend(args.previous.iter().map(|path| Arg::new("--previous", path)));
+    inputs.extend(args.glossaries.iter().map(|path| Arg::new("-g", path)));
+    inputs.extend(args.config.iter().map(|path| Arg::new("--config", path)));
+    let outputs: Vec<Arg<'_>> = args.html.iter().map(|path| Arg::new("--html", path)).collect();
+    output::check_paths(&inputs, &outputs)?;
     let mut config = Config::discover(args.config.as_deref())?;
     config.glossary_flags(&args.glossaries, args.no_default_glossary);
     config.rule_flags(&args.rules)?;
@@ -147,11 +163,14 @@ pub fn run(args: Args) -> Result<Outcome, Error> {
             );
         }
         None => {
+            // A terminal's own width (or `COLUMNS`) is fitted into the
+            // range that `--width` accepts.
             let width = args.width.unwrap_or_else(|| {
                 terminal_size::terminal_size_of(std::io::stdout())
                     .map(|(terminal_size::Width(w), _)| usize::from(w))
-                    .or_else(|| std::env::var("COLUMNS").ok().and_then(|c| c.parse().ok()))
+                    .or_else(|| std::env::var("COLUMNS").ok().and_then(|c| c.trim().parse().ok()))
                     .unwrap_or(120)
+                    .clamp(MIN_WIDTH, MAX_WIDTH)
             });
             let mut options = SideBySideOptions::new(width, args.color.enabled(false));
             options.collapse_unchanged = !args.no_collapse;

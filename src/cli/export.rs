@@ -17,7 +17,7 @@ use selaras::{Error, glossary, input};
 
 use super::Outcome;
 use super::config::Config;
-use super::output::write_to;
+use super::output::{self, Arg, write_to};
 
 #[derive(Debug, clap::Subcommand)]
 pub enum Command {
@@ -66,6 +66,12 @@ pub fn run(command: Command) -> Result<Outcome, Error> {
         VersionArg::V12 => Version::V12,
         VersionArg::V20 => Version::V20,
     };
+    let mut inputs = vec![Arg::new("SOURCE", &args.source)];
+    inputs.extend(args.draft.iter().map(|path| Arg::new("DRAFT", path)));
+    inputs.extend(args.glossaries.iter().map(|path| Arg::new("-g", path)));
+    inputs.extend(args.config.iter().map(|path| Arg::new("--config", path)));
+    let outputs: Vec<Arg<'_>> = args.output.iter().map(|path| Arg::new("-o", path)).collect();
+    output::check_paths(&inputs, &outputs)?;
     let mut config = Config::discover(args.config.as_deref())?;
     config.glossary_flags(&args.glossaries, args.no_default_glossary);
     config.rule_flags(&args.rules)?;

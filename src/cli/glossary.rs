@@ -12,11 +12,12 @@ use selaras::glossary::apply::{SkeletonOptions, TermCounter};
 use selaras::glossary::formats::{self, Format};
 use selaras::glossary::lint::{Severity, lint_files};
 use selaras::glossary::{self, Glossary, Matcher};
+use selaras::render::wrap::one_line;
 use selaras::segment::SegmenterConfig;
 use selaras::{Error, input, render};
 
 use super::Outcome;
-use super::output::write_to;
+use super::output::{self, Arg, write_to};
 
 #[path = "glossary_add.rs"]
 mod add;
@@ -159,6 +160,10 @@ pub fn run(command: Command) -> Result<Outcome, Error> {
 }
 
 fn apply(args: ApplyArgs) -> Result<Outcome, Error> {
+    let mut inputs = vec![Arg::new("FILE", &args.file)];
+    inputs.extend(args.glossaries.iter().map(|path| Arg::new("-g", path)));
+    let outputs: Vec<Arg<'_>> = args.output.iter().map(|path| Arg::new("-o", path)).collect();
+    output::check_paths(&inputs, &outputs)?;
     let input = input::read(&args.file)?;
     // The automaton is built and the text searched on a second thread while
     // this one segments (see `glossary::pipeline`); the result is the same as
@@ -209,6 +214,9 @@ fn apply(args: ApplyArgs) -> Result<Outcome, Error> {
 }
 
 fn lint(args: LintArgs) -> Result<Outcome, Error> {
+    let mut inputs: Vec<Arg<'_>> = args.glossaries.iter().map(|path| Arg::new("GLOSSARY", path)).collect();
+    inputs.extend(args.config.iter().map(|path| Arg::new("--config", path)));
+    output::check_paths(&inputs, &[])?;
     let (paths, default_glossary) = if args.glossaries.is_empty() {
         let config = super::config::Config::project(args.config.as_deref(), "name the glossary files to lint")?;
         if config.glossaries.is_empty() {
@@ -223,14 +231,16 @@ fn lint(args: LintArgs) -> Result<Outcome, Error> {
     let problems = lint_files(&paths, default_glossary.then(glossary::builtin));
     write_to(None, |out| {
         for problem in &problems {
+            // Terms quoted in messages may hold escape sequences or bidi
+            // overrides: shown, not obeyed.
             writeln!(
                 out,
                 "{}:{}: {}[{}]: {}",
-                selaras::paths::portable(&problem.path, std::path::Path::new(".")),
+                one_line(&selaras::paths::portable(&problem.path, std::path::Path::new("."))),
                 problem.line,
                 problem.severity.as_str(),
                 problem.code,
-                problem.message
+                one_line(&problem.message)
             )?;
         }
         let n_errors = problems.iter().filter(|p| p.severity == Severity::Error).count();
@@ -246,6 +256,9 @@ fn lint(args: LintArgs) -> Result<Outcome, Error> {
 }
 
 fn convert(args: ConvertArgs) -> Result<Outcome, Error> {
+    let inputs: Vec<Arg<'_>> = args.glossaries.iter().map(|path| Arg::new("GLOSSARY", path)).collect();
+    let outputs: Vec<Arg<'_>> = args.output.iter().map(|path| Arg::new("-o", path)).collect();
+    output::check_paths(&inputs, &outputs)?;
     let files = args
         .glossaries
         .iter()
@@ -266,7 +279,21 @@ fn suggest(args: SuggestArgs) -> Result<Outcome, Error> {
     let config = project::locate(args.config.as_deref(), "glossary suggest mines the pairs of a project")?;
     let project = Project::load(&config)?;
     let expansion = project.expand()?;
-    if expansion.pairs.is_empty() {
+    let mut inputs = vec![Arg::new("--config", &config)];
+    inputs.extend(args.glossaries.iter().map(|path| Arg::new("-g", path)));
+    for (source, draft) in &expansion.pairs {
+        inputs.push(Arg::new("project source", source));
+        inputs.push(Arg::new("project draft", draft));
+    }
+    let outputs: Vec<Arg<'_>> = args.output.iter().map(|path| Arg::new("-o", path)).collect();
+    output::check_paths(&inputs, &outputs)?;
+    for link in &expansion.outside {
+        eprintln!(
+            "note: {} leads outside the project and was not followed",
+            one_line(&link.display().to_string())
+        );
+    }
+    if expansion.pairs.is_empty() && expansion.errors.is_empty() {
         return Err(Error::Usage(format!(
             "{}: the project has no source file with a draft",
             config.display()
@@ -276,7 +303,10 @@ fn suggest(args: SuggestArgs) -> Result<Outcome, Error> {
     glossaries.extend(args.glossaries.iter().cloned());
     let glossary = glossary::load(&glossaries, project.default_glossary && !args.no_default_glossary)?;
     let pipeline = Pipeline::new(glossary, PipelineOptions::default())?;
-    let pairs: Vec<PairBeads> = expansion
+    // A pair that cannot be read (or a folder that could not be walked) is
+    // reported and left out; the rest are mined and the run fails at the
+    // end, as `check` and `align` do.
+    let mined: Vec<Result<PairBeads, Error>> = expansion
         .pairs
         .par_iter()
         .map(|(source, draft)| {
@@ -289,7 +319,18 @@ fn suggest(args: SuggestArgs) -> Result<Outcome, Error> {
                 beads: pipeline.mining_input(&source_input.text, &draft_input.text).beads,
             })
         })
-        .collect::<Result<_, Error>>()?;
+        .collect();
+    let mut errors = expansion.errors;
+    let mut pairs: Vec<PairBeads> = Vec::with_capacity(mined.len());
+    for result in mined {
+        match result {
+            Ok(pair) => pairs.push(pair),
+            Err(error) => errors.push(error),
+        }
+    }
+    for error in &errors {
+        super::report_error(error);
+    }
     let suggest_config = SuggestConfig {
         min_count: args.min_count as usize,
         include_known: args.include_known,
@@ -300,5 +341,5 @@ fn suggest(args: SuggestArgs) -> Result<Outcome, Error> {
         SuggestFormat::Tsv => selaras::suggest::write::write_tsv(out, &suggestions, pairs.len()),
         SuggestFormat::Jsonl => selaras::suggest::write::write_jsonl(out, &suggestions),
     })?;
-    Ok(Outcome::Clean)
+    Ok(if errors.is_empty() { Outcome::Clean } else { Outcome::Failed })
 }

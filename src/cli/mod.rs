@@ -52,6 +52,15 @@ enum Command {
 pub enum Outcome {
     Clean,
     Findings,
+    /// Some inputs failed (each already reported with [`report_error`])
+    /// while the rest was done and written: exit 2, as for any error.
+    Failed,
+}
+
+/// Prints `error` on standard error, with whatever a terminal would act on
+/// (escape sequences from a file name or a quoted line) made visible.
+pub fn report_error(error: &selaras::Error) {
+    eprintln!("error: {}", selaras::render::wrap::terminal_safe(&error.to_string()));
 }
 
 pub fn run() -> ExitCode {
@@ -69,6 +78,7 @@ pub fn run() -> ExitCode {
     match result {
         Ok(Outcome::Clean) => ExitCode::SUCCESS,
         Ok(Outcome::Findings) => ExitCode::from(1),
+        Ok(Outcome::Failed) => ExitCode::from(2),
         Err(error) => {
             if let Some(io_error) = std::error::Error::source(&error).and_then(|s| s.downcast_ref::<std::io::Error>())
                 && io_error.kind() == std::io::ErrorKind::BrokenPipe
@@ -76,7 +86,7 @@ pub fn run() -> ExitCode {
                 // The reader went away (`selaras … | head`): not an error.
                 return ExitCode::SUCCESS;
             }
-            eprintln!("error: {error}");
+            report_error(&error);
             ExitCode::from(2)
         }
     }

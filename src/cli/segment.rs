@@ -7,7 +7,7 @@ use selaras::segment::{Lang, ParagraphMode, SegmenterConfig, segment};
 use selaras::{Error, input, render};
 
 use super::Outcome;
-use super::output::write_to;
+use super::output::{self, Arg, write_to};
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
@@ -67,6 +67,8 @@ enum Format {
 }
 
 pub fn run(args: Args) -> Result<Outcome, Error> {
+    let outputs: Vec<Arg<'_>> = args.output.iter().map(|path| Arg::new("-o", path)).collect();
+    output::check_paths(&[Arg::new("FILE", &args.file)], &outputs)?;
     let input = input::read(&args.file)?;
     let config = SegmenterConfig {
         lang: args.lang.into(),

@@ -7,7 +7,7 @@ use std::collections::HashMap;
 use super::view::{Block, DiffView, Row, RowKind, TermMark, UnitText};
 use crate::check::CheckUnit;
 use crate::check::rule::OMISSION_UNFINISHED;
-use crate::glossary::english::target_present;
+use crate::glossary::english::EnglishText;
 use crate::pipeline::Checked;
 use crate::segment::UnitKind;
 use crate::text::{Side, Span};
@@ -55,41 +55,60 @@ pub fn build_view(source: Named<'_>, draft: Named<'_>, checked: &Checked, previo
     // One colour per term for the whole view, in order of first occurrence,
     // so that `Korea Utara` looks the same in every row.
     let mut colours: HashMap<String, usize> = HashMap::new();
+    // The draft units of the last row looked at, normalised once for all
+    // its terms (terms come unit by unit, so a row's terms are together).
+    let mut prepared: Option<(usize, Vec<EnglishText<'_>>)> = None;
+    let mut marks: Vec<(usize, TermMark)> = Vec::new();
     for term in &checked.terms {
         let Some(&row_idx) = row_of_source_idx.get(&term.unit) else {
             continue;
         };
         let next_colour = colours.len();
         let colour_index = *colours.entry(term.term.clone()).or_insert(next_colour);
-        let row = &mut rows[row_idx];
+        let row = &rows[row_idx];
+        if prepared.as_ref().is_none_or(|(idx, _)| *idx != row_idx) {
+            prepared = Some((row_idx, row.target.iter().map(|unit| EnglishText::new(&unit.text)).collect()));
+        }
+        let Some((_, drafts)) = &prepared else { continue };
         let mut found_at: Option<(String, Span)> = None;
-        for unit in &row.target {
-            if let Some(span) = term.targets.iter().find_map(|target| target_present(&unit.text, target)) {
+        for (unit, draft) in row.target.iter().zip(drafts) {
+            if let Some(span) = term.targets.iter().find_map(|target| draft.find(target)) {
                 found_at = Some((unit.id.clone(), Span::new(unit.span.start + span.start, unit.span.start + span.end)));
                 break;
             }
         }
         let source_unit = checked.source.units[term.unit].id.clone();
-        row.terms.push(TermMark {
-            side: Side::Source,
-            unit: source_unit,
-            span: term.span,
-            term: term.term.clone(),
-            expected: term.targets.clone(),
-            found: found_at.is_some() || row.target.is_empty(),
-            colour_index,
-        });
-        if let Some((unit, span)) = found_at {
-            row.terms.push(TermMark {
-                side: Side::Target,
-                unit,
-                span,
+        let row_empty = row.target.is_empty();
+        marks.push((
+            row_idx,
+            TermMark {
+                side: Side::Source,
+                unit: source_unit,
+                span: term.span,
                 term: term.term.clone(),
                 expected: term.targets.clone(),
-                found: true,
+                found: found_at.is_some() || row_empty,
                 colour_index,
-            });
+            },
+        ));
+        if let Some((unit, span)) = found_at {
+            marks.push((
+                row_idx,
+                TermMark {
+                    side: Side::Target,
+                    unit,
+                    span,
+                    term: term.term.clone(),
+                    expected: term.targets.clone(),
+                    found: true,
+                    colour_index,
+                },
+            ));
         }
+    }
+    drop(prepared);
+    for (row_idx, mark) in marks {
+        rows[row_idx].terms.push(mark);
     }
     let mut document_findings = Vec::new();
     for finding in &checked.findings {

@@ -163,7 +163,12 @@ impl<'a> EnglishText<'a> {
                 let _ = core;
                 let rest = &text[start + head.len()..];
                 let Some(inner) = rest.strip_prefix(" (") else { continue };
-                let Some(close) = inner.find(')') else { continue };
+                // An acronym is at most 8 characters: the bracket closes
+                // within 9 bytes (not searched to the end of the text per
+                // occurrence, which was quadratic).
+                let Some(close) = inner.bytes().take(4 * 8 + 1).position(|b| b == b')') else {
+                    continue;
+                };
                 let acronym = &inner[..close];
                 let acronym_like = (2..=8).contains(&acronym.len()) && acronym.chars().all(|c| c.is_alphanumeric());
                 let after = &inner[close + 1..];
@@ -181,13 +186,34 @@ impl<'a> EnglishText<'a> {
 
     /// Every occurrence of any form of `target`, without counting one
     /// stretch of text twice.
+    ///
+    /// An overlap is looked for by binary search, not by a scan of `found`
+    /// per occurrence (quadratic for a target found thousands of times):
+    /// among the spans `found` held before, by the furthest end of those
+    /// starting before the occurrence ends; among the spans this call adds
+    /// (which never overlap each other), by the one starting last before it.
     pub fn find_all(&self, target: &str, found: &mut Vec<Span>) {
         let relax = Relax::of(target);
         let n_before = found.len();
         let forms = forms(target);
+        let mut earlier: Vec<Span> = found.clone();
+        earlier.sort_unstable_by_key(|span| span.start);
+        let mut furthest = 0;
+        let earlier_ends: Vec<usize> = earlier
+            .iter()
+            .map(|span| {
+                furthest = furthest.max(span.end);
+                furthest
+            })
+            .collect();
+        let mut added: std::collections::BTreeMap<usize, usize> = std::collections::BTreeMap::new();
         for form in &forms {
             for span in self.form_matches(form, relax) {
-                if !found.iter().any(|other| other.start < span.end && span.start < other.end) {
+                let n_starting_before = earlier.partition_point(|other| other.start < span.end);
+                let overlaps_earlier = n_starting_before > 0 && earlier_ends[n_starting_before - 1] > span.start;
+                let overlaps_added = added.range(..span.end).next_back().is_some_and(|(_, &end)| end > span.start);
+                if !overlaps_earlier && !overlaps_added {
+                    added.insert(span.start, span.end);
                     found.push(span);
                 }
             }

@@ -11,6 +11,7 @@
 //! | `not-nfc` | warning | text not in Unicode NFC (it still matches; diffs and exports suffer) |
 //! | `whitespace` | warning | leading or trailing whitespace in a field |
 //! | `invisible` | warning | NBSP, zero-width or other invisible characters inside a term |
+//! | `control-character` | error | a control character (U+0001, ESC, …) in a term, note or domain: no XML glossary can hold it |
 //! | `common-word` | warning | a source term that is a common Indonesian word and would match almost everywhere |
 //! | `shadowed` | info | a term that occurs inside a longer term, which wins where both match |
 //! | `forbidden-only` | info | an entry with forbidden targets but no preferred one, and no earlier layer's entry to add them to |
@@ -118,6 +119,23 @@ pub fn lint_glossaries(glossaries: &[Glossary], problems: &mut Vec<Problem>) {
             for &text in texts.iter().chain(entry.note.as_deref().iter()) {
                 if !unicode_normalization::is_nfc(text) {
                     report(Severity::Warning, "not-nfc", format!("`{text}` is not in Unicode NFC"));
+                }
+            }
+            for &text in texts
+                .iter()
+                .chain(entry.note.as_deref().iter())
+                .chain(entry.domain.as_deref().iter())
+            {
+                if let Some(c) = text.chars().find(|&c| is_forbidden_control(c)) {
+                    report(
+                        Severity::Error,
+                        "control-character",
+                        format!(
+                            "`{}` contains control character U+{:04X}, which no XML glossary can hold",
+                            text.escape_debug(),
+                            c as u32
+                        ),
+                    );
                 }
             }
             for &text in &texts {
@@ -307,6 +325,13 @@ fn layering_effect(entry: &super::model::Entry, earlier: &super::model::Entry) -
     })
 }
 
+/// Control characters other than whitespace (U+0001, ESC, U+0085's
+/// neighbours): XML 1.0 cannot hold them even as references, so TBX and
+/// XLIFF exports replace them, and a terminal may act on them.
+fn is_forbidden_control(c: char) -> bool {
+    c.is_control() && !c.is_whitespace()
+}
+
 /// NBSP and other non-ASCII spaces, zero-width characters, soft hyphen, BOM.
 fn is_invisible(c: char) -> bool {
     matches!(
@@ -317,7 +342,18 @@ fn is_invisible(c: char) -> bool {
 
 /// Reports every source term of `files` that occurs as whole words inside a
 /// longer source term of `base` or `files` (informational: the longer one
-/// wins where both match).
+/// wins where both match), once per term, naming one longer term that holds
+/// it. Against a term of `base` only when the base does not have the short
+/// term too (then the shadowing was there already).
+///
+/// One report per term rather than per pair or per occurrence: terms that
+/// are prefixes of each other (`a`, `a a`, `a a a`, …) make pairs grow with
+/// the square of the list and occurrences with its cube, and a reviewer
+/// needs to know which terms are shadowed, not every way they are.
+///
+/// Time is linear in the total length of the terms (see `first_holders`).
+/// A term the base has too needs a holder among the files' terms, so it is
+/// looked up in a second pass over the files' terms alone.
 fn report_shadowed(base: Option<&Glossary>, files: &[Glossary], problems: &mut Vec<Problem>) {
     // The files come first, so that a spelling both they and the base have
     // is reported as theirs.
@@ -337,43 +373,189 @@ fn report_shadowed(base: Option<&Glossary>, files: &[Glossary], problems: &mut V
             }
         }
     }
+    drop(seen);
     let base_keys: HashSet<String> = base
         .iter()
         .flat_map(|glossary| &glossary.entries)
         .flat_map(|entry| &entry.sources)
         .map(|source| key(source, KeyOptions::FOLDED))
         .collect();
-    let Ok(automaton) = CharwiseDoubleArrayAhoCorasick::<u32>::new(&keys) else {
-        return;
+    // Keys are in glossary order, so the files' keys come first.
+    let n_file_keys = owners.partition_point(|&(glossary_idx, _, _)| glossary_idx < n_files);
+    let mut holder = first_holders(&keys);
+    if !base_keys.is_empty() {
+        let file_holder = first_holders(&keys[..n_file_keys]);
+        for (short_idx, found) in file_holder.into_iter().enumerate() {
+            if base_keys.contains(&keys[short_idx]) {
+                holder[short_idx] = found;
+            }
+        }
+    }
+    for (short_idx, long_idx) in holder.into_iter().enumerate().take(n_file_keys) {
+        let Some(long_idx) = long_idx else { continue };
+        let (glossary_idx, entry_idx, source_idx) = owners[short_idx];
+        let entry = &glossaries[glossary_idx].entries[entry_idx];
+        let (long_glossary, long_entry, long_source) = owners[long_idx];
+        let long = &glossaries[long_glossary].entries[long_entry];
+        problems.push(Problem::new(
+            Severity::Info,
+            "shadowed",
+            &entry.origin.path,
+            entry.origin.line,
+            format!(
+                "`{}` is part of the longer term `{}` ({}), which wins where both match",
+                entry.sources[source_idx], long.sources[long_source], long.origin
+            ),
+        ));
+    }
+}
+
+/// For each of `keys` (distinct), the first other key found to hold it as
+/// whole words, if any.
+///
+/// Time is linear in the total length of the keys. The scan of a key takes
+/// only the longest key ending at each position
+/// (`find_overlapping_no_suffix_iter`), plus the longest proper suffix of
+/// the key itself (a scan without its first character). Nothing is lost:
+/// any shorter key ending at the same position is a suffix of that longest
+/// key, on a word boundary inside it as well, so the scan of the longest
+/// key finds it in turn.
+fn first_holders(keys: &[String]) -> Vec<Option<usize>> {
+    let mut holder: Vec<Option<usize>> = vec![None; keys.len()];
+    let Ok(automaton) = CharwiseDoubleArrayAhoCorasick::<u32>::new(keys) else {
+        return holder;
     };
     for (long_idx, long_key) in keys.iter().enumerate() {
-        for found in automaton.find_overlapping_iter(long_key.as_str()) {
+        let first_char = long_key.chars().next().map_or(0, char::len_utf8);
+        let everywhere = automaton.find_overlapping_no_suffix_iter(long_key.as_str()).map(|found| (found, 0));
+        let proper_suffixes = automaton
+            .find_overlapping_no_suffix_iter(&long_key[first_char..])
+            .map(|found| (found, first_char));
+        for (found, offset) in everywhere.chain(proper_suffixes) {
             let short_idx = found.value() as usize;
-            let at_boundaries = !long_key[..found.start()].chars().next_back().is_some_and(is_word_char)
-                && !long_key[found.end()..].chars().next().is_some_and(is_word_char);
-            if short_idx == long_idx || !at_boundaries {
+            if short_idx == long_idx || holder[short_idx].is_some() {
                 continue;
             }
-            let (glossary_idx, entry_idx, source_idx) = owners[short_idx];
-            let (long_glossary, long_entry, long_source) = owners[long_idx];
-            // Only the files' terms are reported, and against a base term
-            // only when the base does not have the short term too (then the
-            // shadowing was there already).
-            if glossary_idx >= n_files || (long_glossary >= n_files && base_keys.contains(&keys[short_idx])) {
-                continue;
+            let (start, end) = (found.start() + offset, found.end() + offset);
+            let at_boundaries = !long_key[..start].chars().next_back().is_some_and(is_word_char)
+                && !long_key[end..].chars().next().is_some_and(is_word_char);
+            if at_boundaries {
+                holder[short_idx] = Some(long_idx);
             }
-            let entry = &glossaries[glossary_idx].entries[entry_idx];
-            let long = &glossaries[long_glossary].entries[long_entry];
-            problems.push(Problem::new(
-                Severity::Info,
-                "shadowed",
-                &entry.origin.path,
-                entry.origin.line,
-                format!(
-                    "`{}` is part of the longer term `{}` ({}), which wins where both match",
-                    entry.sources[source_idx], long.sources[long_source], long.origin
-                ),
-            ));
+        }
+    }
+    holder
+}
+
+#[cfg(test)]
+mod tests {
+    use std::collections::BTreeSet;
+    use std::path::Path;
+    use std::sync::Arc;
+
+    use super::*;
+    use crate::glossary::model::{Entry, Origin};
+
+    fn glossary(terms: &[String]) -> Glossary {
+        let path: Arc<Path> = Arc::from(Path::new("g.tsv"));
+        Glossary::new(
+            terms
+                .iter()
+                .enumerate()
+                .map(|(idx, term)| Entry::new(term.clone(), "x", Origin::new(&path, idx + 1)))
+                .collect(),
+        )
+    }
+
+    /// Lines of the file's terms the lint calls shadowed, over an optional
+    /// base glossary of `base` terms.
+    fn shadowed_lines_over(terms: &[String], base: &[String]) -> BTreeSet<usize> {
+        let mut problems = Vec::new();
+        let base = (!base.is_empty()).then(|| glossary(base));
+        report_shadowed(base.as_ref(), &[glossary(terms)], &mut problems);
+        let lines: BTreeSet<usize> = problems.iter().map(|p| p.line).collect();
+        assert_eq!(lines.len(), problems.len(), "one report per term");
+        lines
+    }
+
+    fn shadowed_lines(terms: &[String]) -> BTreeSet<usize> {
+        shadowed_lines_over(terms, &[])
+    }
+
+    /// The definition, checked the slow way: every occurrence of every
+    /// other term's key, at word boundaries; a base term counts only for a
+    /// term the base lacks.
+    fn shadowed_lines_by_definition(terms: &[String], base: &[String]) -> BTreeSet<usize> {
+        let mut first_line: HashMap<String, usize> = HashMap::new();
+        for (idx, term) in terms.iter().enumerate() {
+            let folded = key(term, KeyOptions::FOLDED);
+            if !folded.is_empty() {
+                first_line.entry(folded).or_insert(idx + 1);
+            }
+        }
+        let base_keys: HashSet<String> = base.iter().map(|term| key(term, KeyOptions::FOLDED)).collect();
+        let mut lines = BTreeSet::new();
+        for (short, &line) in &first_line {
+            let holds = |long: &String| {
+                // Every occurrence, overlapping ones too (`b/b` in `ab/b/b`).
+                long != short
+                    && (0..long.len())
+                        .filter(|&start| long.is_char_boundary(start) && long[start..].starts_with(short.as_str()))
+                        .any(|start| {
+                            let end = start + short.len();
+                            !long[..start].chars().next_back().is_some_and(is_word_char)
+                                && !long[end..].chars().next().is_some_and(is_word_char)
+                        })
+            };
+            let in_files = first_line.keys().any(holds);
+            let in_base = !base_keys.contains(short) && base_keys.iter().filter(|long| !first_line.contains_key(*long)).any(holds);
+            if in_files || in_base {
+                lines.insert(line);
+            }
+        }
+        lines
+    }
+
+    #[test]
+    fn shadowed_terms_are_found_through_chains_of_suffixes() {
+        let terms: Vec<String> = [
+            "Menteri Luar Negeri Rusia",
+            "luar negeri",
+            "negeri",
+            "Rusia",
+            "Korea",
+            "menteri luar negeri",
+        ]
+        .map(String::from)
+        .to_vec();
+        assert_eq!(shadowed_lines(&terms), BTreeSet::from([2, 3, 4, 6]));
+    }
+
+    #[test]
+    fn issue_12_prefix_terms_give_one_report_each() {
+        // `a`, `a a`, `a a a`, …: the old report made one problem per
+        // occurrence (about n³/6 of them) and ran out of memory.
+        let terms: Vec<String> = (1..=400).map(|n| vec!["a"; n].join(" ")).collect();
+        let lines = shadowed_lines(&terms);
+        assert_eq!(lines, (1..400).collect::<BTreeSet<usize>>());
+    }
+
+    /// Terms made of a few short words (some equal after case folding)
+    /// joined by spaces, hyphens, slashes or nothing.
+    fn terms() -> impl proptest::strategy::Strategy<Value = Vec<String>> {
+        use proptest::prelude::*;
+        let word = proptest::sample::select(vec!["a", "b", "ab", "ba", "é", "A"]);
+        let joiner = proptest::sample::select(vec![" ", "-", "", "/"]);
+        let term = proptest::collection::vec((word, joiner), 1..5)
+            .prop_map(|parts| parts.iter().flat_map(|(word, joiner)| [*word, *joiner]).collect::<String>());
+        proptest::collection::vec(term, 1..12)
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn shadowed_terms_match_the_definition(terms in terms(), base in terms()) {
+            proptest::prop_assert_eq!(shadowed_lines(&terms), shadowed_lines_by_definition(&terms, &[]));
+            proptest::prop_assert_eq!(shadowed_lines_over(&terms, &base), shadowed_lines_by_definition(&terms, &base));
         }
     }
 }

@@ -147,6 +147,13 @@ impl NormText {
         Some(Span::new(self.base + self.starts[start] as usize, self.base + original_end))
     }
 
+    /// The first normalised byte whose original characters start at or
+    /// after original byte `offset` (the length of `text` when none does).
+    pub fn normalised_offset(&self, offset: usize) -> usize {
+        let relative = offset.saturating_sub(self.base);
+        self.starts.partition_point(|&start| (start as usize) < relative)
+    }
+
     /// The character before normalised byte `idx`, if any.
     pub fn char_before(&self, idx: usize) -> Option<char> {
         self.text[..idx].chars().next_back()

@@ -178,19 +178,40 @@ impl Searched {
 }
 
 /// Cuts `text` into pieces of about [`PIECE_LEN`] bytes, each ending after a
-/// line break (or, in a text without one, after a space).
+/// line break when one comes within another [`PIECE_LEN`] bytes, else after
+/// a space (else after the next line break, else at the end).
+///
+/// Linear in the text: the next line break is looked for once and
+/// remembered until a piece passes it, so a 200 MB line is not scanned to
+/// its end again for each of its pieces.
 fn cut_pieces(text: &str) -> Vec<Span> {
     let bytes = text.as_bytes();
     let mut pieces = Vec::with_capacity(text.len() / PIECE_LEN + 1);
+    // The first line break at or after the last position asked about
+    // (`None`: there is none), valid while positions only grow.
+    let mut known_newline: Option<Option<usize>> = None;
+    let mut next_newline = |from: usize| -> Option<usize> {
+        match known_newline {
+            Some(None) => None,
+            Some(Some(at)) if at >= from => Some(at),
+            _ => {
+                let found = memchr::memchr(b'\n', &bytes[from..]).map(|offset| from + offset);
+                known_newline = Some(found);
+                found
+            }
+        }
+    };
     let mut start = 0;
     while start < text.len() {
         let wanted = start + PIECE_LEN;
         let end = if wanted >= text.len() {
             text.len()
         } else {
-            memchr::memchr(b'\n', &bytes[wanted..])
-                .or_else(|| memchr::memchr(b' ', &bytes[wanted..]))
-                .map_or(text.len(), |offset| wanted + offset + 1)
+            next_newline(wanted)
+                .filter(|&at| at - wanted < PIECE_LEN)
+                .or_else(|| memchr::memchr(b' ', &bytes[wanted..]).map(|offset| wanted + offset))
+                .or_else(|| next_newline(wanted))
+                .map_or(text.len(), |at| at + 1)
         };
         pieces.push(Span::new(start, end));
         start = end;
@@ -262,6 +283,23 @@ mod tests {
             });
         });
         assert!(result.is_err());
+    }
+
+    #[test]
+    fn issue_12_a_long_line_is_cut_near_each_wanted_length() {
+        // One line of 4 MB: each piece ends after a space close to
+        // `PIECE_LEN`, found without scanning to the end of the text.
+        let text = "kata ".repeat(800_000);
+        let pieces = cut_pieces(&text);
+        assert!(pieces.len() > 50, "{}", pieces.len());
+        assert_eq!(pieces.last().unwrap().end, text.len());
+        for pair in pieces.windows(2) {
+            assert_eq!(pair[0].end, pair[1].start);
+            assert!(pair[0].end - pair[0].start < PIECE_LEN + 8);
+        }
+        // A line break far away does not make one giant piece.
+        let text = format!("{}\n", "kata ".repeat(800_000));
+        assert!(cut_pieces(&text).len() > 50);
     }
 
     #[test]

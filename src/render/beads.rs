@@ -84,8 +84,10 @@ pub fn write_text(out: &mut (impl Write + ?Sized), alignment: &Alignment<'_>) ->
             header.push_str(&format!(" (repeats {})", alignment.source_ids[original]));
         }
         writeln!(out, "{header}")?;
-        let left = wrap(&join(&alignment.source_texts[bead.source.clone()]), COLUMN);
-        let right = wrap(&join(&alignment.target_texts[bead.target.clone()]), COLUMN);
+        // Escape sequences and bidi overrides from the inputs are drawn as
+        // visible stand-ins, not sent to the terminal.
+        let left = wrap(&super::wrap::one_line(&join(&alignment.source_texts[bead.source.clone()])), COLUMN);
+        let right = wrap(&super::wrap::one_line(&join(&alignment.target_texts[bead.target.clone()])), COLUMN);
         for row in 0..left.len().max(right.len()) {
             let l = left.get(row).map_or("", String::as_str);
             let r = right.get(row).map_or("", String::as_str);

@@ -41,8 +41,13 @@ pub struct Excerpt {
 pub fn excerpt(text: &str, span: Span, markup: bool) -> Excerpt {
     let start = floor_boundary(text, span.start.min(text.len()));
     let end = floor_boundary(text, span.end.clamp(start, text.len()));
-    let mut region_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
-    let mut region_end = text[start..].find('\n').map_or(text.len(), |i| start + i);
+    // The line around the span, looked for no further than a window
+    // either side: a finding on a line of many megabytes costs no more
+    // than one on a short line (issue 12).
+    let window_start = floor_boundary(text, start.saturating_sub(REGION_BYTES));
+    let mut region_start = text[window_start..start].rfind('\n').map_or(window_start, |i| window_start + i + 1);
+    let window_end = ceil_boundary(text, end.saturating_add(REGION_BYTES).min(text.len()));
+    let mut region_end = text[start..window_end].find('\n').map_or(window_end, |i| start + i);
     let mark_end = end.min(region_end);
     if markup {
         (region_start, region_end) = element_bounds(text, region_start, start, mark_end, region_end);
@@ -55,7 +60,15 @@ pub fn excerpt(text: &str, span: Span, markup: bool) -> Excerpt {
         }
     };
     let before = display(&text[region_start..start]);
-    let marked = display(&text[start..mark_end]);
+    // A marked stretch longer than any sentence (a whole unit of a long
+    // line) is shown by its two ends, whatever its size.
+    let marked = if mark_end - start > LONG_MARK_BYTES {
+        let head_end = floor_boundary(text, start + LONG_MARK_BYTES / 4);
+        let tail_start = ceil_boundary(text, mark_end - LONG_MARK_BYTES / 4);
+        format!("{} … {}", display(&text[start..head_end]), display(&text[tail_start..mark_end]))
+    } else {
+        display(&text[start..mark_end])
+    };
     let after = display(&text[mark_end..region_end]);
     // Carets only point at part of the unit: an empty mark, or a mark with
     // nothing around it, is the whole unit.
@@ -98,6 +111,18 @@ pub fn excerpt(text: &str, span: Span, markup: bool) -> Excerpt {
         after,
         point,
     }
+}
+
+/// Bytes looked at on each side of a span for the start and end of its line.
+const REGION_BYTES: usize = 2048;
+/// Bytes from which a marked stretch is shown by its two ends only.
+const LONG_MARK_BYTES: usize = 2400;
+
+fn ceil_boundary(text: &str, mut at: usize) -> usize {
+    while !text.is_char_boundary(at) {
+        at += 1;
+    }
+    at
 }
 
 fn floor_boundary(text: &str, mut at: usize) -> usize {

@@ -21,7 +21,7 @@ use std::io::{self, Write};
 use anstyle::{AnsiColor, Style};
 
 use super::report::{FileResult, Report, Summary};
-use super::wrap::text_width;
+use super::wrap::{one_line, text_width};
 use crate::finding::{Finding, Location, Severity};
 
 struct Styles {
@@ -98,14 +98,19 @@ fn write_finding(
     writeln!(
         out,
         "{severity_style}{}[{}]{severity_style:#}{bold}: {}{bold:#}",
-        finding.severity, finding.rule, finding.message
+        finding.severity,
+        finding.rule,
+        one_line(&finding.message)
     )?;
     if let Some(location) = finding.primary() {
         let resolved = file.resolve(location);
         writeln!(
             out,
             "  {gutter}-->{gutter:#} {}:{}:{} ({})",
-            resolved.path, resolved.line, resolved.column, resolved.unit
+            one_line(resolved.path),
+            resolved.line,
+            resolved.column,
+            one_line(resolved.unit)
         )?;
     }
     writeln!(out, "   {gutter}|{gutter:#}")?;
@@ -115,7 +120,7 @@ fn write_finding(
         }
     }
     if let Some(expected) = finding.expected_text() {
-        writeln!(out, "   {gutter}={gutter:#} expected: {expected}")?;
+        writeln!(out, "   {gutter}={gutter:#} expected: {}", one_line(&expected))?;
     }
     if let Some(print) = fingerprint {
         writeln!(out, "   {gutter}={gutter:#} accept: --accept {print}")?;
@@ -134,7 +139,10 @@ fn write_excerpt(
     let document = file.document(location.side);
     let shown = super::excerpt::excerpt(&document.text, location.span, document.markup);
     let gutter = styles.gutter;
-    let head = format!("{label} {:<6} ", location.unit);
+    let head = format!("{label} {:<6} ", one_line(&location.unit));
+    // Text from the input goes to a terminal: escape sequences and bidi
+    // overrides are drawn, not obeyed (one stand-in per character, so the
+    // carets still line up).
     writeln!(
         out,
         "   {gutter}|{gutter:#} {head}{}{mark_style}{}{mark_style:#}{}",

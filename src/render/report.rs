@@ -180,6 +180,7 @@ pub struct Report {
 const FINGERPRINT_TAG: &[u8] = b"selaras-fingerprint-2";
 
 /// 64-bit FNV-1a over length-prefixed fields.
+#[derive(Clone, Copy)]
 struct Fnv(u64);
 
 impl Fnv {
@@ -210,6 +211,12 @@ impl Report {
     /// the rule, the source path and span (or the draft's when there is no
     /// source location) and the expected wordings.
     pub fn fingerprint(file: &FileResult, finding: &Finding) -> String {
+        Report::fingerprint_from(Report::located(file, finding), finding)
+    }
+
+    /// The hash of a fingerprint's rule and location: the part that reads
+    /// the text a finding points at (a whole unit for some rules).
+    fn located(file: &FileResult, finding: &Finding) -> Fnv {
         let mut hasher = Fnv::new();
         hasher.field(FINGERPRINT_TAG);
         hasher.field(finding.rule.as_str().as_bytes());
@@ -224,6 +231,11 @@ impl Report {
             let words: Vec<&str> = text.split_whitespace().collect();
             hasher.field(words.join(" ").as_bytes());
         }
+        hasher
+    }
+
+    /// A fingerprint from its `located` part and the expected values.
+    fn fingerprint_from(mut hasher: Fnv, finding: &Finding) -> String {
         let expected: &[String] = if finding.rule == crate::check::rule::REPEAT_INCONSISTENT.id {
             &[]
         } else {
@@ -256,10 +268,25 @@ impl Report {
         self.files
             .iter()
             .map(|file| {
+                // Findings of one rule at one span (every `number.extra` of a
+                // bead points at the bead's whole source) read its text once:
+                // hashing it per finding cost findings × unit length.
+                let mut located: std::collections::HashMap<(&str, bool, usize, usize), Fnv> = std::collections::HashMap::new();
                 file.findings
                     .iter()
                     .map(|finding| {
-                        let hash = Report::fingerprint(file, finding);
+                        let state = match finding.source.as_ref().or(finding.target.as_ref()) {
+                            Some(location) => *located
+                                .entry((
+                                    finding.rule.as_str(),
+                                    matches!(location.side, Side::Source),
+                                    location.span.start,
+                                    location.span.end,
+                                ))
+                                .or_insert_with(|| Report::located(file, finding)),
+                            None => Report::located(file, finding),
+                        };
+                        let hash = Report::fingerprint_from(state, finding);
                         let count = seen.entry(hash.clone()).or_insert(0);
                         *count += 1;
                         if *count == 1 { hash } else { format!("{hash}:{count}") }

@@ -70,11 +70,18 @@ impl SideBySideOptions {
     }
 }
 
+/// The narrowest view drawn: below it not even one word of a cell fits.
+pub const MIN_WIDTH: usize = 20;
+/// The widest view drawn. No terminal is wider, and lines padded to a
+/// width of millions would only fill memory (`--width` is checked against
+/// both bounds; here they are a guard for library callers).
+pub const MAX_WIDTH: usize = 1000;
+
 /// Writes the whole view.
 pub fn write_side_by_side(out: &mut (impl Write + ?Sized), view: &DiffView, options: &SideBySideOptions) -> io::Result<()> {
     let painter = Painter { color: options.color };
     let revision = Revision::of(view);
-    let width = options.width.max(20);
+    let width = options.width.clamp(MIN_WIDTH, MAX_WIDTH);
 
     let mut title = vec![
         Frag::new("selaras diff  ", Style::new().bold()),

@@ -93,19 +93,23 @@ pub fn write_text(
         for occurrence in in_unit {
             let entry = &matcher.glossary().entries[occurrence.hit.entry];
             let source = &entry.sources[occurrence.hit.source];
-            write!(out, "          {term_style}{source}{term_style:#} → ")?;
+            write!(out, "          {term_style}{}{term_style:#} → ", flat(source))?;
             match &entry.preferred {
-                Some(preferred) => write!(out, "{target_style}{preferred}{target_style:#}")?,
+                Some(preferred) => write!(out, "{target_style}{}{target_style:#}", flat(preferred))?,
                 None => write!(out, "(no preferred English)")?,
             }
             if !entry.admitted.is_empty() {
-                write!(out, " (also: {})", entry.admitted.join(", "))?;
+                write!(out, " (also: {})", flat(&entry.admitted.join(", ")))?;
             }
             if !entry.forbidden.is_empty() {
-                write!(out, " {forbidden_style}not: {}{forbidden_style:#}", entry.forbidden.join(", "))?;
+                write!(
+                    out,
+                    " {forbidden_style}not: {}{forbidden_style:#}",
+                    flat(&entry.forbidden.join(", "))
+                )?;
             }
             if let Some(note) = &entry.note {
-                write!(out, " — {note}")?;
+                write!(out, " — {}", flat(note))?;
             }
             writeln!(out)?;
         }
@@ -113,13 +117,11 @@ pub fn write_text(
     Ok(())
 }
 
-/// Line breaks inside a unit shown as spaces, so each unit stays on one line.
+/// Line breaks inside a unit shown as spaces, so each unit stays on one
+/// line, and whatever a terminal would act on (escape sequences, bidi
+/// overrides, from the text or from a glossary) shown as visible stand-ins.
 fn flat(text: &str) -> std::borrow::Cow<'_, str> {
-    if text.contains(['\n', '\r']) {
-        text.replace(['\n', '\r'], " ").into()
-    } else {
-        text.into()
-    }
+    super::wrap::one_line(text)
 }
 
 /// Writes the pre-translation skeleton (see [`apply::skeleton`]) and

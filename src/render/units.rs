@@ -43,7 +43,8 @@ pub fn write_jsonl(out: &mut (impl Write + ?Sized), text: &str, segmentation: &S
 }
 
 /// Writes one unit per line: id, kind, a repeat marker, and the text with
-/// its inner line breaks shown as spaces; then the repeated blocks.
+/// its inner line breaks shown as spaces and control characters made
+/// visible (`wrap::one_line`); then the repeated blocks.
 pub fn write_text(out: &mut (impl Write + ?Sized), text: &str, segmentation: &Segmentation) -> io::Result<()> {
     for unit in &segmentation.units {
         let id = unit.id.to_string();
@@ -51,13 +52,9 @@ pub fn write_text(out: &mut (impl Write + ?Sized), text: &str, segmentation: &Se
         if let Some(original) = unit.repeat_of {
             write!(out, "[= {original}] ")?;
         }
-        let unit_text = unit.span.slice(text);
-        if unit_text.contains(['\n', '\r']) {
-            let flat: String = unit_text.chars().map(|c| if c == '\n' || c == '\r' { ' ' } else { c }).collect();
-            writeln!(out, "{flat}")?;
-        } else {
-            writeln!(out, "{unit_text}")?;
-        }
+        // Inner line breaks show as spaces, and what a terminal would act
+        // on (escape sequences, bidi overrides) as visible stand-ins.
+        writeln!(out, "{}", super::wrap::one_line(unit.span.slice(text)))?;
     }
     for block in &segmentation.repeated_blocks {
         writeln!(

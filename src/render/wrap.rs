@@ -74,6 +74,26 @@ pub fn sanitise(c: char) -> char {
     }
 }
 
+/// `text` with every character that `sanitise` changes replaced, for text
+/// shown on one line (a unit in `segment`'s or `align`'s listing, an
+/// excerpt under a finding): line breaks and tabs become spaces.
+pub fn one_line(text: &str) -> std::borrow::Cow<'_, str> {
+    if text.chars().all(|c| sanitise(c) == c) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    std::borrow::Cow::Owned(text.chars().map(sanitise).collect())
+}
+
+/// `text` made safe for a terminal as `one_line` does, but keeping line
+/// breaks and tabs: for messages that may run over several lines.
+pub fn terminal_safe(text: &str) -> std::borrow::Cow<'_, str> {
+    let keep = |c: char| matches!(c, '\n' | '\t') || sanitise(c) == c;
+    if text.chars().all(keep) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    std::borrow::Cow::Owned(text.chars().map(|c| if keep(c) { c } else { sanitise(c) }).collect())
+}
+
 /// Wraps `frags` into lines at most `width` columns wide (a width below 2 is
 /// taken as 2, so a wide character always fits). Runs of whitespace become
 /// one space; breaks go between words where possible.

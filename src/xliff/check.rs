@@ -56,6 +56,12 @@ pub fn check_xliff(pipeline: &Pipeline, file: &XliffFile) -> Vec<Finding> {
     // a unit left without target there is an omission. In a file still in
     // progress it is only information.
     let delivered = 2 * translatable.iter().filter(|u| has_target(u)).count() >= translatable.len();
+    // The first unit with a target of each id, for merge notes that name
+    // another unit (a lookup, not a scan per untranslated unit).
+    let mut translated_by_id: HashMap<&str, &XliffUnit> = HashMap::new();
+    for unit in file.units.iter().filter(|unit| has_target(unit)) {
+        translated_by_id.entry(unit.id.as_str()).or_insert(unit);
+    }
     for unit in &file.units {
         if !unit.translate || unit.source.text.trim().is_empty() {
             continue;
@@ -68,7 +74,7 @@ pub fn check_xliff(pipeline: &Pipeline, file: &XliffFile) -> Vec<Finding> {
                 .iter()
                 .find_map(|note| note.split("translated together with ").nth(1))
                 .and_then(|rest| rest.split(':').next());
-            let merged_with = merged_into.and_then(|id| file.units.iter().find(|u| u.id == id && has_target(u)));
+            let merged_with = merged_into.and_then(|id| translated_by_id.get(id).copied());
             let finding = match merged_with {
                 Some(first) => {
                     let first_target = first.target.as_ref().map(whole).unwrap_or_default();
@@ -92,15 +98,18 @@ pub fn check_xliff(pipeline: &Pipeline, file: &XliffFile) -> Vec<Finding> {
             extra.push(finding);
             continue;
         };
-        let mut target_codes: Vec<&str> = target.codes.iter().map(|code| code.key.as_str()).collect();
+        // How many of each code the target still has to give (a count per
+        // key, so that a unit with thousands of codes is not quadratic).
+        let mut target_codes: HashMap<&str, usize> = HashMap::new();
+        for code in &target.codes {
+            *target_codes.entry(code.key.as_str()).or_default() += 1;
+        }
         for code in &unit.source.codes {
             if code.key.starts_with("mrk#") {
                 continue;
             }
-            match target_codes.iter().position(|key| *key == code.key) {
-                Some(idx) => {
-                    target_codes.swap_remove(idx);
-                }
+            match target_codes.get_mut(code.key.as_str()).filter(|left| **left > 0) {
+                Some(left) => *left -= 1,
                 None => extra.push(
                     PLACEHOLDER_MISSING
                         .finding(format!("inline code {} of the source is missing from the target", code.display))

@@ -147,9 +147,15 @@ impl Pending {
 
     fn finish(mut self, units: &mut Vec<XliffUnit>) {
         if !self.seg_sources.is_empty() {
-            let mut target_segs = std::mem::take(&mut self.target_segs);
+            // Target segments by `mid`, each taken once, the first of a
+            // repeated `mid` first (a map, so that a unit of many segments
+            // is not quadratic).
+            let mut target_segs: std::collections::HashMap<String, std::collections::VecDeque<Content>> = std::collections::HashMap::new();
+            for (mid, content) in std::mem::take(&mut self.target_segs) {
+                target_segs.entry(mid).or_default().push_back(content);
+            }
             for (mid, source) in std::mem::take(&mut self.seg_sources) {
-                let target = target_segs.iter().position(|(t, _)| *t == mid).map(|idx| target_segs.remove(idx).1);
+                let target = target_segs.get_mut(&mid).and_then(std::collections::VecDeque::pop_front);
                 self.parts.push((Some(mid), source, target));
             }
         } else if self.source.is_some() {
@@ -265,9 +271,12 @@ pub fn parse(path: &Path, text: &str) -> Result<XliffFile> {
                     }
                     if name == "mrk" && !is_empty && attribute_by_local_name(element, "mtype").as_deref() == Some("seg") {
                         let mid = attribute_by_local_name(element, "mid").unwrap_or_default();
+                        // Only directly in a target or a seg-source: a
+                        // segment inside a segment means nothing, and
+                        // stacking them would copy each text once per level.
                         let dest = match collectors.last().map(|c| &c.2) {
                             Some(Dest::Target) => Some(Dest::TargetSeg(mid)),
-                            Some(Dest::SegSource(_)) => Some(Dest::SegSource(mid)),
+                            Some(Dest::SegSource(outer)) if outer.is_empty() => Some(Dest::SegSource(mid)),
                             _ => None,
                         };
                         if let Some(dest) = dest {

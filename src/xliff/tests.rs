@@ -212,3 +212,48 @@ fn writer_escapes_markup_in_text() {
         assert_eq!(file.units[0].target.as_ref().unwrap().text, "x > y");
     }
 }
+
+#[test]
+fn issue_12_thousands_of_nested_codes_and_segments_pair_by_key() {
+    // One unit whose source nests 3,000 `g` codes, with a target that lost
+    // one of them (a count per code key, not a scan per code).
+    let n = 3000;
+    let open = |skip: Option<usize>| -> String { (0..n).filter(|&i| Some(i) != skip).map(|i| format!(r#"<g id="{i}">"#)).collect() };
+    let close = |count: usize| "</g>".repeat(count);
+    let text = v12(&format!(
+        r#"<trans-unit id="1"><source>{}Harga naik{}</source><target>{}Prices rose{}</target></trans-unit>"#,
+        open(None),
+        close(n),
+        open(Some(1234)),
+        close(n - 1)
+    ));
+    let file = parse_str(&text);
+    assert_eq!(file.units[0].source.codes.len(), n);
+    let missing: Vec<String> = check_xliff(&pipeline(), &file)
+        .iter()
+        .filter(|f| f.rule.as_str() == "placeholder.missing")
+        .map(|f| f.message.clone())
+        .collect();
+    assert_eq!(missing.len(), 1, "{missing:?}");
+    assert!(missing[0].contains(r#"<g id="1234">"#), "{missing:?}");
+    // 2,000 segments whose target segments come in reverse order, and
+    // nested segment marks, which only add their text to the outer one.
+    let segments = 2000;
+    let source: String = (0..segments)
+        .map(|i| format!(r#"<mrk mtype="seg" mid="{i}">s{i}.</mrk> "#))
+        .collect();
+    let target: String = (0..segments)
+        .rev()
+        .map(|i| format!(r#"<mrk mtype="seg" mid="{i}">t{i}.</mrk> "#))
+        .collect();
+    let nested = r#"<mrk mtype="seg" mid="x">a<mrk mtype="seg" mid="y">b</mrk></mrk>"#;
+    let file = parse_str(&v12(&format!(
+        r#"<trans-unit id="t"><source>x</source><seg-source>{source}{nested}</seg-source><target>{target}</target></trans-unit>"#
+    )));
+    assert_eq!(file.units.len(), segments + 1);
+    for (idx, unit) in file.units.iter().take(segments).enumerate() {
+        assert_eq!(unit.id, format!("t:{idx}"));
+        assert_eq!(unit.target.as_ref().unwrap().text, format!("t{idx}."));
+    }
+    assert_eq!(file.units[segments].source.text, "ab");
+}

@@ -22,7 +22,7 @@ pub mod tbx;
 mod tbx_write;
 pub mod tsv;
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::io::{self, Write};
 use std::path::Path;
 use std::sync::Arc;
@@ -173,6 +173,28 @@ pub struct Row {
 pub struct RowMerger {
     entries: Vec<Entry>,
     by_source: HashMap<String, usize>,
+    /// For entries that got a second row: what they already hold, so that
+    /// a glossary with a hundred thousand rows for one term is read in
+    /// linear time rather than comparing every row with every earlier one.
+    seen: HashMap<usize, Seen>,
+}
+
+/// The targets, forbidden targets and source spellings of one entry.
+#[derive(Debug, Default)]
+struct Seen {
+    targets: HashSet<String>,
+    forbidden: HashSet<String>,
+    sources: HashSet<String>,
+}
+
+impl Seen {
+    fn of(entry: &Entry) -> Seen {
+        Seen {
+            targets: entry.targets().map(str::to_string).collect(),
+            forbidden: entry.forbidden.iter().cloned().collect(),
+            sources: entry.sources.iter().cloned().collect(),
+        }
+    }
 }
 
 impl RowMerger {
@@ -180,24 +202,33 @@ impl RowMerger {
         let Some(first_source) = row.sources.first() else { return };
         if let Some(&entry_idx) = self.by_source.get(first_source) {
             let entry = &mut self.entries[entry_idx];
+            let seen = self.seen.entry(entry_idx).or_insert_with(|| Seen::of(entry));
             for target in row.targets {
-                if entry.targets().any(|t| t == target) {
+                if seen.targets.contains(&target) {
                     reader.remark(
                         Severity::Warning,
                         "duplicate",
                         row.line,
                         format!("duplicate row: `{first_source}` → `{target}` already at line {}", entry.origin.line),
                     );
+                    continue;
                 }
-                entry.add_target(target);
+                seen.targets.insert(target.clone());
+                // New, as `seen` says: what `Entry::add_target` would do
+                // after its own (linear) look for a repeat.
+                if entry.preferred.is_none() {
+                    entry.preferred = Some(target);
+                } else {
+                    entry.admitted.push(target);
+                }
             }
             for forbidden in row.forbidden {
-                if !entry.forbidden.contains(&forbidden) {
+                if seen.forbidden.insert(forbidden.clone()) {
                     entry.forbidden.push(forbidden);
                 }
             }
             for source in row.sources.into_iter().skip(1) {
-                if !entry.sources.contains(&source) {
+                if seen.sources.insert(source.clone()) {
                     entry.sources.push(source);
                 }
             }

@@ -12,7 +12,10 @@
 
 use std::io::{self, Write};
 
-use quick_xml::escape::escape;
+// The one XML escape of the crate: markup escaped, and characters that XML
+// 1.0 forbids even as references (U+0001 in a term) replaced by U+FFFD, so
+// that the file stays well-formed (`glossary lint` reports them).
+use crate::render::escape_xml as escape;
 
 use crate::glossary::model::{Entry, Glossary};
 
@@ -26,7 +29,7 @@ pub fn write(glossary: &Glossary, out: &mut dyn Write) -> io::Result<()> {
     for (entry_idx, entry) in glossary.entries.iter().enumerate() {
         writeln!(out, r#"      <conceptEntry id="c{}">"#, entry_idx + 1)?;
         if let Some(domain) = &entry.domain {
-            writeln!(out, r#"        <descrip type="subjectField">{}</descrip>"#, escape(domain.as_str()))?;
+            writeln!(out, r#"        <descrip type="subjectField">{}</descrip>"#, escape(domain))?;
         }
         writeln!(out, r#"        <langSec xml:lang="id">"#)?;
         write_sources(out, entry, "termSec")?;
@@ -55,7 +58,7 @@ pub fn write_v2(glossary: &Glossary, out: &mut dyn Write) -> io::Result<()> {
     for (entry_idx, entry) in glossary.entries.iter().enumerate() {
         writeln!(out, r#"      <termEntry id="c{}">"#, entry_idx + 1)?;
         if let Some(domain) = &entry.domain {
-            writeln!(out, r#"        <descrip type="subjectField">{}</descrip>"#, escape(domain.as_str()))?;
+            writeln!(out, r#"        <descrip type="subjectField">{}</descrip>"#, escape(domain))?;
         }
         // The DTD wants at least one `tig` in a langSet, so an empty side is left out.
         if !entry.sources.is_empty() {
@@ -108,10 +111,10 @@ fn write_sources(out: &mut dyn Write, entry: &Entry, element: &str) -> io::Resul
             Some(note) => writeln!(
                 out,
                 "          <{element}><term>{}</term><note>{}</note></{element}>",
-                escape(source.as_str()),
-                escape(note.as_str())
+                escape(source),
+                escape(&note)
             )?,
-            None => writeln!(out, "          <{element}><term>{}</term></{element}>", escape(source.as_str()))?,
+            None => writeln!(out, "          <{element}><term>{}</term></{element}>", escape(source))?,
         }
     }
     Ok(())
@@ -127,7 +130,7 @@ fn write_targets(out: &mut dyn Write, entry: &Entry, element: &str) -> io::Resul
         if target_idx == 0
             && let Some(note) = &entry.note
         {
-            writeln!(out, "            <note>{}</note>", escape(note.as_str()))?;
+            writeln!(out, "            <note>{}</note>", escape(note))?;
         }
         writeln!(out, "          </{element}>")?;
     }

@@ -354,3 +354,26 @@ fn written_tbx_validates() {
     }
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+#[test]
+fn issue_12_many_rows_for_one_term_merge_in_linear_time() {
+    // 20,000 rows of one source with different targets, each given twice:
+    // every target is kept once, in order, and every repeat is a
+    // `duplicate` (the rows once compared each with every earlier one).
+    let n = 20_000;
+    let mut text = String::new();
+    for copy in 0..2 {
+        for idx in 0..n {
+            text.push_str(&format!("Korea Utara\tNorth Korea {idx}\t{copy}\n"));
+        }
+    }
+    text.push_str("Korea Utara\tDPRK\t[forbidden]\nKorea Utara\tDPRK\t[forbidden]\n");
+    let mut problems: Vec<Problem> = Vec::new();
+    let glossary = tsv::read(&text, &mut Reader::lenient(Path::new("g.tsv"), &mut problems)).unwrap();
+    assert_eq!(glossary.len(), 1);
+    let entry = &glossary.entries[0];
+    assert_eq!(entry.targets().count(), n);
+    assert_eq!(entry.targets().nth(7), Some("North Korea 7"));
+    assert_eq!(entry.forbidden, ["DPRK"]);
+    assert_eq!(problems.iter().filter(|p| p.code == "duplicate").count(), n);
+}

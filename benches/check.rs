@@ -1,0 +1,210 @@
+//! Check benchmarks at two sizes per input shape, so that linear time shows
+//! in the numbers (the larger size should take about its multiple of the
+//! smaller one's time, never its square):
+//!
+//! * `check/sentences`: a pair of 20 000 and of 40 000 news-like sentences
+//!   (four per paragraph, numbers, names and glossary terms in them);
+//! * `check/short units`: 10 000 and 100 000 one-line paragraphs of `Ya.`
+//!   against as many `Yes.` (the shape that once made the aligner's band
+//!   grow to the whole grid);
+//! * `check/xliff`: bilingual XLIFF files of 50 000 and 200 000 units, read
+//!   and checked;
+//! * `glossary/lint prefix terms`: 1 000 and 4 000 terms that are prefixes of
+//!   each other (`a`, `a a`, …), the shadowed-term report;
+//! * `glossary/apply one long line`: one line of 10 and 40 MB, segmented and
+//!   searched.
+//!
+//! ```text
+//! cargo bench --bench check
+//! cargo bench --bench check -- 'check/sentences'
+//! ```
+//!
+//! Every input is generated here; nothing outside the repository is read.
+
+use std::hint::black_box;
+use std::path::Path;
+use std::sync::Arc;
+use std::time::Duration;
+
+use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
+use selaras::glossary::lint::lint_glossaries;
+use selaras::glossary::{Entry, Glossary, Matcher, Origin};
+use selaras::pipeline::{Pipeline, PipelineOptions};
+use selaras::segment::SegmenterConfig;
+
+fn pipeline() -> Pipeline {
+    Pipeline::new(
+        selaras::glossary::load(&[], true).expect("shipped glossaries"),
+        PipelineOptions::default(),
+    )
+    .expect("pipeline")
+}
+
+/// A small deterministic generator (no dependency, same inputs every run).
+struct Lcg(u64);
+
+impl Lcg {
+    fn below(&mut self, n: usize) -> usize {
+        self.0 = self
+            .0
+            .wrapping_mul(6_364_136_223_846_793_005)
+            .wrapping_add(1_442_695_040_888_963_407);
+        (self.0 >> 33) as usize % n
+    }
+}
+
+/// `n` Indonesian sentences and their English drafts (word for word, with
+/// a number each), four per paragraph.
+fn sentences(n: usize) -> (String, String) {
+    let id = [
+        "pemerintah",
+        "mengatakan",
+        "warga",
+        "kota",
+        "harga",
+        "naik",
+        "bertemu",
+        "hari",
+        "ini",
+        "rapat",
+        "Jakarta",
+        "Rusia",
+        "Korea Utara",
+        "Menteri Luar Negeri",
+    ];
+    let en = [
+        "government",
+        "said",
+        "residents",
+        "city",
+        "prices",
+        "rose",
+        "met",
+        "today",
+        "this",
+        "meeting",
+        "Jakarta",
+        "Russia",
+        "North Korea",
+        "Foreign Minister",
+    ];
+    let mut rng = Lcg(12);
+    let (mut source, mut draft) = (String::new(), String::new());
+    for idx in 0..n {
+        let words: Vec<usize> = (0..6 + idx % 9).map(|_| rng.below(id.len())).collect();
+        let join = |table: &[&str]| words.iter().map(|&w| table[w]).collect::<Vec<_>>().join(" ");
+        source.push_str(&format!("Pada {idx} {} {}.", join(&id), idx % 97));
+        draft.push_str(&format!("On {idx} {} {}.", join(&en), idx % 97));
+        let separator = if idx % 4 == 3 { "\n" } else { " " };
+        source.push_str(separator);
+        draft.push_str(separator);
+    }
+    (source, draft)
+}
+
+fn check_sentences(c: &mut Criterion) {
+    let pipeline = pipeline();
+    let mut group = c.benchmark_group("check/sentences");
+    group.sample_size(10).measurement_time(Duration::from_secs(20));
+    for n in [20_000, 40_000] {
+        let (source, draft) = sentences(n);
+        group.bench_with_input(BenchmarkId::from_parameter(n), &n, |b, _| {
+            b.iter(|| black_box(pipeline.run(&source, &draft)))
+        });
+    }
+    group.finish();
+}
+
+fn check_short_units(c: &mut Criterion) {
+    let pipeline = pipeline();
+    let mut group = c.benchmark_group("check/short units");
+    group.sample_size(10).measurement_time(Duration::from_secs(20));
+    for n in [10_000, 100_000] {
+        let (source, draft) = ("Ya.\n".repeat(n), "Yes.\n".repeat(n));
+        group.bench_with_input(BenchmarkId::from_parameter(n), &n, |b, _| {
+            b.iter(|| black_box(pipeline.run(&source, &draft)))
+        });
+    }
+    group.finish();
+}
+
+/// An XLIFF 1.2 file of `n` translated units.
+fn xliff(n: usize) -> String {
+    let mut text = String::from(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<xliff version=\"1.2\" xmlns=\"urn:oasis:names:tc:xliff:document:1.2\">\n<file original=\"a.txt\" source-language=\"id\" target-language=\"en\" datatype=\"plaintext\"><body>\n",
+    );
+    for idx in 0..n {
+        text.push_str(&format!(
+            "<trans-unit id=\"u{idx}\"><source>Harga naik {idx} persen di Jakarta pada hari Senin.</source><target>Prices rose {idx} percent in Jakarta on Monday.</target></trans-unit>\n"
+        ));
+    }
+    text.push_str("</body></file></xliff>\n");
+    text
+}
+
+fn check_xliff(c: &mut Criterion) {
+    let pipeline = pipeline();
+    let mut group = c.benchmark_group("check/xliff");
+    group.sample_size(10).measurement_time(Duration::from_secs(20));
+    for n in [50_000, 200_000] {
+        let text = xliff(n);
+        group.bench_with_input(BenchmarkId::from_parameter(n), &n, |b, _| {
+            b.iter(|| {
+                let file = selaras::xliff::parse(Path::new("bench.xlf"), &text).expect("valid XLIFF");
+                black_box(selaras::xliff::check_xliff(&pipeline, &file))
+            })
+        });
+    }
+    group.finish();
+}
+
+fn lint_prefix_terms(c: &mut Criterion) {
+    let mut group = c.benchmark_group("glossary/lint prefix terms");
+    group.sample_size(10);
+    let path: Arc<Path> = Arc::from(Path::new("prefix.tsv"));
+    for n in [1_000, 4_000] {
+        let glossary = Glossary::new(
+            (1..=n)
+                .map(|words| Entry::new(vec!["a"; words].join(" "), "x", Origin::new(&path, words)))
+                .collect(),
+        );
+        group.bench_with_input(BenchmarkId::from_parameter(n), &n, |b, _| {
+            b.iter(|| {
+                let mut problems = Vec::new();
+                lint_glossaries(std::slice::from_ref(&glossary), &mut problems);
+                black_box(problems)
+            })
+        });
+    }
+    group.finish();
+}
+
+fn apply_one_long_line(c: &mut Criterion) {
+    let mut group = c.benchmark_group("glossary/apply one long line");
+    group.sample_size(10).measurement_time(Duration::from_secs(20));
+    let shipped = selaras::glossary::load(&[], true).expect("shipped glossaries");
+    for megabytes in [10, 40] {
+        let piece = "Menteri Luar Negeri Korea Utara bertemu di Moskow dan harga naik 2,5 persen ";
+        let line = piece.repeat(megabytes * (1 << 20) / piece.len());
+        group.bench_with_input(BenchmarkId::new("MB", megabytes), &megabytes, |b, _| {
+            b.iter(|| {
+                let glossary = shipped.clone();
+                let (_, _, occurrences) =
+                    selaras::glossary::pipeline::segment_and_apply(&line, SegmenterConfig::default(), move || Matcher::new(glossary))
+                        .expect("apply");
+                black_box(occurrences.len())
+            })
+        });
+    }
+    group.finish();
+}
+
+criterion_group!(
+    benches,
+    check_sentences,
+    check_short_units,
+    check_xliff,
+    lint_prefix_terms,
+    apply_one_long_line
+);
+criterion_main!(benches);
