@@ -196,26 +196,27 @@ fn em(matrices: &[(usize, usize, usize)], cells: &[u32], init: &[f32], given: &[
     let n_given = given.iter().filter(|&&g| g != NULL).max().map_or(0, |&g| g as usize + 1) + 1;
     let slot = |g: u32| if g == NULL { n_given - 1 } else { g as usize };
     let mut totals = vec![0f32; n_given];
+    // The pair indices of one generated word's givers, in giver order.
+    let mut line: Vec<u32> = Vec::new();
     for _ in 0..ITERATIONS {
         counts.iter_mut().for_each(|c| *c = 0.0);
         totals.iter_mut().for_each(|t| *t = 0.0);
         for &(offset, rows, columns) in matrices {
-            let cell = |row: usize, column: usize| cells[offset + row * columns + column] as usize;
-            let (n_generated, n_givers) = if transposed { (rows, columns) } else { (columns, rows) };
+            let matrix = &cells[offset..offset + rows * columns];
+            let n_generated = if transposed { rows } else { columns };
             for generated in 1..n_generated {
-                let at = |giver: usize| {
-                    if transposed {
-                        cell(generated, giver)
-                    } else {
-                        cell(giver, generated)
-                    }
-                };
-                let z: f32 = (0..n_givers).map(|giver| prob[at(giver)]).sum();
+                line.clear();
+                if transposed {
+                    line.extend_from_slice(&matrix[generated * columns..(generated + 1) * columns]);
+                } else {
+                    line.extend(matrix[generated..].iter().step_by(columns));
+                }
+                let z: f32 = line.iter().map(|&idx| prob[idx as usize]).sum();
                 if z <= 0.0 {
                     continue;
                 }
-                for giver in 0..n_givers {
-                    let idx = at(giver);
+                for &idx in &line {
+                    let idx = idx as usize;
                     counts[idx] += prob[idx] / z;
                 }
             }

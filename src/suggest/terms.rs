@@ -155,11 +155,23 @@ pub fn find_terms(corpus: &Corpus<'_>, min_count: usize, renderings: &Renderings
                 // A word that carries an enclitic ends the candidate (`APBD-nya`).
                 let ends_here = token.lemma_end != token.token.end;
                 if edge_ok(token) {
-                    candidates.entry(keys.as_slice().into()).or_default().occurrences.push(Occurrence {
+                    let occurrence = Occurrence {
                         bead: bead_idx as u32,
                         start: start as u32,
                         end: end as u32,
-                    });
+                    };
+                    // Looked up by slice: a key is boxed only when new.
+                    match candidates.get_mut(keys.as_slice()) {
+                        Some(candidate) => candidate.occurrences.push(occurrence),
+                        None => {
+                            candidates.insert(
+                                keys.as_slice().into(),
+                                Candidate {
+                                    occurrences: vec![occurrence],
+                                },
+                            );
+                        }
+                    }
                 }
                 if ends_here {
                     break;
