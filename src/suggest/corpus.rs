@@ -51,6 +51,11 @@ impl Vocab {
     pub fn name(&self, id: u32) -> &str {
         &self.names[id as usize]
     }
+
+    /// Every id given so far.
+    pub fn ids(&self) -> std::ops::Range<u32> {
+        0..self.names.len() as u32
+    }
 }
 
 /// The key of every number.

@@ -158,16 +158,38 @@ impl Lexicon {
 /// (English), both lower case: [`IDENTITY_BOOST`] when equal; for words of
 /// four letters or more, rising from 1 to that as the longest common
 /// subsequence covers from half to all of the longer word; else 1.
+#[cfg(test)]
 pub fn prior(f: &str, e: &str) -> f32 {
-    if f == e {
-        return if f.chars().count() > 1 { IDENTITY_BOOST } else { 1.0 };
+    prior_of(&Spelling::new(f), &Spelling::new(e))
+}
+
+/// A lower-case word as [`prior_of`] reads it: whole, and its first 24
+/// letters.
+pub struct Spelling<'a> {
+    word: &'a str,
+    chars: Vec<char>,
+}
+
+impl<'a> Spelling<'a> {
+    pub fn new(word: &'a str) -> Spelling<'a> {
+        Spelling {
+            word,
+            chars: word.chars().take(24).collect(),
+        }
     }
-    let f: Vec<char> = f.chars().take(24).collect();
-    let e: Vec<char> = e.chars().take(24).collect();
+}
+
+/// The initial weight of a word pair (see `prior`), from spellings made once
+/// per word, not once per pair.
+pub fn prior_of(f: &Spelling<'_>, e: &Spelling<'_>) -> f32 {
+    if f.word == e.word {
+        return if f.word.chars().count() > 1 { IDENTITY_BOOST } else { 1.0 };
+    }
+    let (f, e) = (&f.chars, &e.chars);
     if f.len() < 4 || e.len() < 4 || 2 * f.len().min(e.len()) <= f.len().max(e.len()) {
         return 1.0;
     }
-    let ratio = lcs(&f, &e) as f32 / f.len().max(e.len()) as f32;
+    let ratio = lcs(f, e) as f32 / f.len().max(e.len()) as f32;
     1.0 + (IDENTITY_BOOST - 1.0) * ((ratio - 0.5) / 0.5).clamp(0.0, 1.0)
 }
 
@@ -196,27 +218,26 @@ fn em(matrices: &[(usize, usize, usize)], cells: &[u32], init: &[f32], given: &[
     let n_given = given.iter().filter(|&&g| g != NULL).max().map_or(0, |&g| g as usize + 1) + 1;
     let slot = |g: u32| if g == NULL { n_given - 1 } else { g as usize };
     let mut totals = vec![0f32; n_given];
-    // The pair indices of one generated word's givers, in giver order.
-    let mut line: Vec<u32> = Vec::new();
     for _ in 0..ITERATIONS {
         counts.iter_mut().for_each(|c| *c = 0.0);
         totals.iter_mut().for_each(|t| *t = 0.0);
         for &(offset, rows, columns) in matrices {
-            let matrix = &cells[offset..offset + rows * columns];
-            let n_generated = if transposed { rows } else { columns };
+            let cell = |row: usize, column: usize| cells[offset + row * columns + column] as usize;
+            let (n_generated, n_givers) = if transposed { (rows, columns) } else { (columns, rows) };
             for generated in 1..n_generated {
-                line.clear();
-                if transposed {
-                    line.extend_from_slice(&matrix[generated * columns..(generated + 1) * columns]);
-                } else {
-                    line.extend(matrix[generated..].iter().step_by(columns));
-                }
-                let z: f32 = line.iter().map(|&idx| prob[idx as usize]).sum();
+                let at = |giver: usize| {
+                    if transposed {
+                        cell(generated, giver)
+                    } else {
+                        cell(giver, generated)
+                    }
+                };
+                let z: f32 = (0..n_givers).map(|giver| prob[at(giver)]).sum();
                 if z <= 0.0 {
                     continue;
                 }
-                for &idx in &line {
-                    let idx = idx as usize;
+                for giver in 0..n_givers {
+                    let idx = at(giver);
                     counts[idx] += prob[idx] / z;
                 }
             }

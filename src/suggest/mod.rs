@@ -282,7 +282,19 @@ fn train(corpus: &Corpus<'_>) -> Lexicon {
             (source, target)
         })
         .collect();
-    let prior = |f: u32, e: u32| lexicon::prior(&corpus.source_vocab.name(f).to_lowercase(), corpus.target_vocab.name(e));
+    // Each word's spelling once; the prior is asked once per word pair.
+    let source_lower: Vec<String> = corpus
+        .source_vocab
+        .ids()
+        .map(|f| corpus.source_vocab.name(f).to_lowercase())
+        .collect();
+    let source_spellings: Vec<lexicon::Spelling> = source_lower.iter().map(|f| lexicon::Spelling::new(f)).collect();
+    let target_spellings: Vec<lexicon::Spelling> = corpus
+        .target_vocab
+        .ids()
+        .map(|e| lexicon::Spelling::new(corpus.target_vocab.name(e)))
+        .collect();
+    let prior = |f: u32, e: u32| lexicon::prior_of(&source_spellings[f as usize], &target_spellings[e as usize]);
     Lexicon::train(&beads, prior)
 }
 
