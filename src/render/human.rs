@@ -137,7 +137,10 @@ fn write_excerpt(
     styles: &Styles,
 ) -> io::Result<()> {
     let document = file.document(location.side);
-    let shown = super::excerpt::excerpt(&document.text, location.span, document.markup);
+    let mut shown = super::excerpt::excerpt(&document.text, location.span, document.markup);
+    for part in [&mut shown.before, &mut shown.marked, &mut shown.after] {
+        *part = one_line(part).into_owned();
+    }
     let gutter = styles.gutter;
     let head = format!("{label} {:<6} ", one_line(&location.unit));
     // Text from the input goes to a terminal: escape sequences and bidi

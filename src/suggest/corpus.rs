@@ -51,6 +51,11 @@ impl Vocab {
     pub fn name(&self, id: u32) -> &str {
         &self.names[id as usize]
     }
+
+    /// Every id given so far.
+    pub fn ids(&self) -> std::ops::Range<u32> {
+        0..self.names.len() as u32
+    }
 }
 
 /// The key of every number.
@@ -121,28 +126,42 @@ impl<'a> Corpus<'a> {
             }
         }
         let text_of = |bead: &Bead| &docs[bead.doc].1[bead.bead];
-        // Word forms seen, to validate lemmas and singulars.
-        let mut source_forms: HashMap<String, u32> = HashMap::new();
-        let mut target_forms: HashMap<String, u32> = HashMap::new();
+        // Word forms seen, to validate lemmas and singulars. Each distinct
+        // spelling is normalised once (most tokens repeat one seen before).
+        let mut source_spellings: HashMap<&str, u32> = HashMap::new();
+        let mut target_spellings: HashMap<&str, u32> = HashMap::new();
         for bead in &beads {
             let text = text_of(bead);
             for token in &source_tokens[bead.source.clone()] {
                 if token.kind == TokenKind::Word {
-                    *source_forms.entry(key(token.text(&text.source), KeyOptions::FOLDED)).or_default() += 1;
+                    *source_spellings.entry(token.text(&text.source)).or_default() += 1;
                 }
             }
             for token in &target_tokens[bead.target.clone()] {
                 if token.kind == TokenKind::Word {
-                    *target_forms
-                        .entry(strip_possessive(&key(token.text(&text.target), KeyOptions::FOLDED)).to_string())
-                        .or_default() += 1;
+                    *target_spellings.entry(token.text(&text.target)).or_default() += 1;
                 }
             }
+        }
+        let mut source_forms: HashMap<String, u32> = HashMap::new();
+        for (spelling, n) in &source_spellings {
+            *source_forms.entry(key(spelling, KeyOptions::FOLDED)).or_default() += n;
+        }
+        let mut target_forms: HashMap<String, u32> = HashMap::new();
+        for (spelling, n) in &target_spellings {
+            *target_forms
+                .entry(strip_possessive(&key(spelling, KeyOptions::FOLDED)).to_string())
+                .or_default() += n;
         }
         let mut source_vocab = Vocab::default();
         let mut target_vocab = Vocab::default();
         source_vocab.intern(NUMBER_KEY);
         target_vocab.intern(NUMBER_KEY);
+        // Per distinct source spelling: lemma length, key, capitalised,
+        // acronym; per distinct draft spelling: key. Interned at their first
+        // use, so the ids are those of a token-by-token pass.
+        let mut source_words: HashMap<&str, (usize, u32, bool, bool)> = HashMap::new();
+        let mut target_words: HashMap<&str, u32> = HashMap::new();
         let mut source = Vec::with_capacity(source_tokens.len());
         let mut target = Vec::with_capacity(target_tokens.len());
         for bead in &beads {
@@ -151,21 +170,31 @@ impl<'a> Corpus<'a> {
             for (idx, token) in tokens.iter().enumerate() {
                 let initial = is_initial(&text.source, tokens, idx, &text.source_units);
                 let surface = token.text(&text.source);
-                let (lemma_end, key_id) = match token.kind {
-                    TokenKind::Number => (token.end, 0),
-                    TokenKind::Punct => (token.end, source_vocab.intern(surface)),
-                    TokenKind::Word => {
+                let (lemma_len, key_id, capitalised, acronym) = match token.kind {
+                    TokenKind::Number => (surface.len(), 0, is_capitalised(surface), is_acronym(surface)),
+                    TokenKind::Punct => (
+                        surface.len(),
+                        source_vocab.intern(surface),
+                        is_capitalised(surface),
+                        is_acronym(surface),
+                    ),
+                    TokenKind::Word => *source_words.entry(surface).or_insert_with(|| {
                         let lemma_len = lemma_len(surface, &source_forms);
                         let lemma = &surface[..lemma_len];
-                        (token.start + lemma_len, source_vocab.intern(&source_key(lemma)))
-                    }
+                        (
+                            lemma_len,
+                            source_vocab.intern(&source_key(lemma)),
+                            is_capitalised(surface),
+                            is_acronym(lemma),
+                        )
+                    }),
                 };
                 source.push(SourceToken {
                     token: *token,
-                    lemma_end,
+                    lemma_end: token.start + lemma_len,
                     key: key_id,
-                    capitalised: is_capitalised(surface),
-                    acronym: is_acronym(&surface[..lemma_end - token.start]),
+                    capitalised,
+                    acronym,
                     initial,
                 });
             }
@@ -176,7 +205,9 @@ impl<'a> Corpus<'a> {
                 let key_id = match token.kind {
                     TokenKind::Number => 0,
                     TokenKind::Punct => target_vocab.intern(surface),
-                    TokenKind::Word => target_vocab.intern(&english_key(surface, &target_forms)),
+                    TokenKind::Word => *target_words
+                        .entry(surface)
+                        .or_insert_with(|| target_vocab.intern(&english_key(surface, &target_forms))),
                 };
                 target.push(TargetToken {
                     token: *token,

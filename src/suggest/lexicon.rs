@@ -158,16 +158,38 @@ impl Lexicon {
 /// (English), both lower case: [`IDENTITY_BOOST`] when equal; for words of
 /// four letters or more, rising from 1 to that as the longest common
 /// subsequence covers from half to all of the longer word; else 1.
+#[cfg(test)]
 pub fn prior(f: &str, e: &str) -> f32 {
-    if f == e {
-        return if f.chars().count() > 1 { IDENTITY_BOOST } else { 1.0 };
+    prior_of(&Spelling::new(f), &Spelling::new(e))
+}
+
+/// A lower-case word as [`prior_of`] reads it: whole, and its first 24
+/// letters.
+pub struct Spelling<'a> {
+    word: &'a str,
+    chars: Vec<char>,
+}
+
+impl<'a> Spelling<'a> {
+    pub fn new(word: &'a str) -> Spelling<'a> {
+        Spelling {
+            word,
+            chars: word.chars().take(24).collect(),
+        }
     }
-    let f: Vec<char> = f.chars().take(24).collect();
-    let e: Vec<char> = e.chars().take(24).collect();
+}
+
+/// The initial weight of a word pair (see `prior`), from spellings made once
+/// per word, not once per pair.
+pub fn prior_of(f: &Spelling<'_>, e: &Spelling<'_>) -> f32 {
+    if f.word == e.word {
+        return if f.word.chars().count() > 1 { IDENTITY_BOOST } else { 1.0 };
+    }
+    let (f, e) = (&f.chars, &e.chars);
     if f.len() < 4 || e.len() < 4 || 2 * f.len().min(e.len()) <= f.len().max(e.len()) {
         return 1.0;
     }
-    let ratio = lcs(&f, &e) as f32 / f.len().max(e.len()) as f32;
+    let ratio = lcs(f, e) as f32 / f.len().max(e.len()) as f32;
     1.0 + (IDENTITY_BOOST - 1.0) * ((ratio - 0.5) / 0.5).clamp(0.0, 1.0)
 }
 

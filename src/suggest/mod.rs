@@ -43,6 +43,7 @@ pub mod write;
 
 use std::cell::RefCell;
 use std::collections::{HashMap, HashSet};
+use std::sync::OnceLock;
 
 use rayon::prelude::*;
 use serde::Serialize;
@@ -165,22 +166,32 @@ pub fn mine(pairs: &[PairBeads], known: &Glossary, config: &SuggestConfig) -> Ve
     mine_docs(pairs.iter().map(|p| (p.path.as_str(), p.beads.as_slice())).collect(), known, config)
 }
 
+/// Which mined terms to render and rank, told by what is known of them
+/// before rendering: the term and its [`rank::Profile`].
+type Keep<'k> = dyn Fn(&terms::Term, &rank::Profile) -> bool + Sync + 'k;
+
 /// [`mine`] over borrowed (label, beads) pairs.
 fn mine_docs(docs: Vec<(&str, &[BeadText])>, known: &Glossary, config: &SuggestConfig) -> Vec<Mined> {
+    mine_kept(docs, known, config, &|_, _| true, true)
+}
+
+/// [`mine_docs`], rendering and ranking only the terms `keep` keeps (the
+/// others are left out of the result; rendering is most of the cost), and
+/// looking for acronym expansions only if `expand`.
+fn mine_kept(docs: Vec<(&str, &[BeadText])>, known: &Glossary, config: &SuggestConfig, keep: &Keep<'_>, expand: bool) -> Vec<Mined> {
     let corpus = Corpus::new(docs);
     let lexicon = train(&corpus);
-    // Every bead's tables once; renderings once per occurrence, whether the
+    // Each bead's tables are built when first needed (many beads hold no
+    // occurrence to render); renderings once per occurrence, whether the
     // test of compositional names or the final count asks first.
-    let models: Vec<BeadModel> = (0..corpus.beads.len())
-        .into_par_iter()
-        .map(|idx| BeadModel::new(&corpus, &lexicon, idx))
-        .collect();
+    let models: Vec<OnceLock<BeadModel>> = (0..corpus.beads.len()).map(|_| OnceLock::new()).collect();
+    let model = |idx: u32| models[idx as usize].get_or_init(|| BeadModel::new(&corpus, &lexicon, idx as usize));
     let cache: RefCell<HashMap<terms::Occurrence, Option<phrase::Rendering>>> = RefCell::new(HashMap::new());
     let render = |occurrence: &terms::Occurrence| {
         if let Some(found) = cache.borrow().get(occurrence) {
             return found.clone();
         }
-        let rendering = models[occurrence.bead as usize].render(&corpus, occurrence);
+        let rendering = model(occurrence.bead).render(&corpus, occurrence);
         cache.borrow_mut().insert(*occurrence, rendering.clone());
         rendering
     };
@@ -194,22 +205,42 @@ fn mine_docs(docs: Vec<(&str, &[BeadText])>, known: &Glossary, config: &SuggestC
         counts.into_iter().map(|(key, _)| key).collect()
     };
     let terms = terms::find_terms(&corpus, config.min_count, &renderings_of);
+    let count_words = terms::count_words(&corpus);
+    let terms: Vec<(terms::Term, rank::Profile)> = terms
+        .into_iter()
+        .map(|term| {
+            let profile = rank::profile(&corpus, &term, &count_words);
+            (term, profile)
+        })
+        .filter(|(term, profile)| keep(term, profile))
+        .collect();
     // The rest in parallel: each occurrence reads only its bead's tables.
     let cache = cache.into_inner();
     let renderings: Vec<Vec<Option<phrase::Rendering>>> = terms
         .par_iter()
-        .map(|term| {
+        .map(|(term, _)| {
             term.occurrences
                 .iter()
                 .map(|o| match cache.get(o) {
                     Some(found) => found.clone(),
-                    None => models[o.bead as usize].render(&corpus, o),
+                    None => model(o.bead).render(&corpus, o),
                 })
                 .collect()
         })
         .collect();
-    let ranked = rank::rank(&corpus, terms.into_iter().zip(renderings).collect());
-    let expansions = acronyms::expansions(&corpus, &ranked);
+    let ranked = rank::rank(
+        &corpus,
+        terms
+            .into_iter()
+            .zip(renderings)
+            .map(|((term, profile), renderings)| (term, profile, renderings))
+            .collect(),
+    );
+    let expansions = if expand {
+        acronyms::expansions(&corpus, &ranked)
+    } else {
+        HashMap::new()
+    };
     let known_keys = known_keys(known);
     ranked
         .iter()
@@ -251,7 +282,19 @@ fn train(corpus: &Corpus<'_>) -> Lexicon {
             (source, target)
         })
         .collect();
-    let prior = |f: u32, e: u32| lexicon::prior(&corpus.source_vocab.name(f).to_lowercase(), corpus.target_vocab.name(e));
+    // Each word's spelling once; the prior is asked once per word pair.
+    let source_lower: Vec<String> = corpus
+        .source_vocab
+        .ids()
+        .map(|f| corpus.source_vocab.name(f).to_lowercase())
+        .collect();
+    let source_spellings: Vec<lexicon::Spelling> = source_lower.iter().map(|f| lexicon::Spelling::new(f)).collect();
+    let target_spellings: Vec<lexicon::Spelling> = corpus
+        .target_vocab
+        .ids()
+        .map(|e| lexicon::Spelling::new(corpus.target_vocab.name(e)))
+        .collect();
+    let prior = |f: u32, e: u32| lexicon::prior_of(&source_spellings[f as usize], &target_spellings[e as usize]);
     Lexicon::train(&beads, prior)
 }
 

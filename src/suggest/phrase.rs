@@ -44,6 +44,9 @@ const POSITION_COST: f32 = 2.0;
 const EDGE_MARGIN: f32 = 2.0;
 /// Keeps logarithms finite.
 const FLOOR: f32 = 1e-7;
+/// Per source word, how much [`ln`] and the rounding of a sum of them may
+/// exceed the exact value (far above both: [`ln`] is within 2e-4).
+const BOUND_MARGIN: f32 = 1e-3;
 
 /// The English of one occurrence.
 #[derive(Debug, Clone, PartialEq)]
@@ -179,32 +182,72 @@ impl BeadModel {
         let row = |i: usize| &self.backward_prefix[i * (n_target + 1)..(i + 1) * (n_target + 1)];
         let max_len = 2 * n_inside + EXTRA_WORDS;
         let source_centre = (first + last) as f32 / 2.0 / n_source as f32;
-        let mut best: Option<(f32, usize, usize)> = None;
-        for a in (0..n_target).filter(|&a| edge(a)) {
-            for z in (a + 1..=(a + max_len).min(n_target)).filter(|&z| edge(z - 1)) {
-                let span_len = z - a;
-                let mut score = inside_prefix[z] - inside_prefix[a] + outside_prefix[a] + outside_prefix[n_target] - outside_prefix[z];
-                // English often needs one word more (`Board of Commissioners`).
-                let length_gap = if span_len > n_inside {
-                    span_len - n_inside - 1
-                } else {
-                    n_inside - span_len
-                };
-                score -= LENGTH_COST * length_gap as f32;
-                score -= POSITION_COST * ((a + z) as f32 / 2.0 / n_target as f32 - source_centre).abs();
+        // The score of a span: the forward part and the priors (cheap, from
+        // prefix sums), then the backward part (a logarithm per source word).
+        let priors = |a: usize, z: usize| {
+            let span_len = z - a;
+            let mut score = inside_prefix[z] - inside_prefix[a] + outside_prefix[a] + outside_prefix[n_target] - outside_prefix[z];
+            // English often needs one word more (`Board of Commissioners`).
+            let length_gap = if span_len > n_inside {
+                span_len - n_inside - 1
+            } else {
+                n_inside - span_len
+            };
+            score -= LENGTH_COST * length_gap as f32;
+            score -= POSITION_COST * ((a + z) as f32 / 2.0 / n_target as f32 - source_centre).abs();
+            score
+        };
+        let full = |a: usize, z: usize| {
+            let span_len = z - a;
+            let mut score = priors(a, z);
+            let inside_norm = 1.0 / (span_len + 1) as f32;
+            let outside_norm = 1.0 / (n_target - span_len + 1) as f32;
+            for i in inside.clone() {
+                let prefix = row(i);
+                score += ln((prefix[z] - prefix[a] + self.backward_null[i]) * inside_norm + FLOOR);
+            }
+            for i in (0..first).chain(last..n_source) {
+                let prefix = row(i);
+                score += ln((prefix[n_target] - (prefix[z] - prefix[a]) + self.backward_null[i]) * outside_norm + FLOOR);
+            }
+            score
+        };
+        // Pruning, which leaves the winner unchanged: the backward part of a
+        // span of a given length is at most what it would be if every term
+        // word had all of the draft inside the span and every other word all
+        // of it outside (the probabilities are not negative), plus a margin
+        // for the approximate logarithm and the rounding of the sum. A span
+        // whose priors plus that bound fall short of the score of the span
+        // with the best bound cannot win or tie, and is not scored.
+        let max_len = max_len.min(n_target);
+        let bound: Vec<f32> = (0..=max_len)
+            .map(|span_len| {
                 let inside_norm = 1.0 / (span_len + 1) as f32;
                 let outside_norm = 1.0 / (n_target - span_len + 1) as f32;
-                for i in inside.clone() {
-                    let prefix = row(i);
-                    score += ln((prefix[z] - prefix[a] + self.backward_null[i]) * inside_norm + FLOOR);
-                }
-                for i in (0..first).chain(last..n_source) {
-                    let prefix = row(i);
-                    score += ln((prefix[n_target] - (prefix[z] - prefix[a]) + self.backward_null[i]) * outside_norm + FLOOR);
-                }
-                if best.is_none_or(|(s, _, _)| score > s) {
-                    best = Some((score, a, z));
-                }
+                let total = |i: usize| row(i)[n_target] + self.backward_null[i];
+                let inside_bound: f32 = inside.clone().map(|i| ln(total(i) * inside_norm + FLOOR)).sum();
+                let outside_bound: f32 = (0..first).chain(last..n_source).map(|i| ln(total(i) * outside_norm + FLOOR)).sum();
+                inside_bound + outside_bound + BOUND_MARGIN * (n_source + 1) as f32
+            })
+            .collect();
+        let spans = || {
+            (0..n_target).filter(|&a| edge(a)).flat_map(move |a| {
+                (a + 1..=(a + max_len).min(n_target))
+                    .filter(move |&z| edge(z - 1))
+                    .map(move |z| (a, z))
+            })
+        };
+        let optimistic = |(a, z): (usize, usize)| priors(a, z) + bound[z - a];
+        let leader = spans().max_by(|&x, &y| optimistic(x).total_cmp(&optimistic(y)))?;
+        let threshold = full(leader.0, leader.1);
+        let mut best: Option<(f32, usize, usize)> = None;
+        for (a, z) in spans() {
+            if optimistic((a, z)) < threshold {
+                continue;
+            }
+            let score = full(a, z);
+            if best.is_none_or(|(s, _, _)| score > s) {
+                best = Some((score, a, z));
             }
         }
         let (_, a, z) = best?;

@@ -64,15 +64,39 @@ pub struct Ranked {
     pub unit: bool,
 }
 
-/// Ranks `terms` (with per-occurrence `renderings`) best first.
-pub fn rank(corpus: &Corpus<'_>, terms: Vec<(Term, Vec<Option<Rendering>>)>) -> Vec<Ranked> {
-    let count_words = super::terms::count_words(corpus);
+/// What is known of a term before its occurrences are rendered: the source
+/// as most often written, and whether it is a unit.
+#[derive(Debug, Clone)]
+pub struct Profile {
+    pub source: String,
+    pub unit: bool,
+}
+
+/// The [`Profile`] of `term`; `count_words` from [`super::terms::count_words`].
+pub fn profile(corpus: &Corpus<'_>, term: &Term, count_words: &HashSet<u32>) -> Profile {
+    Profile {
+        source: source_form(corpus, term),
+        unit: is_unit(corpus, term, count_words),
+    }
+}
+
+/// The highest weight `term` can get whatever its renderings (see
+/// [`score`]): a single lower-case word that is no unit gets a fifth at most.
+pub fn max_weight(term: &Term, profile: &Profile) -> f64 {
+    if profile.unit || term.name || term.key.len() > 1 {
+        1.0
+    } else {
+        0.2
+    }
+}
+
+/// Ranks `terms` (with their profiles and per-occurrence `renderings`) best
+/// first.
+pub fn rank(corpus: &Corpus<'_>, terms: Vec<(Term, Profile, Vec<Option<Rendering>>)>) -> Vec<Ranked> {
     let mut ranked: Vec<Ranked> = terms
         .into_iter()
-        .map(|(term, renderings)| {
+        .map(|(term, Profile { source, unit }, renderings)| {
             let variants = variants(&renderings);
-            let source = source_form(corpus, &term);
-            let unit = is_unit(corpus, &term, &count_words);
             let mut entry = Ranked {
                 term,
                 source,

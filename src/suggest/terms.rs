@@ -83,7 +83,14 @@ struct CaseCounts {
 pub fn find_terms(corpus: &Corpus<'_>, min_count: usize, renderings: &RenderingsOf<'_>) -> Vec<Term> {
     let min_count = min_count.max(1);
     let tokens = &corpus.source;
-    let is_function = |token: &SourceToken| function_words::is_indonesian(corpus.source_vocab.name(token.key));
+    // Function words by key, looked up once per key rather than per use.
+    let function_key: Vec<bool> = corpus
+        .source_vocab
+        .ids()
+        .map(|id| function_words::is_indonesian(corpus.source_vocab.name(id)))
+        .collect();
+    let is_function_key = |key: u32| function_key[key as usize];
+    let is_function = |token: &SourceToken| is_function_key(token.key);
     let edge_ok =
         |token: &SourceToken| token.token.kind == TokenKind::Word && !is_function(token) && token.lemma_end - token.token.start > 1;
 
@@ -155,11 +162,23 @@ pub fn find_terms(corpus: &Corpus<'_>, min_count: usize, renderings: &Renderings
                 // A word that carries an enclitic ends the candidate (`APBD-nya`).
                 let ends_here = token.lemma_end != token.token.end;
                 if edge_ok(token) {
-                    candidates.entry(keys.as_slice().into()).or_default().occurrences.push(Occurrence {
+                    let occurrence = Occurrence {
                         bead: bead_idx as u32,
                         start: start as u32,
                         end: end as u32,
-                    });
+                    };
+                    // Looked up by slice: a key is boxed only when new.
+                    match candidates.get_mut(keys.as_slice()) {
+                        Some(candidate) => candidate.occurrences.push(occurrence),
+                        None => {
+                            candidates.insert(
+                                keys.as_slice().into(),
+                                Candidate {
+                                    occurrences: vec![occurrence],
+                                },
+                            );
+                        }
+                    }
                 }
                 if ends_here {
                     break;
@@ -219,17 +238,13 @@ pub fn find_terms(corpus: &Corpus<'_>, min_count: usize, renderings: &Renderings
             if free(left) && free(right) {
                 return Some((k, k));
             }
-            let around =
-                k + 1 < n && function_words::is_indonesian(corpus.source_vocab.name(key[k])) && free(&key[..k]) && free(&key[k + 1..]);
+            let around = k + 1 < n && is_function_key(key[k]) && free(&key[..k]) && free(&key[k + 1..]);
             around.then_some((k, k + 1))
         });
         // A lower-case expression with a function word inside is a phrase
         // of the sentence, not a term (`dolar AS per ton pada kuartal`);
         // names may have one (`Bank of America`).
-        let inner_function = n > 2
-            && key[1..n - 1]
-                .iter()
-                .any(|&k| function_words::is_indonesian(corpus.source_vocab.name(k)));
+        let inner_function = n > 2 && key[1..n - 1].iter().any(|&k| is_function_key(k));
         if inner_function && !name && split.is_none() {
             continue;
         }

@@ -17,6 +17,10 @@ use crate::finding::Finding;
 use crate::glossary::Glossary;
 use crate::glossary::normalize::{KeyOptions, key};
 
+/// The least termhood weight (see `rank`) of a reported term: names, units
+/// and expressions of several words, not single lower-case words.
+const MIN_WEIGHT: f64 = 0.5;
+
 /// Findings for the mined terms of `pairs` that are rendered several ways,
 /// leaving out the terms a glossary matched in some pair (the glossary rule
 /// counts their variants itself). Each finding comes with the index of the
@@ -40,10 +44,16 @@ pub fn findings(pairs: &[&PairMining]) -> Vec<(usize, Finding)> {
         min_count: 4,
         ..SuggestConfig::default()
     };
-    let mined = super::mine_docs(docs, &Glossary::default(), &config);
+    // Terms that can never be reported are not rendered either: those a
+    // glossary matched, and those whose kind weighs less than
+    // [`MIN_WEIGHT`] whatever their English (single lower-case words).
+    let keep = |term: &super::terms::Term, profile: &super::rank::Profile| {
+        super::rank::max_weight(term, profile) >= MIN_WEIGHT && !known.contains(&key(&profile.source, KeyOptions::FOLDED))
+    };
+    let mined = super::mine_kept(docs, &Glossary::default(), &config, &keep, false);
     let mut out = Vec::new();
     for term in &mined {
-        if term.weight < 0.5 || known.contains(&key(&term.suggestion.source, KeyOptions::FOLDED)) {
+        if term.weight < MIN_WEIGHT {
             continue;
         }
         if let Some(finding) = finding_for(term) {
