@@ -16,7 +16,7 @@ use std::path::PathBuf;
 use selaras::diff::{DiffView, Named, Revision, build_view};
 use selaras::pipeline::{Pipeline, PipelineOptions};
 use selaras::render::html::write_html;
-use selaras::render::report::{Document, FileResult, Report};
+use selaras::report::{Document, FileResult, Report};
 use serde_json::json;
 
 /// The view `selaras diff SOURCE DRAFT [--previous EARLIER]` shows.

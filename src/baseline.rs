@@ -2,7 +2,7 @@
 //! findings. `--write-baseline FILE` records the fingerprints of today's
 //! findings; `--baseline FILE` then reports only findings whose fingerprint
 //! is not recorded. Fingerprints (`Report::fingerprints`, recipe in
-//! `render::report`) hash the rule, the source span and the expected
+//! `report`) hash the rule, the source span and the expected
 //! wording, with paths relative to the project root (or the working
 //! directory), never line numbers or the rest of the draft sentence: a
 //! baseline written in one checkout matches in another at a different path,
@@ -32,7 +32,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, Result};
 use crate::finding::Finding;
-use crate::render::report::{FileResult, Report};
+use crate::report::{FileResult, Report};
 use crate::text::Side;
 
 /// The baseline format (and fingerprint recipe) this build writes and reads.

@@ -27,6 +27,7 @@ pub mod paths;
 pub mod pipeline;
 pub mod project;
 pub mod render;
+pub mod report;
 pub mod segment;
 pub mod stream;
 pub mod suggest;

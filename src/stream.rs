@@ -41,7 +41,7 @@ use serde::Deserialize;
 
 use crate::finding::Severity;
 use crate::pipeline::Pipeline;
-use crate::render::report::{Document, FileResult, Report};
+use crate::report::{Document, FileResult, Report};
 
 /// Most lines in one batch.
 pub const BATCH_LINES: usize = 1024;

@@ -3,7 +3,7 @@
 //! structure, and the human view with and without colour.
 
 use selaras::finding::{Finding, Severity};
-use selaras::render::report::{Document, FileResult, Report};
+use selaras::report::{Document, FileResult, Report};
 use selaras::render::{github, human, json, junit, sarif};
 use selaras::text::Span;
 
@@ -101,7 +101,7 @@ fn fingerprints_survive_unrelated_edits() {
     );
 }
 
-/// Known fingerprints: the recipe (`render::report`) hashes bytes directly,
+/// Known fingerprints: the recipe (`report`) hashes bytes directly,
 /// so these values are the same on every platform and with every Rust
 /// version. If this test fails, the recipe changed and every baseline
 /// written before matches nothing: bump `baseline::VERSION` and the

@@ -17,7 +17,7 @@ use assert_cmd::Command;
 use proptest::prelude::*;
 use selaras::diff::{Named, build_view};
 use selaras::pipeline::{Pipeline, PipelineOptions, UnitPair};
-use selaras::render::report::{Document, FileResult, Report};
+use selaras::report::{Document, FileResult, Report};
 use selaras::segment::Lang;
 use selaras::text::Span;
 

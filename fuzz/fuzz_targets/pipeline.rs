@@ -11,7 +11,7 @@
 use libfuzzer_sys::fuzz_target;
 use selaras::diff::{Named, build_view};
 use selaras::pipeline::UnitPair;
-use selaras::render::report::{Document, FileResult, Report};
+use selaras::report::{Document, FileResult, Report};
 use selaras::render::side_by_side::{SideBySideOptions, write_side_by_side};
 
 #[path = "common.rs"]

@@ -25,7 +25,7 @@ use selaras::finding::Severity;
 use selaras::paths;
 use selaras::pipeline::{Pipeline, PipelineOptions};
 use selaras::project;
-use selaras::render::report::{Document, FileResult, Report};
+use selaras::report::{Document, FileResult, Report};
 use selaras::render::{github, human, json, junit, sarif};
 use selaras::{Error, glossary, input};
 

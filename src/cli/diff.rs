@@ -12,7 +12,7 @@ use std::path::PathBuf;
 use selaras::diff::{Named, build_view};
 use selaras::pipeline::{Pipeline, PipelineOptions};
 use selaras::render::html::write_html;
-use selaras::render::report::{Document, FileResult, Report};
+use selaras::report::{Document, FileResult, Report};
 use selaras::render::side_by_side::{MAX_WIDTH, MIN_WIDTH, SideBySideOptions, write_side_by_side};
 use selaras::{Error, glossary, input, paths};
 

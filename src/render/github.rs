@@ -5,7 +5,7 @@
 
 use std::io::{self, Write};
 
-use super::report::Report;
+use crate::report::Report;
 use crate::finding::Severity;
 
 fn escape_data(text: &str) -> String {

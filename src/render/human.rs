@@ -20,7 +20,7 @@ use std::io::{self, Write};
 
 use anstyle::{AnsiColor, Style};
 
-use super::report::{FileResult, Report, Summary};
+use crate::report::{FileResult, Report, Summary};
 use super::wrap::{one_line, text_width};
 use crate::finding::{Finding, Location, Severity};
 

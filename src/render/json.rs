@@ -20,7 +20,7 @@ use std::io::{self, Write};
 
 use serde::Serialize;
 
-use super::report::{FileResult, Report, Resolved, Summary};
+use crate::report::{FileResult, Report, Resolved, Summary};
 use crate::finding::Finding;
 
 #[derive(Serialize)]

@@ -6,7 +6,7 @@
 use std::io::{self, Write};
 
 use super::escape_xml;
-use super::report::Report;
+use crate::report::Report;
 use crate::finding::Severity;
 
 pub fn write(out: &mut (impl Write + ?Sized), report: &Report) -> io::Result<()> {

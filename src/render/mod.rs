@@ -14,7 +14,6 @@ pub mod html;
 pub mod human;
 pub mod json;
 pub mod junit;
-pub mod report;
 pub mod sarif;
 mod sha256;
 pub mod side_by_side;

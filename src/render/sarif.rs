@@ -18,7 +18,7 @@ use std::io::{self, Write};
 
 use serde_json::{Value, json};
 
-use super::report::{FileResult, Report, Resolved};
+use crate::report::{FileResult, Report, Resolved};
 use crate::check::rules;
 use crate::finding::{Finding, Severity};
 
