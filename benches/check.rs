@@ -190,7 +190,7 @@ fn apply_one_long_line(c: &mut Criterion) {
             b.iter(|| {
                 let glossary = shipped.clone();
                 let (_, _, occurrences) =
-                    selaras::glossary::pipeline::segment_and_apply(&line, SegmenterConfig::default(), move || Matcher::new(glossary))
+                    selaras::glossary::parallel::segment_and_apply(&line, SegmenterConfig::default(), move || Matcher::new(glossary))
                         .expect("apply");
                 black_box(occurrences.len())
             })

@@ -50,8 +50,8 @@ pub struct Checked {
     pub aligned: Vec<AlignedBead>,
     pub terms: Vec<TermUse>,
     pub findings: Vec<Finding>,
-    /// What the project rules (`check::project`) need from this pair.
-    pub summary: check::project::PairSummary,
+    /// What the project rules (`check::across_pairs`) need from this pair.
+    pub summary: check::across_pairs::PairSummary,
 }
 
 /// One already-paired unit for [`Pipeline::check_pairs`].
@@ -210,7 +210,7 @@ impl Pipeline {
             targets: Some(&self.targets),
         };
         let findings = check::run(&pair, &self.options.check);
-        let summary = check::project::summarise(&pair);
+        let summary = check::across_pairs::summarise(&pair);
         Checked {
             source: source_side,
             target: target_side,

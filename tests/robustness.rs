@@ -6,7 +6,7 @@
 //! and every finding points at character boundaries inside its text;
 //! `numbers::extract` never panics. Then one regression test per item of
 //! the issue that the command line shows (the library-level ones live
-//! beside their code: `walk`, `text`, `glossary::lint`, `glossary::pipeline`,
+//! beside their code: `walk`, `text`, `glossary::lint`, `glossary::parallel`,
 //! `align::search`, `xliff::check`).
 
 use std::path::{Path, PathBuf};

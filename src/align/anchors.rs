@@ -20,7 +20,7 @@
 //! translated, so only the quote marks carry over. The similarity of two bags
 //! is the weighted overlap (`intersection`) used by `search`.
 
-use super::terms::TermPairs;
+use super::term_pairs::TermPairs;
 
 /// Weights of the anchor types.
 #[derive(Debug, Clone, PartialEq)]

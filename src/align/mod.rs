@@ -45,13 +45,13 @@ mod cost;
 mod length;
 mod loose;
 mod search;
-mod terms;
+mod term_pairs;
 #[cfg(test)]
 mod tests;
 
 use std::ops::Range;
 
-pub use terms::TermPairs;
+pub use term_pairs::TermPairs;
 
 use crate::segment::{Segmentation, lines_as_units, normalise_into};
 

@@ -17,7 +17,7 @@ mod number;
 mod number_index;
 mod omission;
 mod order;
-pub mod project;
+pub mod across_pairs;
 mod punct;
 pub mod registry;
 mod repeat;
@@ -132,7 +132,7 @@ pub mod rule {
     pub use super::number::{NUMBER_CHANGED, NUMBER_EXTRA, NUMBER_MISSING};
     pub use super::omission::{ADDITION, OMISSION, OMISSION_PARTIAL, STRUCTURE_MERGED, STRUCTURE_SPLIT};
     pub use super::order::STRUCTURE_REORDERED;
-    pub use super::project::GLOSSARY_VARIANT;
+    pub use super::across_pairs::GLOSSARY_VARIANT;
     pub use super::punct::{PUNCT_BRACKETS, PUNCT_QUESTION, PUNCT_QUOTES, PUNCT_WHITESPACE};
     pub use super::repeat::{REPEAT_INCONSISTENT, SOURCE_REPEATED};
     pub use super::spelling::GLOSSARY_SPELLING;

@@ -99,7 +99,7 @@ static RULES: LazyLock<Vec<RuleInfo>> = LazyLock::new(|| {
         super::number::RULES,
         super::omission::RULES,
         super::order::RULES,
-        super::project::RULES,
+        super::across_pairs::RULES,
         super::punct::RULES,
         super::repeat::RULES,
         super::spelling::RULES,

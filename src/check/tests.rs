@@ -772,7 +772,7 @@ fn issue_15_item_6_every_rule_of_the_table_is_produced_by_some_input() {
         Some(crate::glossary::english::Spelling::British),
     ));
     // Rules over all pairs of a run: one term translated two ways.
-    let summaries: Vec<project::PairSummary> = ["North Korea", "Pyongyang"]
+    let summaries: Vec<across_pairs::PairSummary> = ["North Korea", "Pyongyang"]
         .iter()
         .map(|english| {
             let source = "Korea Utara menembakkan rudal.";
@@ -780,7 +780,7 @@ fn issue_15_item_6_every_rule_of_the_table_is_produced_by_some_input() {
             let terms = [term_at(source, "Korea Utara", &["North Korea", "Pyongyang"])];
             let (source_units, target_units) = (units(source), units(&target));
             let beads = one_to_one(1);
-            project::summarise(&Pair {
+            across_pairs::summarise(&Pair {
                 source: SideText {
                     text: source,
                     units: &source_units,
@@ -795,7 +795,7 @@ fn issue_15_item_6_every_rule_of_the_table_is_produced_by_some_input() {
             })
         })
         .collect();
-    add(project::findings(&summaries, &["a", "b"], &default)
+    add(across_pairs::findings(&summaries, &["a", "b"], &default)
         .into_iter()
         .map(|(_, f)| f)
         .collect());

@@ -20,7 +20,7 @@ use std::path::{Path, PathBuf};
 use clap::ValueEnum;
 use rayon::prelude::*;
 use selaras::baseline::Baseline;
-use selaras::check::project::PairSummary;
+use selaras::check::across_pairs::PairSummary;
 use selaras::finding::Severity;
 use selaras::paths;
 use selaras::pipeline::{Pipeline, PipelineOptions};
@@ -352,7 +352,7 @@ pub fn run(args: Args) -> Result<Outcome, Error> {
     }
     // Rules over all pairs: terms that drift, sentences translated two ways.
     let names: Vec<&str> = report.files.iter().map(|file| file.source.path.as_str()).collect();
-    for (pair_idx, finding) in selaras::check::project::findings(&summaries, &names, &plan.config.check) {
+    for (pair_idx, finding) in selaras::check::across_pairs::findings(&summaries, &names, &plan.config.check) {
         report.files[pair_idx].findings.push(finding);
     }
     // A bilingual XLIFF is checked on its own (its units are already paired).

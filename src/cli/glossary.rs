@@ -166,9 +166,9 @@ fn apply(args: ApplyArgs) -> Result<Outcome, Error> {
     output::check_paths(&inputs, &outputs)?;
     let input = input::read(&args.file)?;
     // The automaton is built and the text searched on a second thread while
-    // this one segments (see `glossary::pipeline`); the result is the same as
+    // this one segments (see `glossary::parallel`); the result is the same as
     // segmenting first and applying the glossary to each unit after.
-    let searched = glossary::pipeline::segment_and_search(&input.text, SegmenterConfig::default(), || {
+    let searched = glossary::parallel::segment_and_search(&input.text, SegmenterConfig::default(), || {
         Matcher::new(glossary::load(&args.glossaries, !args.no_default_glossary)?)
     })?;
     let matcher = &searched.matcher;
@@ -181,18 +181,18 @@ fn apply(args: ApplyArgs) -> Result<Outcome, Error> {
     let color = args.output.is_none() && std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none();
     let mut left_out = None;
     write_to(args.output.as_deref(), |out| match args.format {
-        ApplyFormat::Text => render::terms::write_text(out, &input.text, &searched.segmentation, matcher, &occurrences, color),
-        ApplyFormat::Jsonl => render::terms::write_jsonl(out, &input.text, matcher, &occurrences),
+        ApplyFormat::Text => render::glossary_apply::write_text(out, &input.text, &searched.segmentation, matcher, &occurrences, color),
+        ApplyFormat::Jsonl => render::glossary_apply::write_jsonl(out, &input.text, matcher, &occurrences),
         ApplyFormat::Skeleton => {
             let options = SkeletonOptions { keep_all: args.keep_all };
-            let skeleton = render::terms::write_skeleton(out, &input.text, &searched.segmentation, matcher, &occurrences, options)?;
+            let skeleton = render::glossary_apply::write_skeleton(out, &input.text, &searched.segmentation, matcher, &occurrences, options)?;
             left_out = Some(skeleton);
             Ok(())
         }
         ApplyFormat::Counts => {
             let mut counter = TermCounter::new(matcher);
             searched.for_each_occurrence(&input.text, |occurrence| counter.add(&occurrence.hit));
-            render::terms::write_counts(out, &counter.finish())
+            render::glossary_apply::write_counts(out, &counter.finish())
         }
     })?;
     // Say what the skeleton left out, so that a shorter text is no surprise.

@@ -36,7 +36,7 @@ pub mod matcher;
 pub mod model;
 pub(crate) mod morph;
 pub mod normalize;
-pub mod pipeline;
+pub mod parallel;
 pub mod targets;
 
 use std::path::{Path, PathBuf};

@@ -17,7 +17,7 @@ pub mod junit;
 pub mod sarif;
 mod sha256;
 pub mod side_by_side;
-pub mod terms;
+pub mod glossary_apply;
 pub mod tmx;
 pub mod units;
 pub mod wrap;

@@ -27,7 +27,7 @@
 //! word lists are closed-class words (`function_words`).
 //!
 //! Time and memory are linear in the corpus: beads are bounded in length
-//! for the lexicon, candidates are at most [`terms::MAX_WORDS`] long, and
+//! for the lexicon, candidates are at most [`candidates::MAX_WORDS`] long, and
 //! each occurrence tries a bounded number of spans.
 
 mod acronyms;
@@ -36,7 +36,7 @@ mod function_words;
 mod lexicon;
 mod phrase;
 mod rank;
-mod terms;
+mod candidates;
 mod text;
 pub mod variants;
 pub mod write;
@@ -168,7 +168,7 @@ pub fn mine(pairs: &[PairBeads], known: &Glossary, config: &SuggestConfig) -> Ve
 
 /// Which mined terms to render and rank, told by what is known of them
 /// before rendering: the term and its [`rank::Profile`].
-type Keep<'k> = dyn Fn(&terms::Term, &rank::Profile) -> bool + Sync + 'k;
+type Keep<'k> = dyn Fn(&candidates::Term, &rank::Profile) -> bool + Sync + 'k;
 
 /// [`mine`] over borrowed (label, beads) pairs.
 fn mine_docs(docs: Vec<(&str, &[BeadText])>, known: &Glossary, config: &SuggestConfig) -> Vec<Mined> {
@@ -186,8 +186,8 @@ fn mine_kept(docs: Vec<(&str, &[BeadText])>, known: &Glossary, config: &SuggestC
     // test of compositional names or the final count asks first.
     let models: Vec<OnceLock<BeadModel>> = (0..corpus.beads.len()).map(|_| OnceLock::new()).collect();
     let model = |idx: u32| models[idx as usize].get_or_init(|| BeadModel::new(&corpus, &lexicon, idx as usize));
-    let cache: RefCell<HashMap<terms::Occurrence, Option<phrase::Rendering>>> = RefCell::new(HashMap::new());
-    let render = |occurrence: &terms::Occurrence| {
+    let cache: RefCell<HashMap<candidates::Occurrence, Option<phrase::Rendering>>> = RefCell::new(HashMap::new());
+    let render = |occurrence: &candidates::Occurrence| {
         if let Some(found) = cache.borrow().get(occurrence) {
             return found.clone();
         }
@@ -195,7 +195,7 @@ fn mine_kept(docs: Vec<(&str, &[BeadText])>, known: &Glossary, config: &SuggestC
         cache.borrow_mut().insert(*occurrence, rendering.clone());
         rendering
     };
-    let renderings_of = |occurrences: &[terms::Occurrence]| {
+    let renderings_of = |occurrences: &[candidates::Occurrence]| {
         let mut counts: HashMap<Box<[u32]>, usize> = HashMap::new();
         for rendering in occurrences.iter().filter_map(&render) {
             *counts.entry(rendering.key).or_default() += 1;
@@ -204,9 +204,9 @@ fn mine_kept(docs: Vec<(&str, &[BeadText])>, known: &Glossary, config: &SuggestC
         counts.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
         counts.into_iter().map(|(key, _)| key).collect()
     };
-    let terms = terms::find_terms(&corpus, config.min_count, &renderings_of);
-    let count_words = terms::count_words(&corpus);
-    let terms: Vec<(terms::Term, rank::Profile)> = terms
+    let terms = candidates::find_terms(&corpus, config.min_count, &renderings_of);
+    let count_words = candidates::count_words(&corpus);
+    let terms: Vec<(candidates::Term, rank::Profile)> = terms
         .into_iter()
         .map(|term| {
             let profile = rank::profile(&corpus, &term, &count_words);

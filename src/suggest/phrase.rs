@@ -30,7 +30,7 @@
 use super::corpus::{Corpus, TargetToken};
 use super::function_words;
 use super::lexicon::Lexicon;
-use super::terms::Occurrence;
+use super::candidates::Occurrence;
 use super::text::TokenKind;
 
 /// Spans longer than twice the term plus this many words are not tried.

@@ -37,7 +37,7 @@ use std::collections::{HashMap, HashSet};
 
 use super::corpus::Corpus;
 use super::phrase::Rendering;
-use super::terms::Term;
+use super::candidates::Term;
 
 /// One rendering and how often it was used.
 #[derive(Debug, Clone)]
@@ -72,7 +72,7 @@ pub struct Profile {
     pub unit: bool,
 }
 
-/// The [`Profile`] of `term`; `count_words` from [`super::terms::count_words`].
+/// The [`Profile`] of `term`; `count_words` from [`super::candidates::count_words`].
 pub fn profile(corpus: &Corpus<'_>, term: &Term, count_words: &HashSet<u32>) -> Profile {
     Profile {
         source: source_form(corpus, term),
@@ -270,7 +270,7 @@ fn is_unit(corpus: &Corpus<'_>, term: &Term, count_words: &HashSet<u32>) -> bool
             let start = o.start as usize;
             start > bead.source.start && {
                 let previous = &corpus.source[start - 1];
-                super::terms::is_amount_token(corpus, bead, start - 1) || (multiword && count_words.contains(&previous.key))
+                super::candidates::is_amount_token(corpus, bead, start - 1) || (multiword && count_words.contains(&previous.key))
             }
         })
         .count();

@@ -47,7 +47,7 @@ pub fn findings(pairs: &[&PairMining]) -> Vec<(usize, Finding)> {
     // Terms that can never be reported are not rendered either: those a
     // glossary matched, and those whose kind weighs less than
     // [`MIN_WEIGHT`] whatever their English (single lower-case words).
-    let keep = |term: &super::terms::Term, profile: &super::rank::Profile| {
+    let keep = |term: &super::candidates::Term, profile: &super::rank::Profile| {
         super::rank::max_weight(term, profile) >= MIN_WEIGHT && !known.contains(&key(&profile.source, KeyOptions::FOLDED))
     };
     let mined = super::mine_kept(docs, &Glossary::default(), &config, &keep, false);
