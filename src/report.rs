@@ -133,15 +133,15 @@ pub struct Resolved<'a> {
 
 /// Counts per severity.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Serialize)]
-pub struct Summary {
+pub struct SeverityCounts {
     pub errors: usize,
     pub warnings: usize,
     pub infos: usize,
 }
 
-impl Summary {
-    pub fn of<'a>(findings: impl IntoIterator<Item = &'a Finding>) -> Summary {
-        let mut summary = Summary::default();
+impl SeverityCounts {
+    pub fn of<'a>(findings: impl IntoIterator<Item = &'a Finding>) -> SeverityCounts {
+        let mut summary = SeverityCounts::default();
         for finding in findings {
             match finding.severity {
                 Severity::Error => summary.errors += 1,
@@ -203,8 +203,8 @@ impl Fnv {
 }
 
 impl Report {
-    pub fn summary(&self) -> Summary {
-        Summary::of(self.files.iter().flat_map(|file| &file.findings))
+    pub fn summary(&self) -> SeverityCounts {
+        SeverityCounts::of(self.files.iter().flat_map(|file| &file.findings))
     }
 
     /// The hash part of `finding`'s fingerprint (see the module header):

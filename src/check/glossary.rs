@@ -61,9 +61,9 @@ crate::check::registry::declare_rules! {
          \"Foreign Minister\".";
 }
 
-pub struct Glossary;
+pub struct GlossaryTerms;
 
-impl Check for Glossary {
+impl Check for GlossaryTerms {
     fn run(&self, pair: &Pair<'_>, out: &mut Vec<Finding>) {
         // The whole draft, normalised once and only if a term is missing.
         let mut whole_draft: Option<EnglishText<'_>> = None;

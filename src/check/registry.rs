@@ -242,7 +242,7 @@ pub fn checks() -> &'static [&'static dyn Check] {
         &super::calendar::Calendar,
         &super::entity::Entities,
         &super::repeat::Repeats,
-        &super::glossary::Glossary,
+        &super::glossary::GlossaryTerms,
         &super::number::Numbers,
     ];
     CHECKS

@@ -154,7 +154,7 @@ impl Row {
 
 /// Counts shown at the top (HTML) or bottom (terminal) of the view.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct Summary {
+pub struct ViewSummary {
     pub rows: usize,
     pub rows_with_findings: usize,
     /// Findings by severity, row findings and document-level ones together.
@@ -166,12 +166,12 @@ pub struct Summary {
     pub missing_terms: usize,
 }
 
-impl Summary {
+impl ViewSummary {
     /// Counts `rows` and `document_findings`.
-    pub fn count(rows: &[Row], document_findings: &[Finding]) -> Summary {
-        let mut summary = Summary {
+    pub fn count(rows: &[Row], document_findings: &[Finding]) -> ViewSummary {
+        let mut summary = ViewSummary {
             rows: rows.len(),
-            ..Summary::default()
+            ..ViewSummary::default()
         };
         let all_findings = rows.iter().flat_map(|row| &row.findings).chain(document_findings);
         for finding in all_findings {
@@ -216,7 +216,7 @@ pub struct DiffView {
     pub fingerprints: std::collections::HashMap<Finding, String>,
     /// Counts over `rows` and `findings_without_row`, made by
     /// [`DiffView::new`]; call [`DiffView::recount`] after editing either.
-    pub summary: Summary,
+    pub summary: ViewSummary,
 }
 
 impl DiffView {
@@ -228,7 +228,7 @@ impl DiffView {
         rows: Vec<Row>,
         findings_without_row: Vec<Finding>,
     ) -> Self {
-        let summary = Summary::count(&rows, &findings_without_row);
+        let summary = ViewSummary::count(&rows, &findings_without_row);
         DiffView {
             source_path: source_path.into(),
             target_path: target_path.into(),
@@ -248,7 +248,7 @@ impl DiffView {
 
     /// Counts the summary again after rows or findings were changed.
     pub fn recount(&mut self) {
-        self.summary = Summary::count(&self.rows, &self.findings_without_row);
+        self.summary = ViewSummary::count(&self.rows, &self.findings_without_row);
     }
 
     /// Whether the view carries an earlier draft (`--previous`).
@@ -297,7 +297,7 @@ mod tests {
         let row_without = Row::new(1);
         let document = vec![Finding::new(crate::check::rule::SOURCE_REPEATED.id, Severity::Info, "z")];
         let view = DiffView::new("a", "b", None, vec![row_with, row_without], document);
-        let expected = Summary {
+        let expected = ViewSummary {
             rows: 2,
             rows_with_findings: 1,
             errors: 1,

@@ -20,7 +20,7 @@ use std::io::{self, Write};
 
 use anstyle::{AnsiColor, Style};
 
-use crate::report::{FileResult, Report, Summary};
+use crate::report::{FileResult, Report, SeverityCounts};
 use super::wrap::{one_line, text_width};
 use crate::finding::{Finding, Location, Severity};
 
@@ -160,7 +160,7 @@ fn write_excerpt(
     Ok(())
 }
 
-fn write_summary(out: &mut (impl Write + ?Sized), summary: &Summary, n_files: usize, styles: &Styles) -> io::Result<()> {
+fn write_summary(out: &mut (impl Write + ?Sized), summary: &SeverityCounts, n_files: usize, styles: &Styles) -> io::Result<()> {
     let pairs = if n_files == 1 { "pair" } else { "pairs" };
     if summary.highest().is_none() {
         return writeln!(out, "{}checked {n_files} {pairs}: no findings{:#}", styles.bold, styles.bold);

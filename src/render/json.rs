@@ -20,14 +20,14 @@ use std::io::{self, Write};
 
 use serde::Serialize;
 
-use crate::report::{FileResult, Report, Resolved, Summary};
+use crate::report::{FileResult, Report, Resolved, SeverityCounts};
 use crate::finding::Finding;
 
 #[derive(Serialize)]
 struct Output<'a> {
     version: u32,
     findings: Vec<FindingOut<'a>>,
-    summary: Summary,
+    summary: SeverityCounts,
 }
 
 #[derive(Serialize)]
@@ -81,7 +81,7 @@ pub fn write(out: &mut (impl Write + ?Sized), report: &Report) -> io::Result<()>
 struct PairLine<'a> {
     id: &'a serde_json::Value,
     findings: Vec<FindingOut<'a>>,
-    summary: Summary,
+    summary: SeverityCounts,
 }
 
 /// One line of `check --pairs-jsonl`: `{"id":…,"findings":[…],"summary":{…}}`
