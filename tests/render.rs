@@ -3,8 +3,8 @@
 //! structure, and the human view with and without colour.
 
 use selaras::finding::{Finding, Severity};
-use selaras::report::{Document, FileResult, Report};
 use selaras::render::{github, human, json, junit, sarif};
+use selaras::report::{Document, FileResult, Report};
 use selaras::text::Span;
 
 mod support;

@@ -21,6 +21,7 @@
 //! is the weighted overlap (`intersection`) used by `search`.
 
 use super::term_pairs::TermPairs;
+use super::words::words_of;
 
 /// Weights of the anchor types.
 #[derive(Debug, Clone, PartialEq)]
@@ -182,30 +183,6 @@ pub fn features(
             }
         })
         .collect()
-}
-
-/// Words: runs of letters and digits, joined by inner `-`, `'` or `’`.
-pub(super) fn words_of(text: &str) -> Vec<&str> {
-    let mut out = Vec::new();
-    let mut start: Option<usize> = None;
-    let mut chars = text.char_indices().peekable();
-    while let Some((at, c)) = chars.next() {
-        if c.is_alphanumeric() {
-            start.get_or_insert(at);
-        } else if start.is_some() && matches!(c, '-' | '\'' | '’') && chars.peek().is_some_and(|&(_, next)| next.is_alphanumeric()) {
-            continue;
-        } else if let Some(word_start) = start.take() {
-            out.push(&text[word_start..at]);
-        }
-    }
-    if let Some(word_start) = start {
-        out.push(&text[word_start..]);
-    }
-    out
-}
-
-pub(super) fn words_lower(text: &str) -> Vec<String> {
-    words_of(text).iter().map(|w| w.to_lowercase()).collect()
 }
 
 /// FNV-1a over a type tag and bytes: stable across runs, cheap, and wide
@@ -406,10 +383,5 @@ mod tests {
         assert_eq!(intersection(&a[0], &b[0]), 1.0);
         assert_eq!(a[0].id_words, 1);
         assert_eq!(b[0].en_words, 1);
-    }
-
-    #[test]
-    fn words_keep_inner_hyphens_and_apostrophes() {
-        assert_eq!(words_of("kawan-kawan Jum'at, it's -x"), vec!["kawan-kawan", "Jum'at", "it's", "x"]);
     }
 }

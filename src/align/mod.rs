@@ -48,6 +48,7 @@ mod search;
 mod term_pairs;
 #[cfg(test)]
 mod tests;
+mod words;
 
 use std::ops::Range;
 

@@ -15,7 +15,7 @@ use std::collections::HashMap;
 
 use crate::glossary::Glossary;
 
-use super::anchors::words_lower;
+use super::words::{words_lower, words_of};
 
 /// One spelling of one side of an entry.
 #[derive(Debug, Clone)]
@@ -77,7 +77,7 @@ impl TermPairs {
                 .iter()
                 .map(|&(spelling, exact)| {
                     let words = if exact {
-                        super::anchors::words_of(spelling).into_iter().map(str::to_string).collect()
+                        words_of(spelling).into_iter().map(str::to_string).collect()
                     } else {
                         words_lower(spelling)
                     };
@@ -158,7 +158,7 @@ mod tests {
     use crate::glossary::formats;
 
     fn found(pairs: &TermPairs, text: &str, source: bool) -> Vec<usize> {
-        let words = super::super::anchors::words_of(text);
+        let words = words_of(text);
         let lower: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
         let mut out = Vec::new();
         pairs.matches(&words, &lower, source, &mut out);

@@ -7,6 +7,7 @@
 //! `selaras explain` prints and SARIF describes). Checks never fail: they
 //! push findings.
 
+pub mod across_pairs;
 mod calendar;
 mod dates;
 mod english_words;
@@ -17,7 +18,6 @@ mod number;
 mod number_index;
 mod omission;
 mod order;
-pub mod across_pairs;
 mod punct;
 pub mod registry;
 mod repeat;
@@ -124,6 +124,7 @@ pub(crate) fn finding(rule: RuleInfo, message: impl Into<String>) -> Finding {
 /// Every rule by name, wherever it is declared: `rule::OMISSION.id` is how
 /// code outside the declaring file names a rule.
 pub mod rule {
+    pub use super::across_pairs::GLOSSARY_VARIANT;
     pub use super::calendar::{CALENDAR_CHANGED, CALENDAR_MISSING};
     pub use super::dates::CALENDAR_SHORTENED;
     pub use super::entity::{ENTITY_CHANGED, ENTITY_NAME};
@@ -132,7 +133,6 @@ pub mod rule {
     pub use super::number::{NUMBER_CHANGED, NUMBER_EXTRA, NUMBER_MISSING};
     pub use super::omission::{ADDITION, OMISSION, OMISSION_PARTIAL, STRUCTURE_MERGED, STRUCTURE_SPLIT};
     pub use super::order::STRUCTURE_REORDERED;
-    pub use super::across_pairs::GLOSSARY_VARIANT;
     pub use super::punct::{PUNCT_BRACKETS, PUNCT_QUESTION, PUNCT_QUOTES, PUNCT_WHITESPACE};
     pub use super::repeat::{REPEAT_INCONSISTENT, SOURCE_REPEATED};
     pub use super::spelling::GLOSSARY_SPELLING;

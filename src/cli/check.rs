@@ -25,8 +25,8 @@ use selaras::finding::Severity;
 use selaras::paths;
 use selaras::pipeline::{Pipeline, PipelineOptions};
 use selaras::project;
-use selaras::report::{Document, FileResult, Report};
 use selaras::render::{github, human, json, junit, sarif};
+use selaras::report::{Document, FileResult, Report};
 use selaras::{Error, glossary, input};
 
 use super::config::Config;

@@ -12,8 +12,8 @@ use std::path::PathBuf;
 use selaras::diff::{Named, build_view};
 use selaras::pipeline::{Pipeline, PipelineOptions};
 use selaras::render::html::write_html;
-use selaras::report::{Document, FileResult, Report};
 use selaras::render::side_by_side::{MAX_WIDTH, MIN_WIDTH, SideBySideOptions, write_side_by_side};
+use selaras::report::{Document, FileResult, Report};
 use selaras::{Error, glossary, input, paths};
 
 use super::Outcome;

@@ -185,7 +185,8 @@ fn apply(args: ApplyArgs) -> Result<Outcome, Error> {
         ApplyFormat::Jsonl => render::glossary_apply::write_jsonl(out, &input.text, matcher, &occurrences),
         ApplyFormat::Skeleton => {
             let options = SkeletonOptions { keep_all: args.keep_all };
-            let skeleton = render::glossary_apply::write_skeleton(out, &input.text, &searched.segmentation, matcher, &occurrences, options)?;
+            let skeleton =
+                render::glossary_apply::write_skeleton(out, &input.text, &searched.segmentation, matcher, &occurrences, options)?;
             left_out = Some(skeleton);
             Ok(())
         }

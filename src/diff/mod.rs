@@ -12,5 +12,5 @@ pub mod view;
 pub mod words;
 
 pub use build::{Named, build_view};
-pub use view::{Block, DiffView, Row, RowKind, ViewSummary, TermMark, UnitText};
+pub use view::{Block, DiffView, Row, RowKind, TermMark, UnitText, ViewSummary};
 pub use words::{JoinedUnits, Revision, WordDiff, WordOp, WordOpKind, diff_words};

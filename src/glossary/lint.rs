@@ -18,41 +18,19 @@
 //! | `tbx-no-source`, `tbx-no-target` | warning | TBX concepts skipped for want of an Indonesian or English term |
 
 use std::collections::{HashMap, HashSet};
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::sync::LazyLock;
 
 use daachorse::CharwiseDoubleArrayAhoCorasick;
-use serde::Serialize;
 
 use super::formats::{self, Format, Reader};
 use super::model::Glossary;
 use super::normalize::{KeyOptions, is_word_char, key};
 use crate::error::Error;
 
-/// Lint severities are the findings' severities.
-pub use crate::finding::Severity;
-
-/// One lint finding about a glossary file.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct Problem {
-    pub severity: Severity,
-    pub code: &'static str,
-    pub path: PathBuf,
-    pub line: usize,
-    pub message: String,
-}
-
-impl Problem {
-    pub fn new(severity: Severity, code: &'static str, path: &Path, line: usize, message: String) -> Self {
-        Problem {
-            severity,
-            code,
-            path: path.to_path_buf(),
-            line,
-            message,
-        }
-    }
-}
+/// Lint severities are the findings' severities; a [`Problem`] is what the
+/// readers and the lint report (declared in `problem`, which both use).
+pub use super::problem::{Problem, Severity};
 
 static COMMON_WORDS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
     include_str!("common_words.txt")

@@ -5,8 +5,8 @@
 
 use std::io::{self, Write};
 
-use crate::report::Report;
 use crate::finding::Severity;
+use crate::report::Report;
 
 fn escape_data(text: &str) -> String {
     text.replace('%', "%25").replace('\r', "%0D").replace('\n', "%0A")

@@ -20,9 +20,9 @@ use std::io::{self, Write};
 
 use anstyle::{AnsiColor, Style};
 
-use crate::report::{FileResult, Report, SeverityCounts};
 use super::wrap::{one_line, text_width};
 use crate::finding::{Finding, Location, Severity};
+use crate::report::{FileResult, Report, SeverityCounts};
 
 struct Styles {
     error: Style,

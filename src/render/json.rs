@@ -20,8 +20,8 @@ use std::io::{self, Write};
 
 use serde::Serialize;
 
-use crate::report::{FileResult, Report, Resolved, SeverityCounts};
 use crate::finding::Finding;
+use crate::report::{FileResult, Report, Resolved, SeverityCounts};
 
 #[derive(Serialize)]
 struct Output<'a> {

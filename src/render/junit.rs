@@ -6,8 +6,8 @@
 use std::io::{self, Write};
 
 use super::escape_xml;
-use crate::report::Report;
 use crate::finding::Severity;
+use crate::report::Report;
 
 pub fn write(out: &mut (impl Write + ?Sized), report: &Report) -> io::Result<()> {
     let n_failed = report

@@ -18,9 +18,9 @@ use std::io::{self, Write};
 
 use serde_json::{Value, json};
 
-use crate::report::{FileResult, Report, Resolved};
 use crate::check::rules;
 use crate::finding::{Finding, Severity};
+use crate::report::{FileResult, Report, Resolved};
 
 fn level(severity: Severity) -> &'static str {
     match severity {

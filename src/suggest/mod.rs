@@ -31,12 +31,12 @@
 //! each occurrence tries a bounded number of spans.
 
 mod acronyms;
+mod candidates;
 mod corpus;
 mod function_words;
 mod lexicon;
 mod phrase;
 mod rank;
-mod candidates;
 mod text;
 pub mod variants;
 pub mod write;

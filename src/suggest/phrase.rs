@@ -27,10 +27,10 @@
 //! possessive ending; a span that crosses a comma, bracket or quote is no
 //! rendering (the term was likely dropped or moved out of reach).
 
+use super::candidates::Occurrence;
 use super::corpus::{Corpus, TargetToken};
 use super::function_words;
 use super::lexicon::Lexicon;
-use super::candidates::Occurrence;
 use super::text::TokenKind;
 
 /// Spans longer than twice the term plus this many words are not tried.

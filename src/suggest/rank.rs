@@ -35,9 +35,9 @@
 
 use std::collections::{HashMap, HashSet};
 
+use super::candidates::Term;
 use super::corpus::Corpus;
 use super::phrase::Rendering;
-use super::candidates::Term;
 
 /// One rendering and how often it was used.
 #[derive(Debug, Clone)]

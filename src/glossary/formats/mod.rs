@@ -27,8 +27,8 @@ use std::io::{self, Write};
 use std::path::Path;
 use std::sync::Arc;
 
-use super::lint::{Problem, Severity};
 use super::model::{Entry, Glossary, MatchMode, Origin};
+use super::problem::{Problem, Severity};
 use crate::error::{Error, Result};
 
 /// The glossary file formats.

@@ -38,7 +38,7 @@ use quick_xml::events::Event;
 
 use super::Reader;
 use crate::error::Result;
-use crate::glossary::lint::Severity;
+use crate::finding::Severity;
 use crate::glossary::model::{Entry, Glossary, MatchMode};
 use crate::text::LineIndex;
 use crate::xml::{attribute, local_name};

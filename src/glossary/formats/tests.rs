@@ -3,7 +3,7 @@
 use std::path::{Path, PathBuf};
 
 use super::*;
-use crate::glossary::lint::Problem;
+use crate::glossary::problem::Problem;
 
 /// The schema samples copied into the repository; a checkout without them
 /// fails the tests that read them.

@@ -19,7 +19,7 @@ use std::io::{self, Write};
 
 use super::{Reader, Row, RowMerger, non_empty};
 use crate::error::Result;
-use crate::glossary::lint::Severity;
+use crate::finding::Severity;
 use crate::glossary::model::Glossary;
 
 /// The comment prefix that marks a forbidden target.
