@@ -34,6 +34,6 @@ pub mod suggest;
 pub mod text;
 pub mod walk;
 pub mod xliff;
-mod xml;
+pub mod xml;
 
 pub use error::{Error, Result};

@@ -24,7 +24,7 @@
 //!
 //! Safety: source text is scraped from the web and drafts, paths, terms and
 //! messages are not ours either, so every piece of text goes through
-//! [`escape`], attributes included; nothing else writes text into the page.
+//! [`escape`](crate::xml::escape) (also the XML outputs' escape), attributes included; nothing else writes text into the page.
 //! As a second line of defence the page carries a Content-Security-Policy
 //! that allows only its own inline style and script (by SHA-256 hash):
 //! an injected `<script>`, event handler, image or frame would be refused
@@ -40,45 +40,13 @@ use super::sha256::csp_hash;
 use crate::diff::view::{Block, DiffView, Row, RowKind};
 use crate::diff::words::Revision;
 use crate::finding::Finding;
+use crate::xml::escape;
 
 const PAGE_CSS: &str = include_str!("page.css");
 const PAGE_JS: &str = include_str!("page.js");
 
 /// Number of term colours in `page.css` (`mark.c0` … `mark.c5`).
 const TERM_COLOURS: usize = 6;
-
-/// HTML-escapes `text` for element content and quoted attribute values
-/// alike: `& < > " '` become entities, and control characters that HTML
-/// forbids (NUL and the other C0 controls but tab, line feed and carriage
-/// return) become U+FFFD. The one escape function of this module.
-pub fn escape(text: &str) -> Escaped<'_> {
-    Escaped(text)
-}
-
-/// Text that is escaped as it is written.
-pub struct Escaped<'a>(&'a str);
-
-impl fmt::Display for Escaped<'_> {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let mut rest = self.0;
-        while let Some(at) =
-            rest.find(|c: char| matches!(c, '&' | '<' | '>' | '"' | '\'') || (c.is_control() && !matches!(c, '\t' | '\n' | '\r')))
-        {
-            f.write_str(&rest[..at])?;
-            let c = rest[at..].chars().next().expect("found a char");
-            f.write_str(match c {
-                '&' => "&amp;",
-                '<' => "&lt;",
-                '>' => "&gt;",
-                '"' => "&quot;",
-                '\'' => "&#39;",
-                _ => "\u{FFFD}",
-            })?;
-            rest = &rest[at + c.len_utf8()..];
-        }
-        f.write_str(rest)
-    }
-}
 
 /// Writes the whole page.
 pub fn write_html(out: &mut (impl Write + ?Sized), view: &DiffView) -> io::Result<()> {
@@ -570,22 +538,5 @@ fn close_tag(change: Change) -> &'static str {
         Change::Same => "",
         Change::Inserted => "</ins>",
         Change::Deleted => "</del>",
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn escape_neutralises_markup_in_content_and_attributes() {
-        let hostile = "<script>alert(1)</script> <img src=x onerror=alert(1)> </td></tr> \"'& \u{0}";
-        let escaped = escape(hostile).to_string();
-        assert_eq!(
-            escaped,
-            "&lt;script&gt;alert(1)&lt;/script&gt; &lt;img src=x onerror=alert(1)&gt; &lt;/td&gt;&lt;/tr&gt; &quot;&#39;&amp; \u{FFFD}"
-        );
-        assert!(!escaped.contains(['<', '>', '"', '\'']));
-        assert_eq!(escape("Korea Utara “10.000”").to_string(), "Korea Utara “10.000”");
     }
 }

@@ -5,9 +5,9 @@
 
 use std::io::{self, Write};
 
-use super::escape_xml;
 use crate::finding::Severity;
 use crate::report::Report;
+use crate::xml::escape as escape_xml;
 
 pub fn write(out: &mut (impl Write + ?Sized), report: &Report) -> io::Result<()> {
     let n_failed = report

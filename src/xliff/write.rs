@@ -7,7 +7,7 @@ use std::io::{self, Write};
 
 use super::Version;
 use super::build::{ExportUnit, Gloss};
-use crate::render::escape_xml as esc;
+use crate::xml::escape as esc;
 
 /// Writes `units` as one XLIFF document; `original` names the source file.
 pub fn write(out: &mut (impl Write + ?Sized), units: &[ExportUnit], version: Version, original: &str) -> io::Result<()> {

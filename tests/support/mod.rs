@@ -86,3 +86,21 @@ pub fn assert_valid_sarif(path: &Path) {
     let (valid, log) = validate_sarif(path);
     assert!(valid, "{} is not valid SARIF 2.1.0:\n{log}", path.display());
 }
+
+/// Asserts that `file` is well-formed XML (no schema: for formats such as
+/// JUnit that have no official one in `tests/fixtures/schemas/`).
+pub fn assert_well_formed_xml(file: &Path) {
+    let output = Command::new("xmllint").args(["--noout", "--nonet"]).arg(file).output();
+    let output = output.unwrap_or_else(|error| {
+        panic!(
+            "xmllint is needed to check {} ({error}; Debian/Ubuntu: apt-get install libxml2-utils; .ci/run installs it)",
+            file.display()
+        )
+    });
+    assert!(
+        output.status.success(),
+        "{} is not well-formed XML:\n{}",
+        file.display(),
+        String::from_utf8_lossy(&output.stderr)
+    );
+}

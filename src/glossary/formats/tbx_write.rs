@@ -15,7 +15,7 @@ use std::io::{self, Write};
 // The one XML escape of the crate: markup escaped, and characters that XML
 // 1.0 forbids even as references (U+0001 in a term) replaced by U+FFFD, so
 // that the file stays well-formed (`glossary lint` reports them).
-use crate::render::escape_xml as escape;
+use crate::xml::escape;
 
 use crate::glossary::model::{Entry, Glossary};
 
