@@ -655,3 +655,125 @@ fn issue_13_pairs_jsonl_reads_a_file_and_sets_the_exit_status_by_findings() {
     assert_eq!(output.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&output.stderr).contains("missing.jsonl"));
 }
+
+/// The (rule, severity) pairs of `check --format json`.
+fn check_findings(cwd: &Path, extra: &[&str]) -> Vec<(String, String)> {
+    let output = selaras()
+        .current_dir(cwd)
+        .args([
+            "check",
+            "articles/errors.id.txt",
+            "articles/errors.en.txt",
+            "--format",
+            "json",
+            "--fail-on",
+            "never",
+        ])
+        .args(extra)
+        .output()
+        .unwrap();
+    let mut found: Vec<(String, String)> = json_of(&output)["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| (f["rule"].as_str().unwrap().to_string(), f["severity"].as_str().unwrap().to_string()))
+        .collect();
+    found.sort();
+    found
+}
+
+/// The (rule, severity) pairs of the XLIFF export's finding notes
+/// (`<note from="selaras" priority="1">rule: message</note>`; priority 1 is
+/// an error, 3 a warning, 5 information).
+fn export_findings(cwd: &Path, extra: &[&str]) -> Vec<(String, String)> {
+    let output = selaras()
+        .current_dir(cwd)
+        .args(["export", "xliff", "articles/errors.id.txt", "articles/errors.en.txt"])
+        .args(extra)
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    let xliff = String::from_utf8(output.stdout).unwrap();
+    let mut found: Vec<(String, String)> = xliff
+        .split("<note from=\"selaras\" priority=\"")
+        .skip(1)
+        .filter_map(|note| {
+            let severity = match &note[..1] {
+                "1" => "error",
+                "3" => "warning",
+                _ => "info",
+            };
+            let text = &note[note.find('>')? + 1..];
+            let rule = &text[..text.find(": ")?];
+            // Notes that are no finding ("repeats p4.s1", "translated
+            // together with …") have no rule id before a colon.
+            rule.chars()
+                .all(|c| c.is_ascii_lowercase() || c == '.')
+                .then(|| (rule.to_string(), severity.to_string()))
+        })
+        .collect();
+    found.sort();
+    found
+}
+
+/// The distinct (rule, severity) pairs of the diff page's findings (the page
+/// lists each finding twice: in the list and under its row).
+fn diff_findings(cwd: &Path, extra: &[&str]) -> Vec<(String, String)> {
+    let page = cwd.join("view.html");
+    let output = selaras()
+        .current_dir(cwd)
+        .args([
+            "diff",
+            "articles/errors.id.txt",
+            "articles/errors.en.txt",
+            "--fail-on",
+            "never",
+            "--html",
+        ])
+        .arg(&page)
+        .args(extra)
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    let html = std::fs::read_to_string(&page).unwrap();
+    let mut found: Vec<(String, String)> = html
+        .split("<li class=\"finding\" data-rule=\"")
+        .skip(1)
+        .map(|item| {
+            let rule = &item[..item.find('"').unwrap()];
+            let severity = item.split("data-severity=\"").nth(1).unwrap();
+            (rule.to_string(), severity[..severity.find('"').unwrap()].to_string())
+        })
+        .collect();
+    found.sort();
+    found.dedup();
+    found
+}
+
+#[test]
+fn issue_15_item_7_check_diff_and_export_agree_under_rules_and_rule_flags() {
+    let dir = scratch("agreement");
+    // The project turns a family off and lowers a rule; the flags turn a
+    // warning into an error and another family off, on top of it.
+    project(&dir, "\n[rules]\nnumber = \"warning\"\n\"structure.merged\" = \"off\"\n");
+    for flags in [&[][..], &["--rule", "entity.name=error", "--rule", "calendar=off"]] {
+        let check = check_findings(&dir, flags);
+        let mut distinct = check.clone();
+        distinct.dedup();
+        assert_eq!(export_findings(&dir, flags), check, "export {flags:?}");
+        assert_eq!(diff_findings(&dir, flags), distinct, "diff {flags:?}");
+        // The settings took effect (so the agreement is not of two defaults).
+        assert!(
+            check.iter().any(|(rule, level)| rule == "number.changed" && level == "warning"),
+            "{check:?}"
+        );
+        assert!(!check.iter().any(|(rule, _)| rule == "structure.merged"), "{check:?}");
+        let flagged = !flags.is_empty();
+        assert_eq!(
+            check.iter().any(|(rule, level)| rule == "entity.name" && level == "error"),
+            flagged,
+            "{check:?}"
+        );
+        assert_eq!(!check.iter().any(|(rule, _)| rule.starts_with("calendar.")), flagged, "{check:?}");
+    }
+}
