@@ -313,3 +313,63 @@ fn diff_terminal_view_with_previous_draft() {
 fn unicode_width(line: &str) -> usize {
     line.chars().count()
 }
+
+/// Issue 15 item 7: colour is anstream's decision under `--color auto` (the
+/// default), so the usual variables work; the flag's `always` and `never`
+/// win over them. Tests run without a terminal, so `auto` alone is plain.
+#[test]
+fn issue_15_item_7_colour_follows_the_flag_then_no_color_and_clicolor() {
+    let dir = scratch("colour");
+    std::fs::write(dir.join("text.id.txt"), "Korea Utara menembakkan rudal.\n").unwrap();
+    let runs: [(&[&str], &str); 3] = [
+        (&["check", SOURCE, DRAFT_ERRORS, "--fail-on", "never"], "check"),
+        (&["diff", SOURCE, DRAFT_ERRORS, "--fail-on", "never", "--width", "120"], "diff"),
+        (&["glossary", "apply", "--format", "text"], "glossary apply"),
+    ];
+    for (args, name) in runs {
+        let coloured = |flag: Option<&str>, env: &[(&str, &str)], to_file: bool| -> bool {
+            let mut command = selaras();
+            command.current_dir(env!("CARGO_MANIFEST_DIR")).args(args);
+            if name == "glossary apply" {
+                command.arg(dir.join("text.id.txt"));
+            }
+            command.args(flag.map(|flag| ["--color", flag]).iter().flatten());
+            for variable in ["NO_COLOR", "CLICOLOR", "CLICOLOR_FORCE", "TERM"] {
+                command.env_remove(variable);
+            }
+            command.envs(env.iter().copied());
+            let out = dir.join(format!("{}.out", name.replace(' ', "-")));
+            if to_file {
+                command.arg("-o").arg(&out);
+            }
+            let output = command.output().unwrap();
+            assert!(output.status.success(), "{name}: {}", String::from_utf8_lossy(&output.stderr));
+            let text = if to_file { std::fs::read(&out).unwrap() } else { output.stdout };
+            assert!(!text.is_empty(), "{name} wrote nothing");
+            text.contains(&0x1b)
+        };
+        assert!(!coloured(None, &[], false), "{name}: auto into a pipe is plain");
+        assert!(
+            coloured(None, &[("CLICOLOR_FORCE", "1")], false),
+            "{name}: CLICOLOR_FORCE colours a pipe"
+        );
+        assert!(
+            !coloured(None, &[("CLICOLOR_FORCE", "1"), ("NO_COLOR", "1")], false),
+            "{name}: NO_COLOR wins over CLICOLOR_FORCE"
+        );
+        if name != "glossary apply" {
+            assert!(
+                !coloured(Some("never"), &[("CLICOLOR_FORCE", "1")], false),
+                "{name}: --color never wins"
+            );
+            assert!(coloured(Some("always"), &[("NO_COLOR", "1")], false), "{name}: --color always wins");
+        }
+        if name != "diff" {
+            // `diff` writes its terminal view to standard output only.
+            assert!(
+                !coloured(None, &[("CLICOLOR_FORCE", "1")], true),
+                "{name}: a file under auto is plain"
+            );
+        }
+    }
+}

@@ -126,11 +126,17 @@ pub enum ColorChoice {
 
 impl ColorChoice {
     /// Whether to colour output going to standard output (or a file).
+    /// `always` and `never` decide alone. `auto` asks anstream about standard
+    /// output, which follows `NO_COLOR` (set and not empty: no colour), then
+    /// `CLICOLOR_FORCE` (colour even into a pipe), then `CLICOLOR=0`, then
+    /// whether standard output is a terminal that shows colour (not
+    /// `TERM=dumb`). A file named by `-o` gets no colour under `auto`: it is
+    /// a report to keep or read later, not a terminal.
     pub fn enabled(self, to_file: bool) -> bool {
         match self {
             ColorChoice::Always => true,
             ColorChoice::Never => false,
-            ColorChoice::Auto => !to_file && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()) && std::io::stdout().is_terminal(),
+            ColorChoice::Auto => !to_file && anstream::AutoStream::choice(&std::io::stdout()) != anstream::ColorChoice::Never,
         }
     }
 }

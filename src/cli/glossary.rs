@@ -4,7 +4,6 @@
 //! `selaras glossary convert GLOSSARY... --to tsv|csv|tbx|tbx-v2|json [-o OUT]`
 //! `selaras glossary suggest [-g GLOSSARY]... [--no-default-glossary] [--format tsv|jsonl] [--min-count N] [-o OUT]`
 
-use std::io::IsTerminal;
 use std::path::PathBuf;
 
 use clap::{Subcommand, ValueEnum};
@@ -178,7 +177,8 @@ fn apply(args: ApplyArgs) -> Result<Outcome, Error> {
         ApplyFormat::Counts => Vec::new(),
         _ => searched.occurrences(&input.text),
     };
-    let color = args.output.is_none() && std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none();
+    // `glossary apply` has no `--color`: it colours as `--color auto` does.
+    let color = super::check::ColorChoice::Auto.enabled(args.output.is_some());
     let mut left_out = None;
     write_to(args.output.as_deref(), |out| match args.format {
         ApplyFormat::Text => render::glossary_apply::write_text(out, &input.text, &searched.segmentation, matcher, &occurrences, color),

@@ -28,7 +28,10 @@ pub fn write_to(path: Option<&Path>, write: impl FnOnce(&mut dyn Write) -> io::R
         Some(path) if !is_stdio(path) => write_file(path, write, 0),
         _ => {
             let stdout = io::stdout();
-            let mut out = BufWriter::with_capacity(1 << 16, stdout.lock());
+            // Renderers write ANSI colour only when the command decided on
+            // colour (`ColorChoice::enabled`); anstream passes it through and,
+            // on a Windows console, turns on the ANSI mode it needs.
+            let mut out = BufWriter::with_capacity(1 << 16, anstream::AutoStream::always_ansi(stdout.lock()));
             let result = write(&mut out).and_then(|()| out.flush());
             result.map_err(|source| Error::Io {
                 path: PathBuf::from("<stdout>"),

@@ -11,9 +11,10 @@
 //!    = expected: Friday
 //! ```
 //!
-//! Colour is applied when `color` is true (the CLI decides from the
-//! terminal, `--color` and `NO_COLOR`). What each excerpt line shows (context,
-//! XLIFF text unescaped, long spans shortened so carets stay short) is decided
+//! Colour is applied when `color` is true (the CLI decides from `--color`,
+//! and under `auto` through anstream: `NO_COLOR`, `CLICOLOR_FORCE`,
+//! `CLICOLOR`, the terminal). What each excerpt line shows (context, XLIFF
+//! text unescaped, long spans shortened so carets stay short) is decided
 //! in `render::excerpt`.
 
 use std::io::{self, Write};
