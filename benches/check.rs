@@ -12,7 +12,11 @@
 //! * `glossary/lint prefix terms`: 1 000 and 4 000 terms that are prefixes of
 //!   each other (`a`, `a a`, …), the shadowed-term report;
 //! * `glossary/apply one long line`: one line of 10 and 40 MB, segmented and
-//!   searched.
+//!   searched;
+//! * `outputs/diff view` and `outputs/xliff export`: the stages after the
+//!   check, on the checked `check/sentences` pairs of 20 000 and 40 000
+//!   sentences: the diff view built and drawn for the terminal and as the
+//!   HTML page, and the XLIFF 1.2 export built and written.
 //!
 //! ```text
 //! cargo bench --bench check
@@ -199,12 +203,58 @@ fn apply_one_long_line(c: &mut Criterion) {
     group.finish();
 }
 
+fn outputs(c: &mut Criterion) {
+    use selaras::diff::{Named, build_view};
+    use selaras::render::html::write_html;
+    use selaras::render::side_by_side::{SideBySideOptions, write_side_by_side};
+    let pipeline = pipeline();
+    let checked: Vec<(usize, String, String, _)> = [20_000, 40_000]
+        .into_iter()
+        .map(|n| {
+            let (source, draft) = sentences(n);
+            let checked = pipeline.run(&source, &draft);
+            (n, source, draft, checked)
+        })
+        .collect();
+    let mut group = c.benchmark_group("outputs/diff view");
+    group.sample_size(10).measurement_time(Duration::from_secs(20));
+    for (n, source, draft, checked) in &checked {
+        group.bench_with_input(BenchmarkId::from_parameter(n), n, |b, _| {
+            let mut out = Vec::with_capacity(64 << 20);
+            b.iter(|| {
+                out.clear();
+                let named = |path, text| Named { path, text };
+                let view = build_view(named("a.id.txt", source), named("a.en.txt", draft), checked, None);
+                write_side_by_side(&mut out, &view, &SideBySideOptions::new(140, true)).expect("terminal view");
+                write_html(&mut out, &view).expect("page");
+                black_box(out.len())
+            })
+        });
+    }
+    group.finish();
+    let mut group = c.benchmark_group("outputs/xliff export");
+    group.sample_size(10).measurement_time(Duration::from_secs(20));
+    for (n, source, draft, checked) in &checked {
+        group.bench_with_input(BenchmarkId::from_parameter(n), n, |b, _| {
+            let mut out = Vec::with_capacity(64 << 20);
+            b.iter(|| {
+                out.clear();
+                let units = selaras::xliff::build(checked, source, Some(draft), pipeline.matcher().glossary());
+                selaras::xliff::write(&mut out, &units, selaras::xliff::Version::V12, "a.id.txt").expect("xliff");
+                black_box(out.len())
+            })
+        });
+    }
+    group.finish();
+}
+
 criterion_group!(
     benches,
     check_sentences,
     check_short_units,
     check_xliff,
     lint_prefix_terms,
-    apply_one_long_line
+    apply_one_long_line,
+    outputs
 );
 criterion_main!(benches);

@@ -1,7 +1,8 @@
-//! Diff-view rendering on a synthetic 1,000-bead view (typical news
+//! Diff-view rendering on synthetic views of 1,000 and 4,000 beads (typical news
 //! sentences, two glossary terms per bead on each side, an earlier draft
 //! for every bead, a finding on every tenth): the word diffs, the terminal
-//! view and the HTML page. Throughput is in beads.
+//! view and the HTML page. Throughput is in beads: at the larger size it
+//! should stay about the same (linear time), never fall by the size ratio.
 //!
 //! `cargo bench --bench diff`
 
@@ -10,33 +11,33 @@ mod fixture;
 
 use std::hint::black_box;
 
-use criterion::{Criterion, Throughput, criterion_group, criterion_main};
+use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
 use selaras::diff::Revision;
 use selaras::render::html::write_html;
 use selaras::render::side_by_side::{SideBySideOptions, write_side_by_side};
 
-const BEADS: usize = 1_000;
-
 fn diff_view(c: &mut Criterion) {
-    let view = fixture::large_view(BEADS);
-    let mut group = c.benchmark_group("diff_view");
-    group.throughput(Throughput::Elements(BEADS as u64));
-    group.bench_function("revision", |b| b.iter(|| Revision::of(black_box(&view))));
-    group.bench_function("terminal", |b| {
-        let mut out = Vec::with_capacity(1 << 20);
-        b.iter(|| {
-            out.clear();
-            write_side_by_side(&mut out, black_box(&view), &SideBySideOptions::new(140, true)).unwrap();
-        })
-    });
-    group.bench_function("html", |b| {
-        let mut out = Vec::with_capacity(2 << 20);
-        b.iter(|| {
-            out.clear();
-            write_html(&mut out, black_box(&view)).unwrap();
-        })
-    });
-    group.finish();
+    for beads in [1_000, 4_000] {
+        let view = fixture::large_view(beads);
+        let mut group = c.benchmark_group("diff_view");
+        group.throughput(Throughput::Elements(beads as u64));
+        group.bench_function(BenchmarkId::new("revision", beads), |b| b.iter(|| Revision::of(black_box(&view))));
+        group.bench_function(BenchmarkId::new("terminal", beads), |b| {
+            let mut out = Vec::with_capacity(1 << 20);
+            b.iter(|| {
+                out.clear();
+                write_side_by_side(&mut out, black_box(&view), &SideBySideOptions::new(140, true)).unwrap();
+            })
+        });
+        group.bench_function(BenchmarkId::new("html", beads), |b| {
+            let mut out = Vec::with_capacity(2 << 20);
+            b.iter(|| {
+                out.clear();
+                write_html(&mut out, black_box(&view)).unwrap();
+            })
+        });
+        group.finish();
+    }
 }
 
 criterion_group!(benches, diff_view);

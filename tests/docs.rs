@@ -308,3 +308,97 @@ fn issue_13_pre_commit_hooks_are_rust_hooks_that_run() {
         assert!(config.contains(&format!("id: {id}")), "{id}");
     }
 }
+
+/// The lines of `ARCHITECTURE.md` from the heading `## {name}` to the next
+/// `## ` heading.
+fn architecture_section(name: &str) -> Vec<String> {
+    let text = read("ARCHITECTURE.md");
+    let heading = format!("## {name}");
+    let mut lines = text.lines().skip_while(|line| *line != heading);
+    assert!(lines.next().is_some(), "ARCHITECTURE.md has no `{heading}` section");
+    lines.take_while(|line| !line.starts_with("## ")).map(str::to_string).collect()
+}
+
+/// The backticked words of `line`, with `{a,b}` groups expanded
+/// (`src/check/{glossary,number}.rs` → both paths).
+fn code_words(line: &str) -> Vec<String> {
+    let mut words = Vec::new();
+    for (idx, word) in line.split('`').enumerate() {
+        if idx % 2 == 0 {
+            continue;
+        }
+        match (word.find('{'), word.find('}')) {
+            (Some(open), Some(close)) if open < close => {
+                for item in word[open + 1..close].split(',') {
+                    words.push(format!("{}{}{}", &word[..open], item.trim(), &word[close + 1..]));
+                }
+            }
+            _ => words.push(word.to_string()),
+        }
+    }
+    words
+}
+
+/// Every file below `dir` (relative to the crate root) whose name ends in
+/// `extension`.
+fn files_below(dir: &str, extension: &str, out: &mut Vec<String>) {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    for entry in std::fs::read_dir(root.join(dir)).unwrap() {
+        let entry = entry.unwrap();
+        let name = format!("{dir}/{}", entry.file_name().to_string_lossy());
+        if entry.file_type().unwrap().is_dir() {
+            files_below(&name, extension, out);
+        } else if name.ends_with(extension) {
+            out.push(name);
+        }
+    }
+}
+
+#[test]
+fn issue_15_item_7_the_code_map_names_every_module_as_it_is() {
+    let rows = architecture_section("Code map");
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    // A module is named by its whole path, or by its file name in the row
+    // of its folder (`src/align/` … `anchors.rs`).
+    let mut named: BTreeSet<String> = BTreeSet::new();
+    for row in rows.iter().filter(|row| row.starts_with("| `")) {
+        let words = code_words(row);
+        let folders: Vec<&String> = words.iter().take_while(|w| w.ends_with('/')).collect();
+        for word in &words {
+            if word.starts_with("src/") || word.starts_with("tests/") || word.starts_with("benches/") || word.starts_with("examples/") {
+                assert!(root.join(word).exists(), "the code map names `{word}`, which does not exist");
+                named.insert(word.clone());
+            }
+            for folder in &folders {
+                if !word.contains('/') && word.ends_with(".rs") {
+                    named.insert(format!("{folder}{word}"));
+                }
+            }
+        }
+    }
+    let mut modules = Vec::new();
+    files_below("src", ".rs", &mut modules);
+    modules.sort();
+    let missing: Vec<&String> = modules.iter().filter(|path| !named.contains(*path)).collect();
+    assert!(missing.is_empty(), "ARCHITECTURE.md's code map does not name {missing:?}");
+}
+
+#[test]
+fn issue_15_item_7_the_tests_section_lists_the_tests_folder_as_it_is() {
+    let listed: Vec<String> = architecture_section("Tests")
+        .iter()
+        .filter_map(|line| line.strip_prefix("- `tests/"))
+        .map(|rest| rest[..rest.find('`').unwrap()].trim_end_matches('/').to_string())
+        .collect();
+    let unique: BTreeSet<&String> = listed.iter().collect();
+    assert_eq!(unique.len(), listed.len(), "an entry is listed twice: {listed:?}");
+    let present: BTreeSet<String> = std::fs::read_dir(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests"))
+        .unwrap()
+        .map(|entry| entry.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    let listed: BTreeSet<String> = listed.into_iter().collect();
+    assert_eq!(
+        listed, present,
+        "ARCHITECTURE.md's Tests section (one `- `tests/NAME`` line per entry) and the tests folder differ"
+    );
+}
