@@ -431,6 +431,32 @@ fn issue_12_outputs_never_replace_links_or_devices() {
     assert!(String::from_utf8(output.stdout).unwrap().starts_with("p1.s1"));
 }
 
+/// ARCHITECTURE's "outputs are atomic" invariant: a replaced file keeps its
+/// permissions, and a run that fails leaves the old file as it was.
+#[cfg(unix)]
+#[test]
+fn issue_15_item_7_a_replaced_output_keeps_its_permissions_and_a_failed_run_keeps_the_file() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = scratch("permissions");
+    let s = write(&dir, "s.txt", "Korea Utara bertemu Rusia.");
+    let out = write(&dir, "out.txt", "old");
+    std::fs::set_permissions(&out, std::fs::Permissions::from_mode(0o640)).unwrap();
+    selaras().arg("segment").arg(&s).arg("-o").arg(&out).assert().success();
+    assert!(std::fs::read_to_string(&out).unwrap().starts_with("p1.s1"));
+    assert_eq!(std::fs::metadata(&out).unwrap().permissions().mode() & 0o777, 0o640);
+    // Bad input: exit 2, and the earlier output is untouched.
+    let bad = dir.join("bad.txt");
+    std::fs::write(&bad, b"Korea \xff Utara").unwrap();
+    selaras().arg("segment").arg(&bad).arg("-o").arg(&out).assert().code(2);
+    assert!(std::fs::read_to_string(&out).unwrap().starts_with("p1.s1"));
+    let leftovers: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|entry| entry.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|name| !["s.txt", "out.txt", "bad.txt"].contains(&name.as_str()))
+        .collect();
+    assert!(leftovers.is_empty(), "temporary files left behind: {leftovers:?}");
+}
+
 #[test]
 fn issue_12_standard_input_is_read_once() {
     let dir = scratch("stdin");

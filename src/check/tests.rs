@@ -1,6 +1,6 @@
-//! Per-rule tests through one helper: build a pair of one-unit-per-line
-//! texts aligned line by line (or by explicit beads), run every check, and
-//! compare the rule ids found.
+//! Per-rule tests: a pair of one-unit-per-line texts (aligned line by line or
+//! by explicit beads) goes through every check, built in one place (`with_pair`);
+//! most tests are `check_spans` fixtures, which say where each finding points.
 
 use super::*;
 use crate::segment::UnitKind;
@@ -31,13 +31,30 @@ fn one_to_one(n: usize) -> Vec<AlignedBead> {
         .collect()
 }
 
-/// Runs all checks on `source`/`target` (one unit per line, aligned line by
-/// line unless `beads` is given) and returns the sorted rule ids.
-fn rules_found(source: &str, target: &str, beads: Option<Vec<AlignedBead>>, terms: &[TermUse]) -> Vec<&'static str> {
-    let source_units = units(source);
+/// How a test pair differs from plain lines aligned line by line.
+#[derive(Default)]
+struct Setup {
+    /// The beads; `None` pairs line `i` with line `i`.
+    beads: Option<Vec<AlignedBead>>,
+    /// Glossary terms in the source.
+    terms: Vec<TermUse>,
+    /// `(unit, of)`: source unit `unit` repeats source unit `of`.
+    repeats: Vec<(usize, usize)>,
+}
+
+/// The one place these tests build a [`Pair`]: `source` and `target` have
+/// one unit per line, set up as `setup` says; `f` gets the pair.
+fn with_pair<R>(source: &str, target: &str, setup: &Setup, f: impl FnOnce(&Pair<'_>) -> R) -> R {
+    let mut source_units = units(source);
+    for &(unit, of) in &setup.repeats {
+        source_units[unit].repeat_of = Some(of);
+    }
     let target_units = units(target);
-    let beads = beads.unwrap_or_else(|| one_to_one(source_units.len().min(target_units.len())));
-    let pair = Pair {
+    let beads = setup
+        .beads
+        .clone()
+        .unwrap_or_else(|| one_to_one(source_units.len().min(target_units.len())));
+    f(&Pair {
         source: SideText {
             text: source,
             units: &source_units,
@@ -47,249 +64,308 @@ fn rules_found(source: &str, target: &str, beads: Option<Vec<AlignedBead>>, term
             units: &target_units,
         },
         beads: &beads,
-        terms,
+        terms: &setup.terms,
         targets: None,
-    };
-    let mut found: Vec<&'static str> = run(&pair, &CheckConfig::default()).iter().map(|f| f.rule.as_str()).collect();
-    found.sort();
-    found
+    })
 }
 
-#[track_caller]
-fn assert_rules(source: &str, target: &str, expected: &[&str]) {
-    assert_eq!(rules_found(source, target, None, &[]), expected);
+/// Every finding `run` gives for the pair under `config`.
+fn findings_of(source: &str, target: &str, setup: &Setup, config: &CheckConfig) -> Vec<Finding> {
+    with_pair(source, target, setup, |pair| run(pair, config))
 }
 
 #[test]
 fn faithful_sentence_is_clean() {
-    let source = "Pada hari Kamis, Menteri Luar Negeri AS Antony Blinken mengatakan sebanyak 8.000 tentara berada di Kursk.";
-    let term = "Menteri Luar Negeri AS";
-    let start = source.find(term).unwrap();
-    let terms = [TermUse {
-        unit: 0,
-        span: Span::new(start, start + term.len()),
-        term: term.into(),
-        targets: vec!["Secretary of State".into()],
-        forbidden: vec![],
-    }];
-    let target = "On Thursday, US Secretary of State Antony Blinken said as many as 8,000 troops were in Kursk.";
-    assert_eq!(rules_found(source, target, None, &terms), Vec::<&str>::new());
+    check_spans(
+        r#"
+id: Pada hari Kamis, Menteri Luar Negeri AS Antony Blinken mengatakan sebanyak 8.000 tentara berada di Kursk.
+                     ~~~~~~~~~~~~~~~~~~~~~~ => Secretary of State
+en: On Thursday, US Secretary of State Antony Blinken said as many as 8,000 troops were in Kursk.
+"#,
+    );
 }
 
 #[test]
 fn calendar_changed_and_missing() {
-    assert_rules(
-        "Dalam pertemuannya pada Jumat dengan Lavrov.",
-        "In their meeting on Thursday with Lavrov.",
-        &["calendar.changed"],
+    check_spans(
+        r#"
+id: Dalam pertemuannya pada Jumat dengan Lavrov.
+                            ^^^^^ calendar.changed
+en: In their meeting on Thursday with Lavrov.
+                        ^^^^^^^^ calendar.changed
+"#,
     );
-    assert_rules(
-        "Dalam pertemuannya pada Jumat dengan Lavrov.",
-        "In their meeting with Lavrov.",
-        &["calendar.missing"],
+    check_spans(
+        r#"
+id: Dalam pertemuannya pada Jumat dengan Lavrov.
+                            ^^^^^ calendar.missing
+en: In their meeting with Lavrov.
+    ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ calendar.missing
+"#,
     );
-    assert_rules("Serangan pada bulan Agustus.", "The attack in Aug.", &[]);
-    assert_rules("Minggu lalu ia datang.", "Last week he came.", &[]);
+    check_spans(
+        r#"
+id: Serangan pada bulan Agustus.
+en: The attack in Aug.
+id: Minggu lalu ia datang.
+en: Last week he came.
+"#,
+    );
 }
 
 #[test]
 fn codes_acronyms_and_names() {
-    assert_rules(
-        "Rudal itu adalah Hwasong-19.",
-        "The missile was the Hwasong-18.",
-        &["entity.changed"],
+    check_spans(
+        r#"
+id: Rudal itu adalah Hwasong-19.
+                     ^^^^^^^^^^ entity.changed
+en: The missile was the Hwasong-18.
+                        ^^^^^^^^^^ entity.changed
+id: Rudal itu adalah Hwasong-19.
+en: The missile was the Hwasong 19.
+"#,
     );
-    assert_rules("Rudal itu adalah Hwasong-19.", "The missile was the Hwasong 19.", &[]);
     // An acronym spelled out in one place and kept in another is how news
     // English introduces it; one with a look-alike in the draft changed.
-    assert_rules(
-        "Rudal balistik antarbenua (ICBM) baru.\nICBM itu terkuat.",
-        "A new intercontinental ballistic missile.\nThe ICBM is the strongest.",
-        &[],
+    check_spans(
+        r#"
+id: Rudal balistik antarbenua (ICBM) baru.
+en: A new intercontinental ballistic missile.
+id: ICBM itu terkuat.
+en: The ICBM is the strongest.
+"#,
     );
-    assert_rules("Laporan BBC itu benar.", "The BBG report is true.", &["entity.changed"]);
-    assert_rules("Menurut IATA, harga naik.", "According to IASA, prices rose.", &["entity.changed"]);
+    check_spans(
+        r#"
+id: Laporan BBC itu benar.
+            ^^^ entity.changed
+en: The BBG report is true.
+        ^^^ entity.changed
+id: Menurut IATA, harga naik.
+            ^^^^ entity.changed
+en: According to IASA, prices rose.
+                 ^^^^ entity.changed
+"#,
+    );
     // An acronym the draft never uses was translated, not lost.
-    assert_rules("Subsidi BBM naik.", "Fuel subsidies rose.", &[]);
+    check_spans(
+        r#"
+id: Subsidi BBM naik.
+en: Fuel subsidies rose.
+"#,
+    );
     // One-word names respelled in place.
-    assert_rules(
-        "Menurut Clinton, itu benar.",
-        "According to Clinten, that is true.",
-        &["entity.name"],
+    check_spans(
+        r#"
+id: Menurut Clinton, itu benar.
+            ^^^^^^^ entity.name
+en: According to Clinten, that is true.
+                 ^^^^^^^ entity.name
+id: Disney membeli studio itu.
+    ^^^^^^ entity.name
+en: Disnay bought the studio.
+    ^^^^^^ entity.name
+"#,
     );
-    assert_rules("Disney membeli studio itu.", "Disnay bought the studio.", &["entity.name"]);
     // Indonesian loanwords and their English cognates are not respellings.
-    assert_rules("Pemenang Grup B lolos.", "The winner of Group B advances.", &[]);
-    assert_rules(
-        "Menurut Choe Son Hui, hal itu benar.",
-        "According to Choe Son-hui, that is true.",
-        &["entity.name"],
+    check_spans(
+        r#"
+id: Pemenang Grup B lolos.
+en: The winner of Group B advances.
+"#,
     );
-    assert_rules(
-        "Menurut Choe Son Hui, hal itu benar.",
-        "According to Choe Son Hui, that is true.",
-        &[],
+    check_spans(
+        r#"
+id: Menurut Choe Son Hui, hal itu benar.
+            ^^^^^^^^^^^^ entity.name
+en: According to Choe Son-hui, that is true.
+                 ^^^^^^^^^^^^ entity.name
+"#,
     );
-    assert_rules(
-        "MOSKOW - Korea Utara mendukung Rusia.",
-        "MOSCOW - North Korea supports Russia.",
-        &[],
-    );
-    assert_rules(
-        "Harga mencapai Rp843 triliun pada kuartal III.",
-        "Prices reached Rp843 trillion in the third quarter.",
-        &[],
+    check_spans(
+        r#"
+id: Menurut Choe Son Hui, hal itu benar.
+en: According to Choe Son Hui, that is true.
+id: MOSKOW - Korea Utara mendukung Rusia.
+en: MOSCOW - North Korea supports Russia.
+id: Harga mencapai Rp843 triliun pada kuartal III.
+en: Prices reached Rp843 trillion in the third quarter.
+"#,
     );
 }
 
 #[test]
 fn glossary_spans_are_left_to_the_glossary_rules() {
-    let source = "Choe menuduh IMF merencanakan serangan.\nPBB diam.";
-    let target = "Choe accused the IMG of planning an attack.\nThe UN was silent.";
-    assert_eq!(rules_found(source, target, None, &[]), vec!["entity.changed"]);
-    let terms = [TermUse {
-        unit: 0,
-        span: Span::new(13, 16),
-        term: "IMF".into(),
-        targets: vec!["International Monetary Fund".into()],
-        forbidden: vec![],
-    }];
-    assert_eq!(rules_found(source, target, None, &terms), vec!["glossary.missing"]);
+    check_spans(
+        r#"
+id: Choe menuduh IMF merencanakan serangan.
+                 ^^^ entity.changed
+en: Choe accused the IMG of planning an attack.
+                     ^^^ entity.changed
+id: PBB diam.
+en: The UN was silent.
+"#,
+    );
+    check_spans(
+        r#"
+id: Choe menuduh IMF merencanakan serangan.
+                 ~~~ => International Monetary Fund
+                 ^^^ glossary.missing
+en: Choe accused the IMG of planning an attack.
+    ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ glossary.missing
+id: PBB diam.
+en: The UN was silent.
+"#,
+    );
 }
 
 #[test]
 fn punctuation() {
-    assert_rules("“Kami siap,” kata Lavrov.", "“We are ready, said Lavrov.", &["punct.quotes"]);
-    assert_rules("Rudal (ICBM) baru.", "A new missile (ICBM.", &["punct.brackets"]);
-    assert_rules("Apakah rudal itu baru?", "Whether the missile is new.", &["punct.question"]);
-    assert_rules("Rudal itu baru.", "The missile  is new .", &["punct.whitespace"]);
-    assert_rules("“Kami siap,” kata Lavrov.", "\"We are ready,\" said Lavrov.", &[]);
+    check_spans(
+        r#"
+id: “Kami siap,” kata Lavrov.
+    ^^^^^^^^^^^^^^^^^^^^^^^^^ punct.quotes
+en: “We are ready, said Lavrov.
+    ^^^^^^^^^^^^^^^^^^^^^^^^^^^ punct.quotes
+id: Rudal (ICBM) baru.
+    ^^^^^^^^^^^^^^^^^^ punct.brackets
+en: A new missile (ICBM.
+    ^^^^^^^^^^^^^^^^^^^^ punct.brackets
+id: Apakah rudal itu baru?
+    ^^^^^^^^^^^^^^^^^^^^^^ punct.question
+en: Whether the missile is new.
+    ^^^^^^^^^^^^^^^^^^^^^^^^^^^ punct.question
+id: Rudal itu baru.
+en: The missile  is new .
+               ^^ punct.whitespace
+id: “Kami siap,” kata Lavrov.
+en: "We are ready," said Lavrov.
+"#,
+    );
 }
 
 #[test]
 fn untranslated_units() {
-    assert_rules(
-        "Kim hadir pada peluncuran uji coba rudal.",
-        "Kim hadir pada peluncuran uji coba rudal.",
-        &["untranslated"],
+    check_spans(
+        r#"
+id: Kim hadir pada peluncuran uji coba rudal.
+    ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ untranslated
+en: Kim hadir pada peluncuran uji coba rudal.
+    ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ untranslated
+"#,
     );
-    assert_rules(
-        "Ia mengatakan Korea Utara perlu memperkuat persenjataan nuklirnya.",
-        "Ia mengatakan bahwa Korea Utara perlu memperkuat senjata nuklir yang dimilikinya.",
-        &["untranslated"],
+    check_spans(
+        r#"
+id: Ia mengatakan Korea Utara perlu memperkuat persenjataan nuklirnya.
+    ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ untranslated
+en: Ia mengatakan bahwa Korea Utara perlu memperkuat senjata nuklir yang dimilikinya.
+    ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ untranslated
+"#,
     );
-    assert_rules("Kim Jong Un dan Vladimir Putin.", "Kim Jong Un and Vladimir Putin.", &[]);
+    check_spans(
+        r#"
+id: Kim Jong Un dan Vladimir Putin.
+en: Kim Jong Un and Vladimir Putin.
+"#,
+    );
 }
 
 #[test]
 fn omissions_additions_merges_and_splits() {
-    let source = "Satu kalimat panjang yang cukup untuk diperiksa oleh aturan.\nDua kalimat.\nTiga kalimat.";
-    let target = "One sentence that is long enough to be checked by the rule.\nThree sentences.\nFour.";
-    let beads = vec![
-        AlignedBead {
-            source: vec![0],
-            target: vec![0],
-            confidence: 0.9,
-            repeat: false,
-        },
-        AlignedBead {
-            source: vec![1],
-            target: vec![],
-            confidence: 0.5,
-            repeat: false,
-        },
-        AlignedBead {
-            source: vec![2],
-            target: vec![1],
-            confidence: 0.9,
-            repeat: false,
-        },
-        AlignedBead {
-            source: vec![],
-            target: vec![2],
-            confidence: 0.5,
-            repeat: false,
-        },
-    ];
-    assert_eq!(rules_found(source, target, Some(beads), &[]), vec!["addition", "omission"]);
-    let merged = vec![AlignedBead {
-        source: vec![0, 1],
-        target: vec![0],
-        confidence: 0.8,
-        repeat: false,
-    }];
-    assert_eq!(rules_found("Satu.\nDua.", "One, two.", Some(merged), &[]), vec!["structure.merged"]);
-    let repeated = vec![AlignedBead {
-        source: vec![0],
-        target: vec![],
-        confidence: 0.8,
+    check_spans_beads(
+        r#"
+id: Satu kalimat panjang yang cukup untuk diperiksa oleh aturan.
+en: One sentence that is long enough to be checked by the rule.
+id: Dua kalimat.
+    ^^^^^^^^^^^^ omission
+id: Tiga kalimat.
+en: Three sentences.
+en: Four.
+    ^^^^^ addition
+"#,
+        vec![bead(&[0], &[0]), bead(&[1], &[]), bead(&[2], &[1]), bead(&[], &[2])],
+    );
+    check_spans_beads(
+        r#"
+id: Satu.
+    ^^^^^ structure.merged
+id: Dua.
+    ^^^^ structure.merged
+en: One, two.
+    ^^^^^^^^^ structure.merged
+"#,
+        vec![bead(&[0, 1], &[0])],
+    );
+    check_spans_beads(
+        r#"
+id: Choe mengatakan situasi dapat menjadi meledak, tetapi tidak memberikan bukti.
+    ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ structure.split
+en: Choe said the situation could become explosive.
+    ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ structure.split
+en: She gave no evidence.
+    ^^^^^^^^^^^^^^^^^^^^^ structure.split
+"#,
+        vec![bead(&[0], &[0, 1])],
+    );
+    // A repeated unit without a draft is no omission.
+    let repeated = AlignedBead {
         repeat: true,
-    }];
-    assert_eq!(rules_found("Satu.", "", Some(repeated), &[]), Vec::<&str>::new());
+        ..bead(&[0], &[])
+    };
+    check_spans_beads("id: Satu.\n", vec![repeated]);
 }
 
 #[test]
 fn partial_omission_by_length() {
-    assert_rules(
-        "Kim hadir pada peluncuran uji coba rudal dan mengeluarkan peringatan kepada musuh-musuhnya karena ia menggambarkannya sebagai ekspresi tekad.",
-        "Kim attended the missile test.",
-        &["omission.partial"],
+    check_spans(
+        r#"
+id: Kim hadir pada peluncuran uji coba rudal dan mengeluarkan peringatan kepada musuh-musuhnya karena ia menggambarkannya sebagai ekspresi tekad.
+    ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ omission.partial
+en: Kim attended the missile test.
+    ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ omission.partial
+"#,
     );
 }
 
 #[test]
 fn severity_overrides_and_off() {
-    let source_units = units("Pada Jumat.");
-    let target_units = units("On Thursday.");
-    let beads = one_to_one(1);
-    let pair = Pair {
-        source: SideText {
-            text: "Pada Jumat.",
-            units: &source_units,
-        },
-        target: SideText {
-            text: "On Thursday.",
-            units: &target_units,
-        },
-        beads: &beads,
-        terms: &[],
-        targets: None,
-    };
     let mut config = CheckConfig::default();
-    assert_eq!(run(&pair, &config)[0].severity, Severity::Error);
+    let setup = Setup::default();
+    let found = |config: &CheckConfig| findings_of("Pada Jumat.", "On Thursday.", &setup, config);
+    assert_eq!(found(&config)[0].severity, Severity::Error);
     config.severities.insert("calendar".into(), Some(Severity::Info));
-    assert_eq!(run(&pair, &config)[0].severity, Severity::Info);
+    assert_eq!(found(&config)[0].severity, Severity::Info);
     config.severities.insert("calendar.changed".into(), None);
-    assert!(run(&pair, &config).is_empty());
+    assert!(found(&config).is_empty());
 }
 
 #[test]
 fn repeated_blocks_and_inconsistent_repeats() {
-    let source = "Satu.\nDua.\nSatu.\nDua.";
-    let target = "One.\nTwo.\nOne.\nTwo too.";
-    let mut source_units = units(source);
-    source_units[2].repeat_of = Some(0);
-    source_units[3].repeat_of = Some(1);
-    let target_units = units(target);
-    let beads = one_to_one(4);
-    let pair = Pair {
-        source: SideText {
-            text: source,
-            units: &source_units,
-        },
-        target: SideText {
-            text: target,
-            units: &target_units,
-        },
-        beads: &beads,
-        terms: &[],
-        targets: None,
+    let setup = Setup {
+        repeats: vec![(2, 0), (3, 1)],
+        ..Setup::default()
     };
-    let found: Vec<&str> = run(&pair, &CheckConfig::default()).iter().map(|f| f.rule.as_str()).collect();
-    assert_eq!(found, vec!["source.repeated", "repeat.inconsistent"]);
+    check_spans_with(
+        r#"
+id: Satu.
+en: One.
+id: Dua.
+en: Two.
+id: Satu.
+    ^^^^^ source.repeated
+en: One.
+id: Dua.
+    ^^^^ repeat.inconsistent
+    ^^^^ source.repeated
+en: Two too.
+    ^^^^^^^^ repeat.inconsistent
+"#,
+        setup,
+        &CheckConfig::default(),
+    );
 }
 
-/// Findings of rule `glossary.spelling` for a one-line pair with one term,
+/// Findings of the `glossary` rules for a one-line pair with one term,
 /// under `required`.
 fn spelling_findings(
     source: &str,
@@ -298,35 +374,15 @@ fn spelling_findings(
     targets: &[&str],
     required: Option<crate::glossary::english::Spelling>,
 ) -> Vec<Finding> {
-    let source_units = units(source);
-    let target_units = units(target);
-    let start = source.find(term).unwrap();
-    let terms = vec![TermUse {
-        unit: 0,
-        span: Span::new(start, start + term.len()),
-        term: term.to_string(),
-        targets: targets.iter().map(|t| t.to_string()).collect(),
-        forbidden: vec![],
-    }];
-    let beads = one_to_one(1);
-    let pair = Pair {
-        source: SideText {
-            text: source,
-            units: &source_units,
-        },
-        target: SideText {
-            text: target,
-            units: &target_units,
-        },
-        beads: &beads,
-        terms: &terms,
-        targets: None,
+    let setup = Setup {
+        terms: vec![term_at(source, term, targets)],
+        ..Setup::default()
     };
     let config = CheckConfig {
         spelling: required,
         ..CheckConfig::default()
     };
-    run(&pair, &config)
+    findings_of(source, target, &setup, &config)
         .into_iter()
         .filter(|f| f.rule.as_str().starts_with("glossary"))
         .collect()
@@ -398,6 +454,9 @@ fn issue_11_item_6_words_without_a_real_other_spelling_are_never_respelled() {
 // the pair aligned line by line and writes the fixture back with the
 // carets of the findings it got: the test compares that with the fixture,
 // so a wrong span, a missing finding or an extra one shows as a diff.
+// With `SELARAS_DUMP_SPANS=1` a failing fixture also prints what the checks
+// found, caret lines included, to read (not to paste unread) when a rule's
+// spans change on purpose.
 
 /// The four-character prefix of fixture text lines (`id: `, `en: `).
 const PREFIX: usize = 4;
@@ -521,29 +580,14 @@ fn render_fixture(fixture: &Fixture, findings: &[Finding]) -> String {
     out
 }
 
-/// Runs every check on the fixture's pair (aligned line by line unless
-/// `beads` is given) and asserts that the findings point where its carets
-/// say.
+/// Runs every check on the fixture's pair, set up as `setup` says (the
+/// fixture's terms are added to its terms), and asserts that the findings
+/// point where its carets say.
 #[track_caller]
-fn check_spans_with(fixture: &str, beads: Option<Vec<AlignedBead>>, config: &CheckConfig) -> Vec<Finding> {
+fn check_spans_with(fixture: &str, mut setup: Setup, config: &CheckConfig) -> Vec<Finding> {
     let parsed = parse_fixture(fixture);
-    let source_units = units(&parsed.source);
-    let target_units = units(&parsed.target);
-    let beads = beads.unwrap_or_else(|| one_to_one(source_units.len().min(target_units.len())));
-    let pair = Pair {
-        source: SideText {
-            text: &parsed.source,
-            units: &source_units,
-        },
-        target: SideText {
-            text: &parsed.target,
-            units: &target_units,
-        },
-        beads: &beads,
-        terms: &parsed.terms,
-        targets: None,
-    };
-    let findings = run(&pair, config);
+    setup.terms.extend(parsed.terms.iter().cloned());
+    let findings = findings_of(&parsed.source, &parsed.target, &setup, config);
     let expected: String = fixture
         .lines()
         .map(str::trim_end)
@@ -551,13 +595,26 @@ fn check_spans_with(fixture: &str, beads: Option<Vec<AlignedBead>>, config: &Che
         .map(|l| format!("{l}\n"))
         .collect();
     let actual = render_fixture(&parsed, &findings);
+    if std::env::var_os("SELARAS_DUMP_SPANS").is_some() && actual != expected {
+        eprintln!("===== actual\n{actual}=====");
+    }
     assert_eq!(actual, expected, "\nfindings: {findings:#?}");
     findings
 }
 
 #[track_caller]
 fn check_spans(fixture: &str) -> Vec<Finding> {
-    check_spans_with(fixture, None, &CheckConfig::default())
+    check_spans_with(fixture, Setup::default(), &CheckConfig::default())
+}
+
+/// [`check_spans`] with the pair aligned by `beads`.
+#[track_caller]
+fn check_spans_beads(fixture: &str, beads: Vec<AlignedBead>) -> Vec<Finding> {
+    let setup = Setup {
+        beads: Some(beads),
+        ..Setup::default()
+    };
+    check_spans_with(fixture, setup, &CheckConfig::default())
 }
 
 #[test]
@@ -609,33 +666,6 @@ en: North Korea fired a missile, Pyongyang said.
     ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ glossary.count
 "#,
     );
-}
-
-/// The rules `run` finds on a pair given as plain lines (see `rules_found`).
-fn line_pair_findings(
-    source: &str,
-    target: &str,
-    beads: Option<Vec<AlignedBead>>,
-    terms: &[TermUse],
-    config: &CheckConfig,
-) -> Vec<Finding> {
-    let source_units = units(source);
-    let target_units = units(target);
-    let beads = beads.unwrap_or_else(|| one_to_one(source_units.len().min(target_units.len())));
-    let pair = Pair {
-        source: SideText {
-            text: source,
-            units: &source_units,
-        },
-        target: SideText {
-            text: target,
-            units: &target_units,
-        },
-        beads: &beads,
-        terms,
-        targets: None,
-    };
-    run(&pair, config)
 }
 
 fn bead(source: &[usize], target: &[usize]) -> AlignedBead {
@@ -703,65 +733,73 @@ fn issue_15_item_6_every_rule_of_the_table_is_produced_by_some_input() {
         ),
     ];
     for (source, target) in plain {
-        add(line_pair_findings(source, target, None, &[], &default));
+        add(findings_of(source, target, &Setup::default(), &default));
     }
     // Beads the aligner would make.
     let source = "Satu kalimat panjang yang cukup untuk diperiksa oleh aturan.\nDua kalimat.\nTiga kalimat.";
     let target = "One sentence that is long enough to be checked by the rule.\nThree sentences.\nFour.";
+    let aligned = |beads: Vec<AlignedBead>| Setup {
+        beads: Some(beads),
+        ..Setup::default()
+    };
     let beads = vec![bead(&[0], &[0]), bead(&[1], &[]), bead(&[2], &[1]), bead(&[], &[2])];
-    add(line_pair_findings(source, target, Some(beads), &[], &default));
-    add(line_pair_findings(
+    add(findings_of(source, target, &aligned(beads), &default));
+    add(findings_of(
         "Satu.\nDua.",
         "One, two.",
-        Some(vec![bead(&[0, 1], &[0])]),
-        &[],
+        &aligned(vec![bead(&[0, 1], &[0])]),
         &default,
     ));
-    add(line_pair_findings(
+    add(findings_of(
         "Choe mengatakan situasi dapat menjadi meledak, tetapi tidak memberikan bukti.",
         "Choe said the situation could become explosive.\nShe gave no evidence.",
-        Some(vec![bead(&[0], &[0, 1])]),
-        &[],
+        &aligned(vec![bead(&[0], &[0, 1])]),
         &default,
     ));
     let source = "Kim tiba di Moskow pada pagi hari.\nIa bertemu Putin di Kremlin.\nMereka membahas perang di Ukraina.\nLavrov juga hadir dalam pertemuan itu.";
-    add(line_pair_findings(
+    add(findings_of(
         source,
         "Kim arrived in Moscow in the morning.",
-        Some(vec![bead(&[0], &[0]), bead(&[1], &[]), bead(&[2], &[]), bead(&[3], &[])]),
-        &[],
+        &aligned(vec![bead(&[0], &[0]), bead(&[1], &[]), bead(&[2], &[]), bead(&[3], &[])]),
         &default,
     ));
     // Repeats.
-    add(check_repeats());
+    let repeats = Setup {
+        repeats: vec![(2, 0), (3, 1)],
+        ..Setup::default()
+    };
+    add(findings_of(
+        "Satu.\nDua.\nSatu.\nDua.",
+        "One.\nTwo.\nOne.\nTwo too.",
+        &repeats,
+        &default,
+    ));
+    let with_terms = |terms: Vec<TermUse>| Setup { terms, ..Setup::default() };
     // Glossary terms.
     let source = "Menteri Luar Negeri Choe Son Hui tiba.";
     let mut forbidden = term_at(source, "Menteri Luar Negeri", &["Foreign Minister"]);
     forbidden.forbidden = vec!["Foreign Affairs Secretary".into()];
-    add(line_pair_findings(
+    add(findings_of(
         source,
         "Foreign Affairs Secretary Choe Son Hui arrived.",
-        None,
-        &[forbidden],
+        &with_terms(vec![forbidden]),
         &default,
     ));
     let source = "Korea Utara menembakkan rudal, kata Korea Utara.";
     let first = term_at(source, "Korea Utara", &["North Korea"]);
     let mut second = first.clone();
     second.span = Span::new(source.rfind("Korea Utara").unwrap(), source.len() - 1);
-    add(line_pair_findings(
+    add(findings_of(
         source,
         "North Korea fired a missile, Pyongyang said.",
-        None,
-        &[first, second],
+        &with_terms(vec![first, second]),
         &default,
     ));
     let source = "IMF diam.";
-    add(line_pair_findings(
+    add(findings_of(
         source,
         "The IMG was silent.",
-        None,
-        &[term_at(source, "IMF", &["International Monetary Fund"])],
+        &with_terms(vec![term_at(source, "IMF", &["International Monetary Fund"])]),
         &default,
     ));
     add(spelling_findings(
@@ -777,22 +815,8 @@ fn issue_15_item_6_every_rule_of_the_table_is_produced_by_some_input() {
         .map(|english| {
             let source = "Korea Utara menembakkan rudal.";
             let target = format!("{english} fired a missile.");
-            let terms = [term_at(source, "Korea Utara", &["North Korea", "Pyongyang"])];
-            let (source_units, target_units) = (units(source), units(&target));
-            let beads = one_to_one(1);
-            across_pairs::summarise(&Pair {
-                source: SideText {
-                    text: source,
-                    units: &source_units,
-                },
-                target: SideText {
-                    text: &target,
-                    units: &target_units,
-                },
-                beads: &beads,
-                terms: &terms,
-                targets: None,
-            })
+            let setup = with_terms(vec![term_at(source, "Korea Utara", &["North Korea", "Pyongyang"])]);
+            with_pair(source, &target, &setup, across_pairs::summarise)
         })
         .collect();
     add(across_pairs::findings(&summaries, &["a", "b"], &default)
@@ -812,30 +836,4 @@ fn issue_15_item_6_every_rule_of_the_table_is_produced_by_some_input() {
     assert!(missing.is_empty(), "rules no test input produces: {missing:?}");
     let unknown: Vec<&&str> = produced.difference(&table).collect();
     assert!(unknown.is_empty(), "findings of rules the table lacks: {unknown:?}");
-}
-
-fn check_repeats() -> Vec<Finding> {
-    let source = "Satu.\nDua.\nSatu.\nDua.";
-    let target = "One.\nTwo.\nOne.\nTwo too.";
-    let mut source_units = units(source);
-    source_units[2].repeat_of = Some(0);
-    source_units[3].repeat_of = Some(1);
-    let target_units = units(target);
-    let beads = one_to_one(4);
-    run(
-        &Pair {
-            source: SideText {
-                text: source,
-                units: &source_units,
-            },
-            target: SideText {
-                text: target,
-                units: &target_units,
-            },
-            beads: &beads,
-            terms: &[],
-            targets: None,
-        },
-        &CheckConfig::default(),
-    )
 }
