@@ -33,7 +33,7 @@ use std::time::Duration;
 use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
 use selaras::glossary::lint::lint_glossaries;
 use selaras::glossary::{Entry, Glossary, Matcher, Origin};
-use selaras::pipeline::{Pipeline, PipelineOptions};
+use selaras::pipeline::{Checked, Pipeline, PipelineOptions};
 use selaras::segment::SegmenterConfig;
 
 fn pipeline() -> Pipeline {
@@ -216,36 +216,41 @@ fn outputs(c: &mut Criterion) {
             (n, source, draft, checked)
         })
         .collect();
-    let mut group = c.benchmark_group("outputs/diff view");
-    group.sample_size(10).measurement_time(Duration::from_secs(20));
-    for (n, source, draft, checked) in &checked {
-        group.bench_with_input(BenchmarkId::from_parameter(n), n, |b, _| {
-            let mut out = Vec::with_capacity(64 << 20);
-            b.iter(|| {
-                out.clear();
+    let glossary = pipeline.matcher().glossary();
+    type Render<'a> = Box<dyn Fn(&mut Vec<u8>, &str, &str, &Checked) + 'a>;
+    let stages: [(&str, Render<'_>); 2] = [
+        (
+            "outputs/diff view",
+            Box::new(|out, source, draft, checked| {
                 let named = |path, text| Named { path, text };
                 let view = build_view(named("a.id.txt", source), named("a.en.txt", draft), checked, None);
-                write_side_by_side(&mut out, &view, &SideBySideOptions::new(140, true)).expect("terminal view");
-                write_html(&mut out, &view).expect("page");
-                black_box(out.len())
-            })
-        });
+                write_side_by_side(out, &view, &SideBySideOptions::new(140, true)).expect("terminal view");
+                write_html(out, &view).expect("page");
+            }),
+        ),
+        (
+            "outputs/xliff export",
+            Box::new(|out, source, draft, checked| {
+                let units = selaras::xliff::build(checked, source, Some(draft), glossary);
+                selaras::xliff::write(out, &units, selaras::xliff::Version::V12, "a.id.txt").expect("xliff");
+            }),
+        ),
+    ];
+    for (name, render) in &stages {
+        let mut group = c.benchmark_group(*name);
+        group.sample_size(10).measurement_time(Duration::from_secs(20));
+        for (n, source, draft, checked) in &checked {
+            group.bench_with_input(BenchmarkId::from_parameter(n), n, |b, _| {
+                let mut out = Vec::with_capacity(64 << 20);
+                b.iter(|| {
+                    out.clear();
+                    render(&mut out, source, draft, checked);
+                    black_box(out.len())
+                })
+            });
+        }
+        group.finish();
     }
-    group.finish();
-    let mut group = c.benchmark_group("outputs/xliff export");
-    group.sample_size(10).measurement_time(Duration::from_secs(20));
-    for (n, source, draft, checked) in &checked {
-        group.bench_with_input(BenchmarkId::from_parameter(n), n, |b, _| {
-            let mut out = Vec::with_capacity(64 << 20);
-            b.iter(|| {
-                out.clear();
-                let units = selaras::xliff::build(checked, source, Some(draft), pipeline.matcher().glossary());
-                selaras::xliff::write(&mut out, &units, selaras::xliff::Version::V12, "a.id.txt").expect("xliff");
-                black_box(out.len())
-            })
-        });
-    }
-    group.finish();
 }
 
 criterion_group!(

@@ -85,16 +85,17 @@ en: On Thursday, US Secretary of State Antony Blinken said as many as 8,000 troo
     );
 }
 
-#[test]
-fn calendar_changed_and_missing() {
-    check_spans(
-        r#"
+/// A weekday changed: both words are marked.
+const CALENDAR_CHANGED: &str = r#"
 id: Dalam pertemuannya pada Jumat dengan Lavrov.
                             ^^^^^ calendar.changed
 en: In their meeting on Thursday with Lavrov.
                         ^^^^^^^^ calendar.changed
-"#,
-    );
+"#;
+
+#[test]
+fn calendar_changed_and_missing() {
+    check_spans(CALENDAR_CHANGED);
     check_spans(
         r#"
 id: Dalam pertemuannya pada Jumat dengan Lavrov.
@@ -619,14 +620,7 @@ fn check_spans_beads(fixture: &str, beads: Vec<AlignedBead>) -> Vec<Finding> {
 
 #[test]
 fn issue_15_item_6_calendar_findings_point_at_both_words() {
-    check_spans(
-        r#"
-id: Dalam pertemuannya pada Jumat dengan Lavrov.
-                            ^^^^^ calendar.changed
-en: In their meeting on Thursday with Lavrov.
-                        ^^^^^^^^ calendar.changed
-"#,
-    );
+    check_spans(CALENDAR_CHANGED);
 }
 
 #[test]
@@ -694,10 +688,7 @@ fn issue_15_item_6_every_rule_of_the_table_is_produced_by_some_input() {
     let mut produced: std::collections::BTreeSet<&'static str> = std::collections::BTreeSet::new();
     let mut add = |findings: Vec<Finding>| produced.extend(findings.iter().map(|f| f.rule.as_str()));
     // The span tests above.
-    add(check_spans(
-        "id: Dalam pertemuannya pada Jumat dengan Lavrov.\n                            ^^^^^ calendar.changed\n\
-         en: In their meeting on Thursday with Lavrov.\n                        ^^^^^^^^ calendar.changed\n",
-    ));
+    add(check_spans(CALENDAR_CHANGED));
     let plain: &[(&str, &str)] = &[
         ("Dalam pertemuannya pada Jumat dengan Lavrov.", "In their meeting with Lavrov."),
         ("Rudal itu adalah Hwasong-19.", "The missile was the Hwasong-18."),
