@@ -45,11 +45,11 @@ use super::text::TokenKind;
 pub const MAX_WORDS: usize = 6;
 
 /// The English (draft keys) of a list of occurrences, most frequent first.
-pub type RenderingsOf<'a> = dyn Fn(&[Occurrence]) -> Vec<Box<[u32]>> + 'a;
+pub type RenderingsOf<'a> = dyn Fn(&[TermOccurrence]) -> Vec<Box<[u32]>> + 'a;
 
 /// One occurrence: the bead and the source token range (global indices).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub struct Occurrence {
+pub struct TermOccurrence {
     pub bead: u32,
     pub start: u32,
     pub end: u32,
@@ -59,14 +59,14 @@ pub struct Occurrence {
 #[derive(Debug, Clone)]
 pub struct Term {
     pub key: Box<[u32]>,
-    pub occurrences: Vec<Occurrence>,
+    pub occurrences: Vec<TermOccurrence>,
     /// Capitalised wherever capitals mean something.
     pub name: bool,
 }
 
 #[derive(Debug, Default)]
 struct Candidate {
-    occurrences: Vec<Occurrence>,
+    occurrences: Vec<TermOccurrence>,
 }
 
 /// Per source key: how often capitalised away from a sentence start, and
@@ -162,7 +162,7 @@ pub fn find_terms(corpus: &Corpus<'_>, min_count: usize, renderings: &Renderings
                 // A word that carries an enclitic ends the candidate (`APBD-nya`).
                 let ends_here = token.lemma_end != token.token.end;
                 if edge_ok(token) {
-                    let occurrence = Occurrence {
+                    let occurrence = TermOccurrence {
                         bead: bead_idx as u32,
                         start: start as u32,
                         end: end as u32,
@@ -195,7 +195,7 @@ pub fn find_terms(corpus: &Corpus<'_>, min_count: usize, renderings: &Renderings
     // (`Menteri Keuangan Sri Mulyani`: `Minister of Finance` + `Sri
     // Mulyani`), unlike `Jawa Timur` (`East Java`) or `Bank Dunia` (`World
     // Bank`).
-    let compositional = |whole: &[Occurrence], left: &[u32], right: &[u32]| {
+    let compositional = |whole: &[TermOccurrence], left: &[u32], right: &[u32]| {
         let part = |keys: &[u32]| candidates.get(keys).map(|c| renderings(&c.occurrences)).unwrap_or_default();
         let Some(whole) = renderings(whole).into_iter().next() else {
             return true;
@@ -254,7 +254,7 @@ pub fn find_terms(corpus: &Corpus<'_>, min_count: usize, renderings: &Renderings
             continue;
         }
         // Whole-term occurrences.
-        let valid: Vec<Occurrence> = candidate
+        let valid: Vec<TermOccurrence> = candidate
             .occurrences
             .iter()
             .copied()
@@ -303,7 +303,7 @@ pub fn count_words(corpus: &Corpus<'_>) -> HashSet<u32> {
 }
 
 /// Whether source token `idx` of `bead` is an amount (a number, not a year).
-pub fn is_amount_token(corpus: &Corpus<'_>, bead: &super::corpus::Bead, idx: usize) -> bool {
+pub fn is_amount_token(corpus: &Corpus<'_>, bead: &super::corpus::TokenBead, idx: usize) -> bool {
     let token = &corpus.source[idx];
     token.token.kind == TokenKind::Number && super::text::is_amount(token.token.text(&corpus.bead_text(bead).source))
 }
@@ -312,12 +312,12 @@ pub fn is_amount_token(corpus: &Corpus<'_>, bead: &super::corpus::Bead, idx: usi
 /// at two thirds of its occurrences that do not start a sentence (or, with
 /// none such, at all of them).
 fn is_name(candidate: &Candidate, tokens: &[SourceToken]) -> bool {
-    let capitalised = |o: &Occurrence| {
+    let capitalised = |o: &TermOccurrence| {
         tokens[o.start as usize..o.end as usize]
             .iter()
             .all(|t| t.capitalised || t.acronym || t.token.kind != TokenKind::Word)
     };
-    let inner: Vec<&Occurrence> = candidate.occurrences.iter().filter(|o| !tokens[o.start as usize].initial).collect();
+    let inner: Vec<&TermOccurrence> = candidate.occurrences.iter().filter(|o| !tokens[o.start as usize].initial).collect();
     if inner.is_empty() {
         return candidate.occurrences.iter().all(capitalised);
     }
@@ -327,7 +327,7 @@ fn is_name(candidate: &Candidate, tokens: &[SourceToken]) -> bool {
 
 /// Whether a name occurrence is whole within its run (see the module header).
 fn name_bounded(
-    o: &Occurrence,
+    o: &TermOccurrence,
     tokens: &[SourceToken],
     run_of: &[u32],
     runs: &[(u32, u32)],
@@ -354,7 +354,7 @@ fn name_bounded(
 /// expression was found to split right there.
 fn is_fragment(
     key: &[u32],
-    occurrences: &[Occurrence],
+    occurrences: &[TermOccurrence],
     tokens: &[SourceToken],
     corpus: &Corpus<'_>,
     is_function: &impl Fn(&SourceToken) -> bool,

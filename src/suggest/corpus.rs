@@ -87,7 +87,7 @@ pub struct TargetToken {
 
 /// One bead: where its tokens are and where it came from.
 #[derive(Debug, Clone)]
-pub struct Bead {
+pub struct TokenBead {
     pub doc: usize,
     pub bead: usize,
     pub source: std::ops::Range<usize>,
@@ -99,7 +99,7 @@ pub struct Bead {
 pub struct Corpus<'a> {
     /// (path, beads) per pair, in the order given.
     pub docs: Vec<(&'a str, &'a [BeadText])>,
-    pub beads: Vec<Bead>,
+    pub beads: Vec<TokenBead>,
     pub source: Vec<SourceToken>,
     pub target: Vec<TargetToken>,
     pub source_vocab: Vocab,
@@ -115,7 +115,7 @@ impl<'a> Corpus<'a> {
             for (bead_idx, bead) in texts.iter().enumerate() {
                 let source = tokenize(&bead.source);
                 let target = tokenize(&bead.target);
-                beads.push(Bead {
+                beads.push(TokenBead {
                     doc: doc_idx,
                     bead: bead_idx,
                     source: source_tokens.len()..source_tokens.len() + source.len(),
@@ -125,7 +125,7 @@ impl<'a> Corpus<'a> {
                 target_tokens.extend(target);
             }
         }
-        let text_of = |bead: &Bead| &docs[bead.doc].1[bead.bead];
+        let text_of = |bead: &TokenBead| &docs[bead.doc].1[bead.bead];
         // Word forms seen, to validate lemmas and singulars. Each distinct
         // spelling is normalised once (most tokens repeat one seen before).
         let mut source_spellings: HashMap<&str, u32> = HashMap::new();
@@ -226,7 +226,7 @@ impl<'a> Corpus<'a> {
         }
     }
 
-    pub fn bead_text(&self, bead: &Bead) -> &'a BeadText {
+    pub fn bead_text(&self, bead: &TokenBead) -> &'a BeadText {
         &self.docs[bead.doc].1[bead.bead]
     }
 }

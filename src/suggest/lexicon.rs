@@ -160,19 +160,19 @@ impl Lexicon {
 /// subsequence covers from half to all of the longer word; else 1.
 #[cfg(test)]
 pub fn prior(f: &str, e: &str) -> f32 {
-    prior_of(&Spelling::new(f), &Spelling::new(e))
+    prior_of(&PriorWord::new(f), &PriorWord::new(e))
 }
 
 /// A lower-case word as [`prior_of`] reads it: whole, and its first 24
 /// letters.
-pub struct Spelling<'a> {
+pub struct PriorWord<'a> {
     word: &'a str,
     chars: Vec<char>,
 }
 
-impl<'a> Spelling<'a> {
-    pub fn new(word: &'a str) -> Spelling<'a> {
-        Spelling {
+impl<'a> PriorWord<'a> {
+    pub fn new(word: &'a str) -> PriorWord<'a> {
+        PriorWord {
             word,
             chars: word.chars().take(24).collect(),
         }
@@ -181,7 +181,7 @@ impl<'a> Spelling<'a> {
 
 /// The initial weight of a word pair (see `prior`), from spellings made once
 /// per word, not once per pair.
-pub fn prior_of(f: &Spelling<'_>, e: &Spelling<'_>) -> f32 {
+pub fn prior_of(f: &PriorWord<'_>, e: &PriorWord<'_>) -> f32 {
     if f.word == e.word {
         return if f.word.chars().count() > 1 { IDENTITY_BOOST } else { 1.0 };
     }

@@ -186,8 +186,8 @@ fn mine_kept(docs: Vec<(&str, &[BeadText])>, known: &Glossary, config: &SuggestC
     // test of compositional names or the final count asks first.
     let models: Vec<OnceLock<BeadModel>> = (0..corpus.beads.len()).map(|_| OnceLock::new()).collect();
     let model = |idx: u32| models[idx as usize].get_or_init(|| BeadModel::new(&corpus, &lexicon, idx as usize));
-    let cache: RefCell<HashMap<candidates::Occurrence, Option<phrase::Rendering>>> = RefCell::new(HashMap::new());
-    let render = |occurrence: &candidates::Occurrence| {
+    let cache: RefCell<HashMap<candidates::TermOccurrence, Option<phrase::Rendering>>> = RefCell::new(HashMap::new());
+    let render = |occurrence: &candidates::TermOccurrence| {
         if let Some(found) = cache.borrow().get(occurrence) {
             return found.clone();
         }
@@ -195,7 +195,7 @@ fn mine_kept(docs: Vec<(&str, &[BeadText])>, known: &Glossary, config: &SuggestC
         cache.borrow_mut().insert(*occurrence, rendering.clone());
         rendering
     };
-    let renderings_of = |occurrences: &[candidates::Occurrence]| {
+    let renderings_of = |occurrences: &[candidates::TermOccurrence]| {
         let mut counts: HashMap<Box<[u32]>, usize> = HashMap::new();
         for rendering in occurrences.iter().filter_map(&render) {
             *counts.entry(rendering.key).or_default() += 1;
@@ -288,11 +288,11 @@ fn train(corpus: &Corpus<'_>) -> Lexicon {
         .ids()
         .map(|f| corpus.source_vocab.name(f).to_lowercase())
         .collect();
-    let source_spellings: Vec<lexicon::Spelling> = source_lower.iter().map(|f| lexicon::Spelling::new(f)).collect();
-    let target_spellings: Vec<lexicon::Spelling> = corpus
+    let source_spellings: Vec<lexicon::PriorWord> = source_lower.iter().map(|f| lexicon::PriorWord::new(f)).collect();
+    let target_spellings: Vec<lexicon::PriorWord> = corpus
         .target_vocab
         .ids()
-        .map(|e| lexicon::Spelling::new(corpus.target_vocab.name(e)))
+        .map(|e| lexicon::PriorWord::new(corpus.target_vocab.name(e)))
         .collect();
     let prior = |f: u32, e: u32| lexicon::prior_of(&source_spellings[f as usize], &target_spellings[e as usize]);
     Lexicon::train(&beads, prior)

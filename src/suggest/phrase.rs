@@ -27,7 +27,7 @@
 //! possessive ending; a span that crosses a comma, bracket or quote is no
 //! rendering (the term was likely dropped or moved out of reach).
 
-use super::candidates::Occurrence;
+use super::candidates::TermOccurrence;
 use super::corpus::{Corpus, TargetToken};
 use super::function_words;
 use super::lexicon::Lexicon;
@@ -141,7 +141,7 @@ impl BeadModel {
     }
 
     /// The rendering of `occurrence` (which lies in this bead), if any.
-    pub fn render(&self, corpus: &Corpus<'_>, occurrence: &Occurrence) -> Option<Rendering> {
+    pub fn render(&self, corpus: &Corpus<'_>, occurrence: &TermOccurrence) -> Option<Rendering> {
         let n_source = self.source_positions.len();
         let n_target = self.target_positions.len();
         if n_target == 0 {

@@ -24,7 +24,7 @@
 
 use std::io::{self, Write};
 
-use super::{Reader, Row, RowMerger, non_empty};
+use super::{GlossaryRow, Reader, RowMerger, non_empty};
 use crate::error::Result;
 use crate::finding::Severity;
 use crate::glossary::model::{Glossary, MatchMode};
@@ -175,7 +175,7 @@ pub fn read(text: &str, reader: &mut Reader<'_>) -> Result<Glossary> {
                 continue;
             }
         };
-        let row = Row {
+        let row = GlossaryRow {
             line,
             sources,
             targets,

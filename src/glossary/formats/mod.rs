@@ -154,7 +154,7 @@ impl<'a> Reader<'a> {
 
 /// One row of a row-based format (TSV, CSV), before merging.
 #[derive(Debug, Default)]
-pub struct Row {
+pub struct GlossaryRow {
     pub line: usize,
     pub sources: Vec<String>,
     pub targets: Vec<String>,
@@ -198,7 +198,7 @@ impl Seen {
 }
 
 impl RowMerger {
-    pub fn add(&mut self, row: Row, reader: &mut Reader<'_>) {
+    pub fn add(&mut self, row: GlossaryRow, reader: &mut Reader<'_>) {
         let Some(first_source) = row.sources.first() else { return };
         if let Some(&entry_idx) = self.by_source.get(first_source) {
             let entry = &mut self.entries[entry_idx];

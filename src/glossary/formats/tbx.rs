@@ -65,18 +65,18 @@ fn parse_status(value: &str) -> Option<Status> {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Lang {
+enum LangRole {
     Source,
     Target,
     Other,
 }
 
-fn classify_lang(tag: &str) -> Lang {
+fn classify_lang(tag: &str) -> LangRole {
     let primary = tag.split(['-', '_']).next().unwrap_or("").to_ascii_lowercase();
     match primary.as_str() {
-        "id" | "in" | "ind" => Lang::Source,
-        "en" | "eng" => Lang::Target,
-        _ => Lang::Other,
+        "id" | "in" | "ind" => LangRole::Source,
+        "en" | "eng" => LangRole::Target,
+        _ => LangRole::Other,
     }
 }
 
@@ -109,7 +109,7 @@ pub fn read(text: &str, reader: &mut Reader<'_>) -> Result<Glossary> {
     xml.config_mut().trim_text(false);
     let mut entries = Vec::new();
     let mut concept: Option<Concept> = None;
-    let mut lang = Lang::Other;
+    let mut lang = LangRole::Other;
     let mut term: Option<(String, Option<Status>)> = None;
     let mut collecting: Option<(Collecting, usize)> = None;
     let mut buffer = String::new();
@@ -149,7 +149,7 @@ pub fn read(text: &str, reader: &mut Reader<'_>) -> Result<Glossary> {
                     })
                 }
                 "langSec" | "langSet" => {
-                    lang = attribute(element, "xml:lang").map_or(Lang::Other, |tag| classify_lang(&tag));
+                    lang = attribute(element, "xml:lang").map_or(LangRole::Other, |tag| classify_lang(&tag));
                 }
                 "termSec" | "tig" | "ntig" => term = Some((String::new(), None)),
                 "term" | "termNote" | "descrip" | "note" if collecting.is_none() => {
@@ -235,13 +235,13 @@ pub fn read(text: &str, reader: &mut Reader<'_>) -> Result<Glossary> {
                             && !term_text.is_empty()
                         {
                             match lang {
-                                Lang::Source if !concept.sources.contains(&term_text) => concept.sources.push(term_text),
-                                Lang::Target => concept.targets.push((term_text, status)),
+                                LangRole::Source if !concept.sources.contains(&term_text) => concept.sources.push(term_text),
+                                LangRole::Target => concept.targets.push((term_text, status)),
                                 _ => {}
                             }
                         }
                     }
-                    "langSec" | "langSet" => lang = Lang::Other,
+                    "langSec" | "langSet" => lang = LangRole::Other,
                     "conceptEntry" | "termEntry" => {
                         if let Some(concept) = concept.take()
                             && let Some(entry) = finish(concept, reader)

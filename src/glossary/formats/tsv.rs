@@ -17,7 +17,7 @@
 
 use std::io::{self, Write};
 
-use super::{Reader, Row, RowMerger, non_empty};
+use super::{GlossaryRow, Reader, RowMerger, non_empty};
 use crate::error::Result;
 use crate::finding::Severity;
 use crate::glossary::model::Glossary;
@@ -61,10 +61,10 @@ pub fn read(text: &str, reader: &mut Reader<'_>) -> Result<Glossary> {
             reader.malformed(line_no, source_field.chars().count() + 2, format!("empty target for `{source}`"))?;
             continue;
         };
-        let mut row = Row {
+        let mut row = GlossaryRow {
             line: line_no,
             sources: vec![source],
-            ..Row::default()
+            ..GlossaryRow::default()
         };
         let mut comment = comment_field.trim();
         let mut forbidden = false;
