@@ -10,7 +10,7 @@
 
 use std::collections::HashMap;
 
-use super::Expansion;
+use super::AcronymExpansion;
 use super::corpus::{Corpus, SourceToken};
 use super::function_words;
 use super::rank::Ranked;
@@ -21,7 +21,7 @@ const MAX_EXPANSION_WORDS: usize = 10;
 
 /// Per ranked entry (by index) that is an acronym with a spelt-out form:
 /// the expansion.
-pub fn expansions(corpus: &Corpus<'_>, ranked: &[Ranked]) -> HashMap<usize, Expansion> {
+pub fn expansions(corpus: &Corpus<'_>, ranked: &[Ranked]) -> HashMap<usize, AcronymExpansion> {
     // acronym key -> expansion keys -> (count, as written)
     let mut found: HashMap<u32, HashMap<Vec<u32>, (usize, String)>> = HashMap::new();
     for bead in &corpus.beads {
@@ -79,7 +79,7 @@ pub fn expansions(corpus: &Corpus<'_>, ranked: &[Ranked]) -> HashMap<usize, Expa
         let mined = by_key.get(keys.as_slice()).map(|&i| &ranked[i]);
         out.insert(
             idx,
-            Expansion {
+            AcronymExpansion {
                 source: mined.map_or_else(|| written.clone(), |m| m.source.clone()),
                 target: mined.map(|m| m.variants[0].surface.clone()),
             },

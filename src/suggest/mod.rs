@@ -100,7 +100,7 @@ pub struct Example {
 
 /// The long form an acronym stands for, as the source spells it out.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct Expansion {
+pub struct AcronymExpansion {
     pub source: String,
     /// Its English, when the expansion itself was mined.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -119,7 +119,7 @@ pub struct Suggestion {
     pub alternatives: Vec<Alternative>,
     pub examples: Vec<Example>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub expansion: Option<Expansion>,
+    pub expansion: Option<AcronymExpansion>,
     /// Already in a glossary in use (listed only with `include_known`).
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub known: bool,
@@ -308,7 +308,7 @@ fn known_keys(glossary: &Glossary) -> HashSet<String> {
         .collect()
 }
 
-fn to_mined(corpus: &Corpus<'_>, entry: &rank::Ranked, expansion: Option<Expansion>, known: bool, config: &SuggestConfig) -> Mined {
+fn to_mined(corpus: &Corpus<'_>, entry: &rank::Ranked, expansion: Option<AcronymExpansion>, known: bool, config: &SuggestConfig) -> Mined {
     let location = |occurrence_idx: usize| {
         let occurrence = &entry.term.occurrences[occurrence_idx];
         let bead = &corpus.beads[occurrence.bead as usize];
