@@ -9,7 +9,24 @@
 
 use super::Lang;
 use super::abbrev::{self, AbbrevClass};
-use super::sentence::Run;
+
+/// A run of terminators and the closing punctuation after it, as the
+/// sentence splitter (`sentence`) finds it: what [`is_boundary`] decides on.
+pub(super) struct Run {
+    /// Byte offset of the first terminator.
+    pub first: usize,
+    /// Byte offset just after the run and its closers.
+    pub after: usize,
+    /// The run holds `?` or `!`.
+    pub question_or_exclamation: bool,
+    /// The run holds an ellipsis (`…`, or two or more full stops in a row).
+    pub ellipsis: bool,
+    /// The run holds a closing quote or bracket (`."`, `?”`, `.)`).
+    pub closer: bool,
+    /// A terminator follows a closer (`”.`, `L.).`): the sentence ends there
+    /// whatever the word before the first full stop was.
+    pub terminator_after_closer: bool,
+}
 
 /// How far back the splitter looks for the word before a full stop.
 /// Abbreviations are short; the limit keeps pathological input linear.

@@ -40,7 +40,7 @@
 //! cheap.
 
 use super::Lang;
-use super::rules::is_boundary;
+use super::rules::{Run, is_boundary};
 use crate::text::Span;
 
 /// Appends the sentence spans of `text[start..end]` to `out`. Spans are
@@ -191,23 +191,6 @@ impl QuotedSpans {
 enum Quote {
     Open,
     Close,
-}
-
-/// A run of terminators and the closing punctuation after it.
-pub(super) struct Run {
-    /// Byte offset of the first terminator.
-    pub first: usize,
-    /// Byte offset just after the run and its closers.
-    pub after: usize,
-    /// The run holds `?` or `!`.
-    pub question_or_exclamation: bool,
-    /// The run holds an ellipsis (`…`, or two or more full stops in a row).
-    pub ellipsis: bool,
-    /// The run holds a closing quote or bracket (`."`, `?”`, `.)`).
-    pub closer: bool,
-    /// A terminator follows a closer (`”.`, `L.).`): the sentence ends there
-    /// whatever the word before the first full stop was.
-    pub terminator_after_closer: bool,
 }
 
 fn scan_run(bytes: &[u8], first: usize, end: usize) -> Run {
