@@ -455,9 +455,9 @@ fn issue_11_item_6_words_without_a_real_other_spelling_are_never_respelled() {
 // the pair aligned line by line and writes the fixture back with the
 // carets of the findings it got: the test compares that with the fixture,
 // so a wrong span, a missing finding or an extra one shows as a diff.
-// With `SELARAS_DUMP_SPANS=1` a failing fixture also prints what the checks
-// found, caret lines included, to read (not to paste unread) when a rule's
-// spans change on purpose.
+// A failing fixture's message shows what the checks found as a fixture,
+// caret lines included: to read (not to paste unread) when a rule's spans
+// change on purpose.
 
 /// The four-character prefix of fixture text lines (`id: `, `en: `).
 const PREFIX: usize = 4;
@@ -596,10 +596,7 @@ fn check_spans_with(fixture: &str, mut setup: Setup, config: &CheckConfig) -> Ve
         .map(|l| format!("{l}\n"))
         .collect();
     let actual = render_fixture(&parsed, &findings);
-    if std::env::var_os("SELARAS_DUMP_SPANS").is_some() && actual != expected {
-        eprintln!("===== actual\n{actual}=====");
-    }
-    assert_eq!(actual, expected, "\nfindings: {findings:#?}");
+    assert_eq!(actual, expected, "\nthe checks found:\n{actual}\nfindings: {findings:#?}");
     findings
 }
 
