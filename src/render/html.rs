@@ -24,7 +24,8 @@
 //!
 //! Safety: source text is scraped from the web and drafts, paths, terms and
 //! messages are not ours either, so every piece of text goes through
-//! [`escape`](crate::xml::escape) (also the XML outputs' escape), attributes included; nothing else writes text into the page.
+//! [`escape`] (`xml::escape`, the XML outputs' escape too), attributes
+//! included; nothing else writes text into the page.
 //! As a second line of defence the page carries a Content-Security-Policy
 //! that allows only its own inline style and script (by SHA-256 hash):
 //! an injected `<script>`, event handler, image or frame would be refused
