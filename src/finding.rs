@@ -48,7 +48,7 @@ impl fmt::Display for Severity {
 /// A dotted rule id, family first (`glossary.missing`, `number.changed`).
 /// It is also the SARIF `ruleId` and the anchor of the rule's documentation.
 ///
-/// Only a rule's declaration makes one (`check::registry::declare_rules!`);
+/// Only a rule's declaration makes one (`check::declare::declare_rules!`);
 /// code names a rule by its constant (`check::rule::NUMBER_CHANGED.id`),
 /// and a name a user wrote becomes a `RuleId` only if the table knows it
 /// ([`RuleId::known`]).

@@ -21,7 +21,7 @@ use crate::text::Span;
 
 // The rules this file reports: their ids, default levels and the text of
 // `selaras explain` (collected into the table by `registry`).
-crate::check::registry::declare_rules! {
+crate::check::declare::declare_rules! {
     GLOSSARY_VARIANT = "glossary.variant", Info,
         "A term is translated in different ways across the checked files.",
         "Over all pairs of a run (a project, or one pair), the admitted English variants used for\n\

@@ -18,7 +18,7 @@ use crate::text::Span;
 
 // The rules this file reports: their ids, default levels and the text of
 // `selaras explain` (collected into the table by `registry`).
-crate::check::registry::declare_rules! {
+crate::check::declare::declare_rules! {
     CALENDAR_CHANGED = "calendar.changed", Error,
         "A weekday, month or date differs from the source.",
         "The source names a weekday or month (from the CLDR names shipped in\n\

@@ -46,7 +46,7 @@ use crate::text::Span;
 
 // The rules this file reports: their ids, default levels and the text of
 // `selaras explain` (collected into the table by `registry`).
-crate::check::registry::declare_rules! {
+crate::check::declare::declare_rules! {
     CALENDAR_SHORTENED = "calendar.shortened", Info,
         "A date is shortened in the draft the way news style does.",
         "The draft gives a date of the source in the short form news English uses: without the\n\

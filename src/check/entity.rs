@@ -30,7 +30,7 @@ use crate::text::Span;
 
 // The rules this file reports: their ids, default levels and the text of
 // `selaras explain` (collected into the table by `registry`).
-crate::check::registry::declare_rules! {
+crate::check::declare::declare_rules! {
     ENTITY_CHANGED = "entity.changed", Error,
         "A code, acronym or name does not survive into the draft.",
         "Codes (letters with digits: Hwasong-19, F-16), acronyms (ICBM, KCNA) and multi-word\n\

@@ -30,7 +30,7 @@ use crate::text::Span;
 
 // The rules this file reports: their ids, default levels and the text of
 // `selaras explain` (collected into the table by `registry`).
-crate::check::registry::declare_rules! {
+crate::check::declare::declare_rules! {
     GLOSSARY_COUNT = "glossary.count", Info,
         "A term occurs more often in the source than its translation in the draft.",
         "A glossary term occurs n times in a bead's source and its English targets fewer times in the\n\

@@ -13,7 +13,7 @@ use crate::segment::UnitKind;
 
 // The rules this file reports: their ids, default levels and the text of
 // `selaras explain` (collected into the table by `registry`).
-crate::check::registry::declare_rules! {
+crate::check::declare::declare_rules! {
     UNTRANSLATED = "untranslated", Error supersedes ["glossary", "number", "entity", "calendar", "punct"],
         "A draft unit is still in Indonesian.",
         "The draft unit equals its source, or reads as Indonesian: its words are mostly Indonesian\n\

@@ -10,6 +10,7 @@
 pub mod across_pairs;
 mod calendar;
 mod dates;
+pub mod declare;
 mod english_words;
 mod entity;
 mod glossary;

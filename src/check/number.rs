@@ -25,7 +25,7 @@ use crate::text::Span;
 
 // The rules this file reports: their ids, default levels and the text of
 // `selaras explain` (collected into the table by `registry`).
-crate::check::registry::declare_rules! {
+crate::check::declare::declare_rules! {
     NUMBER_CHANGED = "number.changed", Error,
         "A number has a different value in the draft.",
         "Numbers are compared by value, each side read with its own conventions: Indonesian 10.000 is\n\

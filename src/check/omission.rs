@@ -12,7 +12,7 @@ use crate::segment::UnitKind;
 
 // The rules this file reports: their ids, default levels and the text of
 // `selaras explain` (collected into the table by `registry`).
-crate::check::registry::declare_rules! {
+crate::check::declare::declare_rules! {
     ADDITION = "addition", Warning,
         "A draft sentence translates nothing in the source.",
         "The aligner paired this draft unit with no source unit (a 0-1 bead), or a bead that splits\n\

@@ -21,7 +21,7 @@ use crate::text::Span;
 
 // The rules this file reports: their ids, default levels and the text of
 // `selaras explain` (collected into the table by `registry`).
-crate::check::registry::declare_rules! {
+crate::check::declare::declare_rules! {
     STRUCTURE_REORDERED = "structure.reordered", Warning,
         "Two draft sentences come in the other order than their sources.",
         "Two sentences of one paragraph are translated in swapped order: the first source sentence's\n\

@@ -11,7 +11,7 @@ use crate::text::Span;
 
 // The rules this file reports: their ids, default levels and the text of
 // `selaras explain` (collected into the table by `registry`).
-crate::check::registry::declare_rules! {
+crate::check::declare::declare_rules! {
     PUNCT_BRACKETS = "punct.brackets", Warning,
         "Brackets are unbalanced in the draft.",
         "The source's brackets are balanced and the draft's are not.\n\

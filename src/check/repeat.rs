@@ -15,7 +15,7 @@ use crate::text::Span;
 
 // The rules this file reports: their ids, default levels and the text of
 // `selaras explain` (collected into the table by `registry`).
-crate::check::registry::declare_rules! {
+crate::check::declare::declare_rules! {
     REPEAT_INCONSISTENT = "repeat.inconsistent", Warning,
         "The same source sentence is translated differently.",
         "Two source units with the same text (after NFC and whitespace folding) have different\n\

@@ -16,7 +16,7 @@ use crate::text::Span;
 
 // The rules this file reports: their ids, default levels and the text of
 // `selaras explain` (collected into the table by `registry`).
-crate::check::registry::declare_rules! {
+crate::check::declare::declare_rules! {
     GLOSSARY_SPELLING = "glossary.spelling", Warning,
         "A glossary term is written in the spelling of English the project does not use.",
         "Only with a required spelling (`[check] spelling = \"british\"` or \"american\" in\n\

@@ -25,7 +25,7 @@ use crate::finding::Finding;
 
 // The rules this file reports: their ids, default levels and the text of
 // `selaras explain` (collected into the table by `registry`).
-crate::check::registry::declare_rules! {
+crate::check::declare::declare_rules! {
     SOURCE_SWAPPED = "source.swapped", Error,
         "The source and the draft look given the wrong way round.",
         "The source reads as English and the draft as Indonesian (judged by the function words of\n\

@@ -20,7 +20,7 @@ use crate::segment::UnitKind;
 
 // The rules this file reports: their ids, default levels and the text of
 // `selaras explain` (collected into the table by `registry`).
-crate::check::registry::declare_rules! {
+crate::check::declare::declare_rules! {
     OMISSION_UNFINISHED = "omission.unfinished", Warning,
         "The draft stops before the end of its source.",
         "The source units after the last one the draft translates have no counterpart at all, and\n\

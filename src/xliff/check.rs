@@ -29,7 +29,7 @@ use crate::text::{Side, Span};
 
 // The rules this file reports: their ids, default levels and the text of
 // `selaras explain` (collected into the table by `registry`).
-crate::check::registry::declare_rules! {
+crate::check::declare::declare_rules! {
     PLACEHOLDER_MISSING = "placeholder.missing", Error,
         "An inline code of the XLIFF source is missing from its target.",
         "Checked only in bilingual XLIFF files. The source holds an inline code (a placeholder\n\
