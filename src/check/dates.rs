@@ -36,7 +36,7 @@
 //!   of them found means the date is there in another form; none found is
 //!   `number.missing`, "the date … is not in the draft".
 
-use super::calendar::{CalendarWord, MONTHS, WEEKDAYS, calendar_word};
+use super::calendar_names::{CalendarWord, MONTHS, WEEKDAYS, calendar_word};
 use super::finding;
 use super::rule::{CALENDAR_CHANGED, NUMBER_CHANGED, NUMBER_MISSING};
 use crate::finding::Finding;

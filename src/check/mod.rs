@@ -9,6 +9,7 @@
 
 pub mod across_pairs;
 mod calendar;
+mod calendar_names;
 mod dates;
 pub mod declare;
 mod english_words;
