@@ -28,8 +28,10 @@ crate::check::registry::declare_rules! {
          a report on missile tests is an error.";
     OMISSION = "omission", Error,
         "A source sentence has no translation.",
-        "The aligner paired this source unit with no draft unit (a 1-0 bead). Boilerplate\n\
-         (site trailers) and the copies of a repeated block are exempt.\n\
+        "The aligner paired this source unit with no draft unit (a 1-0 bead), or folded it into a\n\
+         neighbour's bead although the draft sentence has none of its numbers and hardly any of its\n\
+         names while it has the neighbour's. Boilerplate (site trailers) and the copies of a\n\
+         repeated block are exempt.\n\
          Example: the sentence about Blinken's estimate of 8,000 troops is missing.";
     OMISSION_PARTIAL = "omission.partial", Warning,
         "The draft is much shorter than its source.",
@@ -75,6 +77,7 @@ impl Check for Omission {
                     }
                 }
                 (1, 1) => partial(pair, bead, out),
+                (_, 1) if let Some(dropped) = dropped_part(pair, bead) => omitted_one(pair, dropped, out),
                 (n_source, 1) => {
                     let target = &pair.target.units[bead.target[0]];
                     let first = &pair.source.units[bead.source[0]];
@@ -183,12 +186,65 @@ fn omitted(pair: &Pair<'_>, bead: &AlignedBead, out: &mut Vec<Finding>) {
         return;
     }
     for &source_idx in &bead.source {
-        let unit = &pair.source.units[source_idx];
-        if unit.kind == UnitKind::Boilerplate || unit.repeat_of.is_some() {
-            continue;
-        }
-        out.push(finding(OMISSION, format!("source unit {} is not translated", unit.id)).with_source(unit.id.clone(), unit.span));
+        omitted_one(pair, source_idx, out);
     }
+}
+
+fn omitted_one(pair: &Pair<'_>, source_idx: usize, out: &mut Vec<Finding>) {
+    let unit = &pair.source.units[source_idx];
+    if unit.kind == UnitKind::Boilerplate || unit.repeat_of.is_some() {
+        return;
+    }
+    out.push(finding(OMISSION, format!("source unit {} is not translated", unit.id)).with_source(unit.id.clone(), unit.span));
+}
+
+/// Whether an anchor of `order::anchors` is a number (`n…`, `t…`, `d…`
+/// and digits) rather than a name or a calendar word.
+fn is_number_key(key: &str) -> bool {
+    let mut chars = key.chars();
+    matches!(chars.next(), Some('n' | 't' | 'd')) && chars.as_str().trim_start_matches('-').parse::<u64>().is_ok()
+}
+
+/// Names and numbers from which a source sentence says enough to be told
+/// apart from its neighbour.
+const DROPPED_MIN_ANCHORS: u32 = 4;
+
+/// In a bead that pairs several source sentences with one draft sentence,
+/// a source sentence the draft does not translate at all: the aligner folds
+/// an omitted sentence into its neighbour's bead when the glossary or the
+/// lengths make the merge look cheap. It is the one sentence with at least
+/// `DROPPED_MIN_ANCHORS` names and numbers of which the draft has at most a
+/// quarter, while every other sentence of the bead finds at least half of its
+/// own (or has too few to tell); its numbers (two or more) must all be
+/// missing, since names may be translated (`Kementerian Perhubungan`) while
+/// numbers keep their value. A merge that translates both sentences finds
+/// most of both; one whose sentence is reworded beyond its names is left alone.
+fn dropped_part(pair: &Pair<'_>, bead: &AlignedBead) -> Option<usize> {
+    if bead.source.len() < 2 || bead.repeat {
+        return None;
+    }
+    let draft = super::order::anchors(pair.target.unit_text(bead.target[0]), crate::segment::Lang::En);
+    let mut dropped = None;
+    for &idx in &bead.source {
+        let own = super::order::anchors(pair.source.unit_text(idx), crate::segment::Lang::Id);
+        let total: u32 = own.values().sum();
+        let found = super::order::overlap(&own, &draft);
+        let numbers: u32 = own.iter().filter(|(key, _)| is_number_key(key)).map(|(_, &n)| n).sum();
+        let numbers_found: u32 = own
+            .iter()
+            .filter(|(key, _)| is_number_key(key))
+            .map(|(key, &n)| n.min(draft.get(key).copied().unwrap_or(0)))
+            .sum();
+        if total >= DROPPED_MIN_ANCHORS && numbers >= 2 && numbers_found == 0 && found * 4 <= total {
+            if dropped.is_some() {
+                return None;
+            }
+            dropped = Some(idx);
+        } else if total >= 2 && found * 2 < total {
+            return None;
+        }
+    }
+    dropped
 }
 
 fn partial(pair: &Pair<'_>, bead: &AlignedBead, out: &mut Vec<Finding>) {

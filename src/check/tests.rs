@@ -839,3 +839,29 @@ fn check_repeats() -> Vec<Finding> {
         &CheckConfig::default(),
     )
 }
+
+#[test]
+fn issue_11_sentence_dropped_inside_a_merge_is_an_omission() {
+    let source = "Bank Indonesia (BI) menyatakan nilai tukar rata-rata akan berada pada level Rp9.000 hingga Rp9.300 per dolar AS pada 2008.\n\
+                  Inflasi pada Desember 2006 sebesar 1,04 persen, kata Gubernur BI Burhanuddin Abdullah.";
+    let merged = || {
+        vec![AlignedBead {
+            source: vec![0, 1],
+            target: vec![0],
+            confidence: 0.6,
+            repeat: false,
+        }]
+    };
+    // The draft translates only the second sentence: the first is omitted,
+    // not merged.
+    let dropped = "Inflation in December 2006 was 1.04 percent, BI Governor Burhanuddin Abdullah said.";
+    let found = rules_found(source, dropped, Some(merged()), &[]);
+    assert!(found.contains(&"omission"), "{found:?}");
+    assert!(!found.contains(&"structure.merged"), "{found:?}");
+    // Both sentences translated into one: a merge, no omission.
+    let both = "BI said the exchange rate would average Rp9,000 to Rp9,300 per US dollar in 2008, \
+                and inflation in December 2006 was 1.04 percent, BI Governor Burhanuddin Abdullah said.";
+    let found = rules_found(source, both, Some(merged()), &[]);
+    assert!(!found.contains(&"omission"), "{found:?}");
+    assert!(found.contains(&"structure.merged"), "{found:?}");
+}
