@@ -260,3 +260,25 @@ fn issue_11_recall_additions_by_weight() {
         "{found:#?}"
     );
 }
+
+#[test]
+fn issue_11_item_3_ranges_written_with_words_are_one_date() {
+    assert_faithful(&[
+        (
+            "Festival itu digelar tanggal 24 sampai 27 Oktober di Wigtown.",
+            "The festival is held from Oct. 24 to 27 in Wigtown.",
+        ),
+        (
+            "Festival itu digelar tanggal 24 hingga 27 Oktober di Wigtown.",
+            "The festival runs from 24 to 27 October in Wigtown.",
+        ),
+    ]);
+    assert_caught(
+        &[(
+            "Festival itu digelar tanggal 24 sampai 27 Oktober di Wigtown.",
+            "The festival is held from Oct. 24 to 29 in Wigtown.",
+            "number",
+        )],
+        Severity::Error,
+    );
+}

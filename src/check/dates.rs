@@ -294,6 +294,9 @@ impl Reader<'_> {
                 {
                     day_end = Some(second as u8);
                     next += 1;
+                } else if let Some(second) = self.worded_range_end(idx) {
+                    day_end = Some(second);
+                    next += 2;
                 }
                 // English "the 25th of November".
                 if lang == Lang::En
@@ -334,6 +337,9 @@ impl Reader<'_> {
                         {
                             day_end = Some(second as u8);
                             last += 1;
+                        } else if let Some(second) = self.worded_range_end(last) {
+                            day_end = Some(second);
+                            last += 2;
                         }
                         let (year, end_token) = self.year_after(last);
                         Some((
@@ -353,6 +359,38 @@ impl Reader<'_> {
             }
             _ => None,
         }
+    }
+
+    /// The last day of a range written with a word after the day at token
+    /// `day`: `24 sampai 27 Oktober`, `24 hingga 27`, `October 24 to 27`,
+    /// `24 through 27 October`. The second day may be smaller than the first
+    /// (`30 sampai 2 Desember` runs into the next month) where a month or
+    /// punctuation follows it, unlike a hyphen range, because the word
+    /// leaves no doubt that it is a range.
+    fn worded_range_end(&self, day: usize) -> Option<u8> {
+        let (word_span, word) = *self.tokens.get(day + 1)?;
+        let Some(&(_, Token::Number(second, digits))) = self.tokens.get(day + 2) else {
+            return None;
+        };
+        let Token::Number(first, _) = self.tokens[day].1 else {
+            return None;
+        };
+        let written = &self.text[word_span.start - self.base..word_span.end - self.base];
+        let connector = match self.lang {
+            Lang::Id => matches!(written, "sampai" | "hingga"),
+            _ => matches!(written, "to" | "until" | "through" | "till"),
+        };
+        let spaced = is_blank(self.gap(day, day + 1)) && is_blank(self.gap(day + 1, day + 2));
+        // A smaller second number is the end of a range only where nothing
+        // goes on after it but a month or punctuation: `Oct. 24 to 5 people`
+        // is a count.
+        let ends_there = match self.tokens.get(day + 3) {
+            None => true,
+            Some(&(_, next)) => matches!(next, Token::Month(_)) || !is_blank(self.gap(day + 2, day + 3)),
+        };
+        let ordered = second > first || ends_there;
+        (word == Token::Word && connector && spaced && digits <= 2 && valid_day(second) && second != first && ordered)
+            .then_some(second as u8)
     }
 
     /// A year after token `last` (`, 2024` or ` 2024`): the year and the last
@@ -387,6 +425,10 @@ fn fit(source: &DateMention, draft: &DateMention, swap: bool) -> (u8, u8, Option
     };
     compare(source.month.map(u32::from), draft_month.map(u32::from), Part::Month);
     compare(source.day.map(u32::from), draft_day.map(u32::from), Part::Day);
+    // The last day of a range counts where both sides give a range.
+    if !swap {
+        compare(source.day_end.map(u32::from), draft.day_end.map(u32::from), Part::Day);
+    }
     compare(source.year.map(|y| y as u32), draft.year.map(|y| y as u32), Part::Year);
     compare(source.weekday.map(u32::from), draft.weekday.map(u32::from), Part::Weekday);
     (conflicts, agreements, first_conflict)
@@ -685,6 +727,34 @@ mod tests {
         );
         // Not dates: a ratio, a range of years, a number.
         assert!(dates("skor 2/1 dan tahun 1924 - 1928, 2.5 juta", Lang::Id).is_empty());
+    }
+
+    #[test]
+    fn issue_11_ranges_written_with_a_word() {
+        let ranges = |text: &str, lang: Lang| -> Vec<(Option<u8>, Option<u8>, Option<u8>, String)> {
+            extract(text, 0, lang)
+                .into_iter()
+                .map(|d| (d.day, d.day_end, d.month, d.core.slice(text).to_string()))
+                .collect()
+        };
+        assert_eq!(
+            ranges("festival tanggal 24 sampai 27 Oktober di Wigtown", Lang::Id),
+            vec![(Some(24), Some(27), Some(10), "24 sampai 27 Oktober".into())]
+        );
+        assert_eq!(
+            ranges("libur 30 hingga 2 Desember", Lang::Id),
+            vec![(Some(30), Some(2), Some(12), "30 hingga 2 Desember".into())]
+        );
+        assert_eq!(
+            ranges("from Oct. 24 to 27 and 24 through 27 October", Lang::En),
+            vec![
+                (Some(24), Some(27), Some(10), "Oct. 24 to 27".into()),
+                (Some(24), Some(27), Some(10), "24 through 27 October".into())
+            ]
+        );
+        // Not a range: a count after the date, a word that is no connector.
+        assert_eq!(ranges("on Oct. 24 to 5 people", Lang::En).len(), 1);
+        assert_eq!(ranges("on Oct. 24 to 5 people", Lang::En)[0].1, None);
     }
 
     #[test]
