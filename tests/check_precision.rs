@@ -282,3 +282,39 @@ fn issue_11_item_3_ranges_written_with_words_are_one_date() {
         Severity::Error,
     );
 }
+
+/// Found on a second, unseen newsroom set: a short sentence joined to its
+/// neighbour is a merge, and a date within the week given by its weekday
+/// beside another date of the sentence is shortened, not missing.
+#[test]
+fn issue_11_merges_and_weekdays_beside_other_dates() {
+    assert_faithful(&[
+        (
+            "Ratusan korban memadati halaman PN Surabaya sejak pukul 09.00 WIB. Sebagian dari mereka membentangkan spanduk bertuliskan tuntutan agar uang mereka dikembalikan.",
+            "Hundreds of victims crowded the court's forecourt from 9am, some holding up banners demanding their money back.",
+        ),
+        (
+            "Pasar menanti rilis data neraca perdagangan yang dijadwalkan pada Jumat (15/8/2025) serta data inflasi AS pada Selasa (12/8/2025).",
+            "Markets await trade data, due on Aug. 15, 2025, and U.S. inflation figures on Tuesday.",
+        ),
+        (
+            "Persib akan bertandang ke markas PSM Makassar pada Jumat (24/10/2025), sedangkan Persija menjamu Bali United tiga hari kemudian.",
+            "Persib visit PSM Makassar on Friday, while Persija host Bali United on Oct. 27.",
+        ),
+    ]);
+    assert_caught(
+        &[
+            (
+                "Ratusan korban memadati halaman PN Surabaya sejak pukul 09.00 WIB. Sebagian dari mereka membentangkan spanduk bertuliskan tuntutan agar uang mereka dikembalikan.",
+                "Hundreds of victims crowded the forecourt of the Surabaya District Court from 9 a.m.",
+                "omission",
+            ),
+            (
+                "Pasar menanti rilis data neraca perdagangan yang dijadwalkan pada Jumat (15/8/2025) serta data inflasi AS pada Selasa (12/8/2025).",
+                "Markets await trade data, due on Aug. 15, and U.S. inflation figures on Aug. 13.",
+                "number",
+            ),
+        ],
+        Severity::Error,
+    );
+}

@@ -469,6 +469,20 @@ pub(super) fn check_bead(
     }
     let draft_dates = extract(sides.target_span.slice(sides.target_text), sides.target_span.start, Lang::En);
     let mut used = vec![false; draft_dates.len()];
+    // Weekdays the draft names outside its dates (`on Tuesday`).
+    let bare_weekdays: Vec<u8> = tokens(sides.target_span.slice(sides.target_text), sides.target_span.start, Lang::En)
+        .into_iter()
+        .filter_map(|(span, token)| match token {
+            Token::Weekday(d)
+                if !draft_dates
+                    .iter()
+                    .any(|date| date.span.start <= span.start && span.end <= date.span.end) =>
+            {
+                Some(d)
+            }
+            _ => None,
+        })
+        .collect();
     for source in &source_dates {
         // The best unused draft date: fewest contradictions, most agreements.
         let best = draft_dates
@@ -481,7 +495,12 @@ pub(super) fn check_bead(
             })
             .filter(|&(_, _, (_, agreements, _))| agreements > 0)
             .min_by_key(|&(_, _, (conflicts, agreements, _))| (conflicts, std::cmp::Reverse(agreements)));
+        // A date within the week given by its weekday alone (AP style)
+        // beside another date of the same sentence: the weekday is its
+        // counterpart, not the other date.
+        let by_weekday = |conflicts: u8| conflicts > 0 && source.weekday.is_some_and(|d| bare_weekdays.contains(&d));
         match best {
+            Some((_, _, (conflicts, _, _))) if by_weekday(conflicts) => judge_loose(sides, source, target_numbers, current_year, out),
             Some((idx, draft, (_, _, conflict))) => {
                 used[idx] = true;
                 judge_match(sides, source, draft, conflict, current_year, out);
@@ -624,7 +643,10 @@ fn judge_loose(
     });
     let weekday_found = weekday.and_then(|d| names.iter().find(|(_, w)| *w == CalendarWord::Weekday(d)).map(|(span, _)| *span));
     let source_quote = quote(sides.source_text, source.core);
-    if day_found.is_some() || month_found.is_some() || year_found.is_some() {
+    // The source's own weekday in the draft without the day: the date is
+    // given the AP way within the week, whatever else the sentence dates.
+    let shortened_to_weekday = source.weekday.is_some() && weekday_found.is_some() && day_found.is_none();
+    if !shortened_to_weekday && (day_found.is_some() || month_found.is_some() || year_found.is_some()) {
         // The date is there in a form the parser does not read (`the end
         // of 2023` for `akhir Desember 2023`, `July 16th of that year`).
         // A day that is not there is lost; a year only when it is not the

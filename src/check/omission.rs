@@ -67,9 +67,22 @@ pub struct Omission;
 
 impl Check for Omission {
     fn run(&self, pair: &Pair<'_>, out: &mut Vec<Finding>) {
-        for bead in pair.beads {
+        for (bead_idx, bead) in pair.beads.iter().enumerate() {
             match (bead.source.len(), bead.target.len()) {
                 (0, 0) => {}
+                (1, 0) if let Some(into) = merged_into_neighbour(pair, bead_idx) => {
+                    let unit = &pair.source.units[bead.source[0]];
+                    let target = &pair.target.units[into];
+                    out.push(
+                        finding(
+                            STRUCTURE_MERGED,
+                            format!("source sentence {} is translated inside draft sentence {}", unit.id, target.id),
+                        )
+                        .with_source(unit.id.clone(), unit.span)
+                        .with_target(target.id.clone(), target.span)
+                        .with_severity(crate::finding::Severity::Info),
+                    );
+                }
                 (_, 0) => omitted(pair, bead, out),
                 (0, _) => {
                     for &target_idx in &bead.target {
@@ -203,6 +216,65 @@ fn omitted_one(pair: &Pair<'_>, source_idx: usize, out: &mut Vec<Finding>) {
 fn is_number_key(key: &str) -> bool {
     let mut chars = key.chars();
     matches!(chars.next(), Some('n' | 't' | 'd')) && chars.as_str().trim_start_matches('-').parse::<u64>().is_ok()
+}
+
+/// Whether the source sentence of the 1-0 bead `bead_idx` is translated
+/// inside the draft sentence of a neighbouring bead of its paragraph, which
+/// the aligner paired with the neighbour alone: wire translators join a
+/// short sentence to the one before or after it ("…from 9am, some holding up
+/// banners…"). The draft sentence must be longer than its own source
+/// predicts by at least half of what this sentence predicts, and hold at
+/// least half of this sentence's names and numbers (when it has any). A
+/// sentence simply left out leaves its neighbour at the predicted length.
+/// A merged sentence is condensed (a clause, "as did the prosecutors"):
+/// the joint draft sentence is longer than its own source predicts by at
+/// least this fraction of what the merged sentence predicts (half of it
+/// for a sentence without names or numbers, which cannot confirm it)…
+const MERGED_SHARE: f64 = 4.0;
+/// …and by at least this share of its own prediction, beyond the usual
+/// spread of free translation.
+const MERGED_STRETCH: f64 = 0.15;
+
+fn merged_into_neighbour(pair: &Pair<'_>, bead_idx: usize) -> Option<usize> {
+    let bead = &pair.beads[bead_idx];
+    let source_idx = bead.source[0];
+    let unit = &pair.source.units[source_idx];
+    if unit.kind != UnitKind::Body || bead.repeat {
+        return None;
+    }
+    let own_text = pair.source.unit_text(source_idx);
+    let own_expected = own_text.chars().count() as f64 * EXPECTED_RATIO;
+    let own = super::order::anchors(own_text, crate::segment::Lang::Id);
+    let own_total: u32 = own.values().sum();
+    let neighbours = [bead_idx.checked_sub(1), bead_idx.checked_add(1)];
+    neighbours
+        .into_iter()
+        .flatten()
+        .filter_map(|idx| pair.beads.get(idx))
+        .find_map(|next| {
+            if next.source.is_empty() || next.target.len() != 1 {
+                return None;
+            }
+            if next.source.iter().any(|&idx| pair.source.units[idx].paragraph != unit.paragraph) {
+                return None;
+            }
+            let target_text = pair.target.unit_text(next.target[0]);
+            let expected: f64 = next
+                .source
+                .iter()
+                .map(|&idx| pair.source.unit_text(idx).chars().count() as f64 * EXPECTED_RATIO)
+                .sum();
+            let extra = target_text.chars().count() as f64 - expected;
+            // Without names or numbers to confirm it, only a draft sentence as
+            // long as both sources together counts.
+            let share = if own_total == 0 { 2.0 } else { MERGED_SHARE };
+            let long_enough = extra >= (own_expected / share).max(expected * MERGED_STRETCH);
+            let shares = own_total == 0 || {
+                let draft = super::order::anchors(target_text, crate::segment::Lang::En);
+                super::order::overlap(&own, &draft) * 2 >= own_total
+            };
+            (long_enough && shares).then_some(next.target[0])
+        })
 }
 
 /// Names and numbers from which a source sentence says enough to be told
