@@ -318,3 +318,59 @@ fn issue_11_merges_and_weekdays_beside_other_dates() {
         Severity::Error,
     );
 }
+
+/// More classes from the second newsroom set: police units named by their
+/// place, a deputy's title, foreign secretaries, British millions, a
+/// pronoun for the currency, the Jakarta Post's police ranks.
+#[test]
+fn issue_11_police_deputies_millions_and_ranks() {
+    assert_faithful(&[
+        ("Polda Jawa Timur kemudian menangkap Rudy.", "East Java Police then arrested Rudy."),
+        (
+            "Kapolres Pesisir Jaya AKBP Irwan Nugroho menyebut situasi aman.",
+            "Pesisir Jaya police chief Adj. Sr. Comr. Irwan Nugroho said the situation was safe.",
+        ),
+        (
+            "Hal itu dikatakan Wakil Ketua KPK Rahmat Hidayat di Jakarta.",
+            "KPK deputy chairman Rahmat Hidayat said so in Jakarta.",
+        ),
+        (
+            "Menlu Filipina Enrique Manalo hadir dalam pertemuan itu.",
+            "Philippine Foreign Secretary Enrique Manalo attended the meeting.",
+        ),
+        (
+            "Pemerintah menyalurkan 9,2 juta dosis vaksin.",
+            "The government distributed 9.2m doses of vaccine.",
+        ),
+        (
+            "Rupiah menguat pada Jumat. Sepanjang pekan, rupiah menguat 0,9 persen.",
+            "The rupiah strengthened on Friday. It gained 0.9 percent over the week.",
+        ),
+        (
+            "Warga yang akan mudik diminta berhati-hati.",
+            "People traveling home were urged to take care.",
+        ),
+    ]);
+    assert_caught(
+        &[
+            // A plain 9.2 for 9,2 juta is still a changed number, and
+            // another currency in the rupiah's place is still an error.
+            (
+                "Pemerintah menyalurkan 9,2 juta dosis vaksin.",
+                "The government distributed 9.2 doses of vaccine.",
+                "number",
+            ),
+            (
+                "Aksi lepas rupiah agak tertahan oleh masuknya investor asing.",
+                "The ringgit release was somewhat restrained by the entry of foreign investors.",
+                "glossary",
+            ),
+            (
+                "Hal itu dikatakan Ketua KPK Rahmat Hidayat di Jakarta.",
+                "Police chief Rahmat Hidayat said so in Jakarta.",
+                "glossary",
+            ),
+        ],
+        Severity::Error,
+    );
+}
