@@ -753,7 +753,8 @@ mod tests {
 
     #[test]
     fn issue_11_ranges_written_with_a_word() {
-        let ranges = |text: &str, lang: Lang| -> Vec<(Option<u8>, Option<u8>, Option<u8>, String)> {
+        type Range = (Option<u8>, Option<u8>, Option<u8>, String);
+        let ranges = |text: &str, lang: Lang| -> Vec<Range> {
             extract(text, 0, lang)
                 .into_iter()
                 .map(|d| (d.day, d.day_end, d.month, d.core.slice(text).to_string()))
