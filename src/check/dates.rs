@@ -294,6 +294,9 @@ impl Reader<'_> {
                 {
                     day_end = Some(second as u8);
                     next += 1;
+                } else if let Some(second) = self.worded_range_end(idx) {
+                    day_end = Some(second);
+                    next += 2;
                 }
                 // English "the 25th of November".
                 if lang == Lang::En
@@ -334,6 +337,9 @@ impl Reader<'_> {
                         {
                             day_end = Some(second as u8);
                             last += 1;
+                        } else if let Some(second) = self.worded_range_end(last) {
+                            day_end = Some(second);
+                            last += 2;
                         }
                         let (year, end_token) = self.year_after(last);
                         Some((
@@ -353,6 +359,38 @@ impl Reader<'_> {
             }
             _ => None,
         }
+    }
+
+    /// The last day of a range written with a word after the day at token
+    /// `day`: `24 sampai 27 Oktober`, `24 hingga 27`, `October 24 to 27`,
+    /// `24 through 27 October`. The second day may be smaller than the first
+    /// (`30 sampai 2 Desember` runs into the next month) where a month or
+    /// punctuation follows it, unlike a hyphen range, because the word
+    /// leaves no doubt that it is a range.
+    fn worded_range_end(&self, day: usize) -> Option<u8> {
+        let (word_span, word) = *self.tokens.get(day + 1)?;
+        let Some(&(_, Token::Number(second, digits))) = self.tokens.get(day + 2) else {
+            return None;
+        };
+        let Token::Number(first, _) = self.tokens[day].1 else {
+            return None;
+        };
+        let written = &self.text[word_span.start - self.base..word_span.end - self.base];
+        let connector = match self.lang {
+            Lang::Id => matches!(written, "sampai" | "hingga"),
+            _ => matches!(written, "to" | "until" | "through" | "till"),
+        };
+        let spaced = is_blank(self.gap(day, day + 1)) && is_blank(self.gap(day + 1, day + 2));
+        // A smaller second number is the end of a range only where nothing
+        // goes on after it but a month or punctuation: `Oct. 24 to 5 people`
+        // is a count.
+        let ends_there = match self.tokens.get(day + 3) {
+            None => true,
+            Some(&(_, next)) => matches!(next, Token::Month(_)) || !is_blank(self.gap(day + 2, day + 3)),
+        };
+        let ordered = second > first || ends_there;
+        (word == Token::Word && connector && spaced && digits <= 2 && valid_day(second) && second != first && ordered)
+            .then_some(second as u8)
     }
 
     /// A year after token `last` (`, 2024` or ` 2024`): the year and the last
@@ -387,6 +425,10 @@ fn fit(source: &DateMention, draft: &DateMention, swap: bool) -> (u8, u8, Option
     };
     compare(source.month.map(u32::from), draft_month.map(u32::from), Part::Month);
     compare(source.day.map(u32::from), draft_day.map(u32::from), Part::Day);
+    // The last day of a range counts where both sides give a range.
+    if !swap {
+        compare(source.day_end.map(u32::from), draft.day_end.map(u32::from), Part::Day);
+    }
     compare(source.year.map(|y| y as u32), draft.year.map(|y| y as u32), Part::Year);
     compare(source.weekday.map(u32::from), draft.weekday.map(u32::from), Part::Weekday);
     (conflicts, agreements, first_conflict)
@@ -427,6 +469,20 @@ pub(super) fn check_bead(
     }
     let draft_dates = extract(sides.target_span.slice(sides.target_text), sides.target_span.start, Lang::En);
     let mut used = vec![false; draft_dates.len()];
+    // Weekdays the draft names outside its dates (`on Tuesday`).
+    let bare_weekdays: Vec<u8> = tokens(sides.target_span.slice(sides.target_text), sides.target_span.start, Lang::En)
+        .into_iter()
+        .filter_map(|(span, token)| match token {
+            Token::Weekday(d)
+                if !draft_dates
+                    .iter()
+                    .any(|date| date.span.start <= span.start && span.end <= date.span.end) =>
+            {
+                Some(d)
+            }
+            _ => None,
+        })
+        .collect();
     for source in &source_dates {
         // The best unused draft date: fewest contradictions, most agreements.
         let best = draft_dates
@@ -439,7 +495,12 @@ pub(super) fn check_bead(
             })
             .filter(|&(_, _, (_, agreements, _))| agreements > 0)
             .min_by_key(|&(_, _, (conflicts, agreements, _))| (conflicts, std::cmp::Reverse(agreements)));
+        // A date within the week given by its weekday alone (AP style)
+        // beside another date of the same sentence: the weekday is its
+        // counterpart, not the other date.
+        let by_weekday = |conflicts: u8| conflicts > 0 && source.weekday.is_some_and(|d| bare_weekdays.contains(&d));
         match best {
+            Some((_, _, (conflicts, _, _))) if by_weekday(conflicts) => judge_loose(sides, source, target_numbers, current_year, out),
             Some((idx, draft, (_, _, conflict))) => {
                 used[idx] = true;
                 judge_match(sides, source, draft, conflict, current_year, out);
@@ -582,7 +643,10 @@ fn judge_loose(
     });
     let weekday_found = weekday.and_then(|d| names.iter().find(|(_, w)| *w == CalendarWord::Weekday(d)).map(|(span, _)| *span));
     let source_quote = quote(sides.source_text, source.core);
-    if day_found.is_some() || month_found.is_some() || year_found.is_some() {
+    // The source's own weekday in the draft without the day: the date is
+    // given the AP way within the week, whatever else the sentence dates.
+    let shortened_to_weekday = source.weekday.is_some() && weekday_found.is_some() && day_found.is_none();
+    if !shortened_to_weekday && (day_found.is_some() || month_found.is_some() || year_found.is_some()) {
         // The date is there in a form the parser does not read (`the end
         // of 2023` for `akhir Desember 2023`, `July 16th of that year`).
         // A day that is not there is lost; a year only when it is not the
@@ -685,6 +749,35 @@ mod tests {
         );
         // Not dates: a ratio, a range of years, a number.
         assert!(dates("skor 2/1 dan tahun 1924 - 1928, 2.5 juta", Lang::Id).is_empty());
+    }
+
+    #[test]
+    fn issue_11_ranges_written_with_a_word() {
+        type Range = (Option<u8>, Option<u8>, Option<u8>, String);
+        let ranges = |text: &str, lang: Lang| -> Vec<Range> {
+            extract(text, 0, lang)
+                .into_iter()
+                .map(|d| (d.day, d.day_end, d.month, d.core.slice(text).to_string()))
+                .collect()
+        };
+        assert_eq!(
+            ranges("festival tanggal 24 sampai 27 Oktober di Wigtown", Lang::Id),
+            vec![(Some(24), Some(27), Some(10), "24 sampai 27 Oktober".into())]
+        );
+        assert_eq!(
+            ranges("libur 30 hingga 2 Desember", Lang::Id),
+            vec![(Some(30), Some(2), Some(12), "30 hingga 2 Desember".into())]
+        );
+        assert_eq!(
+            ranges("from Oct. 24 to 27 and 24 through 27 October", Lang::En),
+            vec![
+                (Some(24), Some(27), Some(10), "Oct. 24 to 27".into()),
+                (Some(24), Some(27), Some(10), "24 through 27 October".into())
+            ]
+        );
+        // Not a range: a count after the date, a word that is no connector.
+        assert_eq!(ranges("on Oct. 24 to 5 people", Lang::En).len(), 1);
+        assert_eq!(ranges("on Oct. 24 to 5 people", Lang::En)[0].1, None);
     }
 
     #[test]

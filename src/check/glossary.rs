@@ -128,7 +128,10 @@ impl Check for GlossaryTerms {
                 let expected = term.targets.join(" | ");
                 if n_draft == 0 {
                     let written = term.span.slice(pair.source.text);
-                    if refers_back(&draft, &term.targets) || kept_as_written(pair.source.text, term, written, &draft) {
+                    if refers_back(&draft, &term.targets)
+                        || kept_as_written(pair.source.text, term, written, &draft)
+                        || deputy_of(pair.source.text, term.span, draft.text())
+                    {
                         continue;
                     }
                     let wanted = if term.targets[0].eq_ignore_ascii_case(name) {
@@ -143,9 +146,12 @@ impl Check for GlossaryTerms {
                         other_name(index, names, &draft, target_span.start, &term.targets)
                     });
                     let headline = matches!(source_unit.kind, UnitKind::Headline);
-                    // Only a name can be referred back to by "it" or "its".
+                    // A name can be referred back to another way ("its
+                    // chair"); a common noun (`rupiah`) only by a pronoun
+                    // ("It gained 0.9 percent").
                     let a_name = term.targets[0].starts_with(char::is_uppercase);
-                    let named_before = a_name && {
+                    let pronoun = || super::words(draft.text(), 0).any(|(_, w)| ["it", "its"].iter().any(|p| w.eq_ignore_ascii_case(p)));
+                    let named_before = (a_name || pronoun()) && {
                         let first_end = *first_named.entry(term.targets.as_slice()).or_insert_with(|| {
                             let whole = whole_draft.get_or_insert_with(|| EnglishText::new(pair.target.text));
                             first_named_end(whole, &term.targets)
@@ -399,6 +405,19 @@ fn is_common_word_use(source: &str, term: &TermUse) -> bool {
 
 /// How many times any of `targets` occurs in `draft`, without counting one
 /// stretch of text twice (`North Korean` is not also `North Korea`).
+/// Whether the term is the title inside a deputy's title (`Ketua KPK` in
+/// `Wakil Ketua KPK`) and the draft names a deputy: the glossary's
+/// rendering is the chief's title, which the draft rightly does not use
+/// ("KPK deputy chairman", "the commission's deputy chair").
+fn deputy_of(source: &str, term: Span, draft: &str) -> bool {
+    let before = source[..term.start].trim_end();
+    let deputy = before
+        .rsplit(|c: char| !c.is_alphabetic())
+        .next()
+        .is_some_and(|word| word.eq_ignore_ascii_case("wakil"));
+    deputy && super::words(draft, 0).any(|(_, word)| word.eq_ignore_ascii_case("deputy") || word.eq_ignore_ascii_case("vice"))
+}
+
 fn count_targets(draft: &EnglishText<'_>, targets: &[String]) -> usize {
     let mut found: Vec<Span> = Vec::new();
     for target in targets {

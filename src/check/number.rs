@@ -141,6 +141,7 @@ impl Check for Numbers {
             }
             rejoin_split_numbers(pair.source.text, &mut unmatched_source, &mut target_numbers);
             match_converted_units(pair.source.text, pair.target.text, &mut unmatched_source, &mut target_numbers.slots);
+            match_glued_millions(pair.target.text, &mut unmatched_source, &mut target_numbers.slots);
             unmatched_source.retain(|mention| !said_in_words(pair.source.text, mention, &target_words));
             unmatched_source.retain(|mention| !stoppage_time(pair.source.text, mention, &target_lower));
             // A code written differently (`Hwasong 19` for `Hwasong-19`)
@@ -356,6 +357,29 @@ fn match_converted_units(source: &str, draft: &str, unmatched: &mut Vec<NumberMe
             });
             found.then_some(slot)
         });
+        match slot {
+            Some(slot) => {
+                *slot = None;
+                false
+            }
+            None => true,
+        }
+    });
+}
+
+/// Source numbers the draft gives in British shorthand for millions with no
+/// currency before them (`9,2 juta dosis` → "9.2m doses"). The number
+/// reader takes a glued `m` without a currency for metres (`1.8m`), so
+/// the millions reading is tried here, where the source says which it is.
+fn match_glued_millions(draft: &str, unmatched: &mut Vec<NumberMention>, target_numbers: &mut [Option<NumberMention>]) {
+    let glued_m = |t: &NumberMention| {
+        let rest = &draft[t.span.end..];
+        rest.starts_with('m') && !rest[1..].starts_with(char::is_alphanumeric)
+    };
+    unmatched.retain(|mention| {
+        let slot = target_numbers
+            .iter_mut()
+            .find(|slot| slot.is_some_and(|t| glued_m(&t) && (t.value * 1e6 - mention.value).abs() <= 1e-6 * mention.value.abs().max(1.0)));
         match slot {
             Some(slot) => {
                 *slot = None;

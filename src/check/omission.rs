@@ -28,8 +28,10 @@ crate::check::declare::declare_rules! {
          a report on missile tests is an error.";
     OMISSION = "omission", Error,
         "A source sentence has no translation.",
-        "The aligner paired this source unit with no draft unit (a 1-0 bead). Boilerplate\n\
-         (site trailers) and the copies of a repeated block are exempt.\n\
+        "The aligner paired this source unit with no draft unit (a 1-0 bead), or folded it into a\n\
+         neighbour's bead although the draft sentence has none of its numbers and hardly any of its\n\
+         names while it has the neighbour's. Boilerplate (site trailers) and the copies of a\n\
+         repeated block are exempt.\n\
          Example: the sentence about Blinken's estimate of 8,000 troops is missing.";
     OMISSION_PARTIAL = "omission.partial", Warning,
         "The draft is much shorter than its source.",
@@ -65,9 +67,22 @@ pub struct Omission;
 
 impl Check for Omission {
     fn run(&self, pair: &Pair<'_>, out: &mut Vec<Finding>) {
-        for bead in pair.beads {
+        for (bead_idx, bead) in pair.beads.iter().enumerate() {
             match (bead.source.len(), bead.target.len()) {
                 (0, 0) => {}
+                (1, 0) if let Some(into) = merged_into_neighbour(pair, bead_idx) => {
+                    let unit = &pair.source.units[bead.source[0]];
+                    let target = &pair.target.units[into];
+                    out.push(
+                        finding(
+                            STRUCTURE_MERGED,
+                            format!("source sentence {} is translated inside draft sentence {}", unit.id, target.id),
+                        )
+                        .with_source(unit.id.clone(), unit.span)
+                        .with_target(target.id.clone(), target.span)
+                        .with_severity(crate::finding::Severity::Info),
+                    );
+                }
                 (_, 0) => omitted(pair, bead, out),
                 (0, _) => {
                     for &target_idx in &bead.target {
@@ -75,6 +90,7 @@ impl Check for Omission {
                     }
                 }
                 (1, 1) => partial(pair, bead, out),
+                (_, 1) if let Some(dropped) = dropped_part(pair, bead) => omitted_one(pair, dropped, out),
                 (n_source, 1) => {
                     let target = &pair.target.units[bead.target[0]];
                     let first = &pair.source.units[bead.source[0]];
@@ -183,12 +199,124 @@ fn omitted(pair: &Pair<'_>, bead: &AlignedBead, out: &mut Vec<Finding>) {
         return;
     }
     for &source_idx in &bead.source {
-        let unit = &pair.source.units[source_idx];
-        if unit.kind == UnitKind::Boilerplate || unit.repeat_of.is_some() {
-            continue;
-        }
-        out.push(finding(OMISSION, format!("source unit {} is not translated", unit.id)).with_source(unit.id.clone(), unit.span));
+        omitted_one(pair, source_idx, out);
     }
+}
+
+fn omitted_one(pair: &Pair<'_>, source_idx: usize, out: &mut Vec<Finding>) {
+    let unit = &pair.source.units[source_idx];
+    if unit.kind == UnitKind::Boilerplate || unit.repeat_of.is_some() {
+        return;
+    }
+    out.push(finding(OMISSION, format!("source unit {} is not translated", unit.id)).with_source(unit.id.clone(), unit.span));
+}
+
+/// Whether an anchor of `order::anchors` is a number (`n…`, `t…`, `d…`
+/// and digits) rather than a name or a calendar word.
+fn is_number_key(key: &str) -> bool {
+    let mut chars = key.chars();
+    matches!(chars.next(), Some('n' | 't' | 'd')) && chars.as_str().trim_start_matches('-').parse::<u64>().is_ok()
+}
+
+/// Whether the source sentence of the 1-0 bead `bead_idx` is translated
+/// inside the draft sentence of a neighbouring bead of its paragraph, which
+/// the aligner paired with the neighbour alone: wire translators join a
+/// short sentence to the one before or after it ("…from 9am, some holding up
+/// banners…"). The draft sentence must be longer than its own source
+/// predicts by at least half of what this sentence predicts, and hold at
+/// least half of this sentence's names and numbers (when it has any). A
+/// sentence simply left out leaves its neighbour at the predicted length.
+/// A merged sentence is condensed (a clause, "as did the prosecutors"):
+/// the joint draft sentence is longer than its own source predicts by at
+/// least this fraction of what the merged sentence predicts (half of it
+/// for a sentence without names or numbers, which cannot confirm it)…
+const MERGED_SHARE: f64 = 4.0;
+/// …and by at least this share of its own prediction, beyond the usual
+/// spread of free translation.
+const MERGED_STRETCH: f64 = 0.15;
+
+fn merged_into_neighbour(pair: &Pair<'_>, bead_idx: usize) -> Option<usize> {
+    let bead = &pair.beads[bead_idx];
+    let source_idx = bead.source[0];
+    let unit = &pair.source.units[source_idx];
+    if unit.kind != UnitKind::Body || bead.repeat {
+        return None;
+    }
+    let own_text = pair.source.unit_text(source_idx);
+    let own_expected = own_text.chars().count() as f64 * EXPECTED_RATIO;
+    let own = super::order::anchors(own_text, crate::segment::Lang::Id);
+    let own_total: u32 = own.values().sum();
+    let neighbours = [bead_idx.checked_sub(1), bead_idx.checked_add(1)];
+    neighbours
+        .into_iter()
+        .flatten()
+        .filter_map(|idx| pair.beads.get(idx))
+        .find_map(|next| {
+            if next.source.is_empty() || next.target.len() != 1 {
+                return None;
+            }
+            if next.source.iter().any(|&idx| pair.source.units[idx].paragraph != unit.paragraph) {
+                return None;
+            }
+            let target_text = pair.target.unit_text(next.target[0]);
+            let expected: f64 = next
+                .source
+                .iter()
+                .map(|&idx| pair.source.unit_text(idx).chars().count() as f64 * EXPECTED_RATIO)
+                .sum();
+            let extra = target_text.chars().count() as f64 - expected;
+            // Without names or numbers to confirm it, only a draft sentence as
+            // long as both sources together counts.
+            let share = if own_total == 0 { 2.0 } else { MERGED_SHARE };
+            let long_enough = extra >= (own_expected / share).max(expected * MERGED_STRETCH);
+            let shares = own_total == 0 || {
+                let draft = super::order::anchors(target_text, crate::segment::Lang::En);
+                super::order::overlap(&own, &draft) * 2 >= own_total
+            };
+            (long_enough && shares).then_some(next.target[0])
+        })
+}
+
+/// Names and numbers from which a source sentence says enough to be told
+/// apart from its neighbour.
+const DROPPED_MIN_ANCHORS: u32 = 4;
+
+/// In a bead that pairs several source sentences with one draft sentence,
+/// a source sentence the draft does not translate at all: the aligner folds
+/// an omitted sentence into its neighbour's bead when the glossary or the
+/// lengths make the merge look cheap. It is the one sentence with at least
+/// `DROPPED_MIN_ANCHORS` names and numbers of which the draft has at most a
+/// quarter, while every other sentence of the bead finds at least half of its
+/// own (or has too few to tell); its numbers (two or more) must all be
+/// missing, since names may be translated (`Kementerian Perhubungan`) while
+/// numbers keep their value. A merge that translates both sentences finds
+/// most of both; one whose sentence is reworded beyond its names is left alone.
+fn dropped_part(pair: &Pair<'_>, bead: &AlignedBead) -> Option<usize> {
+    if bead.source.len() < 2 || bead.repeat {
+        return None;
+    }
+    let draft = super::order::anchors(pair.target.unit_text(bead.target[0]), crate::segment::Lang::En);
+    let mut dropped = None;
+    for &idx in &bead.source {
+        let own = super::order::anchors(pair.source.unit_text(idx), crate::segment::Lang::Id);
+        let total: u32 = own.values().sum();
+        let found = super::order::overlap(&own, &draft);
+        let numbers: u32 = own.iter().filter(|(key, _)| is_number_key(key)).map(|(_, &n)| n).sum();
+        let numbers_found: u32 = own
+            .iter()
+            .filter(|(key, _)| is_number_key(key))
+            .map(|(key, &n)| n.min(draft.get(key).copied().unwrap_or(0)))
+            .sum();
+        if total >= DROPPED_MIN_ANCHORS && numbers >= 2 && numbers_found == 0 && found * 4 <= total {
+            if dropped.is_some() {
+                return None;
+            }
+            dropped = Some(idx);
+        } else if total >= 2 && found * 2 < total {
+            return None;
+        }
+    }
+    dropped
 }
 
 fn partial(pair: &Pair<'_>, bead: &AlignedBead, out: &mut Vec<Finding>) {

@@ -825,3 +825,39 @@ fn issue_15_item_6_every_rule_of_the_table_is_produced_by_some_input() {
     let unknown: Vec<&&str> = produced.difference(&table).collect();
     assert!(unknown.is_empty(), "findings of rules the table lacks: {unknown:?}");
 }
+
+#[test]
+fn issue_11_sentence_dropped_inside_a_merge_is_an_omission() {
+    let source = "Bank Indonesia (BI) menyatakan nilai tukar rata-rata akan berada pada level Rp9.000 hingga Rp9.300 per dolar AS pada 2008.\n\
+                  Inflasi pada Desember 2006 sebesar 1,04 persen, kata Gubernur BI Burhanuddin Abdullah.";
+    let merged = || {
+        vec![AlignedBead {
+            source: vec![0, 1],
+            target: vec![0],
+            confidence: 0.6,
+            repeat: false,
+        }]
+    };
+    // The draft translates only the second sentence: the first is omitted,
+    // not merged.
+    let dropped = "Inflation in December 2006 was 1.04 percent, BI Governor Burhanuddin Abdullah said.";
+    let rules = |draft: &str| -> Vec<&'static str> {
+        let setup = Setup {
+            beads: Some(merged()),
+            ..Setup::default()
+        };
+        findings_of(source, draft, &setup, &CheckConfig::default())
+            .iter()
+            .map(|f| f.rule.as_str())
+            .collect()
+    };
+    let found = rules(dropped);
+    assert!(found.contains(&"omission"), "{found:?}");
+    assert!(!found.contains(&"structure.merged"), "{found:?}");
+    // Both sentences translated into one: a merge, no omission.
+    let both = "BI said the exchange rate would average Rp9,000 to Rp9,300 per US dollar in 2008, \
+                and inflation in December 2006 was 1.04 percent, BI Governor Burhanuddin Abdullah said.";
+    let found = rules(both);
+    assert!(!found.contains(&"omission"), "{found:?}");
+    assert!(found.contains(&"structure.merged"), "{found:?}");
+}

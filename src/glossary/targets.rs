@@ -195,12 +195,13 @@ impl TargetIndex {
             let best = index.by_first_word.get(&words[idx].1).and_then(|candidates| {
                 candidates
                     .iter()
-                    .filter(|(form, _)| {
+                    .filter(|(form, target_idx)| {
                         form.len() <= words.len() - idx
                             && form.iter().enumerate().all(|(k, w)| {
                                 let written = &words[idx + k].1;
                                 written == w || (k + 1 == form.len() && with_ending(written, w))
                             })
+                            && !common_word_for_acronym(words[idx].0.slice(text), &built.targets[*target_idx].0)
                     })
                     .max_by_key(|(form, _)| form.len())
             });
@@ -218,6 +219,16 @@ impl TargetIndex {
         }
         out
     }
+}
+
+/// Whether `written` is an ordinary lower-case word where `target` is a
+/// short acronym: `is` is not `IS`, `us` is not `US`, `as` is not `AS`.
+/// Longer acronyms may be written as words (`Asean`, `Nato`), so only
+/// acronyms of up to three letters ask for capitals.
+fn common_word_for_acronym(written: &str, target: &str) -> bool {
+    let letters = || target.chars().filter(|c| c.is_alphabetic());
+    let acronym = !target.contains(' ') && letters().count() <= 3 && letters().all(char::is_uppercase);
+    acronym && written.chars().filter(|c| c.is_alphabetic()).all(char::is_lowercase)
 }
 
 /// `word` with a plural or possessive ending: `koreas`, `korea's`.
@@ -256,5 +267,19 @@ mod tests {
                 ("U.N.", "UN")
             ]
         );
+    }
+
+    #[test]
+    fn a_lower_case_word_is_not_a_short_acronym() {
+        let origin = Origin::new(&Arc::from(Path::new("g.tsv")), 1);
+        let glossary = Glossary::new(vec![
+            Entry::new("Negara Islam", "IS", origin.clone()),
+            Entry::new("AS", "US", origin.clone()),
+            Entry::new("ASEAN", "ASEAN", origin),
+        ]);
+        let index = TargetIndex::new(&glossary);
+        let text = "The rate is low, he told us; IS and the US met Asean.";
+        let found: Vec<&str> = index.find(text, 0).into_iter().map(|(span, _)| span.slice(text)).collect();
+        assert_eq!(found, vec!["IS", "US", "Asean"]);
     }
 }
