@@ -246,9 +246,11 @@ impl Glossary {
                 let entry_idx = entries.len();
                 // The earlier layers' entries this one meets, in order.
                 let mut met: Vec<usize> = Vec::new();
-                for source in &entry.sources {
-                    let folded = key(source, KeyOptions::FOLDED);
-                    if let Some(&previous) = owner.get(&folded)
+                // Each spelling's key is computed once (they are most of
+                // the cost of layering the shipped glossaries on every run).
+                let mut folded_here: Vec<String> = entry.sources.iter().map(|s| key(s, KeyOptions::FOLDED)).collect();
+                for folded in &folded_here {
+                    if let Some(&previous) = owner.get(folded)
                         && previous < first_of_layer
                         && !met.contains(&previous)
                     {
@@ -257,7 +259,6 @@ impl Glossary {
                 }
                 for &previous in &met {
                     if entry.replace {
-                        let folded_here: Vec<String> = entry.sources.iter().map(|s| key(s, KeyOptions::FOLDED)).collect();
                         entries[previous]
                             .sources
                             .retain(|s| !folded_here.contains(&key(s, KeyOptions::FOLDED)));
@@ -268,8 +269,11 @@ impl Glossary {
                         entry.absorb(&absorbed);
                     }
                 }
-                for source in &entry.sources {
-                    owner.insert(key(source, KeyOptions::FOLDED), entry_idx);
+                // Absorbing only appends spellings: key the new ones too.
+                let n_keyed = folded_here.len();
+                folded_here.extend(entry.sources[n_keyed..].iter().map(|s| key(s, KeyOptions::FOLDED)));
+                for folded in folded_here {
+                    owner.insert(folded, entry_idx);
                 }
                 entries.push(entry);
             }
