@@ -13,18 +13,29 @@
 
 use std::collections::HashMap;
 
+use crate::fast_hash::SeededState;
 use crate::glossary::Glossary;
-
-use super::anchors::words_lower;
 
 /// One spelling of one side of an entry.
 #[derive(Debug, Clone)]
 struct Pattern {
     entry: u32,
-    /// The words, lower case unless `exact`.
-    words: Box<[String]>,
+    /// The words, lower case unless `exact`, joined by single spaces (a
+    /// word never holds one): one allocation per spelling instead of one
+    /// per word, since every run builds this for the whole glossary.
+    words: Box<str>,
+    /// How many words `words` holds.
+    len: u32,
     /// Compare with the words as written (an acronym).
     exact: bool,
+}
+
+impl Pattern {
+    /// Whether `words` (a unit's words from the pattern's start, exactly
+    /// as many as the pattern has) are the pattern's words.
+    fn is(&self, words: &[impl AsRef<str>]) -> bool {
+        self.words.split(' ').zip(words).all(|(mine, theirs)| mine == theirs.as_ref())
+    }
 }
 
 /// Source term → admitted English renderings, for the aligner's anchors.
@@ -33,9 +44,9 @@ struct Pattern {
 #[derive(Debug, Clone, Default)]
 pub struct TermPairs {
     /// First word (lower case) → patterns of source spellings.
-    source: HashMap<String, Vec<Pattern>>,
+    source: HashMap<String, Vec<Pattern>, SeededState>,
     /// First word (lower case) → patterns of English targets.
-    target: HashMap<String, Vec<Pattern>>,
+    target: HashMap<String, Vec<Pattern>, SeededState>,
     entries: u32,
 }
 
@@ -72,20 +83,45 @@ impl TermPairs {
     }
 
     fn add(&mut self, sources: &[(&str, bool)], targets: &[(&str, bool)]) {
-        let patterns = |spellings: &[(&str, bool)]| -> Vec<(Vec<String>, bool)> {
+        // Every run of `check` builds this for the whole shipped glossary
+        // (thousands of spellings) before it reads a word of its input, so
+        // a spelling costs one string (its words, joined) and no key is
+        // copied that the index already holds.
+        let patterns = |spellings: &[(&str, bool)]| -> Vec<(String, u32, bool)> {
             spellings
                 .iter()
-                .map(|&(spelling, exact)| {
-                    let words = if exact {
-                        super::anchors::words_of(spelling).into_iter().map(str::to_string).collect()
+                .filter_map(|&(spelling, exact)| {
+                    let mut joined = String::with_capacity(spelling.len());
+                    let (mut len, mut chars) = (0u32, 0usize);
+                    for word in super::anchors::words_of(spelling) {
+                        if len > 0 {
+                            joined.push(' ');
+                        }
+                        if exact {
+                            joined.push_str(word);
+                        } else if word.is_ascii() {
+                            // `to_lowercase` gives the same for ASCII.
+                            let start = joined.len();
+                            joined.push_str(word);
+                            joined[start..].make_ascii_lowercase();
+                        } else {
+                            joined.push_str(&word.to_lowercase());
+                        }
+                        len += 1;
+                        chars += word.chars().count();
+                    }
+                    // One letter is no anchor: `A$` (Australian dollars)
+                    // would otherwise pair with every English article.
+                    // (`to_lowercase` can change a word's length, so the
+                    // letters are counted in the written word only where
+                    // that is the same.)
+                    let letters = if exact || spelling.is_ascii() {
+                        chars
                     } else {
-                        words_lower(spelling)
+                        joined.chars().filter(|&c| c != ' ').count()
                     };
-                    (words, exact)
+                    (letters >= 2).then_some((joined, len, exact))
                 })
-                // One letter is no anchor: `A$` (Australian dollars) would
-                // otherwise pair with every English article.
-                .filter(|(words, _)| words.iter().map(|word| word.chars().count()).sum::<usize>() >= 2)
                 .collect()
         };
         let (sources, targets) = (patterns(sources), patterns(targets));
@@ -96,14 +132,30 @@ impl TermPairs {
         let entry = self.entries;
         self.entries += 1;
         for (index, side) in [(&mut self.source, sources), (&mut self.target, targets)] {
-            for (words, exact) in side {
-                let patterns = index.entry(words[0].to_lowercase()).or_default();
-                if !patterns.iter().any(|p| p.entry == entry && *p.words == *words) {
-                    patterns.push(Pattern {
-                        entry,
-                        words: words.into(),
-                        exact,
-                    });
+            for (words, len, exact) in side {
+                // The index key is the first word in lower case; an ASCII
+                // word without capitals is its own key.
+                let first = words.split(' ').next().unwrap_or("");
+                let lowered;
+                let key = if first.is_ascii() && !first.bytes().any(|b| b.is_ascii_uppercase()) {
+                    first
+                } else {
+                    lowered = first.to_lowercase();
+                    lowered.as_str()
+                };
+                let new = |words: String| Pattern {
+                    entry,
+                    words: words.into_boxed_str(),
+                    len,
+                    exact,
+                };
+                if let Some(patterns) = index.get_mut(key) {
+                    if !patterns.iter().any(|p| p.entry == entry && *p.words == *words) {
+                        patterns.push(new(words));
+                    }
+                } else {
+                    let key = key.to_string();
+                    index.insert(key, vec![new(words)]);
                 }
             }
         }
@@ -127,13 +179,13 @@ impl TermPairs {
         for (at, first) in lower.iter().enumerate() {
             let Some(patterns) = index.get(first) else { continue };
             for pattern in patterns {
-                let Some(end) = at.checked_add(pattern.words.len()).filter(|&end| end <= lower.len()) else {
+                let Some(end) = at.checked_add(pattern.len as usize).filter(|&end| end <= lower.len()) else {
                     continue;
                 };
                 let found = if pattern.exact {
-                    words[at..end].iter().zip(pattern.words.iter()).all(|(w, p)| *w == p)
+                    pattern.is(&words[at..end])
                 } else {
-                    lower[at..end] == *pattern.words
+                    pattern.is(&lower[at..end])
                 };
                 if found {
                     out.push(pattern.entry as usize);

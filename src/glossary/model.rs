@@ -239,7 +239,7 @@ impl Glossary {
         }
         let mut entries: Vec<Entry> = Vec::new();
         // Folded key → index of the entry that currently owns it.
-        let mut owner: HashMap<String, usize> = HashMap::new();
+        let mut owner: HashMap<String, usize, crate::fast_hash::SeededState> = HashMap::default();
         for layer in non_empty {
             let first_of_layer = entries.len();
             for mut entry in layer.entries {

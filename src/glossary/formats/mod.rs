@@ -30,6 +30,7 @@ use std::sync::Arc;
 use super::lint::{Problem, Severity};
 use super::model::{Entry, Glossary, MatchMode, Origin};
 use crate::error::{Error, Result};
+use crate::fast_hash::SeededState;
 
 /// The glossary file formats.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -172,11 +173,11 @@ pub struct Row {
 #[derive(Debug, Default)]
 pub struct RowMerger {
     entries: Vec<Entry>,
-    by_source: HashMap<String, usize>,
+    by_source: HashMap<String, usize, SeededState>,
     /// For entries that got a second row: what they already hold, so that
     /// a glossary with a hundred thousand rows for one term is read in
     /// linear time rather than comparing every row with every earlier one.
-    seen: HashMap<usize, Seen>,
+    seen: HashMap<usize, Seen, SeededState>,
 }
 
 /// The targets, forbidden targets and source spellings of one entry.
