@@ -118,22 +118,27 @@ pub fn features(
                 keys.push((hash(class, &value.to_le_bytes()), weights.number));
             }
             let words = words_of(text);
+            // Lower-cased once: the term pairs below look at them too.
+            let lower_words: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
             let (mut id_words, mut en_words) = (0u16, 0u16);
-            for (word_idx, word) in words.iter().enumerate() {
-                let lower = word.to_lowercase();
+            for (word_idx, (word, lower)) in words.iter().zip(&lower_words).enumerate() {
                 let capitalised = word.chars().next().is_some_and(char::is_uppercase);
-                if ID_FUNCTION_WORDS.contains(&lower.as_str()) {
+                let (is_id_function, is_en_function) = (
+                    ID_FUNCTION_WORDS.contains(&lower.as_str()),
+                    EN_FUNCTION_WORDS.contains(&lower.as_str()),
+                );
+                if is_id_function {
                     id_words = id_words.saturating_add(1);
                 }
-                if EN_FUNCTION_WORDS.contains(&lower.as_str()) {
+                if is_en_function {
                     en_words = en_words.saturating_add(1);
                 }
-                if capitalised && let Some(slot) = calendar_slot(&lower) {
+                if capitalised && let Some(slot) = calendar_slot(lower) {
                     keys.push((hash(b'c', &[slot]), weights.calendar));
                     strong += weights.calendar;
                     continue;
                 }
-                let is_function = ID_FUNCTION_WORDS.contains(&lower.as_str()) || EN_FUNCTION_WORDS.contains(&lower.as_str());
+                let is_function = is_id_function || is_en_function;
                 let has_letter = word.chars().any(char::is_alphabetic);
                 let marked = word.chars().any(|c| c.is_uppercase() || c.is_ascii_digit());
                 if marked && has_letter && !is_function && word.chars().count() >= 2 {
@@ -154,7 +159,6 @@ pub fn features(
                 }
             }
             if !terms.is_empty() {
-                let lower_words: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
                 term_hits.clear();
                 terms.matches(&words, &lower_words, lang == crate::segment::Lang::Id, &mut term_hits);
                 for &entry_idx in &term_hits {
@@ -202,10 +206,6 @@ pub(super) fn words_of(text: &str) -> Vec<&str> {
         out.push(&text[word_start..]);
     }
     out
-}
-
-pub(super) fn words_lower(text: &str) -> Vec<String> {
-    words_of(text).iter().map(|w| w.to_lowercase()).collect()
 }
 
 /// FNV-1a over a type tag and bytes: stable across runs, cheap, and wide
