@@ -145,6 +145,12 @@ impl<'a> Reader<'a> {
         }
     }
 
+    /// Whether remarks are kept (lenient reading, for `lint`): a strict
+    /// reader need not look for what only a remark would say.
+    pub fn keeps_remarks(&self) -> bool {
+        self.problems.is_some()
+    }
+
     /// A remark for `lint` (ignored when strict).
     pub fn remark(&mut self, severity: Severity, code: &'static str, line: usize, message: impl Into<String>) {
         if let Some(problems) = &mut self.problems {
