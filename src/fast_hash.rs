@@ -24,7 +24,7 @@ pub struct SeededState(u64);
 impl Default for SeededState {
     fn default() -> Self {
         static SEED: OnceLock<u64> = OnceLock::new();
-        SeededState(*SEED.get_or_init(|| RandomState::new().hash_one(0x5e1a_7a5u64)))
+        SeededState(*SEED.get_or_init(|| RandomState::new().hash_one(0x05e1_a7a5_u64)))
     }
 }
 

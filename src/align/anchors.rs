@@ -123,10 +123,7 @@ pub fn features(
             let (mut id_words, mut en_words) = (0u16, 0u16);
             for (word_idx, (word, lower)) in words.iter().zip(&lower_words).enumerate() {
                 let capitalised = word.chars().next().is_some_and(char::is_uppercase);
-                let (is_id_function, is_en_function) = (
-                    ID_FUNCTION_WORDS.contains(&lower.as_str()),
-                    EN_FUNCTION_WORDS.contains(&lower.as_str()),
-                );
+                let (is_id_function, is_en_function) = function_word(lower);
                 if is_id_function {
                     id_words = id_words.saturating_add(1);
                 }
@@ -149,8 +146,9 @@ pub fn features(
                     }
                 }
                 if has_letter && !is_function && lower.chars().count() >= 4 {
-                    let stem: String = lower.chars().take(4).collect();
-                    keys.push((hash(b's', stem.as_bytes()), weights.stem));
+                    // The first four letters, as a slice (no copy per word).
+                    let stem_end = lower.char_indices().nth(4).map_or(lower.len(), |(at, _)| at);
+                    keys.push((hash(b's', &lower.as_bytes()[..stem_end]), weights.stem));
                 }
             }
             for (marks, slot) in [("?", b'?'), ("!", b'!'), ("\"“”«»„", b'q'), ("([", b'b')] {
@@ -206,6 +204,21 @@ pub(super) fn words_of(text: &str) -> Vec<&str> {
         out.push(&text[word_start..]);
     }
     out
+}
+
+/// Whether `lower` is an Indonesian and whether an English function word:
+/// two binary searches in sorted copies of the lists (made once), where
+/// `contains` compared every word of a unit with a hundred-odd entries.
+fn function_word(lower: &str) -> (bool, bool) {
+    static SORTED: std::sync::OnceLock<[Vec<&'static str>; 2]> = std::sync::OnceLock::new();
+    let [id, en] = SORTED.get_or_init(|| {
+        [ID_FUNCTION_WORDS, EN_FUNCTION_WORDS].map(|list| {
+            let mut sorted = list.to_vec();
+            sorted.sort_unstable();
+            sorted
+        })
+    });
+    (id.binary_search(&lower).is_ok(), en.binary_search(&lower).is_ok())
 }
 
 /// FNV-1a over a type tag and bytes: stable across runs, cheap, and wide

@@ -11,13 +11,15 @@
 //! sentences were swapped. Within one paragraph only: moving a paragraph is
 //! an editor's decision, not a slip.
 
-use std::collections::HashMap;
-
 use super::{Check, Pair, finding, words};
 use crate::finding::Finding;
 use crate::numbers::extract;
 use crate::segment::Lang;
 use crate::text::Span;
+
+/// Anchor counts of a sentence, with the quick hasher (`crate::fast_hash`):
+/// every check run makes several per bead, and only their sums are read.
+type HashMap<K, V> = std::collections::HashMap<K, V, crate::fast_hash::SeededState>;
 
 // The rules this file reports: their ids, default levels and the text of
 // `selaras explain` (collected into the table by `registry`).
@@ -35,7 +37,7 @@ pub struct Order;
 
 /// The anchors of one sentence, with how often each occurs.
 pub(super) fn anchors(text: &str, lang: Lang) -> HashMap<String, u32> {
-    let mut out: HashMap<String, u32> = HashMap::new();
+    let mut out: HashMap<String, u32> = HashMap::default();
     for mention in extract(text, lang) {
         let (class, value) = mention.key();
         *out.entry(format!("{}{value}", class as char)).or_default() += 1;
