@@ -170,19 +170,21 @@ impl Check for Entities {
             let Some(&first_target) = bead.target.first() else { continue };
             let span = pair.target.joined_span(&bead.target);
             let text = span.slice(pair.target.text);
-            let words_exact: Vec<&str> = words(text, 0).map(|(_, w)| w).collect();
+            // The bead's words, read once (spans in the document).
+            let (spans, words_exact): (Vec<Span>, Vec<&str>) = words(text, span.start).unzip();
+            let lowered: Vec<String> = words_exact.iter().map(|w| w.to_lowercase()).collect();
             let draft = Draft {
                 unit: &pair.target.units[first_target],
                 span,
                 squashed: squash(text),
-                words: words(text, 0).map(|(_, w)| w.to_lowercase()).collect(),
-                lower_set: words(text, 0).map(|(_, w)| w.to_lowercase()).collect(),
+                lower_set: lowered.iter().cloned().collect(),
+                words: lowered,
                 exact_set: words_exact.iter().copied().collect(),
                 candidates: Candidates::of(&words_exact),
                 codes_seen: RefCell::default(),
                 verdicts: &verdicts,
                 words_exact,
-                spans: words(text, span.start).map(|(s, _)| s).collect(),
+                spans,
                 source_text: &source_words,
                 document_words: &draft_words,
             };

@@ -130,15 +130,37 @@ fn copied_stretch(pair: &Pair<'_>, sources: &[usize], text: &str, base: usize) -
 }
 
 fn fold(text: &str) -> String {
-    text.split_whitespace().map(str::to_lowercase).collect::<Vec<_>>().join(" ")
+    // One string, built in place (this runs for every draft unit).
+    let mut out = String::with_capacity(text.len());
+    for (idx, word) in text.split_whitespace().enumerate() {
+        if idx > 0 {
+            out.push(' ');
+        }
+        push_lower(&mut out, word);
+    }
+    out
+}
+
+/// Appends `word.to_lowercase()` to `out` (in place for ASCII, the same
+/// result there).
+fn push_lower(out: &mut String, word: &str) {
+    if word.is_ascii() {
+        let start = out.len();
+        out.push_str(word);
+        out[start..].make_ascii_lowercase();
+    } else {
+        out.push_str(&word.to_lowercase());
+    }
 }
 
 /// Whether `text`'s function words are mostly Indonesian.
 pub fn reads_as_indonesian(text: &str) -> bool {
     let (mut n_words, mut n_indonesian, mut n_english) = (0usize, 0usize, 0usize);
+    let mut lower = String::new();
     for (_, word) in words(text, 0) {
         n_words += 1;
-        let lower = word.to_lowercase();
+        lower.clear();
+        push_lower(&mut lower, word);
         if INDONESIAN.binary_search(&lower.as_str()).is_ok() {
             n_indonesian += 1;
         } else if ENGLISH.binary_search(&lower.as_str()).is_ok() {
