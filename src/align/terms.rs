@@ -20,21 +20,36 @@ use crate::glossary::Glossary;
 #[derive(Debug, Clone)]
 struct Pattern {
     entry: u32,
-    /// The words, lower case unless `exact`, joined by single spaces (a
-    /// word never holds one): one allocation per spelling instead of one
-    /// per word, since every run builds this for the whole glossary.
-    words: Box<str>,
-    /// How many words `words` holds.
+    /// The spelling as the glossary writes it: `spellings[start..end]`.
+    /// Every run builds this for the whole glossary before it reads its
+    /// input, so a spelling costs a copy into one shared string and one
+    /// pass over its letters; its words are compared only where a unit's
+    /// word is its first word, which few are.
+    start: usize,
+    end: usize,
+    /// How many words the spelling has.
     len: u32,
-    /// Compare with the words as written (an acronym).
+    /// Compare with the words as written (an acronym); otherwise in lower case.
     exact: bool,
 }
 
 impl Pattern {
-    /// Whether `words` (a unit's words from the pattern's start, exactly
-    /// as many as the pattern has) are the pattern's words.
-    fn is(&self, words: &[impl AsRef<str>]) -> bool {
-        self.words.split(' ').zip(words).all(|(mine, theirs)| mine == theirs.as_ref())
+    /// Whether `words` (a unit's words from the pattern's start, exactly as
+    /// many as the pattern has; lower-cased unless the pattern is `exact`)
+    /// are the pattern's words.
+    fn is(&self, spellings: &str, words: &[impl AsRef<str>]) -> bool {
+        let spelling = &spellings[self.start..self.end];
+        super::anchors::word_iter(spelling).zip(words).all(|(mine, theirs)| {
+            let theirs = theirs.as_ref();
+            if self.exact {
+                mine == theirs
+            } else if mine.is_ascii() {
+                // `to_lowercase` is ASCII lower case here: compare in place.
+                mine.len() == theirs.len() && mine.bytes().zip(theirs.bytes()).all(|(m, t)| m.to_ascii_lowercase() == t)
+            } else {
+                mine.to_lowercase() == theirs
+            }
+        })
     }
 }
 
@@ -47,6 +62,8 @@ pub struct TermPairs {
     source: HashMap<String, Vec<Pattern>, SeededState>,
     /// First word (lower case) → patterns of English targets.
     target: HashMap<String, Vec<Pattern>, SeededState>,
+    /// Every spelling of every pattern, one after the other.
+    spellings: String,
     entries: u32,
 }
 
@@ -82,45 +99,32 @@ impl TermPairs {
         self.add(&[(source, false)], &targets);
     }
 
-    fn add(&mut self, sources: &[(&str, bool)], targets: &[(&str, bool)]) {
-        // Every run of `check` builds this for the whole shipped glossary
-        // (thousands of spellings) before it reads a word of its input, so
-        // a spelling costs one string (its words, joined) and no key is
-        // copied that the index already holds.
-        let patterns = |spellings: &[(&str, bool)]| -> Vec<(String, u32, bool)> {
+    fn add<'a>(&mut self, sources: &[(&'a str, bool)], targets: &[(&'a str, bool)]) {
+        // (spelling, its first word, number of words, exact) of the
+        // spellings that can anchor: words of two letters or more in all.
+        let patterns = |spellings: &[(&'a str, bool)]| -> Vec<(&'a str, &'a str, u32, bool)> {
             spellings
                 .iter()
                 .filter_map(|&(spelling, exact)| {
-                    let mut joined = String::with_capacity(spelling.len());
-                    let (mut len, mut chars) = (0u32, 0usize);
-                    for word in super::anchors::words_of(spelling) {
-                        if len > 0 {
-                            joined.push(' ');
-                        }
-                        if exact {
-                            joined.push_str(word);
-                        } else if word.is_ascii() {
-                            // `to_lowercase` gives the same for ASCII.
-                            let start = joined.len();
-                            joined.push_str(word);
-                            joined[start..].make_ascii_lowercase();
-                        } else {
-                            joined.push_str(&word.to_lowercase());
+                    let (mut first, mut len, mut letters) = ("", 0u32, 0usize);
+                    for word in super::anchors::word_iter(spelling) {
+                        if len == 0 {
+                            first = word;
                         }
                         len += 1;
-                        chars += word.chars().count();
+                        // Letters of the word as compared: lower case unless
+                        // exact (lower case can change a non-ASCII length).
+                        letters += if word.is_ascii() {
+                            word.len()
+                        } else if exact {
+                            word.chars().count()
+                        } else {
+                            word.to_lowercase().chars().count()
+                        };
                     }
                     // One letter is no anchor: `A$` (Australian dollars)
                     // would otherwise pair with every English article.
-                    // (`to_lowercase` can change a word's length, so the
-                    // letters are counted in the written word only where
-                    // that is the same.)
-                    let letters = if exact || spelling.is_ascii() {
-                        chars
-                    } else {
-                        joined.chars().filter(|&c| c != ' ').count()
-                    };
-                    (letters >= 2).then_some((joined, len, exact))
+                    (letters >= 2).then_some((spelling, first, len, exact))
                 })
                 .collect()
         };
@@ -131,31 +135,33 @@ impl TermPairs {
         }
         let entry = self.entries;
         self.entries += 1;
+        let mut lowered = String::new();
         for (index, side) in [(&mut self.source, sources), (&mut self.target, targets)] {
-            for (words, len, exact) in side {
-                // The index key is the first word in lower case; an ASCII
-                // word without capitals is its own key.
-                let first = words.split(' ').next().unwrap_or("");
-                let lowered;
-                let key = if first.is_ascii() && !first.bytes().any(|b| b.is_ascii_uppercase()) {
-                    first
-                } else {
-                    lowered = first.to_lowercase();
-                    lowered.as_str()
-                };
-                let new = |words: String| Pattern {
+            for (spelling, first, len, exact) in side {
+                let start = self.spellings.len();
+                self.spellings.push_str(spelling);
+                let pattern = Pattern {
                     entry,
-                    words: words.into_boxed_str(),
+                    start,
+                    end: self.spellings.len(),
                     len,
                     exact,
                 };
-                if let Some(patterns) = index.get_mut(key) {
-                    if !patterns.iter().any(|p| p.entry == entry && *p.words == *words) {
-                        patterns.push(new(words));
-                    }
+                // The index key is the first word in lower case (made in a
+                // reused buffer for ASCII), copied only when new.
+                lowered.clear();
+                if first.is_ascii() {
+                    lowered.push_str(first);
+                    lowered.make_ascii_lowercase();
                 } else {
-                    let key = key.to_string();
-                    index.insert(key, vec![new(words)]);
+                    lowered.push_str(&first.to_lowercase());
+                }
+                let key = lowered.as_str();
+                match index.get_mut(key) {
+                    Some(patterns) => patterns.push(pattern),
+                    None => {
+                        index.insert(key.to_string(), vec![pattern]);
+                    }
                 }
             }
         }
@@ -183,9 +189,9 @@ impl TermPairs {
                     continue;
                 };
                 let found = if pattern.exact {
-                    pattern.is(&words[at..end])
+                    pattern.is(&self.spellings, &words[at..end])
                 } else {
-                    pattern.is(&lower[at..end])
+                    pattern.is(&self.spellings, &lower[at..end])
                 };
                 if found {
                     out.push(pattern.entry as usize);
