@@ -77,16 +77,20 @@ impl TermPairs {
     /// evidence that two sentences translate each other).
     pub fn from_glossary(glossary: &Glossary) -> Self {
         let mut pairs = TermPairs::new();
+        // Room for the spellings at once (a guess; the string grows if short).
+        pairs.spellings.reserve(glossary.entries.len() * 64);
+        // Reused for every entry: no lists allocated per entry.
+        let (mut sources, mut targets): (Vec<(&str, bool)>, Vec<(&str, bool)>) = (Vec::new(), Vec::new());
         for entry in &glossary.entries {
-            let targets: Vec<(&str, bool)> = entry
-                .targets()
-                .map(|target| (target, crate::glossary::model::is_acronym(target)))
-                .collect();
-            let sources: Vec<(&str, bool)> = entry
-                .sources
-                .iter()
-                .map(|source| (source.as_str(), entry.is_case_sensitive(source)))
-                .collect();
+            targets.clear();
+            targets.extend(entry.targets().map(|target| (target, crate::glossary::model::is_acronym(target))));
+            sources.clear();
+            sources.extend(
+                entry
+                    .sources
+                    .iter()
+                    .map(|source| (source.as_str(), entry.is_case_sensitive(source))),
+            );
             pairs.add(&sources, &targets);
         }
         pairs

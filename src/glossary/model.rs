@@ -196,8 +196,9 @@ impl Entry {
 /// acronyms; lowercase words that happen to spell them (`as`) are not the
 /// same term, so they match case-sensitively by default.
 pub fn is_acronym(source: &str) -> bool {
-    let n_letters = source.chars().count();
-    (1..=5).contains(&n_letters) && source.chars().all(|c| c.is_uppercase())
+    // Five characters take at most 20 bytes: a longer string is no acronym
+    // and is not counted (every run asks this of every glossary target).
+    source.len() <= 20 && (1..=5).contains(&source.chars().count()) && source.chars().all(|c| c.is_uppercase())
 }
 
 /// A list of entries, in file order.
