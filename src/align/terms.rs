@@ -80,7 +80,8 @@ impl TermPairs {
         // Room for the spellings at once (a guess; the string grows if short).
         pairs.spellings.reserve(glossary.entries.len() * 64);
         // Reused for every entry: no lists allocated per entry.
-        let (mut sources, mut targets): (Vec<(&str, bool)>, Vec<(&str, bool)>) = (Vec::new(), Vec::new());
+        let mut sources: Vec<(&str, bool)> = Vec::new();
+        let mut targets: Vec<(&str, bool)> = Vec::new();
         for entry in &glossary.entries {
             targets.clear();
             targets.extend(entry.targets().map(|target| (target, crate::glossary::model::is_acronym(target))));

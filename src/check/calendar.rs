@@ -35,10 +35,14 @@ const CALENDAR_TSV: &str = include_str!("../../glossaries/calendar.tsv");
 
 struct Names {
     /// Indonesian name → canonical English name.
-    indonesian: HashMap<&'static str, &'static str>,
+    indonesian: NameMap,
     /// English name or abbreviation → canonical English name.
-    english: HashMap<&'static str, &'static str>,
+    english: NameMap,
 }
+
+/// Asked about every word of every unit by several checks: the quick
+/// hasher (`crate::fast_hash`); only looked up, never iterated.
+type NameMap = HashMap<&'static str, &'static str, crate::fast_hash::SeededState>;
 
 static NAMES: LazyLock<Names> = LazyLock::new(|| {
     let mut targets: HashMap<&'static str, Vec<&'static str>> = HashMap::new();
@@ -48,8 +52,8 @@ static NAMES: LazyLock<Names> = LazyLock::new(|| {
             targets.entry(source).or_default().push(target);
         }
     }
-    let mut indonesian = HashMap::new();
-    let mut english = HashMap::new();
+    let mut indonesian = NameMap::default();
+    let mut english = NameMap::default();
     for (source, names) in &targets {
         let canonical = names.iter().copied().max_by_key(|name| name.len()).unwrap_or_default();
         indonesian.insert(*source, canonical);
