@@ -16,7 +16,12 @@
 //! * `outputs/diff view` and `outputs/xliff export`: the stages after the
 //!   check, on the checked `check/sentences` pairs of 20 000 and 40 000
 //!   sentences: the diff view built and drawn for the terminal and as the
-//!   HTML page, and the XLIFF 1.2 export built and written.
+//!   HTML page, and the XLIFF 1.2 export built and written;
+//! * `check/one pair from the start`: what `selaras check source draft`
+//!   does in one process: read the shipped glossaries, build the pipeline
+//!   (matcher, term pairs), then check the sample article once and four
+//!   times over (`start` alone is the first part). For a news article most
+//!   of a run is its start, so this is the figure a single-pair CI step sees.
 //!
 //! ```text
 //! cargo bench --bench check
@@ -253,8 +258,38 @@ fn outputs(c: &mut Criterion) {
     }
 }
 
+/// The sample article of `examples/korea-utara`, `copies` times over.
+fn sample(copies: usize) -> (String, String) {
+    let source = include_str!("../examples/korea-utara/source.id.txt");
+    let draft = include_str!("../examples/korea-utara/draft.en.txt");
+    (vec![source; copies].join("\n\n"), vec![draft; copies].join("\n\n"))
+}
+
+fn check_one_pair_from_start(c: &mut Criterion) {
+    let mut group = c.benchmark_group("check/one pair from the start");
+    group.sample_size(20);
+    group.bench_function("start", |b| {
+        b.iter(|| {
+            let glossary = selaras::glossary::load(&[], true).expect("shipped glossaries");
+            black_box(Pipeline::new(glossary, PipelineOptions::default()).expect("pipeline"))
+        })
+    });
+    for copies in [1, 4] {
+        let (source, draft) = sample(copies);
+        group.bench_with_input(BenchmarkId::new("sample", copies), &copies, |b, _| {
+            b.iter(|| {
+                let glossary = selaras::glossary::load(&[], true).expect("shipped glossaries");
+                let pipeline = Pipeline::new(glossary, PipelineOptions::default()).expect("pipeline");
+                black_box(pipeline.run(&source, &draft).findings.len())
+            })
+        });
+    }
+    group.finish();
+}
+
 criterion_group!(
     benches,
+    check_one_pair_from_start,
     check_sentences,
     check_short_units,
     check_xliff,

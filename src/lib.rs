@@ -19,6 +19,7 @@ pub mod baseline;
 pub mod check;
 pub mod diff;
 pub mod error;
+pub(crate) mod fast_hash;
 pub mod finding;
 pub mod glossary;
 pub mod input;

@@ -119,22 +119,24 @@ pub fn features(
                 keys.push((hash(class, &value.to_le_bytes()), weights.number));
             }
             let words = words_of(text);
+            // Lower-cased once: the term pairs below look at them too.
+            let lower_words: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
             let (mut id_words, mut en_words) = (0u16, 0u16);
-            for (word_idx, word) in words.iter().enumerate() {
-                let lower = word.to_lowercase();
+            for (word_idx, (word, lower)) in words.iter().zip(&lower_words).enumerate() {
                 let capitalised = word.chars().next().is_some_and(char::is_uppercase);
-                if ID_FUNCTION_WORDS.contains(&lower.as_str()) {
+                let (is_id_function, is_en_function) = function_word(lower);
+                if is_id_function {
                     id_words = id_words.saturating_add(1);
                 }
-                if EN_FUNCTION_WORDS.contains(&lower.as_str()) {
+                if is_en_function {
                     en_words = en_words.saturating_add(1);
                 }
-                if capitalised && let Some(slot) = calendar_slot(&lower) {
+                if capitalised && let Some(slot) = calendar_slot(lower) {
                     keys.push((hash(b'c', &[slot]), weights.calendar));
                     strong += weights.calendar;
                     continue;
                 }
-                let is_function = ID_FUNCTION_WORDS.contains(&lower.as_str()) || EN_FUNCTION_WORDS.contains(&lower.as_str());
+                let is_function = is_id_function || is_en_function;
                 let has_letter = word.chars().any(char::is_alphabetic);
                 let marked = word.chars().any(|c| c.is_uppercase() || c.is_ascii_digit());
                 if marked && has_letter && !is_function && word.chars().count() >= 2 {
@@ -145,8 +147,9 @@ pub fn features(
                     }
                 }
                 if has_letter && !is_function && lower.chars().count() >= 4 {
-                    let stem: String = lower.chars().take(4).collect();
-                    keys.push((hash(b's', stem.as_bytes()), weights.stem));
+                    // The first four letters, as a slice (no copy per word).
+                    let stem_end = lower.char_indices().nth(4).map_or(lower.len(), |(at, _)| at);
+                    keys.push((hash(b's', &lower.as_bytes()[..stem_end]), weights.stem));
                 }
             }
             for (marks, slot) in [("?", b'?'), ("!", b'!'), ("\"“”«»„", b'q'), ("([", b'b')] {
@@ -155,7 +158,6 @@ pub fn features(
                 }
             }
             if !terms.is_empty() {
-                let lower_words: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
                 term_hits.clear();
                 terms.matches(&words, &lower_words, lang == crate::segment::Lang::Id, &mut term_hits);
                 for &entry_idx in &term_hits {
@@ -183,6 +185,21 @@ pub fn features(
             }
         })
         .collect()
+}
+
+/// Whether `lower` is an Indonesian and whether an English function word:
+/// two binary searches in sorted copies of the lists (made once), where
+/// `contains` compared every word of a unit with a hundred-odd entries.
+fn function_word(lower: &str) -> (bool, bool) {
+    static SORTED: std::sync::OnceLock<[Vec<&'static str>; 2]> = std::sync::OnceLock::new();
+    let [id, en] = SORTED.get_or_init(|| {
+        [ID_FUNCTION_WORDS, EN_FUNCTION_WORDS].map(|list| {
+            let mut sorted = list.to_vec();
+            sorted.sort_unstable();
+            sorted
+        })
+    });
+    (id.binary_search(&lower).is_ok(), en.binary_search(&lower).is_ok())
 }
 
 /// FNV-1a over a type tag and bytes: stable across runs, cheap, and wide

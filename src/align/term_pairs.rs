@@ -13,18 +13,44 @@
 
 use std::collections::HashMap;
 
+use crate::fast_hash::SeededState;
 use crate::glossary::Glossary;
-
-use super::words::{words_lower, words_of};
 
 /// One spelling of one side of an entry.
 #[derive(Debug, Clone)]
 struct Pattern {
     entry: u32,
-    /// The words, lower case unless `exact`.
-    words: Box<[String]>,
-    /// Compare with the words as written (an acronym).
+    /// The spelling as the glossary writes it: `spellings[start..end]`.
+    /// Every run builds this for the whole glossary before it reads its
+    /// input, so a spelling costs a copy into one shared string and one
+    /// pass over its letters; its words are compared only where a unit's
+    /// word is its first word, which few are.
+    start: usize,
+    end: usize,
+    /// How many words the spelling has.
+    len: u32,
+    /// Compare with the words as written (an acronym); otherwise in lower case.
     exact: bool,
+}
+
+impl Pattern {
+    /// Whether `words` (a unit's words from the pattern's start, exactly as
+    /// many as the pattern has; lower-cased unless the pattern is `exact`)
+    /// are the pattern's words.
+    fn is(&self, spellings: &str, words: &[impl AsRef<str>]) -> bool {
+        let spelling = &spellings[self.start..self.end];
+        super::words::word_iter(spelling).zip(words).all(|(mine, theirs)| {
+            let theirs = theirs.as_ref();
+            if self.exact {
+                mine == theirs
+            } else if mine.is_ascii() {
+                // `to_lowercase` is ASCII lower case here: compare in place.
+                mine.len() == theirs.len() && mine.bytes().zip(theirs.bytes()).all(|(m, t)| m.to_ascii_lowercase() == t)
+            } else {
+                mine.to_lowercase() == theirs
+            }
+        })
+    }
 }
 
 /// Source term → admitted English renderings, for the aligner's anchors.
@@ -33,9 +59,11 @@ struct Pattern {
 #[derive(Debug, Clone, Default)]
 pub struct TermPairs {
     /// First word (lower case) → patterns of source spellings.
-    source: HashMap<String, Vec<Pattern>>,
+    source: HashMap<String, Vec<Pattern>, SeededState>,
     /// First word (lower case) → patterns of English targets.
-    target: HashMap<String, Vec<Pattern>>,
+    target: HashMap<String, Vec<Pattern>, SeededState>,
+    /// Every spelling of every pattern, one after the other.
+    spellings: String,
     entries: u32,
 }
 
@@ -49,16 +77,21 @@ impl TermPairs {
     /// evidence that two sentences translate each other).
     pub fn from_glossary(glossary: &Glossary) -> Self {
         let mut pairs = TermPairs::new();
+        // Room for the spellings at once (a guess; the string grows if short).
+        pairs.spellings.reserve(glossary.entries.len() * 64);
+        // Reused for every entry: no lists allocated per entry.
+        let mut sources: Vec<(&str, bool)> = Vec::new();
+        let mut targets: Vec<(&str, bool)> = Vec::new();
         for entry in &glossary.entries {
-            let targets: Vec<(&str, bool)> = entry
-                .targets()
-                .map(|target| (target, crate::glossary::model::is_acronym(target)))
-                .collect();
-            let sources: Vec<(&str, bool)> = entry
-                .sources
-                .iter()
-                .map(|source| (source.as_str(), entry.is_case_sensitive(source)))
-                .collect();
+            targets.clear();
+            targets.extend(entry.targets().map(|target| (target, crate::glossary::model::is_acronym(target))));
+            sources.clear();
+            sources.extend(
+                entry
+                    .sources
+                    .iter()
+                    .map(|source| (source.as_str(), entry.is_case_sensitive(source))),
+            );
             pairs.add(&sources, &targets);
         }
         pairs
@@ -71,21 +104,33 @@ impl TermPairs {
         self.add(&[(source, false)], &targets);
     }
 
-    fn add(&mut self, sources: &[(&str, bool)], targets: &[(&str, bool)]) {
-        let patterns = |spellings: &[(&str, bool)]| -> Vec<(Vec<String>, bool)> {
+    fn add<'a>(&mut self, sources: &[(&'a str, bool)], targets: &[(&'a str, bool)]) {
+        // (spelling, its first word, number of words, exact) of the
+        // spellings that can anchor: words of two letters or more in all.
+        let patterns = |spellings: &[(&'a str, bool)]| -> Vec<(&'a str, &'a str, u32, bool)> {
             spellings
                 .iter()
-                .map(|&(spelling, exact)| {
-                    let words = if exact {
-                        words_of(spelling).into_iter().map(str::to_string).collect()
-                    } else {
-                        words_lower(spelling)
-                    };
-                    (words, exact)
+                .filter_map(|&(spelling, exact)| {
+                    let (mut first, mut len, mut letters) = ("", 0u32, 0usize);
+                    for word in super::words::word_iter(spelling) {
+                        if len == 0 {
+                            first = word;
+                        }
+                        len += 1;
+                        // Letters of the word as compared: lower case unless
+                        // exact (lower case can change a non-ASCII length).
+                        letters += if word.is_ascii() {
+                            word.len()
+                        } else if exact {
+                            word.chars().count()
+                        } else {
+                            word.to_lowercase().chars().count()
+                        };
+                    }
+                    // One letter is no anchor: `A$` (Australian dollars)
+                    // would otherwise pair with every English article.
+                    (letters >= 2).then_some((spelling, first, len, exact))
                 })
-                // One letter is no anchor: `A$` (Australian dollars) would
-                // otherwise pair with every English article.
-                .filter(|(words, _)| words.iter().map(|word| word.chars().count()).sum::<usize>() >= 2)
                 .collect()
         };
         let (sources, targets) = (patterns(sources), patterns(targets));
@@ -95,15 +140,33 @@ impl TermPairs {
         }
         let entry = self.entries;
         self.entries += 1;
+        let mut lowered = String::new();
         for (index, side) in [(&mut self.source, sources), (&mut self.target, targets)] {
-            for (words, exact) in side {
-                let patterns = index.entry(words[0].to_lowercase()).or_default();
-                if !patterns.iter().any(|p| p.entry == entry && *p.words == *words) {
-                    patterns.push(Pattern {
-                        entry,
-                        words: words.into(),
-                        exact,
-                    });
+            for (spelling, first, len, exact) in side {
+                let start = self.spellings.len();
+                self.spellings.push_str(spelling);
+                let pattern = Pattern {
+                    entry,
+                    start,
+                    end: self.spellings.len(),
+                    len,
+                    exact,
+                };
+                // The index key is the first word in lower case (made in a
+                // reused buffer for ASCII), copied only when new.
+                lowered.clear();
+                if first.is_ascii() {
+                    lowered.push_str(first);
+                    lowered.make_ascii_lowercase();
+                } else {
+                    lowered.push_str(&first.to_lowercase());
+                }
+                let key = lowered.as_str();
+                match index.get_mut(key) {
+                    Some(patterns) => patterns.push(pattern),
+                    None => {
+                        index.insert(key.to_string(), vec![pattern]);
+                    }
                 }
             }
         }
@@ -127,13 +190,13 @@ impl TermPairs {
         for (at, first) in lower.iter().enumerate() {
             let Some(patterns) = index.get(first) else { continue };
             for pattern in patterns {
-                let Some(end) = at.checked_add(pattern.words.len()).filter(|&end| end <= lower.len()) else {
+                let Some(end) = at.checked_add(pattern.len as usize).filter(|&end| end <= lower.len()) else {
                     continue;
                 };
                 let found = if pattern.exact {
-                    words[at..end].iter().zip(pattern.words.iter()).all(|(w, p)| *w == p)
+                    pattern.is(&self.spellings, &words[at..end])
                 } else {
-                    lower[at..end] == *pattern.words
+                    pattern.is(&self.spellings, &lower[at..end])
                 };
                 if found {
                     out.push(pattern.entry as usize);
@@ -154,6 +217,7 @@ impl TermPairs {
 
 #[cfg(test)]
 mod tests {
+    use super::super::words::words_of;
     use super::*;
     use crate::glossary::formats;
 

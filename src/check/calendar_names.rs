@@ -13,10 +13,14 @@ const CALENDAR_TSV: &str = include_str!("../../glossaries/calendar.tsv");
 
 pub(super) struct Names {
     /// Indonesian name → canonical English name.
-    pub(super) indonesian: HashMap<&'static str, &'static str>,
+    pub(super) indonesian: NameMap,
     /// English name or abbreviation → canonical English name.
-    pub(super) english: HashMap<&'static str, &'static str>,
+    pub(super) english: NameMap,
 }
+
+/// Asked about every word of every unit by several checks: the quick
+/// hasher (`crate::fast_hash`); only looked up, never iterated.
+pub(super) type NameMap = HashMap<&'static str, &'static str, crate::fast_hash::SeededState>;
 
 pub(super) static NAMES: LazyLock<Names> = LazyLock::new(|| {
     let mut targets: HashMap<&'static str, Vec<&'static str>> = HashMap::new();
@@ -26,8 +30,8 @@ pub(super) static NAMES: LazyLock<Names> = LazyLock::new(|| {
             targets.entry(source).or_default().push(target);
         }
     }
-    let mut indonesian = HashMap::new();
-    let mut english = HashMap::new();
+    let mut indonesian = NameMap::default();
+    let mut english = NameMap::default();
     for (source, names) in &targets {
         let canonical = names.iter().copied().max_by_key(|name| name.len()).unwrap_or_default();
         indonesian.insert(*source, canonical);

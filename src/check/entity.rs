@@ -21,12 +21,17 @@
 //! rules.
 
 use std::cell::RefCell;
-use std::collections::{HashMap, HashSet};
 
 use super::{Check, Pair, TermUse, finding, words};
 use crate::finding::Finding;
 use crate::segment::UnitKind;
 use crate::text::Span;
+
+/// The sets and maps of words this check fills for every bead, with the
+/// quick hasher (see `crate::fast_hash`; no order of theirs reaches a
+/// finding).
+type HashSet<T> = std::collections::HashSet<T, crate::fast_hash::SeededState>;
+type HashMap<K, V> = std::collections::HashMap<K, V, crate::fast_hash::SeededState>;
 
 // The rules this file reports: their ids, default levels and the text of
 // `selaras explain` (collected into the table by `registry`).
@@ -150,13 +155,13 @@ impl Check for Entities {
     fn run(&self, pair: &Pair<'_>, out: &mut Vec<Finding>) {
         // Acronyms of the source: a draft acronym that the source has too is
         // another acronym, not a changed one.
-        let source_acronyms: std::collections::HashSet<&str> = words(pair.source.text, 0)
+        let source_acronyms: HashSet<&str> = words(pair.source.text, 0)
             .map(|(_, w)| w)
             .filter(|w| classify(w, false) == Kind::Acronym)
             .collect();
         // Every word of the draft, lower-cased: a name the draft spells right
         // somewhere is established, and a look-alike elsewhere is a slip.
-        let draft_words: std::collections::HashSet<String> = words(pair.target.text, 0).map(|(_, w)| w.to_lowercase()).collect();
+        let draft_words: HashSet<String> = words(pair.target.text, 0).map(|(_, w)| w.to_lowercase()).collect();
         // The source's whole words, for "does the source have this word
         // too?" without a scan of the source per draft word (issue 12).
         let source_words = WholeWords::new(pair.source.text);
@@ -165,19 +170,21 @@ impl Check for Entities {
             let Some(&first_target) = bead.target.first() else { continue };
             let span = pair.target.joined_span(&bead.target);
             let text = span.slice(pair.target.text);
-            let words_exact: Vec<&str> = words(text, 0).map(|(_, w)| w).collect();
+            // The bead's words, read once (spans in the document).
+            let (spans, words_exact): (Vec<Span>, Vec<&str>) = words(text, span.start).unzip();
+            let lowered: Vec<String> = words_exact.iter().map(|w| w.to_lowercase()).collect();
             let draft = Draft {
                 unit: &pair.target.units[first_target],
                 span,
                 squashed: squash(text),
-                words: words(text, 0).map(|(_, w)| w.to_lowercase()).collect(),
-                lower_set: words(text, 0).map(|(_, w)| w.to_lowercase()).collect(),
+                lower_set: lowered.iter().cloned().collect(),
+                words: lowered,
                 exact_set: words_exact.iter().copied().collect(),
                 candidates: Candidates::of(&words_exact),
                 codes_seen: RefCell::default(),
                 verdicts: &verdicts,
                 words_exact,
-                spans: words(text, span.start).map(|(s, _)| s).collect(),
+                spans,
                 source_text: &source_words,
                 document_words: &draft_words,
             };
@@ -287,7 +294,7 @@ struct Draft<'a> {
     /// is another name).
     source_text: &'a WholeWords<'a>,
     /// Every word of the whole draft, lower-cased.
-    document_words: &'a std::collections::HashSet<String>,
+    document_words: &'a HashSet<String>,
 }
 
 /// `respelled_alone`'s verdicts on (source word, draft word), kept for a

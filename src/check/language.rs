@@ -87,23 +87,24 @@ const STRETCH_WORDS: usize = 5;
 /// translated, or a source sentence glued to a translated one where the
 /// draft lost a full stop.
 fn copied_stretch(pair: &Pair<'_>, sources: &[usize], text: &str, base: usize) -> Option<crate::text::Span> {
-    let draft: Vec<(crate::text::Span, String)> = words(text, base).map(|(span, w)| (span, w.to_lowercase())).collect();
-    if draft.len() < STRETCH_WORDS {
+    let (spans, draft_words): (Vec<crate::text::Span>, Vec<String>) = words(text, base).map(|(span, w)| (span, w.to_lowercase())).unzip();
+    if draft_words.len() < STRETCH_WORDS {
         return None;
     }
-    let mut source_windows = std::collections::HashSet::new();
-    for &idx in sources {
-        let source: Vec<String> = words(pair.source.unit_text(idx), 0).map(|(_, w)| w.to_lowercase()).collect();
-        for window in source.windows(STRETCH_WORDS) {
-            source_windows.insert(window.join(" "));
-        }
-    }
+    // Windows are compared as slices of words (a word holds no space, so
+    // this is the same as comparing them joined), without a string per
+    // window: this runs for every draft unit.
+    let source_words: Vec<Vec<String>> = sources
+        .iter()
+        .map(|&idx| words(pair.source.unit_text(idx), 0).map(|(_, w)| w.to_lowercase()).collect())
+        .collect();
+    let source_windows: std::collections::HashSet<&[String], crate::fast_hash::SeededState> =
+        source_words.iter().flat_map(|source| source.windows(STRETCH_WORDS)).collect();
     let is_indonesian = |w: &str| INDONESIAN.binary_search(&w).is_ok();
     let mut best: Option<(usize, usize)> = None;
     let mut start = None;
-    for end in STRETCH_WORDS..=draft.len() {
-        let window: Vec<&str> = draft[end - STRETCH_WORDS..end].iter().map(|(_, w)| w.as_str()).collect();
-        if source_windows.contains(&window.join(" ")) {
+    for end in STRETCH_WORDS..=draft_words.len() {
+        if source_windows.contains(&draft_words[end - STRETCH_WORDS..end]) {
             let first = *start.get_or_insert(end - STRETCH_WORDS);
             if best.is_none_or(|(a, b)| end - first > b - a) {
                 best = Some((first, end));
@@ -113,7 +114,7 @@ fn copied_stretch(pair: &Pair<'_>, sources: &[usize], text: &str, base: usize) -
         }
     }
     let (first, end) = best?;
-    let stretch = &draft[first..end];
+    let stretch: Vec<(crate::text::Span, &String)> = spans[first..end].iter().copied().zip(&draft_words[first..end]).collect();
     let n_indonesian = stretch.iter().filter(|(_, w)| is_indonesian(w)).count();
     // Words that are not English: lower-case in the draft (names are
     // capitalised) and not in the English word list.
@@ -129,15 +130,37 @@ fn copied_stretch(pair: &Pair<'_>, sources: &[usize], text: &str, base: usize) -
 }
 
 fn fold(text: &str) -> String {
-    text.split_whitespace().map(str::to_lowercase).collect::<Vec<_>>().join(" ")
+    // One string, built in place (this runs for every draft unit).
+    let mut out = String::with_capacity(text.len());
+    for (idx, word) in text.split_whitespace().enumerate() {
+        if idx > 0 {
+            out.push(' ');
+        }
+        push_lower(&mut out, word);
+    }
+    out
+}
+
+/// Appends `word.to_lowercase()` to `out` (in place for ASCII, the same
+/// result there).
+fn push_lower(out: &mut String, word: &str) {
+    if word.is_ascii() {
+        let start = out.len();
+        out.push_str(word);
+        out[start..].make_ascii_lowercase();
+    } else {
+        out.push_str(&word.to_lowercase());
+    }
 }
 
 /// Whether `text`'s function words are mostly Indonesian.
 pub fn reads_as_indonesian(text: &str) -> bool {
     let (mut n_words, mut n_indonesian, mut n_english) = (0usize, 0usize, 0usize);
+    let mut lower = String::new();
     for (_, word) in words(text, 0) {
         n_words += 1;
-        let lower = word.to_lowercase();
+        lower.clear();
+        push_lower(&mut lower, word);
         if INDONESIAN.binary_search(&lower.as_str()).is_ok() {
             n_indonesian += 1;
         } else if ENGLISH.binary_search(&lower.as_str()).is_ok() {

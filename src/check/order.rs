@@ -11,13 +11,18 @@
 //! sentences were swapped. Within one paragraph only: moving a paragraph is
 //! an editor's decision, not a slip.
 
-use std::collections::HashMap;
-
 use super::{Check, Pair, finding, words};
 use crate::finding::Finding;
 use crate::numbers::extract;
 use crate::segment::Lang;
 use crate::text::Span;
+
+/// Anchor counts of a sentence, with the quick hasher (`crate::fast_hash`):
+/// every check run makes several per bead, and only their sums are read.
+type HashMap<K, V> = std::collections::HashMap<K, V, crate::fast_hash::SeededState>;
+
+/// Anchor → how often a sentence has it.
+type Anchors = HashMap<String, u32>;
 
 // The rules this file reports: their ids, default levels and the text of
 // `selaras explain` (collected into the table by `registry`).
@@ -35,7 +40,7 @@ pub struct Order;
 
 /// The anchors of one sentence, with how often each occurs.
 pub(super) fn anchors(text: &str, lang: Lang) -> HashMap<String, u32> {
-    let mut out: HashMap<String, u32> = HashMap::new();
+    let mut out: HashMap<String, u32> = HashMap::default();
     for mention in extract(text, lang) {
         let (class, value) = mention.key();
         *out.entry(format!("{}{value}", class as char)).or_default() += 1;
@@ -90,6 +95,10 @@ impl Check for Order {
                 ),
             );
         };
+        // Two 1-1 beads in a row are compared, then the second with the
+        // one after it: the second's anchors are kept for that (`carried`:
+        // the bead they belong to, its source and its draft anchors).
+        let mut carried: Option<(usize, Anchors, Anchors)> = None;
         let mut idx = 0;
         while idx < pair.beads.len() {
             let bead = &pair.beads[idx];
@@ -118,15 +127,17 @@ impl Check for Order {
                 let same_paragraph = pair.source.units[s[0]].paragraph == pair.source.units[s[1]].paragraph
                     && pair.target.units[t[0]].paragraph == pair.target.units[t[1]].paragraph;
                 if same_paragraph {
-                    let (sa, ta) = (
-                        [source_anchors(s[0]), source_anchors(s[1])],
-                        [target_anchors(t[0]), target_anchors(t[1])],
-                    );
-                    if swapped([&sa[0], &sa[1]], [&ta[0], &ta[1]]) {
+                    let (first_source, first_target) = match carried.take() {
+                        Some((bead_idx, source, target)) if bead_idx == idx => (source, target),
+                        _ => (source_anchors(s[0]), target_anchors(t[0])),
+                    };
+                    let (second_source, second_target) = (source_anchors(s[1]), target_anchors(t[1]));
+                    if swapped([&first_source, &second_source], [&first_target, &second_target]) {
                         report(s, t, out);
                         idx += 2;
                         continue;
                     }
+                    carried = Some((idx + 1, second_source, second_target));
                 }
             }
             idx += 1;

@@ -44,7 +44,11 @@ pub const DOMINANCE: usize = 3;
 /// Least number of function words of the dominant language on each side.
 const MIN_FUNCTION_WORDS: usize = 6;
 
-static INDONESIAN: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+/// Function-word sets with the quick hasher (`crate::fast_hash`): each is
+/// asked about up to [`SAMPLE_WORDS`] words of both sides of every pair.
+type WordSet = HashSet<&'static str, crate::fast_hash::SeededState>;
+
+static INDONESIAN: LazyLock<WordSet> = LazyLock::new(|| {
     [
         "yang", "dan", "di", "ke", "dari", "dengan", "untuk", "pada", "ini", "itu", "dalam", "tidak", "akan", "adalah", "oleh", "juga",
         "karena", "atau", "sudah", "telah", "bahwa", "kami", "kita", "mereka", "ia", "dia", "saya", "para", "sebagai", "tersebut", "bisa",
@@ -55,7 +59,7 @@ static INDONESIAN: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
     .collect()
 });
 
-static ENGLISH: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+static ENGLISH: LazyLock<WordSet> = LazyLock::new(|| {
     [
         "the", "and", "of", "to", "in", "is", "was", "that", "for", "on", "with", "as", "by", "at", "from", "it", "this", "be", "are",
         "were", "has", "have", "had", "not", "which", "will", "would", "their", "its", "he", "she", "they", "we", "an", "or", "but",

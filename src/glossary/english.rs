@@ -35,6 +35,8 @@
 //! Anything else (other inflections, other wording) must be listed as an
 //! admitted target in the glossary.
 
+use std::sync::OnceLock;
+
 use memchr::memmem;
 
 use super::model::Entry;
@@ -318,12 +320,21 @@ pub fn entry_present<'e>(draft: &str, entry: &'e Entry) -> Option<(&'e str, Span
 /// The head word of a target: its last word, or the word before `of` or
 /// `for` (`Minister` of `Minister of Foreign Affairs`).
 fn head_word(target: &str) -> String {
-    let words: Vec<&str> = target.split([' ', '-']).collect();
-    let head = match words.iter().position(|w| matches!(*w, "of" | "for")) {
-        Some(at) if at > 0 => words[at - 1],
-        _ => words.last().copied().unwrap_or_default(),
-    };
-    head.to_lowercase()
+    // One pass, no list of the words: the target index asks this of every
+    // capitalised target of the glossary.
+    let mut words = target.split([' ', '-']);
+    let first = words.next().unwrap_or_default();
+    // A leading `of` belongs to no head: the last word is the head then.
+    let leading_of = matches!(first, "of" | "for");
+    let (mut previous, mut last, mut head) = (first, first, None);
+    for word in words {
+        if head.is_none() && !leading_of && matches!(word, "of" | "for") {
+            head = Some(previous);
+        }
+        previous = word;
+        last = word;
+    }
+    head.unwrap_or(last).to_lowercase()
 }
 
 /// Whether the head word of `target` makes it a title or an institution.
@@ -508,6 +519,10 @@ const LEADING_MODIFIERS: &[&str] = &[
 /// `X Ministry` ↔ `Ministry of X` ↔ `Ministry for X` (and Minister,
 /// Department).
 fn institution_forms(target: &str) -> Vec<String> {
+    // Both forms need an ordered head among the words; most targets have none.
+    if !target.split(' ').any(|w| ORDERED_HEADS.contains(&w)) {
+        return Vec::new();
+    }
     let words: Vec<&str> = target.split(' ').collect();
     let mut out = Vec::new();
     let n_leading = words.iter().take_while(|w| LEADING_MODIFIERS.contains(w)).count();
@@ -688,6 +703,9 @@ pub fn spelling_of(word: &str, is_word: impl Fn(&str) -> bool) -> Option<(Spelli
 /// The other spellings of one word, keeping its capitalisation.
 fn word_spellings(word: &str) -> Vec<String> {
     let lower = word.to_lowercase();
+    if !may_respell(&lower) {
+        return Vec::new();
+    }
     let mut out: Vec<String> = Vec::new();
     for &(us, uk) in SPELLING_PAIRS {
         for (from, to) in [(us, uk), (uk, us)] {
@@ -725,15 +743,42 @@ fn word_spellings(word: &str) -> Vec<String> {
         .collect()
 }
 
+/// Whether [`word_spellings`] can find anything for `lower` (a word in
+/// lower case): it is a word of [`SPELLING_PAIRS`] (or one with an `s`
+/// added), or it ends in one of [`SPELLING_ENDINGS`] after three letters.
+/// Most words are none of these, and the search of both tables in both
+/// directions costs ten times this test; `forms` asks it of every word of
+/// every target a check looks for.
+fn may_respell(lower: &str) -> bool {
+    static WORDS: OnceLock<Vec<&'static str>> = OnceLock::new();
+    let words = WORDS.get_or_init(|| {
+        let mut words: Vec<&str> = SPELLING_PAIRS.iter().flat_map(|&(us, uk)| [us, uk]).collect();
+        words.sort_unstable();
+        words
+    });
+    let known = |word: &str| words.binary_search(&word).is_ok();
+    known(lower)
+        || lower.strip_suffix('s').is_some_and(known)
+        || SPELLING_ENDINGS
+            .iter()
+            .flat_map(|&(us, uk)| [us, uk])
+            .any(|ending| lower.strip_suffix(ending).is_some_and(|stem| stem.chars().count() >= 3))
+}
+
 /// The target with each of its words in another spelling, one word at a
 /// time and all at once.
 fn spelling_forms(target: &str) -> Vec<String> {
     let words: Vec<&str> = target.split(' ').collect();
+    let respelled: Vec<Option<String>> = words.iter().map(|word| word_spellings(word).into_iter().next()).collect();
+    // Most targets have no word spelled two ways: nothing to build.
+    if respelled.iter().all(Option::is_none) {
+        return Vec::new();
+    }
     let mut out = Vec::new();
     let mut all_changed: Vec<String> = words.iter().map(|w| w.to_string()).collect();
     let mut n_changed = 0;
-    for (idx, word) in words.iter().enumerate() {
-        if let Some(variant) = word_spellings(word).into_iter().next() {
+    for (idx, respelled) in respelled.into_iter().enumerate() {
+        if let Some(variant) = respelled {
             let mut one: Vec<String> = words.iter().map(|w| w.to_string()).collect();
             one[idx] = variant.clone();
             out.push(one.join(" "));
@@ -750,6 +795,14 @@ fn spelling_forms(target: &str) -> Vec<String> {
 /// `UN` ↔ `U.N.`, `US dollar` ↔ `U.S. dollar`: acronyms of two to four
 /// capitals with and without full stops.
 fn acronym_stops(target: &str) -> Option<String> {
+    // Most targets have no acronym: say so without building anything.
+    let is_acronym = |word: &str| {
+        let letters = || word.chars().filter(|&c| c != '.');
+        (2..=4).contains(&letters().count()) && letters().all(|c| c.is_ascii_uppercase())
+    };
+    if !target.split(' ').any(is_acronym) {
+        return None;
+    }
     let mut changed = false;
     let words: Vec<String> = target
         .split(' ')

@@ -208,7 +208,8 @@ impl Matcher {
     pub fn new(glossary: Glossary) -> Result<Self> {
         let (arena, mut spellings) = collect_spellings(&glossary);
         // One pattern per distinct key, in order of first appearance.
-        let mut pattern_of_key: HashMap<&str, u32> = HashMap::with_capacity(spellings.len());
+        let mut pattern_of_key: HashMap<&str, u32, crate::fast_hash::SeededState> =
+            HashMap::with_capacity_and_hasher(spellings.len(), Default::default());
         let mut keys: Vec<&str> = Vec::with_capacity(spellings.len());
         let mut patterns: Vec<Pattern> = Vec::with_capacity(spellings.len());
         let mut flags: Vec<u8> = Vec::with_capacity(spellings.len());

@@ -41,7 +41,7 @@ pub mod problem;
 pub mod targets;
 
 use std::path::{Path, PathBuf};
-use std::sync::LazyLock;
+use std::sync::OnceLock;
 
 pub use apply::{Occurrence, apply};
 pub use english::target_present;
@@ -58,7 +58,13 @@ pub const SHIPPED: [(&str, &str); 3] = [
     ("glossaries/news.tsv", include_str!("../../glossaries/news.tsv")),
 ];
 
-static BUILTIN: LazyLock<Glossary> = LazyLock::new(|| {
+/// The shipped glossaries, read once a run asks for them through
+/// [`builtin`]. [`load`] reads them itself when nothing has yet: a copy of
+/// the whole glossary costs about as much as reading it.
+static BUILTIN: OnceLock<Glossary> = OnceLock::new();
+
+/// Reads and layers the shipped glossaries.
+fn read_shipped() -> Glossary {
     let layers: Vec<Glossary> = SHIPPED
         .iter()
         .map(|(path, text)| {
@@ -68,12 +74,12 @@ static BUILTIN: LazyLock<Glossary> = LazyLock::new(|| {
             formats::tsv::read(text, &mut formats::Reader::strict(path)).unwrap_or_else(|error| panic!("shipped glossary: {error}"))
         })
         .collect();
-    Glossary::layered(&layers)
-});
+    Glossary::layered_owned(layers)
+}
 
 /// The shipped glossaries, layered in order.
 pub fn builtin() -> &'static Glossary {
-    &BUILTIN
+    BUILTIN.get_or_init(read_shipped)
 }
 
 /// The glossary to match with: the shipped one (unless `with_shipped` is
@@ -81,7 +87,7 @@ pub fn builtin() -> &'static Glossary {
 pub fn load(paths: &[PathBuf], with_shipped: bool) -> Result<Glossary> {
     let mut layers = Vec::with_capacity(paths.len() + 1);
     if with_shipped {
-        layers.push(builtin().clone());
+        layers.push(BUILTIN.get().cloned().unwrap_or_else(read_shipped));
     }
     for path in paths {
         layers.push(formats::read(path)?);

@@ -196,8 +196,9 @@ impl Entry {
 /// acronyms; lowercase words that happen to spell them (`as`) are not the
 /// same term, so they match case-sensitively by default.
 pub fn is_acronym(source: &str) -> bool {
-    let n_letters = source.chars().count();
-    (1..=5).contains(&n_letters) && source.chars().all(|c| c.is_uppercase())
+    // Five characters take at most 20 bytes: a longer string is no acronym
+    // and is not counted (every run asks this of every glossary target).
+    source.len() <= 20 && (1..=5).contains(&source.chars().count()) && source.chars().all(|c| c.is_uppercase())
 }
 
 /// A list of entries, in file order.
@@ -239,16 +240,18 @@ impl Glossary {
         }
         let mut entries: Vec<Entry> = Vec::new();
         // Folded key → index of the entry that currently owns it.
-        let mut owner: HashMap<String, usize> = HashMap::new();
+        let mut owner: HashMap<String, usize, crate::fast_hash::SeededState> = HashMap::default();
         for layer in non_empty {
             let first_of_layer = entries.len();
             for mut entry in layer.entries {
                 let entry_idx = entries.len();
                 // The earlier layers' entries this one meets, in order.
                 let mut met: Vec<usize> = Vec::new();
-                for source in &entry.sources {
-                    let folded = key(source, KeyOptions::FOLDED);
-                    if let Some(&previous) = owner.get(&folded)
+                // Each spelling's key is computed once (they are most of
+                // the cost of layering the shipped glossaries on every run).
+                let mut folded_here: Vec<String> = entry.sources.iter().map(|s| key(s, KeyOptions::FOLDED)).collect();
+                for folded in &folded_here {
+                    if let Some(&previous) = owner.get(folded)
                         && previous < first_of_layer
                         && !met.contains(&previous)
                     {
@@ -257,7 +260,6 @@ impl Glossary {
                 }
                 for &previous in &met {
                     if entry.replace {
-                        let folded_here: Vec<String> = entry.sources.iter().map(|s| key(s, KeyOptions::FOLDED)).collect();
                         entries[previous]
                             .sources
                             .retain(|s| !folded_here.contains(&key(s, KeyOptions::FOLDED)));
@@ -268,8 +270,11 @@ impl Glossary {
                         entry.absorb(&absorbed);
                     }
                 }
-                for source in &entry.sources {
-                    owner.insert(key(source, KeyOptions::FOLDED), entry_idx);
+                // Absorbing only appends spellings: key the new ones too.
+                let n_keyed = folded_here.len();
+                folded_here.extend(entry.sources[n_keyed..].iter().map(|s| key(s, KeyOptions::FOLDED)));
+                for folded in folded_here {
+                    owner.insert(folded, entry_idx);
                 }
                 entries.push(entry);
             }

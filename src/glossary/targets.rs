@@ -23,6 +23,7 @@ use std::sync::OnceLock;
 
 use super::english::order_forms;
 use super::model::Glossary;
+use crate::fast_hash::SeededState;
 use crate::text::Span;
 
 /// What a target names, as far as telling a replacement from an addition
@@ -93,7 +94,7 @@ pub fn replaces(found: (&str, TargetKind), wanted: (&str, TargetKind)) -> bool {
 #[derive(Debug, Default)]
 struct Index {
     /// First word (lower case) → (the form's words, target index).
-    by_first_word: HashMap<String, Vec<(Vec<String>, usize)>>,
+    by_first_word: HashMap<String, Vec<(Vec<String>, usize)>, SeededState>,
 }
 
 /// Words as the index compares them: lower case, split at spaces and
@@ -158,12 +159,18 @@ impl TargetIndex {
                 .collect();
             targets.sort_unstable();
             targets.dedup_by(|a, b| a.0 == b.0);
-            let mut by_first_word: HashMap<String, Vec<(Vec<String>, usize)>> = HashMap::new();
+            let mut by_first_word: HashMap<String, Vec<(Vec<String>, usize)>, SeededState> = HashMap::default();
             for (target_idx, (target, _)) in targets.iter().enumerate() {
                 for form in order_forms(target) {
                     let words: Vec<String> = index_words(&form).into_iter().map(|(_, w)| w).collect();
-                    if let Some(first) = words.first() {
-                        by_first_word.entry(first.clone()).or_default().push((words, target_idx));
+                    let Some(first) = words.first() else { continue };
+                    // The key is copied only the first time it is seen.
+                    match by_first_word.get_mut(first) {
+                        Some(forms) => forms.push((words, target_idx)),
+                        None => {
+                            let first = first.clone();
+                            by_first_word.insert(first, vec![(words, target_idx)]);
+                        }
                     }
                 }
             }

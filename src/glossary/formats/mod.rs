@@ -30,6 +30,7 @@ use std::sync::Arc;
 use super::model::{Entry, Glossary, MatchMode, Origin};
 use super::problem::{Problem, Severity};
 use crate::error::{Error, Result};
+use crate::fast_hash::SeededState;
 
 /// The glossary file formats.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -144,6 +145,12 @@ impl<'a> Reader<'a> {
         }
     }
 
+    /// Whether remarks are kept (lenient reading, for `lint`): a strict
+    /// reader need not look for what only a remark would say.
+    pub fn keeps_remarks(&self) -> bool {
+        self.problems.is_some()
+    }
+
     /// A remark for `lint` (ignored when strict).
     pub fn remark(&mut self, severity: Severity, code: &'static str, line: usize, message: impl Into<String>) {
         if let Some(problems) = &mut self.problems {
@@ -172,11 +179,11 @@ pub struct GlossaryRow {
 #[derive(Debug, Default)]
 pub struct RowMerger {
     entries: Vec<Entry>,
-    by_source: HashMap<String, usize>,
+    by_source: HashMap<String, usize, SeededState>,
     /// For entries that got a second row: what they already hold, so that
     /// a glossary with a hundred thousand rows for one term is read in
     /// linear time rather than comparing every row with every earlier one.
-    seen: HashMap<usize, Seen>,
+    seen: HashMap<usize, Seen, SeededState>,
 }
 
 /// The targets, forbidden targets and source spellings of one entry.
@@ -202,6 +209,15 @@ impl RowMerger {
         let Some(first_source) = row.sources.first() else { return };
         if let Some(&entry_idx) = self.by_source.get(first_source) {
             let entry = &mut self.entries[entry_idx];
+            // An entry of a few rows (every shipped one: a country with its
+            // adjective and demonyms) is searched as it is; the sets are
+            // built once an entry is big enough for a search to cost more.
+            if entry.admitted.len() + entry.forbidden.len() + entry.sources.len() + row.targets.len() < SMALL_ENTRY
+                && !self.seen.contains_key(&entry_idx)
+            {
+                merge_small(entry, row, reader);
+                return;
+            }
             let seen = self.seen.entry(entry_idx).or_insert_with(|| Seen::of(entry));
             for target in row.targets {
                 if seen.targets.contains(&target) {
@@ -262,6 +278,54 @@ impl RowMerger {
 
     pub fn finish(self) -> Glossary {
         Glossary::new(self.entries)
+    }
+}
+
+/// Below this many targets, forbidden targets and spellings, a row is
+/// merged into its entry by searching the entry's lists (a handful of
+/// string comparisons) rather than sets of copies; above it, through
+/// [`Seen`], so that reading stays linear for huge entries.
+const SMALL_ENTRY: usize = 16;
+
+/// [`RowMerger::add`] for an entry below [`SMALL_ENTRY`]: the same merge,
+/// with the entry's own lists as the record of what it holds.
+fn merge_small(entry: &mut Entry, row: GlossaryRow, reader: &mut Reader<'_>) {
+    for target in row.targets {
+        if entry.targets().any(|held| held == target) {
+            // The entry's first spelling is the row's (rows merge by it).
+            reader.remark(
+                Severity::Warning,
+                "duplicate",
+                row.line,
+                format!(
+                    "duplicate row: `{}` → `{target}` already at line {}",
+                    entry.sources[0], entry.origin.line
+                ),
+            );
+            continue;
+        }
+        if entry.preferred.is_none() {
+            entry.preferred = Some(target);
+        } else {
+            entry.admitted.push(target);
+        }
+    }
+    for forbidden in row.forbidden {
+        if !entry.forbidden.contains(&forbidden) {
+            entry.forbidden.push(forbidden);
+        }
+    }
+    for source in row.sources.into_iter().skip(1) {
+        if !entry.sources.contains(&source) {
+            entry.sources.push(source);
+        }
+    }
+    entry.replace |= row.replace;
+    if entry.note.is_none() {
+        entry.note = row.note;
+    }
+    if entry.domain.is_none() {
+        entry.domain = row.domain;
     }
 }
 
