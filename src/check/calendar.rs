@@ -200,13 +200,19 @@ impl Check for Calendar {
                     let found_finding = match other {
                         Some(slot) => {
                             slot.2 = true;
-                            finding(CALENDAR_CHANGED, format!("{word} is {expected}, but the draft says {}", slot.1))
-                                .with_target(target_unit.id.clone(), slot.0)
+                            finding(CALENDAR_CHANGED, format!("{word} is {expected}, but the draft says {}", slot.1)).with_target(
+                                first_target,
+                                target_unit.id.clone(),
+                                slot.0,
+                            )
                         }
-                        None => finding(CALENDAR_MISSING, format!("{word} ({expected}) is not in the draft"))
-                            .with_target(target_unit.id.clone(), target_span),
+                        None => finding(CALENDAR_MISSING, format!("{word} ({expected}) is not in the draft")).with_target(
+                            first_target,
+                            target_unit.id.clone(),
+                            target_span,
+                        ),
                     };
-                    out.push(found_finding.with_source(unit.id.clone(), span).with_expected(expected));
+                    out.push(found_finding.with_source(source_idx, unit.id.clone(), span).with_expected(expected));
                 }
             }
         }

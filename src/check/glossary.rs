@@ -115,8 +115,8 @@ impl Check for Glossary {
                     if let Some(span) = draft.find(forbidden) {
                         out.push(
                             finding(GLOSSARY_FORBIDDEN, format!("{forbidden} is a forbidden translation of {name}"))
-                                .with_source(source_unit.id.clone(), term.span)
-                                .with_target(target_unit.id.clone(), shift(span, target_span.start))
+                                .with_source(term.unit, source_unit.id.clone(), term.span)
+                                .with_target(first_target, target_unit.id.clone(), shift(span, target_span.start))
                                 .with_expected(term.targets.first().cloned().unwrap_or_default()),
                         );
                     }
@@ -169,8 +169,8 @@ impl Check for Glossary {
                         None => (wanted, target_span, None),
                     };
                     let mut missing = finding(GLOSSARY_MISSING, message)
-                        .with_source(source_unit.id.clone(), term.span)
-                        .with_target(target_unit.id.clone(), at)
+                        .with_source(term.unit, source_unit.id.clone(), term.span)
+                        .with_target(first_target, target_unit.id.clone(), at)
                         .with_expected(expected);
                     if let Some(severity) = severity {
                         missing.severity = severity;
@@ -182,8 +182,8 @@ impl Check for Glossary {
                             GLOSSARY_COUNT,
                             format!("{name} occurs {n_source} times in the source, its translation {n_draft} times in the draft"),
                         )
-                        .with_source(source_unit.id.clone(), term.span)
-                        .with_target(target_unit.id.clone(), target_span)
+                        .with_source(term.unit, source_unit.id.clone(), term.span)
+                        .with_target(first_target, target_unit.id.clone(), target_span)
                         .with_expected(expected),
                     );
                 }

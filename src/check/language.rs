@@ -68,9 +68,13 @@ impl Check for Untranslated {
                 } else {
                     continue;
                 };
-                let mut found = finding(UNTRANSLATED, message).with_target(unit.id.clone(), at);
+                let mut found = finding(UNTRANSLATED, message).with_target(target_idx, unit.id.clone(), at);
                 if let Some(&source_idx) = bead.source.first() {
-                    found = found.with_source(pair.source.units[source_idx].id.clone(), pair.source.units[source_idx].span);
+                    found = found.with_source(
+                        source_idx,
+                        pair.source.units[source_idx].id.clone(),
+                        pair.source.units[source_idx].span,
+                    );
                 }
                 out.push(found);
             }

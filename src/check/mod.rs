@@ -211,22 +211,19 @@ fn expected_targets(pair: &Pair<'_>, findings: &mut [Finding]) {
 /// misses every term, number and name of its source, and the one finding
 /// says it all) removes their findings on the same draft unit.
 fn supersede(findings: &mut Vec<Finding>) {
-    let mut superseded: HashMap<&str, Vec<&'static str>> = HashMap::new();
+    // Draft unit index → the families superseded there.
+    let mut superseded: HashMap<usize, Vec<&'static str>> = HashMap::new();
     for finding in findings.iter() {
         let Some(info) = rule_info(finding.rule).filter(|info| !info.supersedes.is_empty()) else {
             continue;
         };
         if let Some(target) = &finding.target {
-            superseded.entry(target.unit.as_str()).or_default().extend(info.supersedes);
+            superseded.entry(target.unit).or_default().extend(info.supersedes);
         }
     }
     if superseded.is_empty() {
         return;
     }
-    let superseded: HashMap<String, Vec<&'static str>> = superseded
-        .into_iter()
-        .map(|(unit, families)| (unit.to_string(), families))
-        .collect();
     findings.retain(|finding| {
         let Some(target) = &finding.target else { return true };
         !superseded

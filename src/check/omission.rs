@@ -90,8 +90,8 @@ impl Check for Omission {
                             )
                         },
                     )
-                    .with_source(first.id.clone(), pair.source.joined_span(&bead.source))
-                    .with_target(target.id.clone(), target.span);
+                    .with_source(bead.source[0], first.id.clone(), pair.source.joined_span(&bead.source))
+                    .with_target(bead.target[0], target.id.clone(), target.span);
                     // Joining sentences of one paragraph is ordinary editing.
                     if first.paragraph == last.paragraph {
                         merged.severity = crate::finding::Severity::Info;
@@ -107,8 +107,8 @@ impl Check for Omission {
                             STRUCTURE_SPLIT,
                             format!("source sentence {} split into {n_target} draft sentences", source.id),
                         )
-                        .with_source(source.id.clone(), source.span)
-                        .with_target(first.id.clone(), pair.target.joined_span(&bead.target)),
+                        .with_source(bead.source[0], source.id.clone(), source.span)
+                        .with_target(bead.target[0], first.id.clone(), pair.target.joined_span(&bead.target)),
                     );
                 }
                 _ => {}
@@ -137,8 +137,11 @@ fn addition(pair: &Pair<'_>, target_idx: usize) -> Finding {
     let unit = &pair.target.units[target_idx];
     let text = pair.target.unit_text(target_idx);
     let n_words = text.split_whitespace().filter(|w| w.chars().any(char::is_alphabetic)).count();
-    let mut found =
-        finding(ADDITION, format!("draft unit {} has no counterpart in the source", unit.id)).with_target(unit.id.clone(), unit.span);
+    let mut found = finding(ADDITION, format!("draft unit {} has no counterpart in the source", unit.id)).with_target(
+        target_idx,
+        unit.id.clone(),
+        unit.span,
+    );
     if n_words < ADDITION_SENTENCE_WORDS {
         found.message = format!("draft unit {} is a fragment with no counterpart in the source", unit.id);
         found.severity = crate::finding::Severity::Info;
@@ -187,7 +190,11 @@ fn omitted(pair: &Pair<'_>, bead: &AlignedBead, out: &mut Vec<Finding>) {
         if unit.kind == UnitKind::Boilerplate || unit.repeat_of.is_some() {
             continue;
         }
-        out.push(finding(OMISSION, format!("source unit {} is not translated", unit.id)).with_source(unit.id.clone(), unit.span));
+        out.push(finding(OMISSION, format!("source unit {} is not translated", unit.id)).with_source(
+            source_idx,
+            unit.id.clone(),
+            unit.span,
+        ));
     }
 }
 
@@ -209,8 +216,8 @@ fn partial(pair: &Pair<'_>, bead: &AlignedBead, out: &mut Vec<Finding>) {
                     target.id
                 ),
             )
-            .with_source(source.id.clone(), source.span)
-            .with_target(target.id.clone(), target.span),
+            .with_source(bead.source[0], source.id.clone(), source.span)
+            .with_target(bead.target[0], target.id.clone(), target.span),
         );
     }
 }

@@ -81,10 +81,12 @@ impl Check for Order {
                     ),
                 )
                 .with_source(
+                    sources[0],
                     s[sources[0]].id.clone(),
                     Span::new(s[sources[0]].span.start, s[sources[1]].span.end),
                 )
                 .with_target(
+                    targets[0],
                     t[targets[0]].id.clone(),
                     Span::new(t[targets[0]].span.start, t[targets[1]].span.end),
                 ),

@@ -39,8 +39,9 @@ crate::check::registry::declare_rules! {
 /// What one pair contributes to the project rules.
 #[derive(Debug, Clone, Default)]
 pub struct PairSummary {
-    /// (source term, English variant used, source unit, draft unit, draft span).
-    pub variants: Vec<(String, String, String, String, Span)>,
+    /// (source term, English variant used, source unit id, draft unit index
+    /// and id, draft span).
+    pub variants: Vec<(String, String, String, (usize, String), Span)>,
     /// Source units translated one to one, for `repeat.inconsistent`.
     pub translations: Vec<Translation>,
     /// The pair's beads as text and its glossary terms, for the terms no
@@ -55,8 +56,12 @@ pub struct Translation {
     pub key: String,
     /// The translation, normalised the same way.
     pub text: String,
+    /// The source unit's index among the pair's source units, and its id.
+    pub source_idx: usize,
     pub source_unit: String,
     pub source_span: Span,
+    /// The draft unit's index among the pair's draft units, and its id.
+    pub target_idx: usize,
     pub target_unit: String,
     pub target_span: Span,
 }
@@ -108,7 +113,7 @@ pub fn summarise(pair: &Pair<'_>) -> PairSummary {
                 term.term.clone(),
                 variant.clone(),
                 pair.source.units[term.unit].id.clone(),
-                pair.target.units[first_target].id.clone(),
+                (first_target, pair.target.units[first_target].id.clone()),
                 Span::new(span.start + found.start, span.start + found.end),
             ));
         }
@@ -126,8 +131,10 @@ pub fn summarise(pair: &Pair<'_>) -> PairSummary {
             summary.translations.push(Translation {
                 key: key.clone(),
                 text: translation,
+                source_idx: *source_idx,
                 source_unit: source.id.clone(),
                 source_span: source.span,
+                target_idx: *target_idx,
                 target_unit: target.id.clone(),
                 target_span: target.span,
             });
@@ -149,7 +156,7 @@ pub fn findings(summaries: &[PairSummary], names: &[&str], config: &CheckConfig)
     let mut out = Vec::new();
     // glossary.variant: per term, the distinct variants with counts.
     /// A variant, how often it was used, and where it was first used.
-    type Variant<'a> = (&'a str, usize, (usize, &'a str, &'a str, Span));
+    type Variant<'a> = (&'a str, usize, (usize, &'a str, &'a (usize, String), Span));
     let mut by_term: BTreeMap<&str, Vec<Variant<'_>>> = BTreeMap::new();
     for (pair_idx, summary) in summaries.iter().enumerate() {
         for (term, variant, source_unit, target_unit, span) in &summary.variants {
@@ -174,7 +181,7 @@ pub fn findings(summaries: &[PairSummary], names: &[&str], config: &CheckConfig)
                 GLOSSARY_VARIANT,
                 format!("{term} is translated {} ways: {}", variants.len(), counts.join(", ")),
             )
-            .with_target(target_unit.to_string(), span)
+            .with_target(target_unit.0, target_unit.1.clone(), span)
             .with_expected(format!(
                 "{} (the most used; first of this variant at source unit {source_unit})",
                 variants[0].0
@@ -215,8 +222,8 @@ pub fn findings(summaries: &[PairSummary], names: &[&str], config: &CheckConfig)
                                 translation.source_unit, reference.source_unit
                             ),
                         )
-                        .with_source(translation.source_unit.clone(), translation.source_span)
-                        .with_target(translation.target_unit.clone(), translation.target_span)
+                        .with_source(translation.source_idx, translation.source_unit.clone(), translation.source_span)
+                        .with_target(translation.target_idx, translation.target_unit.clone(), translation.target_span)
                         .with_expected(reference.text.as_str()),
                     ));
                 }
@@ -277,7 +284,7 @@ mod tests {
                 "Menteri Luar Negeri".to_string(),
                 v.to_string(),
                 "p4.s1".to_string(),
-                "p4.s1".to_string(),
+                (3, "p4.s1".to_string()),
                 Span::new(0, 5),
             )
         };
@@ -306,8 +313,10 @@ mod tests {
         let translation = |source: &str, target: &str| Translation {
             key: source.to_string(),
             text: target.to_string(),
+            source_idx: 3,
             source_unit: "p4.s1".to_string(),
             source_span: Span::new(0, source.len()),
+            target_idx: 3,
             target_unit: "p4.s1".to_string(),
             target_span: Span::new(0, target.len()),
         };

@@ -50,8 +50,8 @@ impl Check for Punctuation {
             let target_span = pair.target.joined_span(&bead.target);
             let located = |rule: super::RuleInfo, message: String| {
                 finding(rule, message)
-                    .with_source(source_unit.id.clone(), source_span)
-                    .with_target(target_unit.id.clone(), target_span)
+                    .with_source(first_source, source_unit.id.clone(), source_span)
+                    .with_target(first_target, target_unit.id.clone(), target_span)
             };
             if quotes_even(&source_text) && !quotes_balanced(&target_text) {
                 out.push(located(
@@ -151,10 +151,11 @@ fn whitespace(pair: &Pair<'_>, target_idx: usize, spaced_ellipsis: bool, out: &m
         .or_else(|| before_punctuation.map(|at| (at, 2, "a space before punctuation")));
     if let Some((at, len, what)) = problem {
         let start = unit.span.start + at;
-        out.push(
-            finding(PUNCT_WHITESPACE, format!("draft unit {} has {what}", unit.id))
-                .with_target(unit.id.clone(), Span::new(start, start + len)),
-        );
+        out.push(finding(PUNCT_WHITESPACE, format!("draft unit {} has {what}", unit.id)).with_target(
+            target_idx,
+            unit.id.clone(),
+            Span::new(start, start + len),
+        ));
     }
 }
 

@@ -90,8 +90,9 @@ pub(crate) fn check(pair: &Pair<'_>, required: Spelling, out: &mut Vec<Finding>)
                                 required.name()
                             ),
                         )
-                        .with_source(pair.source.units[term.unit].id.clone(), term.span)
+                        .with_source(term.unit, pair.source.units[term.unit].id.clone(), term.span)
                         .with_target(
+                            first_target,
                             pair.target.units[first_target].id.clone(),
                             Span::new(span.start + target_span.start, span.end + target_span.start),
                         )

@@ -103,10 +103,10 @@ pub fn swapped(pair: &Pair<'_>) -> Option<Finding> {
         ),
     );
     if let Some(unit) = pair.source.units.first() {
-        found = found.with_source(unit.id.clone(), unit.span);
+        found = found.with_source(0, unit.id.clone(), unit.span);
     }
     if let Some(unit) = pair.target.units.first() {
-        found = found.with_target(unit.id.clone(), unit.span);
+        found = found.with_target(0, unit.id.clone(), unit.span);
     }
     Some(found)
 }

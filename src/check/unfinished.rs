@@ -80,5 +80,5 @@ pub fn summarise(pair: &Pair<'_>, findings: &mut Vec<Finding>) {
         ),
         None => format!("the draft translates nothing yet; {n_pending} source units are not translated"),
     };
-    findings.push(finding(OMISSION_UNFINISHED, message).with_source(first.id.clone(), first.span));
+    findings.push(finding(OMISSION_UNFINISHED, message).with_source(unfinished.pending[0], first.id.clone(), first.span));
 }

@@ -19,38 +19,30 @@ pub struct Named<'a> {
     pub text: &'a str,
 }
 
-fn unit_text(text: &str, unit: &CheckUnit) -> UnitText {
-    UnitText::new(unit.id.clone(), unit.span.slice(text), unit.span)
+fn unit_text(text: &str, units: &[CheckUnit], unit_idx: usize) -> UnitText {
+    let unit = &units[unit_idx];
+    UnitText::new(unit_idx, unit.id.clone(), unit.span.slice(text), unit.span)
 }
 
 /// The view of `checked` (source against draft), with `previous` (an earlier
 /// draft checked against the same source) when given.
 pub fn build_view(source: Named<'_>, draft: Named<'_>, checked: &Checked, previous: Option<(Named<'_>, &Checked)>) -> DiffView {
-    // Which row each unit is in, to place findings.
-    let mut row_of_source: HashMap<&str, usize> = HashMap::new();
-    let mut row_of_target: HashMap<&str, usize> = HashMap::new();
+    // Which row each unit is in (by unit index), to place terms and findings.
+    let mut row_of_source: Vec<Option<usize>> = vec![None; checked.source.units.len()];
+    let mut row_of_target: Vec<Option<usize>> = vec![None; checked.target.units.len()];
     let mut rows: Vec<Row> = Vec::with_capacity(checked.aligned.len());
     for (bead_idx, bead) in checked.aligned.iter().enumerate() {
         let mut row = Row::new(bead_idx);
         row.confidence = bead.confidence;
         for &idx in &bead.source {
-            let unit = &checked.source.units[idx];
-            row_of_source.insert(unit.id.as_str(), bead_idx);
-            row.source.push(unit_text(source.text, unit));
+            row_of_source[idx] = Some(bead_idx);
+            row.source.push(unit_text(source.text, &checked.source.units, idx));
         }
         for &idx in &bead.target {
-            let unit = &checked.target.units[idx];
-            row_of_target.insert(unit.id.as_str(), bead_idx);
-            row.target.push(unit_text(draft.text, unit));
+            row_of_target[idx] = Some(bead_idx);
+            row.target.push(unit_text(draft.text, &checked.target.units, idx));
         }
         rows.push(row);
-    }
-    // Each source unit's row, for terms.
-    let mut row_of_source_idx: HashMap<usize, usize> = HashMap::new();
-    for (bead_idx, bead) in checked.aligned.iter().enumerate() {
-        for &idx in &bead.source {
-            row_of_source_idx.insert(idx, bead_idx);
-        }
     }
     // One colour per term for the whole view, in order of first occurrence,
     // so that `Korea Utara` looks the same in every row.
@@ -60,7 +52,7 @@ pub fn build_view(source: Named<'_>, draft: Named<'_>, checked: &Checked, previo
     let mut prepared: Option<(usize, Vec<EnglishText<'_>>)> = None;
     let mut marks: Vec<(usize, TermMark)> = Vec::new();
     for term in &checked.terms {
-        let Some(&row_idx) = row_of_source_idx.get(&term.unit) else {
+        let Some(row_idx) = row_of_source.get(term.unit).copied().flatten() else {
             continue;
         };
         let next_colour = colours.len();
@@ -70,20 +62,19 @@ pub fn build_view(source: Named<'_>, draft: Named<'_>, checked: &Checked, previo
             prepared = Some((row_idx, row.target.iter().map(|unit| EnglishText::new(&unit.text)).collect()));
         }
         let Some((_, drafts)) = &prepared else { continue };
-        let mut found_at: Option<(String, Span)> = None;
+        let mut found_at: Option<(usize, Span)> = None;
         for (unit, draft) in row.target.iter().zip(drafts) {
             if let Some(span) = term.targets.iter().find_map(|target| draft.find(target)) {
-                found_at = Some((unit.id.clone(), Span::new(unit.span.start + span.start, unit.span.start + span.end)));
+                found_at = Some((unit.index, Span::new(unit.span.start + span.start, unit.span.start + span.end)));
                 break;
             }
         }
-        let source_unit = checked.source.units[term.unit].id.clone();
         let row_empty = row.target.is_empty();
         marks.push((
             row_idx,
             TermMark {
                 side: Side::Source,
-                unit: source_unit,
+                unit: term.unit,
                 span: term.span,
                 term: term.term.clone(),
                 expected: term.targets.clone(),
@@ -115,10 +106,10 @@ pub fn build_view(source: Named<'_>, draft: Named<'_>, checked: &Checked, previo
         let row_idx = finding
             .target
             .as_ref()
-            .and_then(|l| row_of_target.get(l.unit.as_str()))
-            .or_else(|| finding.source.as_ref().and_then(|l| row_of_source.get(l.unit.as_str())));
+            .and_then(|l| row_of_target.get(l.unit).copied().flatten())
+            .or_else(|| finding.source.as_ref().and_then(|l| row_of_source.get(l.unit).copied().flatten()));
         match row_idx {
-            Some(&idx) => rows[idx].findings.push(finding.clone()),
+            Some(idx) => rows[idx].findings.push(finding.clone()),
             None => document_findings.push(finding.clone()),
         }
     }
@@ -145,7 +136,7 @@ pub fn build_view(source: Named<'_>, draft: Named<'_>, checked: &Checked, previo
             rows[bead_idx].previous = Some(
                 units
                     .iter()
-                    .map(|&idx| unit_text(earlier.text, &earlier_checked.target.units[idx]))
+                    .map(|&idx| unit_text(earlier.text, &earlier_checked.target.units, idx))
                     .collect(),
             );
         }

@@ -34,6 +34,9 @@ pub struct BeadText {
     pub target_base: usize,
     /// (offset in `target`, unit id) of each draft unit, ascending.
     pub target_units: Vec<(usize, String)>,
+    /// Index of the bead's first draft unit among the pair's draft units
+    /// (the bead's draft units are consecutive).
+    pub target_first: usize,
 }
 
 impl BeadText {
@@ -45,6 +48,12 @@ impl BeadText {
     /// The id of the draft unit that holds byte `offset` of `target`.
     pub fn target_unit_at(&self, offset: usize) -> &str {
         unit_at(&self.target_units, offset)
+    }
+
+    /// The index (among the pair's draft units) of the draft unit that
+    /// holds byte `offset` of `target`.
+    pub fn target_unit_idx_at(&self, offset: usize) -> usize {
+        self.target_first + self.target_units.partition_point(|(start, _)| *start <= offset).saturating_sub(1)
     }
 }
 
@@ -79,6 +88,7 @@ pub fn bead_texts(pair: &Pair<'_>) -> Vec<BeadText> {
             target,
             target_base,
             target_units,
+            target_first: bead.target[0],
         });
     }
     out
