@@ -254,12 +254,12 @@ impl Pipeline {
                 .iter()
                 .zip(&align_units)
                 .enumerate()
-                .map(|(idx, (&(paragraph, span), align_unit))| CheckUnit {
+                .map(|(idx, (line, align_unit))| CheckUnit {
                     id: (idx + 1).to_string(),
-                    span,
-                    kind: UnitKind::Body,
+                    span: line.span,
+                    kind: line.kind,
                     repeat_of: align_unit.repeat_of,
-                    paragraph,
+                    paragraph: line.id.paragraph,
                 })
                 .collect();
             return (SideUnits { units, segmentation: None }, align_units);
@@ -272,10 +272,6 @@ impl Pipeline {
             },
         );
         let align_units = units_from_segmentation(text, &segmentation);
-        let index_of = |id: crate::segment::UnitId| -> Option<usize> {
-            let paragraph = segmentation.paragraphs.get((id.paragraph as usize).checked_sub(1)?)?;
-            Some(paragraph.units.start + (id.sentence as usize).checked_sub(1)?)
-        };
         let units = segmentation
             .units
             .iter()
@@ -283,7 +279,7 @@ impl Pipeline {
                 id: unit.id.to_string(),
                 span: unit.span,
                 kind: unit.kind,
-                repeat_of: unit.repeat_of.and_then(index_of),
+                repeat_of: unit.repeat_of,
                 paragraph: unit.id.paragraph,
             })
             .collect();

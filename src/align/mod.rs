@@ -253,11 +253,6 @@ pub fn align(source: &[AlignUnit<'_>], target: &[AlignUnit<'_>]) -> Vec<Bead> {
 /// block (whole paragraphs copied in order) get `repeat_of`; a single
 /// repeated sentence is ordinary text that the draft may well translate again.
 pub fn units_from_segmentation<'a>(text: &'a str, segmentation: &Segmentation) -> Vec<AlignUnit<'a>> {
-    let index_of = |id: crate::segment::UnitId| -> Option<usize> {
-        let paragraph = segmentation.paragraphs.get((id.paragraph as usize).checked_sub(1)?)?;
-        let idx = paragraph.units.start + (id.sentence as usize).checked_sub(1)?;
-        (idx < paragraph.units.end).then_some(idx)
-    };
     // Blocks come in text order and never overlap, so a binary search finds
     // the one that could hold a paragraph (a text of a million one-line
     // paragraphs that all repeat the first has a million blocks).
@@ -273,7 +268,7 @@ pub fn units_from_segmentation<'a>(text: &'a str, segmentation: &Segmentation) -
         .map(|unit| AlignUnit {
             text: unit.span.slice(text),
             paragraph: unit.id.paragraph,
-            repeat_of: unit.repeat_of.filter(|_| in_block(unit.id.paragraph)).and_then(index_of),
+            repeat_of: unit.repeat_of.filter(|_| in_block(unit.id.paragraph)),
         })
         .collect()
 }
@@ -286,9 +281,9 @@ pub fn units_from_lines(text: &str) -> Vec<AlignUnit<'_>> {
     let lines = lines_as_units(text);
     let mut units: Vec<AlignUnit<'_>> = lines
         .iter()
-        .map(|&(paragraph, span)| AlignUnit {
-            text: span.slice(text),
-            paragraph,
+        .map(|line| AlignUnit {
+            text: line.span.slice(text),
+            paragraph: line.id.paragraph,
             repeat_of: None,
         })
         .collect();

@@ -10,12 +10,12 @@ fn units(text: &str) -> Vec<CheckUnit> {
     crate::segment::lines_as_units(text)
         .into_iter()
         .enumerate()
-        .map(|(idx, (paragraph, span))| CheckUnit {
+        .map(|(idx, unit)| CheckUnit {
             id: format!("{}", idx + 1),
-            span,
+            span: unit.span,
             kind: UnitKind::Body,
             repeat_of: None,
-            paragraph,
+            paragraph: unit.id.paragraph,
         })
         .collect()
 }
