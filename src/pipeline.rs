@@ -7,7 +7,7 @@
 //! ([`TermPairs::from_glossary`]).
 
 use crate::align::{AlignUnit, Aligner, AlignerConfig, Bead, BeadKind, TermPairs, units_from_lines, units_from_segmentation};
-use crate::check::{self, AlignedBead, CheckConfig, CheckUnit, Pair, SideText, TermUse};
+use crate::check::{self, CheckConfig, CheckUnit, Pair, SideText, TermUse};
 use crate::error::Result;
 use crate::finding::Finding;
 use crate::glossary::{Glossary, Matcher, matcher::Scratch};
@@ -44,10 +44,8 @@ pub struct SideUnits {
 pub struct Checked {
     pub source: SideUnits,
     pub target: SideUnits,
-    /// The aligner's beads, with kinds and scores.
+    /// The aligner's beads, with kinds and scores, as the checks saw them.
     pub beads: Vec<Bead>,
-    /// The same beads as the checks see them.
-    pub aligned: Vec<AlignedBead>,
     pub terms: Vec<TermUse>,
     pub findings: Vec<Finding>,
     /// What the project rules (`check::project`) need from this pair.
@@ -159,12 +157,13 @@ impl Pipeline {
             }
         }
         let terms = self.terms(&source_text, &source_units);
-        let aligned: Vec<AlignedBead> = (0..pairs.len())
-            .map(|idx| AlignedBead {
-                source: vec![idx],
-                target: vec![idx],
-                confidence: 1.0,
-                repeat: false,
+        let aligned: Vec<Bead> = (0..pairs.len())
+            .map(|idx| Bead {
+                source: idx..idx + 1,
+                target: idx..idx + 1,
+                kind: BeadKind::Pair,
+                repeat_of: None,
+                score: 1.0,
             })
             .collect();
         let pair = Pair {
@@ -195,7 +194,6 @@ impl Pipeline {
     pub fn run(&self, source: &str, target: &str) -> Checked {
         let (source_side, target_side, beads) = self.align(source, target);
         let terms = self.terms(source, &source_side.units);
-        let aligned = aligned_beads(&beads);
         let pair = Pair {
             source: SideText {
                 text: source,
@@ -205,7 +203,7 @@ impl Pipeline {
                 text: target,
                 units: &target_side.units,
             },
-            beads: &aligned,
+            beads: &beads,
             terms: &terms,
             targets: Some(&self.targets),
         };
@@ -215,7 +213,6 @@ impl Pipeline {
             source: source_side,
             target: target_side,
             beads,
-            aligned,
             terms,
             findings,
             summary,
@@ -229,7 +226,6 @@ impl Pipeline {
     pub fn mining_input(&self, source: &str, target: &str) -> crate::suggest::PairMining {
         let (source_side, target_side, beads) = self.align(source, target);
         let terms = self.terms(source, &source_side.units);
-        let aligned = aligned_beads(&beads);
         let pair = Pair {
             source: SideText {
                 text: source,
@@ -239,7 +235,7 @@ impl Pipeline {
                 text: target,
                 units: &target_side.units,
             },
-            beads: &aligned,
+            beads: &beads,
             terms: &terms,
             targets: Some(&self.targets),
         };
@@ -313,19 +309,6 @@ impl Pipeline {
         }
         terms
     }
-}
-
-/// The aligner's beads as the checks see them.
-fn aligned_beads(beads: &[Bead]) -> Vec<AlignedBead> {
-    beads
-        .iter()
-        .map(|bead| AlignedBead {
-            source: bead.source.clone().collect(),
-            target: bead.target.clone().collect(),
-            confidence: bead.score,
-            repeat: bead.kind == BeadKind::Repeat,
-        })
-        .collect()
 }
 
 #[cfg(test)]

@@ -82,6 +82,11 @@ pub enum BeadKind {
 
 /// A group of consecutive source units aligned with a group of consecutive
 /// draft units (either group may be empty, not both).
+///
+/// The one shape of a bead: the aligner makes it, and the checks, the diff
+/// view, the XLIFF export and `align`'s output read it as it is. Pairs that
+/// come aligned (the units of a bilingual XLIFF file) are 1-1 `Pair` beads
+/// with score 1.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Bead {
     /// Indices into the source units.
@@ -99,6 +104,22 @@ impl Bead {
     /// `"2-1"`-style label: source units, draft units.
     pub fn shape(&self) -> String {
         format!("{}-{}", self.source.len(), self.target.len())
+    }
+
+    /// The bead's first source unit, if it has any.
+    pub fn first_source(&self) -> Option<usize> {
+        (!self.source.is_empty()).then_some(self.source.start)
+    }
+
+    /// The bead's first draft unit, if it has any.
+    pub fn first_target(&self) -> Option<usize> {
+        (!self.target.is_empty()).then_some(self.target.start)
+    }
+
+    /// Source units that repeat earlier units (a scraper's duplicate block)
+    /// and were left untranslated on purpose: not an omission.
+    pub fn is_repeat(&self) -> bool {
+        self.kind == BeadKind::Repeat
     }
 }
 

@@ -162,8 +162,8 @@ impl Check for Entities {
         let source_words = WholeWords::new(pair.source.text);
         let verdicts = Verdicts::default();
         for bead in pair.beads {
-            let Some(&first_target) = bead.target.first() else { continue };
-            let span = pair.target.joined_span(&bead.target);
+            let Some(first_target) = bead.first_target() else { continue };
+            let span = pair.target.joined_span(bead.target.clone());
             let text = span.slice(pair.target.text);
             let words_exact: Vec<&str> = words(text, 0).map(|(_, w)| w).collect();
             let draft = Draft {
@@ -182,7 +182,7 @@ impl Check for Entities {
                 source_text: &source_words,
                 document_words: &draft_words,
             };
-            for &source_idx in &bead.source {
+            for source_idx in bead.source.clone() {
                 let unit = &pair.source.units[source_idx];
                 let text = pair.source.unit_text(source_idx);
                 let covered = Covered::new(pair.terms_in(source_idx));

@@ -29,15 +29,27 @@ pub mod unfinished;
 
 use std::collections::HashMap;
 
+use std::ops::Range;
+
+pub use crate::align::{Bead, BeadKind};
 use crate::finding::{Finding, RuleId, Severity};
 use crate::segment::UnitKind;
 use crate::text::Span;
 
 pub use registry::{RuleInfo, rule_info, rules};
 
-/// One unit as checks see it.
+/// One unit as every stage after segmentation sees it (checks, the diff
+/// view's builder, the XLIFF export, `align`'s output, term mining), for
+/// every kind of input: a segmented text, `--segmented` lines, the pairs of
+/// a bilingual XLIFF file. Stages name a unit by its index in its side's
+/// list of these; `id` is only shown.
+///
+/// Not `segment::Unit`, whose typed `p3.s1` id is the segmenter's contract:
+/// `--segmented` lines are named by ordinal and XLIFF units by the file's
+/// own ids, so here the id is a display string.
 #[derive(Debug, Clone, PartialEq)]
 pub struct CheckUnit {
+    /// Display id: `p3.s1`, a line ordinal (`--segmented`), an XLIFF id.
     pub id: String,
     pub span: Span,
     pub kind: UnitKind,
@@ -59,26 +71,14 @@ impl<'a> SideText<'a> {
         self.units[unit_idx].span.slice(self.text)
     }
 
-    /// The text from the first to the last of `unit_indices` (inclusive of
-    /// what lies between them), or "" for none.
-    pub fn joined_span(&self, unit_indices: &[usize]) -> Span {
-        match (unit_indices.first(), unit_indices.last()) {
-            (Some(&first), Some(&last)) => Span::new(self.units[first].span.start, self.units[last].span.end),
-            _ => Span::default(),
+    /// The text from the first to the last of the units `unit_range`
+    /// (inclusive of what lies between them), or an empty span for none.
+    pub fn joined_span(&self, unit_range: Range<usize>) -> Span {
+        if unit_range.is_empty() {
+            return Span::default();
         }
+        Span::new(self.units[unit_range.start].span.start, self.units[unit_range.end - 1].span.end)
     }
-}
-
-/// A bead: source units translated by target units (either may be empty).
-#[derive(Debug, Clone, PartialEq)]
-pub struct AlignedBead {
-    pub source: Vec<usize>,
-    pub target: Vec<usize>,
-    /// The aligner's confidence in [0, 1].
-    pub confidence: f32,
-    /// Source units that repeat earlier units (a scraper's duplicate block)
-    /// and were left untranslated on purpose: not an omission.
-    pub repeat: bool,
 }
 
 /// A glossary term found in the source, with the English it requires.
@@ -97,7 +97,7 @@ pub struct TermUse {
 pub struct Pair<'a> {
     pub source: SideText<'a>,
     pub target: SideText<'a>,
-    pub beads: &'a [AlignedBead],
+    pub beads: &'a [Bead],
     /// Sorted by `unit` (the glossary stage finds them unit by unit), so
     /// that `terms_in` is a binary search rather than a scan of every term
     /// for every unit.

@@ -93,11 +93,11 @@ impl Check for Numbers {
     fn run(&self, pair: &Pair<'_>, out: &mut Vec<Finding>) {
         let current_year = article_year(pair);
         for bead in pair.beads {
-            let (Some(&first_source), Some(&first_target)) = (bead.source.first(), bead.target.first()) else {
+            let (Some(first_source), Some(first_target)) = (bead.first_source(), bead.first_target()) else {
                 continue;
             };
-            let source_span = pair.source.joined_span(&bead.source);
-            let target_span = pair.target.joined_span(&bead.target);
+            let source_span = pair.source.joined_span(bead.source.clone());
+            let target_span = pair.target.joined_span(bead.target.clone());
             let source_text = source_span.slice(pair.source.text);
             let target_text = target_span.slice(pair.target.text);
             let source_unit = &pair.source.units[first_source];

@@ -6,7 +6,7 @@
 //! pair several units with one are merges and splits. A 1-1 bead whose draft
 //! is less than `SHORT_RATIO` of the expected length is a partial omission.
 
-use super::{AlignedBead, Check, Pair, finding};
+use super::{Bead, Check, Pair, finding};
 use crate::finding::Finding;
 use crate::segment::UnitKind;
 
@@ -70,15 +70,15 @@ impl Check for Omission {
                 (0, 0) => {}
                 (_, 0) => omitted(pair, bead, out),
                 (0, _) => {
-                    for &target_idx in &bead.target {
+                    for target_idx in bead.target.clone() {
                         out.push(addition(pair, target_idx));
                     }
                 }
                 (1, 1) => partial(pair, bead, out),
                 (n_source, 1) => {
-                    let target = &pair.target.units[bead.target[0]];
-                    let first = &pair.source.units[bead.source[0]];
-                    let last = &pair.source.units[bead.source[n_source - 1]];
+                    let target = &pair.target.units[bead.target.start];
+                    let first = &pair.source.units[bead.source.start];
+                    let last = &pair.source.units[bead.source.end - 1];
                     let mut merged = finding(
                         STRUCTURE_MERGED,
                         if first.paragraph == last.paragraph {
@@ -90,8 +90,8 @@ impl Check for Omission {
                             )
                         },
                     )
-                    .with_source(bead.source[0], first.id.clone(), pair.source.joined_span(&bead.source))
-                    .with_target(bead.target[0], target.id.clone(), target.span);
+                    .with_source(bead.source.start, first.id.clone(), pair.source.joined_span(bead.source.clone()))
+                    .with_target(bead.target.start, target.id.clone(), target.span);
                     // Joining sentences of one paragraph is ordinary editing.
                     if first.paragraph == last.paragraph {
                         merged.severity = crate::finding::Severity::Info;
@@ -100,15 +100,19 @@ impl Check for Omission {
                 }
                 (1, _) if let Some(part) = added_part(pair, bead) => out.push(addition(pair, part)),
                 (1, n_target) => {
-                    let source = &pair.source.units[bead.source[0]];
-                    let first = &pair.target.units[bead.target[0]];
+                    let source = &pair.source.units[bead.source.start];
+                    let first = &pair.target.units[bead.target.start];
                     out.push(
                         finding(
                             STRUCTURE_SPLIT,
                             format!("source sentence {} split into {n_target} draft sentences", source.id),
                         )
-                        .with_source(bead.source[0], source.id.clone(), source.span)
-                        .with_target(bead.target[0], first.id.clone(), pair.target.joined_span(&bead.target)),
+                        .with_source(bead.source.start, source.id.clone(), source.span)
+                        .with_target(
+                            bead.target.start,
+                            first.id.clone(),
+                            pair.target.joined_span(bead.target.clone()),
+                        ),
                     );
                 }
                 _ => {}
@@ -172,20 +176,20 @@ fn addition(pair: &Pair<'_>, target_idx: usize) -> Finding {
 /// sentences, a draft sentence of five words or more whose names and
 /// numbers are all missing from the source: a sentence from elsewhere that
 /// the aligner took for half of a split.
-fn added_part(pair: &Pair<'_>, bead: &AlignedBead) -> Option<usize> {
-    let source = super::order::anchors(pair.source.unit_text(bead.source[0]), crate::segment::Lang::Id);
-    bead.target.iter().copied().find(|&idx| {
+fn added_part(pair: &Pair<'_>, bead: &Bead) -> Option<usize> {
+    let source = super::order::anchors(pair.source.unit_text(bead.source.start), crate::segment::Lang::Id);
+    bead.target.clone().find(|&idx| {
         let text = pair.target.unit_text(idx);
         let own = super::order::anchors(text, crate::segment::Lang::En);
         text.split_whitespace().count() >= 5 && !own.is_empty() && super::order::overlap(&own, &source) == 0
     })
 }
 
-fn omitted(pair: &Pair<'_>, bead: &AlignedBead, out: &mut Vec<Finding>) {
-    if bead.repeat {
+fn omitted(pair: &Pair<'_>, bead: &Bead, out: &mut Vec<Finding>) {
+    if bead.is_repeat() {
         return;
     }
-    for &source_idx in &bead.source {
+    for source_idx in bead.source.clone() {
         let unit = &pair.source.units[source_idx];
         if unit.kind == UnitKind::Boilerplate || unit.repeat_of.is_some() {
             continue;
@@ -198,11 +202,11 @@ fn omitted(pair: &Pair<'_>, bead: &AlignedBead, out: &mut Vec<Finding>) {
     }
 }
 
-fn partial(pair: &Pair<'_>, bead: &AlignedBead, out: &mut Vec<Finding>) {
-    let source = &pair.source.units[bead.source[0]];
-    let target = &pair.target.units[bead.target[0]];
-    let source_chars = pair.source.unit_text(bead.source[0]).chars().count();
-    let target_chars = pair.target.unit_text(bead.target[0]).chars().count();
+fn partial(pair: &Pair<'_>, bead: &Bead, out: &mut Vec<Finding>) {
+    let source = &pair.source.units[bead.source.start];
+    let target = &pair.target.units[bead.target.start];
+    let source_chars = pair.source.unit_text(bead.source.start).chars().count();
+    let target_chars = pair.target.unit_text(bead.target.start).chars().count();
     if source.kind == UnitKind::Boilerplate || source_chars < MIN_SOURCE_CHARS {
         return;
     }
@@ -216,8 +220,8 @@ fn partial(pair: &Pair<'_>, bead: &AlignedBead, out: &mut Vec<Finding>) {
                     target.id
                 ),
             )
-            .with_source(bead.source[0], source.id.clone(), source.span)
-            .with_target(bead.target[0], target.id.clone(), target.span),
+            .with_source(bead.source.start, source.id.clone(), source.span)
+            .with_target(bead.target.start, target.id.clone(), target.span),
         );
     }
 }

@@ -74,7 +74,7 @@ pub fn summarise(pair: &Pair<'_>) -> PairSummary {
     };
     let mut bead_of_source = vec![usize::MAX; pair.source.units.len()];
     for (bead_idx, bead) in pair.beads.iter().enumerate() {
-        for &idx in &bead.source {
+        for idx in bead.source.clone() {
             bead_of_source[idx] = bead_idx;
         }
     }
@@ -91,8 +91,8 @@ pub fn summarise(pair: &Pair<'_>) -> PairSummary {
         let Some(bead) = pair.beads.get(bead_idx) else {
             continue;
         };
-        let Some(&first_target) = bead.target.first() else { continue };
-        let span = pair.target.joined_span(&bead.target);
+        let Some(first_target) = bead.first_target() else { continue };
+        let span = pair.target.joined_span(bead.target.clone());
         if prepared.as_ref().is_none_or(|(idx, _)| *idx != bead_idx) {
             prepared = Some((bead_idx, EnglishText::new(span.slice(pair.target.text))));
         }
@@ -120,7 +120,8 @@ pub fn summarise(pair: &Pair<'_>) -> PairSummary {
     }
     let mut key = String::new();
     for bead in pair.beads {
-        if let ([source_idx], [target_idx]) = (bead.source.as_slice(), bead.target.as_slice()) {
+        if bead.source.len() == 1 && bead.target.len() == 1 {
+            let (source_idx, target_idx) = (&bead.source.start, &bead.target.start);
             normalise_into(pair.source.unit_text(*source_idx), &mut key);
             let mut translation = String::new();
             normalise_into(pair.target.unit_text(*target_idx), &mut translation);

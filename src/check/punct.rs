@@ -39,15 +39,15 @@ pub struct Punctuation;
 impl Check for Punctuation {
     fn run(&self, pair: &Pair<'_>, out: &mut Vec<Finding>) {
         for bead in pair.beads {
-            let (Some(&first_source), Some(&first_target)) = (bead.source.first(), bead.target.first()) else {
+            let (Some(first_source), Some(first_target)) = (bead.first_source(), bead.first_target()) else {
                 continue;
             };
-            let source_text: Vec<&str> = bead.source.iter().map(|&idx| pair.source.unit_text(idx)).collect();
-            let target_text: Vec<&str> = bead.target.iter().map(|&idx| pair.target.unit_text(idx)).collect();
+            let source_text: Vec<&str> = bead.source.clone().map(|idx| pair.source.unit_text(idx)).collect();
+            let target_text: Vec<&str> = bead.target.clone().map(|idx| pair.target.unit_text(idx)).collect();
             let source_unit = &pair.source.units[first_source];
             let target_unit = &pair.target.units[first_target];
-            let source_span = pair.source.joined_span(&bead.source);
-            let target_span = pair.target.joined_span(&bead.target);
+            let source_span = pair.source.joined_span(bead.source.clone());
+            let target_span = pair.target.joined_span(bead.target.clone());
             let located = |rule: super::RuleInfo, message: String| {
                 finding(rule, message)
                     .with_source(first_source, source_unit.id.clone(), source_span)
@@ -75,7 +75,7 @@ impl Check for Punctuation {
                 ));
             }
             let spaced_ellipsis = source_text.iter().any(|text| has_spaced_ellipsis(text));
-            for &target_idx in &bead.target {
+            for target_idx in bead.target.clone() {
                 whitespace(pair, target_idx, spaced_ellipsis, out);
             }
         }

@@ -77,8 +77,8 @@ fn inconsistent(pair: &Pair<'_>, out: &mut Vec<Finding>) {
     // The draft text of every source unit aligned one-to-one.
     let mut translation: HashMap<usize, usize> = HashMap::new();
     for bead in pair.beads {
-        if let ([source_idx], [target_idx]) = (bead.source.as_slice(), bead.target.as_slice()) {
-            translation.insert(*source_idx, *target_idx);
+        if bead.source.len() == 1 && bead.target.len() == 1 {
+            translation.insert(bead.source.start, bead.target.start);
         }
     }
     for (source_idx, unit) in pair.source.units.iter().enumerate() {

@@ -20,20 +20,13 @@ fn units(text: &str) -> Vec<CheckUnit> {
         .collect()
 }
 
-fn one_to_one(n: usize) -> Vec<AlignedBead> {
-    (0..n)
-        .map(|idx| AlignedBead {
-            source: vec![idx],
-            target: vec![idx],
-            confidence: 1.0,
-            repeat: false,
-        })
-        .collect()
+fn one_to_one(n: usize) -> Vec<Bead> {
+    (0..n).map(|idx| bead_of(idx..idx + 1, idx..idx + 1, BeadKind::Pair, 1.0)).collect()
 }
 
 /// Runs all checks on `source`/`target` (one unit per line, aligned line by
 /// line unless `beads` is given) and returns the sorted rule ids.
-fn rules_found(source: &str, target: &str, beads: Option<Vec<AlignedBead>>, terms: &[TermUse]) -> Vec<&'static str> {
+fn rules_found(source: &str, target: &str, beads: Option<Vec<Bead>>, terms: &[TermUse]) -> Vec<&'static str> {
     let source_units = units(source);
     let target_units = units(target);
     let beads = beads.unwrap_or_else(|| one_to_one(source_units.len().min(target_units.len())));
@@ -186,45 +179,15 @@ fn omissions_additions_merges_and_splits() {
     let source = "Satu kalimat panjang yang cukup untuk diperiksa oleh aturan.\nDua kalimat.\nTiga kalimat.";
     let target = "One sentence that is long enough to be checked by the rule.\nThree sentences.\nFour.";
     let beads = vec![
-        AlignedBead {
-            source: vec![0],
-            target: vec![0],
-            confidence: 0.9,
-            repeat: false,
-        },
-        AlignedBead {
-            source: vec![1],
-            target: vec![],
-            confidence: 0.5,
-            repeat: false,
-        },
-        AlignedBead {
-            source: vec![2],
-            target: vec![1],
-            confidence: 0.9,
-            repeat: false,
-        },
-        AlignedBead {
-            source: vec![],
-            target: vec![2],
-            confidence: 0.5,
-            repeat: false,
-        },
+        bead_of(0..1, 0..1, BeadKind::Pair, 0.9),
+        bead_of(1..2, 0..0, BeadKind::Omission, 0.5),
+        bead_of(2..3, 1..2, BeadKind::Pair, 0.9),
+        bead_of(0..0, 2..3, BeadKind::Addition, 0.5),
     ];
     assert_eq!(rules_found(source, target, Some(beads), &[]), vec!["addition", "omission"]);
-    let merged = vec![AlignedBead {
-        source: vec![0, 1],
-        target: vec![0],
-        confidence: 0.8,
-        repeat: false,
-    }];
+    let merged = vec![bead_of(0..2, 0..1, BeadKind::Pair, 0.8)];
     assert_eq!(rules_found("Satu.\nDua.", "One, two.", Some(merged), &[]), vec!["structure.merged"]);
-    let repeated = vec![AlignedBead {
-        source: vec![0],
-        target: vec![],
-        confidence: 0.8,
-        repeat: true,
-    }];
+    let repeated = vec![bead_of(0..1, 0..0, BeadKind::Repeat, 0.8)];
     assert_eq!(rules_found("Satu.", "", Some(repeated), &[]), Vec::<&str>::new());
 }
 
@@ -525,7 +488,7 @@ fn render_fixture(fixture: &Fixture, findings: &[Finding]) -> String {
 /// `beads` is given) and asserts that the findings point where its carets
 /// say.
 #[track_caller]
-fn check_spans_with(fixture: &str, beads: Option<Vec<AlignedBead>>, config: &CheckConfig) -> Vec<Finding> {
+fn check_spans_with(fixture: &str, beads: Option<Vec<Bead>>, config: &CheckConfig) -> Vec<Finding> {
     let parsed = parse_fixture(fixture);
     let source_units = units(&parsed.source);
     let target_units = units(&parsed.target);
@@ -612,13 +575,7 @@ en: North Korea fired a missile, Pyongyang said.
 }
 
 /// The rules `run` finds on a pair given as plain lines (see `rules_found`).
-fn line_pair_findings(
-    source: &str,
-    target: &str,
-    beads: Option<Vec<AlignedBead>>,
-    terms: &[TermUse],
-    config: &CheckConfig,
-) -> Vec<Finding> {
+fn line_pair_findings(source: &str, target: &str, beads: Option<Vec<Bead>>, terms: &[TermUse], config: &CheckConfig) -> Vec<Finding> {
     let source_units = units(source);
     let target_units = units(target);
     let beads = beads.unwrap_or_else(|| one_to_one(source_units.len().min(target_units.len())));
@@ -638,12 +595,27 @@ fn line_pair_findings(
     run(&pair, config)
 }
 
-fn bead(source: &[usize], target: &[usize]) -> AlignedBead {
-    AlignedBead {
-        source: source.to_vec(),
-        target: target.to_vec(),
-        confidence: 0.9,
-        repeat: false,
+fn bead(source: &[usize], target: &[usize]) -> Bead {
+    let range = |units: &[usize]| match (units.first(), units.last()) {
+        (Some(&first), Some(&last)) => first..last + 1,
+        _ => 0..0,
+    };
+    let kind = match (source.is_empty(), target.is_empty()) {
+        (false, false) => BeadKind::Pair,
+        (false, true) => BeadKind::Omission,
+        _ => BeadKind::Addition,
+    };
+    bead_of(range(source), range(target), kind, 0.9)
+}
+
+/// A bead of the source units `source` and draft units `target`.
+fn bead_of(source: std::ops::Range<usize>, target: std::ops::Range<usize>, kind: BeadKind, score: f32) -> Bead {
+    Bead {
+        source,
+        target,
+        kind,
+        repeat_of: None,
+        score,
     }
 }
 

@@ -49,8 +49,8 @@ pub fn unfinished(pair: &Pair<'_>) -> Option<Unfinished> {
     let tail = &pair.beads[last_with_draft.map_or(0, |idx| idx + 1)..];
     let pending: Vec<usize> = tail
         .iter()
-        .filter(|bead| !bead.repeat)
-        .flat_map(|bead| bead.source.iter().copied())
+        .filter(|bead| !bead.is_repeat())
+        .flat_map(|bead| bead.source.clone())
         .filter(|&idx| {
             let unit = &pair.source.units[idx];
             unit.kind != UnitKind::Boilerplate && unit.repeat_of.is_none()
@@ -59,7 +59,7 @@ pub fn unfinished(pair: &Pair<'_>) -> Option<Unfinished> {
     if pending.len() < MIN_PENDING {
         return None;
     }
-    let last_done = last_with_draft.and_then(|idx| pair.beads[idx].source.iter().copied().max());
+    let last_done = last_with_draft.and_then(|idx| pair.beads[idx].source.clone().max());
     Some(Unfinished { last_done, pending })
 }
 

@@ -30,15 +30,15 @@ pub fn build_view(source: Named<'_>, draft: Named<'_>, checked: &Checked, previo
     // Which row each unit is in (by unit index), to place terms and findings.
     let mut row_of_source: Vec<Option<usize>> = vec![None; checked.source.units.len()];
     let mut row_of_target: Vec<Option<usize>> = vec![None; checked.target.units.len()];
-    let mut rows: Vec<Row> = Vec::with_capacity(checked.aligned.len());
-    for (bead_idx, bead) in checked.aligned.iter().enumerate() {
+    let mut rows: Vec<Row> = Vec::with_capacity(checked.beads.len());
+    for (bead_idx, bead) in checked.beads.iter().enumerate() {
         let mut row = Row::new(bead_idx);
-        row.confidence = bead.confidence;
-        for &idx in &bead.source {
+        row.confidence = bead.score;
+        for idx in bead.source.clone() {
             row_of_source[idx] = Some(bead_idx);
             row.source.push(unit_text(source.text, &checked.source.units, idx));
         }
-        for &idx in &bead.target {
+        for idx in bead.target.clone() {
             row_of_target[idx] = Some(bead_idx);
             row.target.push(unit_text(draft.text, &checked.target.units, idx));
         }
@@ -117,19 +117,19 @@ pub fn build_view(source: Named<'_>, draft: Named<'_>, checked: &Checked, previo
         // The earlier draft's units for every source unit.
         let mut earlier_of_source: HashMap<usize, Vec<usize>> = HashMap::new();
         let mut earlier_additions: Vec<usize> = Vec::new();
-        for bead in &earlier_checked.aligned {
+        for bead in &earlier_checked.beads {
             if bead.source.is_empty() {
-                earlier_additions.extend(&bead.target);
+                earlier_additions.extend(bead.target.clone());
             }
-            for &idx in &bead.source {
-                earlier_of_source.entry(idx).or_default().extend(&bead.target);
+            for idx in bead.source.clone() {
+                earlier_of_source.entry(idx).or_default().extend(bead.target.clone());
             }
         }
-        for (bead_idx, bead) in checked.aligned.iter().enumerate() {
+        for (bead_idx, bead) in checked.beads.iter().enumerate() {
             let mut units: Vec<usize> = bead
                 .source
-                .iter()
-                .flat_map(|idx| earlier_of_source.get(idx).cloned().unwrap_or_default())
+                .clone()
+                .flat_map(|idx| earlier_of_source.get(&idx).cloned().unwrap_or_default())
                 .collect();
             units.sort_unstable();
             units.dedup();
@@ -160,15 +160,15 @@ pub fn build_view(source: Named<'_>, draft: Named<'_>, checked: &Checked, previo
 /// after its end.
 fn classify_rows(rows: &mut [Row], checked: &Checked, unfinished: bool) {
     let units = &checked.source.units;
-    for (row, bead) in rows.iter_mut().zip(&checked.aligned) {
+    for (row, bead) in rows.iter_mut().zip(&checked.beads) {
         if !bead.target.is_empty() || bead.source.is_empty() {
             continue;
         }
-        let repeat_of = bead.source.first().and_then(|&idx| units[idx].repeat_of);
-        if bead.repeat || bead.source.iter().all(|&idx| units[idx].repeat_of.is_some()) {
+        let repeat_of = bead.first_source().and_then(|idx| units[idx].repeat_of);
+        if bead.is_repeat() || bead.source.clone().all(|idx| units[idx].repeat_of.is_some()) {
             row.kind = RowKind::Repeat;
             row.repeat_of = repeat_of.map(|idx| units[idx].id.clone());
-        } else if bead.source.iter().all(|&idx| units[idx].kind == UnitKind::Boilerplate) {
+        } else if bead.source.clone().all(|idx| units[idx].kind == UnitKind::Boilerplate) {
             row.kind = RowKind::Boilerplate;
         }
     }
@@ -199,10 +199,7 @@ fn fold_blocks(rows: &[Row], checked: &Checked) -> Vec<Block> {
         }
         let members = &rows[start..row_idx];
         let units = &checked.source.units;
-        let source_units: Vec<usize> = members
-            .iter()
-            .flat_map(|row| checked.aligned[row.bead].source.iter().copied())
-            .collect();
+        let source_units: Vec<usize> = members.iter().flat_map(|row| checked.beads[row.bead].source.clone()).collect();
         let range = unit_range(&source_units, checked);
         let label = match kind {
             RowKind::Repeat => {

@@ -103,16 +103,16 @@ pub fn build(checked: &Checked, source: &str, draft: Option<&str>, glossary: &Gl
     if let Some(draft) = draft {
         let target_units = &checked.target.units;
         let mut last_source: Option<usize> = None;
-        for bead in &checked.aligned {
+        for bead in &checked.beads {
             let text = bead
                 .target
-                .iter()
-                .map(|&t| target_units[t].span.slice(draft).split_whitespace().collect::<Vec<_>>().join(" "))
+                .clone()
+                .map(|t| target_units[t].span.slice(draft).split_whitespace().collect::<Vec<_>>().join(" "))
                 .collect::<Vec<_>>()
                 .join(" ");
-            let owner = match bead.source.first() {
-                Some(&first) => {
-                    last_source = bead.source.last().copied();
+            let owner = match bead.first_source() {
+                Some(first) => {
+                    last_source = Some(bead.source.end - 1);
                     first
                 }
                 // An addition: keep its text on the unit before it.
@@ -121,7 +121,7 @@ pub fn build(checked: &Checked, source: &str, draft: Option<&str>, glossary: &Gl
                     None => continue,
                 },
             };
-            for &t in &bead.target {
+            for t in bead.target.clone() {
                 target_owner[t] = Some(owner);
             }
             if bead.target.is_empty() {
@@ -133,7 +133,7 @@ pub fn build(checked: &Checked, source: &str, draft: Option<&str>, glossary: &Gl
             }
             target.push_str(&text);
             translated[owner] = true;
-            for &other in bead.source.iter().skip(1) {
+            for other in bead.source.clone().skip(1) {
                 translated[other] = true;
                 let first_id = units[owner].id.clone();
                 units[other].notes.push(Note {
