@@ -12,10 +12,28 @@
 //! produced by some test input (`check::tests`).
 //!
 //! **Cross-rule policy.** A rule may *supersede* families: a finding of it
-//! on a draft unit removes the findings of those families on the same unit
-//! (`untranslated` says it all for a unit left in Indonesian; its missing
-//! terms, numbers and names would only repeat it). `check::run` applies
-//! what the table says.
+//! removes the findings of those families (`"*"`: of every family) within
+//! its [`Reach`], other than findings of its own rule. Three rules do:
+//!
+//! * `untranslated` supersedes the glossary, number, name, calendar and
+//!   punctuation families on its draft unit: it says it all for a unit left
+//!   in Indonesian, whose missing terms, numbers and names would only repeat
+//!   it ([`Reach::DraftUnit`]);
+//! * `omission.unfinished` supersedes the `omission` family from its source
+//!   unit on: a draft that stops early gets one finding where it ends, not
+//!   an omission per later unit ([`Reach::SourceOnward`]);
+//! * `source.swapped` supersedes every family in the whole pair: a pair
+//!   given the wrong way round gets that one finding, not an `untranslated`
+//!   error per unit ([`Reach::Pair`]).
+//!
+//! `check::run` applies what the table says (and, since nothing could
+//! survive a finding that supersedes every family of the pair, does not run
+//! the other rules after one). Whether a rule *fires* stays its own code
+//! and configuration: `omission.unfinished` is not judged with
+//! `--full-draft`, and `source.swapped` is not judged when it is turned
+//! off, so that the pair is then checked as usual. (A finding of a rule
+//! turned off otherwise still supersedes: `untranslated=off` hides the
+//! glossary findings of a unit left in Indonesian, as before the table.)
 
 use std::sync::LazyLock;
 
@@ -29,9 +47,31 @@ pub struct RuleInfo {
     pub severity: Severity,
     pub summary: &'static str,
     pub explanation: &'static str,
-    /// Families whose findings on a draft unit this rule's finding there
-    /// removes (see the module header).
+    /// Families whose findings within [`RuleInfo::reach`] this rule's
+    /// finding removes; `"*"` is every family (see the module header).
     pub supersedes: &'static [&'static str],
+    /// Where the superseded findings lie.
+    pub reach: Reach,
+}
+
+/// How far a superseding finding reaches (see the module header).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Reach {
+    /// Findings on the draft unit the finding points at.
+    DraftUnit,
+    /// Findings whose source location starts where the finding's does, or
+    /// later.
+    SourceOnward,
+    /// Every finding of the pair.
+    Pair,
+}
+
+impl RuleInfo {
+    /// Whether this rule's finding removes a finding of `rule` (wherever
+    /// [`RuleInfo::reach`] allows): never one of its own rule.
+    pub fn supersedes_rule(&self, rule: RuleId) -> bool {
+        rule != self.id && self.supersedes.iter().any(|&family| family == "*" || family == rule.family())
+    }
 }
 
 impl RuleInfo {
@@ -43,15 +83,21 @@ impl RuleInfo {
             summary,
             explanation,
             supersedes: &[],
+            reach: Reach::DraftUnit,
         }
     }
 
-    /// The same rule, superseding `families`.
+    /// The same rule, superseding `families` on its draft unit.
     pub(crate) const fn superseding(self, families: &'static [&'static str]) -> RuleInfo {
         RuleInfo {
             supersedes: families,
             ..self
         }
+    }
+
+    /// The same rule, superseding within `reach`.
+    pub(crate) const fn reaching(self, reach: Reach) -> RuleInfo {
+        RuleInfo { reach, ..self }
     }
 
     /// A finding of this rule at its default severity.
@@ -72,14 +118,16 @@ impl RuleInfo {
 /// }
 /// ```
 ///
-/// `Error supersedes ["glossary", …]` (after the level) sets the policy.
+/// `Error supersedes ["glossary", …]` (after the level) sets the policy,
+/// on the finding's draft unit; `supersedes ["*"] in Pair` or
+/// `… in SourceOnward` reaches further (see [`Reach`]).
 macro_rules! declare_rules {
-    ($($name:ident = $id:literal, $severity:ident $(supersedes [$($family:literal),+])?, $summary:expr, $explanation:expr;)+) => {
+    ($($name:ident = $id:literal, $severity:ident $(supersedes [$($family:literal),+] $(in $reach:ident)?)?, $summary:expr, $explanation:expr;)+) => {
         $(
             #[doc = concat!("The rule `", $id, "`.")]
             pub const $name: $crate::check::registry::RuleInfo =
                 $crate::check::registry::RuleInfo::declare($id, $crate::finding::Severity::$severity, $summary, $explanation)
-                $(.superseding(&[$($family),+]))?;
+                $(.superseding(&[$($family),+]) $(.reaching($crate::check::registry::Reach::$reach))?)?;
         )+
         /// The rules this file declares, for the table.
         pub(crate) const RULES: &[$crate::check::registry::RuleInfo] = &[$($name),+];
@@ -280,7 +328,11 @@ mod tests {
         let families = families();
         for info in RULES.iter() {
             for family in info.supersedes {
-                assert!(families.contains(family), "{} supersedes an unknown family {family}", info.id);
+                assert!(
+                    *family == "*" || families.contains(family),
+                    "{} supersedes an unknown family {family}",
+                    info.id
+                );
             }
             assert!(!info.summary.is_empty() && info.explanation.len() > 20, "{} needs docs", info.id);
             assert!(info.id.as_str().chars().all(|c| c.is_ascii_lowercase() || c == '.'));
