@@ -53,6 +53,12 @@ pub struct Checked {
 }
 
 /// One already-paired unit for [`Pipeline::check_pairs`].
+///
+/// The input shape of pairs that come aligned: a borrowed view (id and the
+/// two texts) of what a caller read, so that the pipeline needs no reader's
+/// type (`xliff::XliffUnit` holds the file mapping, and `xliff` depends on
+/// the pipeline, not the other way round). The findings of `check_pairs`
+/// name a pair by its index in the slice given.
 #[derive(Debug, Clone, Copy)]
 pub struct UnitPair<'a> {
     pub id: &'a str,

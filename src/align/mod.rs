@@ -56,6 +56,12 @@ pub use terms::TermPairs;
 use crate::segment::{Segmentation, lines_as_units, normalise_into};
 
 /// One unit as the aligner sees it.
+///
+/// The aligner's own shape, apart from `check::CheckUnit`, for two reasons:
+/// it works on text alone (evaluation data, benches and tests hand it
+/// sentences with no file behind them), and its `repeat_of` is narrower,
+/// set only inside a repeated *block*, since only such a unit may become a
+/// repeat bead (a lone repeated sentence is translated again).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct AlignUnit<'a> {
     pub text: &'a str,

@@ -20,6 +20,10 @@ pub struct Note {
 }
 
 /// One XLIFF unit to write.
+///
+/// The writer's record, not a unit of the pipeline: a source unit together
+/// with the draft text aligned to it, its paragraph group, its state and
+/// its notes, which is what a `trans-unit`/`unit` element holds.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ExportUnit {
     pub id: String,

@@ -91,6 +91,11 @@ impl Content {
 }
 
 /// One checked pair of an XLIFF file.
+///
+/// The reader's record: besides the texts it keeps what only the file has,
+/// the byte runs that map each text back into the `.xlf`, the inline codes,
+/// `translate` and the notes. Its position in [`XliffFile::units`] is the
+/// unit's index in findings (`Location::unit`).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct XliffUnit {
     /// The unit's id (with its segment, see the module header). Ids are
