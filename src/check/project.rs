@@ -39,14 +39,29 @@ crate::check::registry::declare_rules! {
 /// What one pair contributes to the project rules.
 #[derive(Debug, Clone, Default)]
 pub struct PairSummary {
-    /// (source term, English variant used, source unit id, draft unit index
-    /// and id, draft span).
-    pub variants: Vec<(String, String, String, (usize, String), Span)>,
+    /// The glossary terms found translated, with the variant used.
+    pub variants: Vec<VariantUse>,
     /// Source units translated one to one, for `repeat.inconsistent`.
     pub translations: Vec<Translation>,
     /// The pair's beads as text and its glossary terms, for the terms no
     /// glossary has (`suggest::variants`).
     pub mining: crate::suggest::PairMining,
+}
+
+/// A glossary term of one pair and the English variant its draft uses.
+#[derive(Debug, Clone, Default)]
+pub struct VariantUse {
+    /// The glossary's spelling of the source term.
+    pub term: String,
+    /// The English variant the draft uses.
+    pub variant: String,
+    /// The source unit's id, for the message.
+    pub source_unit: String,
+    /// The draft unit's index among the pair's draft units, and its id.
+    pub target_idx: usize,
+    pub target_unit: String,
+    /// Where the variant is in the draft.
+    pub span: Span,
 }
 
 /// A source unit and its one-to-one translation in one pair.
@@ -109,13 +124,14 @@ pub fn summarise(pair: &Pair<'_>) -> PairSummary {
             (None, None) => None,
         };
         if let Some((variant, found)) = chosen {
-            summary.variants.push((
-                term.term.clone(),
-                variant.clone(),
-                pair.source.units[term.unit].id.clone(),
-                (first_target, pair.target.units[first_target].id.clone()),
-                Span::new(span.start + found.start, span.start + found.end),
-            ));
+            summary.variants.push(VariantUse {
+                term: term.term.clone(),
+                variant: variant.clone(),
+                source_unit: pair.source.units[term.unit].id.clone(),
+                target_idx: first_target,
+                target_unit: pair.target.units[first_target].id.clone(),
+                span: Span::new(span.start + found.start, span.start + found.end),
+            });
         }
     }
     let mut key = String::new();
@@ -157,14 +173,14 @@ pub fn findings(summaries: &[PairSummary], names: &[&str], config: &CheckConfig)
     let mut out = Vec::new();
     // glossary.variant: per term, the distinct variants with counts.
     /// A variant, how often it was used, and where it was first used.
-    type Variant<'a> = (&'a str, usize, (usize, &'a str, &'a (usize, String), Span));
+    type Variant<'a> = (&'a str, usize, (usize, &'a VariantUse));
     let mut by_term: BTreeMap<&str, Vec<Variant<'_>>> = BTreeMap::new();
     for (pair_idx, summary) in summaries.iter().enumerate() {
-        for (term, variant, source_unit, target_unit, span) in &summary.variants {
-            let variants = by_term.entry(term).or_default();
-            match variants.iter_mut().find(|(v, _, _)| same_lemma(v, variant)) {
+        for used in &summary.variants {
+            let variants = by_term.entry(&used.term).or_default();
+            match variants.iter_mut().find(|(v, _, _)| same_lemma(v, &used.variant)) {
                 Some(entry) => entry.1 += 1,
-                None => variants.push((variant, 1, (pair_idx, source_unit, target_unit, *span))),
+                None => variants.push((&used.variant, 1, (pair_idx, used))),
             }
         }
     }
@@ -175,14 +191,15 @@ pub fn findings(summaries: &[PairSummary], names: &[&str], config: &CheckConfig)
         variants.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
         let counts: Vec<String> = variants.iter().map(|(v, n, _)| format!("{v} ({n})")).collect();
         // Point at the first use of the least common variant.
-        let (_, _, (pair_idx, source_unit, target_unit, span)) = variants[variants.len() - 1];
+        let (_, _, (pair_idx, first_use)) = variants[variants.len() - 1];
+        let source_unit = &first_use.source_unit;
         out.push((
             pair_idx,
             finding(
                 GLOSSARY_VARIANT,
                 format!("{term} is translated {} ways: {}", variants.len(), counts.join(", ")),
             )
-            .with_target(target_unit.0, target_unit.1.clone(), span)
+            .with_target(first_use.target_idx, first_use.target_unit.clone(), first_use.span)
             .with_expected(format!(
                 "{} (the most used; first of this variant at source unit {source_unit})",
                 variants[0].0
@@ -280,14 +297,13 @@ mod tests {
 
     #[test]
     fn drift_across_files_is_counted() {
-        let variant = |v: &str| {
-            (
-                "Menteri Luar Negeri".to_string(),
-                v.to_string(),
-                "p4.s1".to_string(),
-                (3, "p4.s1".to_string()),
-                Span::new(0, 5),
-            )
+        let variant = |v: &str| VariantUse {
+            term: "Menteri Luar Negeri".to_string(),
+            variant: v.to_string(),
+            source_unit: "p4.s1".to_string(),
+            target_idx: 3,
+            target_unit: "p4.s1".to_string(),
+            span: Span::new(0, 5),
         };
         let summaries = vec![
             PairSummary {
