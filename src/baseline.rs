@@ -83,7 +83,7 @@ impl Accepted {
                     Side::Target => "draft",
                 };
                 let text = document.text.get(location.span.start..location.span.end).unwrap_or("");
-                (document.path.clone(), format!("{side} {}", location.unit), shorten(text))
+                (document.path.clone(), format!("{side} {}", location.unit_id), shorten(text))
             }
             None => (file.target.path.clone(), String::new(), String::new()),
         };

@@ -1,8 +1,12 @@
 //! Findings: what checks produce and renderers read. One type for every
 //! rule, so that every output format shows every rule the same way.
 //!
-//! A finding carries byte spans and unit ids only; lines and columns are
-//! worked out at output time from the document the span points into.
+//! A finding carries byte spans and units only; lines and columns are
+//! worked out at output time from the document the span points into. A unit
+//! is named by its position among its side's units, which is what every
+//! stage joins on; its id (`p3.s1`, a line ordinal, an XLIFF unit id) rides
+//! along for display, since ids need not be unique (two `<file>`s of one
+//! XLIFF document may both hold a unit `1`).
 
 use std::fmt;
 
@@ -88,9 +92,13 @@ impl fmt::Display for RuleId {
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Location {
     pub side: Side,
-    /// The unit id (`p3.s1`, or a line ordinal with `--segmented`, or an
-    /// XLIFF unit id).
-    pub unit: String,
+    /// The unit's position among the units of `side` (0-based): the pair's
+    /// `CheckUnit`s, or for a bilingual XLIFF file the units of the file in
+    /// document order. Stages join on this, never on `unit_id`.
+    pub unit: usize,
+    /// The unit's id, for display only (`p3.s1`, a line ordinal with
+    /// `--segmented`, an XLIFF unit id); reports print it as `unit`.
+    pub unit_id: String,
     /// Byte span in that side's text; the whole unit when nothing narrower
     /// applies.
     pub span: Span,
@@ -130,19 +138,25 @@ impl Finding {
         self
     }
 
-    pub fn with_source(mut self, unit: impl Into<String>, span: Span) -> Self {
+    /// Points the finding at `span` of source unit number `unit` (0-based),
+    /// whose id is `unit_id`.
+    pub fn with_source(mut self, unit: usize, unit_id: impl Into<String>, span: Span) -> Self {
         self.source = Some(Location {
             side: Side::Source,
-            unit: unit.into(),
+            unit,
+            unit_id: unit_id.into(),
             span,
         });
         self
     }
 
-    pub fn with_target(mut self, unit: impl Into<String>, span: Span) -> Self {
+    /// Points the finding at `span` of draft unit number `unit` (0-based),
+    /// whose id is `unit_id`.
+    pub fn with_target(mut self, unit: usize, unit_id: impl Into<String>, span: Span) -> Self {
         self.target = Some(Location {
             side: Side::Target,
-            unit: unit.into(),
+            unit,
+            unit_id: unit_id.into(),
             span,
         });
         self
@@ -211,8 +225,8 @@ mod tests {
     #[test]
     fn primary_location_prefers_the_draft() {
         let finding = Finding::new(crate::check::rule::NUMBER_CHANGED.id, Severity::Error, "x")
-            .with_source("p3.s1", Span::new(0, 2))
-            .with_target("p3.s1", Span::new(5, 7));
+            .with_source(0, "p3.s1", Span::new(0, 2))
+            .with_target(0, "p3.s1", Span::new(5, 7));
         assert_eq!(finding.primary().unwrap().side, Side::Target);
     }
 }

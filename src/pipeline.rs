@@ -7,7 +7,7 @@
 //! ([`TermPairs::from_glossary`]).
 
 use crate::align::{AlignUnit, Aligner, AlignerConfig, Bead, BeadKind, TermPairs, units_from_lines, units_from_segmentation};
-use crate::check::{self, AlignedBead, CheckConfig, CheckUnit, Pair, SideText, TermUse};
+use crate::check::{self, CheckConfig, CheckUnit, Pair, SideText, TermUse};
 use crate::error::Result;
 use crate::finding::Finding;
 use crate::glossary::{Glossary, Matcher, matcher::Scratch};
@@ -44,10 +44,8 @@ pub struct SideUnits {
 pub struct Checked {
     pub source: SideUnits,
     pub target: SideUnits,
-    /// The aligner's beads, with kinds and scores.
+    /// The aligner's beads, with kinds and scores, as the checks saw them.
     pub beads: Vec<Bead>,
-    /// The same beads as the checks see them.
-    pub aligned: Vec<AlignedBead>,
     pub terms: Vec<TermUse>,
     pub findings: Vec<Finding>,
     /// What the project rules (`check::across_pairs`) need from this pair.
@@ -55,6 +53,12 @@ pub struct Checked {
 }
 
 /// One already-paired unit for [`Pipeline::check_pairs`].
+///
+/// The input shape of pairs that come aligned: a borrowed view (id and the
+/// two texts) of what a caller read, so that the pipeline needs no reader's
+/// type (`xliff::XliffUnit` holds the file mapping, and `xliff` depends on
+/// the pipeline, not the other way round). The findings of `check_pairs`
+/// name a pair by its index in the slice given.
 #[derive(Debug, Clone, Copy)]
 pub struct UnitPair<'a> {
     pub id: &'a str,
@@ -159,12 +163,13 @@ impl Pipeline {
             }
         }
         let terms = self.terms(&source_text, &source_units);
-        let aligned: Vec<AlignedBead> = (0..pairs.len())
-            .map(|idx| AlignedBead {
-                source: vec![idx],
-                target: vec![idx],
-                confidence: 1.0,
-                repeat: false,
+        let aligned: Vec<Bead> = (0..pairs.len())
+            .map(|idx| Bead {
+                source: idx..idx + 1,
+                target: idx..idx + 1,
+                kind: BeadKind::Pair,
+                repeat_of: None,
+                score: 1.0,
             })
             .collect();
         let pair = Pair {
@@ -195,7 +200,6 @@ impl Pipeline {
     pub fn run(&self, source: &str, target: &str) -> Checked {
         let (source_side, target_side, beads) = self.align(source, target);
         let terms = self.terms(source, &source_side.units);
-        let aligned = aligned_beads(&beads);
         let pair = Pair {
             source: SideText {
                 text: source,
@@ -205,7 +209,7 @@ impl Pipeline {
                 text: target,
                 units: &target_side.units,
             },
-            beads: &aligned,
+            beads: &beads,
             terms: &terms,
             targets: Some(&self.targets),
         };
@@ -215,7 +219,6 @@ impl Pipeline {
             source: source_side,
             target: target_side,
             beads,
-            aligned,
             terms,
             findings,
             summary,
@@ -229,7 +232,6 @@ impl Pipeline {
     pub fn mining_input(&self, source: &str, target: &str) -> crate::suggest::PairMining {
         let (source_side, target_side, beads) = self.align(source, target);
         let terms = self.terms(source, &source_side.units);
-        let aligned = aligned_beads(&beads);
         let pair = Pair {
             source: SideText {
                 text: source,
@@ -239,7 +241,7 @@ impl Pipeline {
                 text: target,
                 units: &target_side.units,
             },
-            beads: &aligned,
+            beads: &beads,
             terms: &terms,
             targets: Some(&self.targets),
         };
@@ -254,12 +256,12 @@ impl Pipeline {
                 .iter()
                 .zip(&align_units)
                 .enumerate()
-                .map(|(idx, (&(paragraph, span), align_unit))| CheckUnit {
+                .map(|(idx, (line, align_unit))| CheckUnit {
                     id: (idx + 1).to_string(),
-                    span,
-                    kind: UnitKind::Body,
+                    span: line.span,
+                    kind: line.kind,
                     repeat_of: align_unit.repeat_of,
-                    paragraph,
+                    paragraph: line.id.paragraph,
                 })
                 .collect();
             return (SideUnits { units, segmentation: None }, align_units);
@@ -272,10 +274,6 @@ impl Pipeline {
             },
         );
         let align_units = units_from_segmentation(text, &segmentation);
-        let index_of = |id: crate::segment::UnitId| -> Option<usize> {
-            let paragraph = segmentation.paragraphs.get((id.paragraph as usize).checked_sub(1)?)?;
-            Some(paragraph.units.start + (id.sentence as usize).checked_sub(1)?)
-        };
         let units = segmentation
             .units
             .iter()
@@ -283,7 +281,7 @@ impl Pipeline {
                 id: unit.id.to_string(),
                 span: unit.span,
                 kind: unit.kind,
-                repeat_of: unit.repeat_of.and_then(index_of),
+                repeat_of: unit.repeat_of,
                 paragraph: unit.id.paragraph,
             })
             .collect();
@@ -317,19 +315,6 @@ impl Pipeline {
         }
         terms
     }
-}
-
-/// The aligner's beads as the checks see them.
-fn aligned_beads(beads: &[Bead]) -> Vec<AlignedBead> {
-    beads
-        .iter()
-        .map(|bead| AlignedBead {
-            source: bead.source.clone().collect(),
-            target: bead.target.clone().collect(),
-            confidence: bead.score,
-            repeat: bead.kind == BeadKind::Repeat,
-        })
-        .collect()
 }
 
 #[cfg(test)]

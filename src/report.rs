@@ -105,7 +105,7 @@ impl FileResult {
         let end = document.line_index.line_col(&document.text, location.span.end);
         Resolved {
             path: &document.path,
-            unit: &location.unit,
+            unit: &location.unit_id,
             line: start.line,
             column: start.column,
             end_line: end.line,

@@ -24,21 +24,21 @@ fn report() -> Report {
             Severity::Error,
             "Jumat is Friday, but the draft says Thursday",
         )
-        .with_source("p5.s1", span_of(SOURCE, "Jumat"))
-        .with_target("p5.s1", span_of(DRAFT, "Friday"))
+        .with_source(4, "p5.s1", span_of(SOURCE, "Jumat"))
+        .with_target(4, "p5.s1", span_of(DRAFT, "Friday"))
         .with_expected("Friday"),
         Finding::new(
             selaras::check::rule::OMISSION.id,
             Severity::Error,
             "source unit p9.s1 is not translated",
         )
-        .with_source("p9.s1", span_of(SOURCE, "Lavrov berbicara")),
+        .with_source(8, "p9.s1", span_of(SOURCE, "Lavrov berbicara")),
         Finding::new(
             selaras::check::rule::SOURCE_REPEATED.id,
             Severity::Info,
             "source units p18.s1–p31.s1 repeat p4.s1–p17.s1, \"quoted\" & <tagged>",
         )
-        .with_source("p18.s1", Span::new(3360, 3561)),
+        .with_source(17, "p18.s1", Span::new(3360, 3561)),
     ];
     Report {
         files: vec![FileResult {
@@ -128,8 +128,8 @@ fn issue_13_fingerprints_ignore_the_draft_text_of_a_located_finding_but_not_the_
     let edited = "Foreign Affairs Secretary Choe said so today.";
     let source = "Menteri Luar Negeri Choe mengatakan hal itu.";
     let finding = Finding::new(selaras::check::rule::GLOSSARY_MISSING.id, Severity::Error, "x")
-        .with_source("p1.s1", span_of(source, "Menteri Luar Negeri"))
-        .with_target("p1.s1", Span::new(0, draft.len()))
+        .with_source(0, "p1.s1", span_of(source, "Menteri Luar Negeri"))
+        .with_target(0, "p1.s1", Span::new(0, draft.len()))
         .with_expected_any(["Foreign Minister", "Minister of Foreign Affairs"]);
     let mut moved = finding.clone();
     moved.target.as_mut().unwrap().span = Span::new(0, edited.len());
@@ -148,8 +148,9 @@ fn issue_13_fingerprints_ignore_the_draft_text_of_a_located_finding_but_not_the_
     };
     assert_ne!(before, Report::fingerprint(&renamed, &finding));
     // Without a source location the draft span is what identifies it.
-    let addition =
-        |text: &str| Finding::new(selaras::check::rule::ADDITION.id, Severity::Warning, "x").with_target("p1.s1", Span::new(0, text.len()));
+    let addition = |text: &str| {
+        Finding::new(selaras::check::rule::ADDITION.id, Severity::Warning, "x").with_target(0, "p1.s1", Span::new(0, text.len()))
+    };
     assert_ne!(
         Report::fingerprint(&file(draft, source), &addition(draft)),
         Report::fingerprint(&file(edited, source), &addition(edited))

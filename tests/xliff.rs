@@ -321,8 +321,31 @@ fn hand_made_fixtures_are_valid_xliff() {
         ("omegat-12.xlf", "xliff12t"),
         ("okapi-12-segmented.xlf", "xliff12t"),
         ("okapi-20.xlf", "xliff20"),
+        ("two-files-12.xlf", "xliff12t"),
+        ("two-files-20.xlf", "xliff20"),
     ] {
         let (valid, log) = validate(mode, &Path::new(FIXTURES).join(name));
         assert!(valid, "{name}: {log}");
+    }
+}
+
+#[test]
+fn issue_15_item_1_a_unit_id_in_two_files_is_reported_where_it_is() {
+    // Both `<file>`s hold a unit "1"; the number changed in the unit of
+    // the file `harga`, and the report points at its line, not at the line
+    // of the other file's unit "1".
+    for (name, line) in [("two-files-12.xlf", 7), ("two-files-20.xlf", 9)] {
+        let path = format!("{FIXTURES}/{name}");
+        let (status, report) = check_json(&[&path]);
+        assert_eq!(status, Some(1), "{report}");
+        assert_eq!(
+            findings(&report),
+            [("number.changed".to_string(), "error".to_string(), "1".to_string(), line)],
+            "{name}"
+        );
+        let text = std::fs::read_to_string(&path).unwrap();
+        let finding = &report["findings"][0];
+        let slice = |side: &str| &text[finding[side]["start"].as_u64().unwrap() as usize..finding[side]["end"].as_u64().unwrap() as usize];
+        assert_eq!((slice("source"), slice("target")), ("10 persen", "12 percent"), "{name}");
     }
 }

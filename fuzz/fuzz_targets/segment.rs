@@ -26,7 +26,7 @@ fuzz_target!(|data: &[u8]| {
             assert!(text[position..].chars().all(is_gap), "text after the last unit");
         }
     }
-    for (_, span) in selaras::segment::lines_as_units(text) {
-        common::assert_span(text, span, "line");
+    for unit in selaras::segment::lines_as_units(text) {
+        common::assert_span(text, unit.span, "line");
     }
 });

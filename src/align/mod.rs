@@ -57,6 +57,12 @@ pub use term_pairs::TermPairs;
 use crate::segment::{Segmentation, lines_as_units, normalise_into};
 
 /// One unit as the aligner sees it.
+///
+/// The aligner's own shape, apart from `check::CheckUnit`, for two reasons:
+/// it works on text alone (evaluation data, benches and tests hand it
+/// sentences with no file behind them), and its `repeat_of` is narrower,
+/// set only inside a repeated *block*, since only such a unit may become a
+/// repeat bead (a lone repeated sentence is translated again).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct AlignUnit<'a> {
     pub text: &'a str,
@@ -83,6 +89,11 @@ pub enum BeadKind {
 
 /// A group of consecutive source units aligned with a group of consecutive
 /// draft units (either group may be empty, not both).
+///
+/// The one shape of a bead: the aligner makes it, and the checks, the diff
+/// view, the XLIFF export and `align`'s output read it as it is. Pairs that
+/// come aligned (the units of a bilingual XLIFF file) are 1-1 `Pair` beads
+/// with score 1.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Bead {
     /// Indices into the source units.
@@ -100,6 +111,22 @@ impl Bead {
     /// `"2-1"`-style label: source units, draft units.
     pub fn shape(&self) -> String {
         format!("{}-{}", self.source.len(), self.target.len())
+    }
+
+    /// The bead's first source unit, if it has any.
+    pub fn first_source(&self) -> Option<usize> {
+        (!self.source.is_empty()).then_some(self.source.start)
+    }
+
+    /// The bead's first draft unit, if it has any.
+    pub fn first_target(&self) -> Option<usize> {
+        (!self.target.is_empty()).then_some(self.target.start)
+    }
+
+    /// Source units that repeat earlier units (a scraper's duplicate block)
+    /// and were left untranslated on purpose: not an omission.
+    pub fn is_repeat(&self) -> bool {
+        self.kind == BeadKind::Repeat
     }
 }
 
@@ -254,11 +281,6 @@ pub fn align(source: &[AlignUnit<'_>], target: &[AlignUnit<'_>]) -> Vec<Bead> {
 /// block (whole paragraphs copied in order) get `repeat_of`; a single
 /// repeated sentence is ordinary text that the draft may well translate again.
 pub fn units_from_segmentation<'a>(text: &'a str, segmentation: &Segmentation) -> Vec<AlignUnit<'a>> {
-    let index_of = |id: crate::segment::UnitId| -> Option<usize> {
-        let paragraph = segmentation.paragraphs.get((id.paragraph as usize).checked_sub(1)?)?;
-        let idx = paragraph.units.start + (id.sentence as usize).checked_sub(1)?;
-        (idx < paragraph.units.end).then_some(idx)
-    };
     // Blocks come in text order and never overlap, so a binary search finds
     // the one that could hold a paragraph (a text of a million one-line
     // paragraphs that all repeat the first has a million blocks).
@@ -274,7 +296,7 @@ pub fn units_from_segmentation<'a>(text: &'a str, segmentation: &Segmentation) -
         .map(|unit| AlignUnit {
             text: unit.span.slice(text),
             paragraph: unit.id.paragraph,
-            repeat_of: unit.repeat_of.filter(|_| in_block(unit.id.paragraph)).and_then(index_of),
+            repeat_of: unit.repeat_of.filter(|_| in_block(unit.id.paragraph)),
         })
         .collect()
 }
@@ -287,9 +309,9 @@ pub fn units_from_lines(text: &str) -> Vec<AlignUnit<'_>> {
     let lines = lines_as_units(text);
     let mut units: Vec<AlignUnit<'_>> = lines
         .iter()
-        .map(|&(paragraph, span)| AlignUnit {
-            text: span.slice(text),
-            paragraph,
+        .map(|line| AlignUnit {
+            text: line.span.slice(text),
+            paragraph: line.id.paragraph,
             repeat_of: None,
         })
         .collect();

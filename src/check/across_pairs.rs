@@ -39,13 +39,29 @@ crate::check::declare::declare_rules! {
 /// What one pair contributes to the project rules.
 #[derive(Debug, Clone, Default)]
 pub struct PairSummary {
-    /// (source term, English variant used, source unit, draft unit, draft span).
-    pub variants: Vec<(String, String, String, String, Span)>,
+    /// The glossary terms found translated, with the variant used.
+    pub variants: Vec<VariantUse>,
     /// Source units translated one to one, for `repeat.inconsistent`.
     pub translations: Vec<Translation>,
     /// The pair's beads as text and its glossary terms, for the terms no
     /// glossary has (`suggest::variants`).
     pub mining: crate::suggest::PairMining,
+}
+
+/// A glossary term of one pair and the English variant its draft uses.
+#[derive(Debug, Clone, Default)]
+pub struct VariantUse {
+    /// The glossary's spelling of the source term.
+    pub term: String,
+    /// The English variant the draft uses.
+    pub variant: String,
+    /// The source unit's id, for the message.
+    pub source_unit: String,
+    /// The draft unit's index among the pair's draft units, and its id.
+    pub target_idx: usize,
+    pub target_unit: String,
+    /// Where the variant is in the draft.
+    pub span: Span,
 }
 
 /// A source unit and its one-to-one translation in one pair.
@@ -55,8 +71,12 @@ pub struct Translation {
     pub key: String,
     /// The translation, normalised the same way.
     pub text: String,
+    /// The source unit's index among the pair's source units, and its id.
+    pub source_idx: usize,
     pub source_unit: String,
     pub source_span: Span,
+    /// The draft unit's index among the pair's draft units, and its id.
+    pub target_idx: usize,
     pub target_unit: String,
     pub target_span: Span,
 }
@@ -69,7 +89,7 @@ pub fn summarise(pair: &Pair<'_>) -> PairSummary {
     };
     let mut bead_of_source = vec![usize::MAX; pair.source.units.len()];
     for (bead_idx, bead) in pair.beads.iter().enumerate() {
-        for &idx in &bead.source {
+        for idx in bead.source.clone() {
             bead_of_source[idx] = bead_idx;
         }
     }
@@ -86,8 +106,8 @@ pub fn summarise(pair: &Pair<'_>) -> PairSummary {
         let Some(bead) = pair.beads.get(bead_idx) else {
             continue;
         };
-        let Some(&first_target) = bead.target.first() else { continue };
-        let span = pair.target.joined_span(&bead.target);
+        let Some(first_target) = bead.first_target() else { continue };
+        let span = pair.target.joined_span(bead.target.clone());
         if prepared.as_ref().is_none_or(|(idx, _)| *idx != bead_idx) {
             prepared = Some((bead_idx, EnglishText::new(span.slice(pair.target.text))));
         }
@@ -104,18 +124,20 @@ pub fn summarise(pair: &Pair<'_>) -> PairSummary {
             (None, None) => None,
         };
         if let Some((variant, found)) = chosen {
-            summary.variants.push((
-                term.term.clone(),
-                variant.clone(),
-                pair.source.units[term.unit].id.clone(),
-                pair.target.units[first_target].id.clone(),
-                Span::new(span.start + found.start, span.start + found.end),
-            ));
+            summary.variants.push(VariantUse {
+                term: term.term.clone(),
+                variant: variant.clone(),
+                source_unit: pair.source.units[term.unit].id.clone(),
+                target_idx: first_target,
+                target_unit: pair.target.units[first_target].id.clone(),
+                span: Span::new(span.start + found.start, span.start + found.end),
+            });
         }
     }
     let mut key = String::new();
     for bead in pair.beads {
-        if let ([source_idx], [target_idx]) = (bead.source.as_slice(), bead.target.as_slice()) {
+        if bead.source.len() == 1 && bead.target.len() == 1 {
+            let (source_idx, target_idx) = (&bead.source.start, &bead.target.start);
             normalise_into(pair.source.unit_text(*source_idx), &mut key);
             let mut translation = String::new();
             normalise_into(pair.target.unit_text(*target_idx), &mut translation);
@@ -126,8 +148,10 @@ pub fn summarise(pair: &Pair<'_>) -> PairSummary {
             summary.translations.push(Translation {
                 key: key.clone(),
                 text: translation,
+                source_idx: *source_idx,
                 source_unit: source.id.clone(),
                 source_span: source.span,
+                target_idx: *target_idx,
                 target_unit: target.id.clone(),
                 target_span: target.span,
             });
@@ -149,14 +173,14 @@ pub fn findings(summaries: &[PairSummary], names: &[&str], config: &CheckConfig)
     let mut out = Vec::new();
     // glossary.variant: per term, the distinct variants with counts.
     /// A variant, how often it was used, and where it was first used.
-    type Variant<'a> = (&'a str, usize, (usize, &'a str, &'a str, Span));
+    type Variant<'a> = (&'a str, usize, (usize, &'a VariantUse));
     let mut by_term: BTreeMap<&str, Vec<Variant<'_>>> = BTreeMap::new();
     for (pair_idx, summary) in summaries.iter().enumerate() {
-        for (term, variant, source_unit, target_unit, span) in &summary.variants {
-            let variants = by_term.entry(term).or_default();
-            match variants.iter_mut().find(|(v, _, _)| same_lemma(v, variant)) {
+        for used in &summary.variants {
+            let variants = by_term.entry(&used.term).or_default();
+            match variants.iter_mut().find(|(v, _, _)| same_lemma(v, &used.variant)) {
                 Some(entry) => entry.1 += 1,
-                None => variants.push((variant, 1, (pair_idx, source_unit, target_unit, *span))),
+                None => variants.push((&used.variant, 1, (pair_idx, used))),
             }
         }
     }
@@ -167,14 +191,15 @@ pub fn findings(summaries: &[PairSummary], names: &[&str], config: &CheckConfig)
         variants.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
         let counts: Vec<String> = variants.iter().map(|(v, n, _)| format!("{v} ({n})")).collect();
         // Point at the first use of the least common variant.
-        let (_, _, (pair_idx, source_unit, target_unit, span)) = variants[variants.len() - 1];
+        let (_, _, (pair_idx, first_use)) = variants[variants.len() - 1];
+        let source_unit = &first_use.source_unit;
         out.push((
             pair_idx,
             finding(
                 GLOSSARY_VARIANT,
                 format!("{term} is translated {} ways: {}", variants.len(), counts.join(", ")),
             )
-            .with_target(target_unit.to_string(), span)
+            .with_target(first_use.target_idx, first_use.target_unit.clone(), first_use.span)
             .with_expected(format!(
                 "{} (the most used; first of this variant at source unit {source_unit})",
                 variants[0].0
@@ -215,8 +240,8 @@ pub fn findings(summaries: &[PairSummary], names: &[&str], config: &CheckConfig)
                                 translation.source_unit, reference.source_unit
                             ),
                         )
-                        .with_source(translation.source_unit.clone(), translation.source_span)
-                        .with_target(translation.target_unit.clone(), translation.target_span)
+                        .with_source(translation.source_idx, translation.source_unit.clone(), translation.source_span)
+                        .with_target(translation.target_idx, translation.target_unit.clone(), translation.target_span)
                         .with_expected(reference.text.as_str()),
                     ));
                 }
@@ -272,14 +297,13 @@ mod tests {
 
     #[test]
     fn drift_across_files_is_counted() {
-        let variant = |v: &str| {
-            (
-                "Menteri Luar Negeri".to_string(),
-                v.to_string(),
-                "p4.s1".to_string(),
-                "p4.s1".to_string(),
-                Span::new(0, 5),
-            )
+        let variant = |v: &str| VariantUse {
+            term: "Menteri Luar Negeri".to_string(),
+            variant: v.to_string(),
+            source_unit: "p4.s1".to_string(),
+            target_idx: 3,
+            target_unit: "p4.s1".to_string(),
+            span: Span::new(0, 5),
         };
         let summaries = vec![
             PairSummary {
@@ -306,8 +330,10 @@ mod tests {
         let translation = |source: &str, target: &str| Translation {
             key: source.to_string(),
             text: target.to_string(),
+            source_idx: 3,
             source_unit: "p4.s1".to_string(),
             source_span: Span::new(0, source.len()),
+            target_idx: 3,
             target_unit: "p4.s1".to_string(),
             target_span: Span::new(0, target.len()),
         };

@@ -56,15 +56,15 @@ impl Check for Calendar {
     fn run(&self, pair: &Pair<'_>, out: &mut Vec<Finding>) {
         let names = &*NAMES;
         for bead in pair.beads {
-            let Some(&first_target) = bead.target.first() else { continue };
-            let target_span = pair.target.joined_span(&bead.target);
+            let Some(first_target) = bead.first_target() else { continue };
+            let target_span = pair.target.joined_span(bead.target.clone());
             let target_text = target_span.slice(pair.target.text);
             // Every weekday and month of the draft, with whether a source
             // name has already claimed it: a name counts once.
             let mut in_target: Vec<(Span, &str, bool)> = calendar_words(target_text, target_span.start)
                 .filter_map(|(span, word)| names.english.get(word).map(|&canonical| (span, canonical, false)))
                 .collect();
-            let source_span = pair.source.joined_span(&bead.source);
+            let source_span = pair.source.joined_span(bead.source.clone());
             // Dates are judged whole by the number rules (`dates`): their
             // weekday and month are not looked at again here.
             let source_dates: Vec<Span> = dates::extract(source_span.slice(pair.source.text), source_span.start, Lang::Id)
@@ -72,7 +72,7 @@ impl Check for Calendar {
                 .map(|date| date.span)
                 .collect();
             let target_unit = &pair.target.units[first_target];
-            for &source_idx in &bead.source {
+            for source_idx in bead.source.clone() {
                 let unit = &pair.source.units[source_idx];
                 let text = pair.source.unit_text(source_idx);
                 let found: Vec<_> = calendar_words(text, unit.span.start).collect();
@@ -100,13 +100,19 @@ impl Check for Calendar {
                     let found_finding = match other {
                         Some(slot) => {
                             slot.2 = true;
-                            finding(CALENDAR_CHANGED, format!("{word} is {expected}, but the draft says {}", slot.1))
-                                .with_target(target_unit.id.clone(), slot.0)
+                            finding(CALENDAR_CHANGED, format!("{word} is {expected}, but the draft says {}", slot.1)).with_target(
+                                first_target,
+                                target_unit.id.clone(),
+                                slot.0,
+                            )
                         }
-                        None => finding(CALENDAR_MISSING, format!("{word} ({expected}) is not in the draft"))
-                            .with_target(target_unit.id.clone(), target_span),
+                        None => finding(CALENDAR_MISSING, format!("{word} ({expected}) is not in the draft")).with_target(
+                            first_target,
+                            target_unit.id.clone(),
+                            target_span,
+                        ),
                     };
-                    out.push(found_finding.with_source(unit.id.clone(), span).with_expected(expected));
+                    out.push(found_finding.with_source(source_idx, unit.id.clone(), span).with_expected(expected));
                 }
             }
         }

@@ -446,9 +446,13 @@ enum Part {
 pub(super) struct BeadSides<'a> {
     pub source_text: &'a str,
     pub source_span: Span,
+    /// The bead's first source unit: its index and id.
+    pub source_idx: usize,
     pub source_unit: &'a str,
     pub target_text: &'a str,
     pub target_span: Span,
+    /// The bead's first draft unit: its index and id.
+    pub target_idx: usize,
     pub target_unit: &'a str,
 }
 
@@ -562,8 +566,8 @@ fn judge_match(
     let draft_quote = quote(sides.target_text, draft.span);
     let located = |rule: super::RuleInfo, message: String| {
         finding(rule, message)
-            .with_source(sides.source_unit, source.span)
-            .with_target(sides.target_unit, draft.span)
+            .with_source(sides.source_idx, sides.source_unit, source.span)
+            .with_target(sides.target_idx, sides.target_unit, draft.span)
             .with_expected(expected_english(source))
     };
     match conflict {
@@ -602,8 +606,8 @@ fn year_left_out(sides: &BeadSides<'_>, source: &DateMention, draft: Option<Span
         )
     };
     found
-        .with_source(sides.source_unit, source.span)
-        .with_target(sides.target_unit, draft.unwrap_or(sides.target_span))
+        .with_source(sides.source_idx, sides.source_unit, source.span)
+        .with_target(sides.target_idx, sides.target_unit, draft.unwrap_or(sides.target_span))
         .with_expected(expected_english(source))
 }
 
@@ -660,8 +664,8 @@ fn judge_loose(
                     NUMBER_MISSING,
                     format!("the day {day} of the date {source_quote} is not in the draft"),
                 )
-                .with_source(sides.source_unit, source.span)
-                .with_target(sides.target_unit, month_found.unwrap_or(sides.target_span))
+                .with_source(sides.source_idx, sides.source_unit, source.span)
+                .with_target(sides.target_idx, sides.target_unit, month_found.unwrap_or(sides.target_span))
                 .with_expected(expected_english(source)),
             );
         } else if let Some(year) = source.year
@@ -679,16 +683,16 @@ fn judge_loose(
                 CALENDAR_SHORTENED,
                 format!("the draft gives the date {source_quote} only as {weekday}"),
             )
-            .with_source(sides.source_unit, source.span)
-            .with_target(sides.target_unit, weekday_span)
+            .with_source(sides.source_idx, sides.source_unit, source.span)
+            .with_target(sides.target_idx, sides.target_unit, weekday_span)
             .with_expected(expected_english(source)),
         );
         return;
     }
     out.push(
         finding(NUMBER_MISSING, format!("the date {source_quote} is not in the draft"))
-            .with_source(sides.source_unit, source.span)
-            .with_target(sides.target_unit, sides.target_span)
+            .with_source(sides.source_idx, sides.source_unit, source.span)
+            .with_target(sides.target_idx, sides.target_unit, sides.target_span)
             .with_expected(expected_english(source)),
     );
 }

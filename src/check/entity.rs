@@ -167,13 +167,14 @@ impl Check for Entities {
         let source_words = WholeWords::new(pair.source.text);
         let verdicts = Verdicts::default();
         for bead in pair.beads {
-            let Some(&first_target) = bead.target.first() else { continue };
-            let span = pair.target.joined_span(&bead.target);
+            let Some(first_target) = bead.first_target() else { continue };
+            let span = pair.target.joined_span(bead.target.clone());
             let text = span.slice(pair.target.text);
             // The bead's words, read once (spans in the document).
             let (spans, words_exact): (Vec<Span>, Vec<&str>) = words(text, span.start).unzip();
             let lowered: Vec<String> = words_exact.iter().map(|w| w.to_lowercase()).collect();
             let draft = Draft {
+                unit_idx: first_target,
                 unit: &pair.target.units[first_target],
                 span,
                 squashed: squash(text),
@@ -188,7 +189,7 @@ impl Check for Entities {
                 source_text: &source_words,
                 document_words: &draft_words,
             };
-            for &source_idx in &bead.source {
+            for source_idx in bead.source.clone() {
                 let unit = &pair.source.units[source_idx];
                 let text = pair.source.unit_text(source_idx);
                 let covered = Covered::new(pair.terms_in(source_idx));
@@ -203,10 +204,10 @@ impl Check for Entities {
                     if let Some(&(previous, _)) = name_run.last()
                         && pair.source.text[previous.end..span.start].chars().any(|c| !c.is_whitespace())
                     {
-                        draft.flush_name(&mut name_run, pair, unit, out);
+                        draft.flush_name(&mut name_run, pair, source_idx, out);
                     }
                     if is_covered(span) {
-                        draft.flush_name(&mut name_run, pair, unit, out);
+                        draft.flush_name(&mut name_run, pair, source_idx, out);
                         // An acronym the glossary lets stay as it is (`KPU`)
                         // and that the draft writes differently (`KP`).
                         let kept_by_glossary = covered.targets.contains(word);
@@ -217,8 +218,8 @@ impl Check for Entities {
                             {
                                 out.push(
                                     finding(ENTITY_CHANGED, format!("the acronym {word} is written {written} in the draft"))
-                                        .with_source(unit.id.clone(), span)
-                                        .with_target(draft.unit.id.clone(), at)
+                                        .with_source(source_idx, unit.id.clone(), span)
+                                        .with_target(draft.unit_idx, draft.unit.id.clone(), at)
                                         .with_expected(word),
                                 );
                             }
@@ -252,14 +253,14 @@ impl Check for Entities {
                         };
                         out.push(
                             finding(ENTITY_CHANGED, message)
-                                .with_source(unit.id.clone(), span)
-                                .with_target(draft.unit.id.clone(), at)
+                                .with_source(source_idx, unit.id.clone(), span)
+                                .with_target(draft.unit_idx, draft.unit.id.clone(), at)
                                 .with_expected(word),
                         );
                     }
-                    draft.flush_name(&mut name_run, pair, unit, out);
+                    draft.flush_name(&mut name_run, pair, source_idx, out);
                 }
-                draft.flush_name(&mut name_run, pair, unit, out);
+                draft.flush_name(&mut name_run, pair, source_idx, out);
             }
         }
     }
@@ -267,7 +268,9 @@ impl Check for Entities {
 
 /// The draft side of one bead, as the entity rules look at it.
 struct Draft<'a> {
-    /// The bead's first draft unit, where findings point.
+    /// The bead's first draft unit, where findings point: its index and
+    /// the unit.
+    unit_idx: usize,
     unit: &'a super::CheckUnit,
     /// All of the bead's draft text.
     span: Span,
@@ -663,10 +666,11 @@ impl Draft<'_> {
 
     /// Ends a run of capitalised source words and reports it if the draft
     /// respelled it.
-    fn flush_name(&self, run: &mut Vec<(Span, &str)>, pair: &Pair<'_>, unit: &super::CheckUnit, out: &mut Vec<Finding>) {
+    fn flush_name(&self, run: &mut Vec<(Span, &str)>, pair: &Pair<'_>, source_idx: usize, out: &mut Vec<Finding>) {
         if run.is_empty() {
             return;
         }
+        let unit = &pair.source.units[source_idx];
         let span = Span::new(run[0].0.start, run[run.len() - 1].0.end);
         let name = span.slice(pair.source.text);
         // The same letters with other spaces or hyphens (`Kim Jong-un` for
@@ -708,8 +712,8 @@ impl Draft<'_> {
                     format!("the name {name} is written {} in the draft", written.slice(pair.target.text))
                 },
             )
-            .with_source(unit.id.clone(), span)
-            .with_target(self.unit.id.clone(), written)
+            .with_source(source_idx, unit.id.clone(), span)
+            .with_target(self.unit_idx, self.unit.id.clone(), written)
             .with_expected(name);
             if same_letters {
                 respelled.severity = crate::finding::Severity::Info;

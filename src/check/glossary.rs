@@ -72,14 +72,14 @@ impl Check for GlossaryTerms {
         // terms × the whole draft, quadratic in the article's length).
         let mut first_named: std::collections::HashMap<&[String], Option<usize>> = std::collections::HashMap::new();
         for bead in pair.beads {
-            let Some(&first_target) = bead.target.first() else { continue };
-            let target_span = pair.target.joined_span(&bead.target);
+            let Some(first_target) = bead.first_target() else { continue };
+            let target_span = pair.target.joined_span(bead.target.clone());
             let draft = EnglishText::new(target_span.slice(pair.target.text));
             let target_unit = &pair.target.units[first_target];
-            let source_span = pair.source.joined_span(&bead.source);
+            let source_span = pair.source.joined_span(bead.source.clone());
             // Numbers of the source, whose scale words (`triliun`) and
             // percent words the number rules check together with the value.
-            let numbers: Vec<NumberMention> = if bead.source.iter().any(|&idx| pair.terms_in(idx).next().is_some()) {
+            let numbers: Vec<NumberMention> = if bead.source.clone().any(|idx| pair.terms_in(idx).next().is_some()) {
                 extract(source_span.slice(pair.source.text), Lang::Id)
                     .into_iter()
                     .map(|mut m| {
@@ -96,7 +96,7 @@ impl Check for GlossaryTerms {
             let mut bead_names: Option<BeadNames<'_>> = None;
             // Term → (source occurrences, first occurrence) in this bead.
             let mut uses: BTreeMap<&str, (usize, &TermUse)> = BTreeMap::new();
-            for &source_idx in &bead.source {
+            for source_idx in bead.source.clone() {
                 for term in pair.terms_in(source_idx) {
                     // Weekdays and months have their own, more precise rules.
                     if is_common_word_use(pair.source.text, term)
@@ -115,8 +115,8 @@ impl Check for GlossaryTerms {
                     if let Some(span) = draft.find(forbidden) {
                         out.push(
                             finding(GLOSSARY_FORBIDDEN, format!("{forbidden} is a forbidden translation of {name}"))
-                                .with_source(source_unit.id.clone(), term.span)
-                                .with_target(target_unit.id.clone(), shift(span, target_span.start))
+                                .with_source(term.unit, source_unit.id.clone(), term.span)
+                                .with_target(first_target, target_unit.id.clone(), shift(span, target_span.start))
                                 .with_expected(term.targets.first().cloned().unwrap_or_default()),
                         );
                     }
@@ -175,8 +175,8 @@ impl Check for GlossaryTerms {
                         None => (wanted, target_span, None),
                     };
                     let mut missing = finding(GLOSSARY_MISSING, message)
-                        .with_source(source_unit.id.clone(), term.span)
-                        .with_target(target_unit.id.clone(), at)
+                        .with_source(term.unit, source_unit.id.clone(), term.span)
+                        .with_target(first_target, target_unit.id.clone(), at)
                         .with_expected(expected);
                     if let Some(severity) = severity {
                         missing.severity = severity;
@@ -188,8 +188,8 @@ impl Check for GlossaryTerms {
                             GLOSSARY_COUNT,
                             format!("{name} occurs {n_source} times in the source, its translation {n_draft} times in the draft"),
                         )
-                        .with_source(source_unit.id.clone(), term.span)
-                        .with_target(target_unit.id.clone(), target_span)
+                        .with_source(term.unit, source_unit.id.clone(), term.span)
+                        .with_target(first_target, target_unit.id.clone(), target_span)
                         .with_expected(expected),
                     );
                 }
@@ -242,20 +242,13 @@ struct BeadNames<'a> {
 }
 
 impl<'a> BeadNames<'a> {
-    fn new(
-        index: &'a TargetIndex,
-        pair: &Pair<'_>,
-        bead: &super::AlignedBead,
-        draft: &EnglishText<'_>,
-        base: usize,
-        source_text: &str,
-    ) -> Self {
+    fn new(index: &'a TargetIndex, pair: &Pair<'_>, bead: &super::Bead, draft: &EnglishText<'_>, base: usize, source_text: &str) -> Self {
         // Distinct targets, and each distinct name as written judged once: a
         // long bead names the same few things again and again.
         let explained: std::collections::BTreeSet<&str> = bead
             .source
-            .iter()
-            .flat_map(|&idx| pair.terms_in(idx))
+            .clone()
+            .flat_map(|idx| pair.terms_in(idx))
             .flat_map(|term| term.targets.iter().map(String::as_str))
             .collect();
         let source_lower = source_text.to_lowercase();

@@ -38,10 +38,10 @@ pub struct Untranslated;
 impl Check for Untranslated {
     fn run(&self, pair: &Pair<'_>, out: &mut Vec<Finding>) {
         for bead in pair.beads {
-            if bead.source.iter().any(|&idx| pair.source.units[idx].kind == UnitKind::Boilerplate) {
+            if bead.source.clone().any(|idx| pair.source.units[idx].kind == UnitKind::Boilerplate) {
                 continue;
             }
-            for &target_idx in &bead.target {
+            for target_idx in bead.target.clone() {
                 let unit = &pair.target.units[target_idx];
                 let text = pair.target.unit_text(target_idx);
                 let folded = fold(text);
@@ -54,12 +54,12 @@ impl Check for Untranslated {
                     >= 2;
                 let copied = folded.split(' ').count() >= 3
                     && running_text
-                    && bead.source.iter().any(|&idx| fold(pair.source.unit_text(idx)) == folded);
+                    && bead.source.clone().any(|idx| fold(pair.source.unit_text(idx)) == folded);
                 let (message, at) = if copied {
                     (format!("draft unit {} is a copy of its source", unit.id), unit.span)
                 } else if reads_as_indonesian(text) {
                     (format!("draft unit {} reads as Indonesian", unit.id), unit.span)
-                } else if let Some(span) = copied_stretch(pair, &bead.source, text, unit.span.start) {
+                } else if let Some(span) = copied_stretch(pair, bead.source.clone(), text, unit.span.start) {
                     let quoted = span.slice(pair.target.text);
                     (
                         format!("draft unit {} keeps Indonesian text from its source: “{quoted}”", unit.id),
@@ -68,9 +68,13 @@ impl Check for Untranslated {
                 } else {
                     continue;
                 };
-                let mut found = finding(UNTRANSLATED, message).with_target(unit.id.clone(), at);
-                if let Some(&source_idx) = bead.source.first() {
-                    found = found.with_source(pair.source.units[source_idx].id.clone(), pair.source.units[source_idx].span);
+                let mut found = finding(UNTRANSLATED, message).with_target(target_idx, unit.id.clone(), at);
+                if let Some(source_idx) = bead.first_source() {
+                    found = found.with_source(
+                        source_idx,
+                        pair.source.units[source_idx].id.clone(),
+                        pair.source.units[source_idx].span,
+                    );
                 }
                 out.push(found);
             }
@@ -86,7 +90,7 @@ const STRETCH_WORDS: usize = 5;
 /// Indonesian function words among them. This is a sentence left half
 /// translated, or a source sentence glued to a translated one where the
 /// draft lost a full stop.
-fn copied_stretch(pair: &Pair<'_>, sources: &[usize], text: &str, base: usize) -> Option<crate::text::Span> {
+fn copied_stretch(pair: &Pair<'_>, sources: std::ops::Range<usize>, text: &str, base: usize) -> Option<crate::text::Span> {
     let (spans, draft_words): (Vec<crate::text::Span>, Vec<String>) = words(text, base).map(|(span, w)| (span, w.to_lowercase())).unzip();
     if draft_words.len() < STRETCH_WORDS {
         return None;
@@ -95,8 +99,7 @@ fn copied_stretch(pair: &Pair<'_>, sources: &[usize], text: &str, base: usize) -
     // this is the same as comparing them joined), without a string per
     // window: this runs for every draft unit.
     let source_words: Vec<Vec<String>> = sources
-        .iter()
-        .map(|&idx| words(pair.source.unit_text(idx), 0).map(|(_, w)| w.to_lowercase()).collect())
+        .map(|idx| words(pair.source.unit_text(idx), 0).map(|(_, w)| w.to_lowercase()).collect())
         .collect();
     let source_windows: std::collections::HashSet<&[String], crate::fast_hash::SeededState> =
         source_words.iter().flat_map(|source| source.windows(STRETCH_WORDS)).collect();

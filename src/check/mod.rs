@@ -31,15 +31,27 @@ pub mod unfinished;
 
 use std::collections::HashMap;
 
+use std::ops::Range;
+
+pub use crate::align::{Bead, BeadKind};
 use crate::finding::{Finding, RuleId, Severity};
 use crate::segment::UnitKind;
 use crate::text::Span;
 
-pub use registry::{RuleInfo, rule_info, rules};
+pub use registry::{Reach, RuleInfo, rule_info, rules};
 
-/// One unit as checks see it.
+/// One unit as every stage after segmentation sees it (checks, the diff
+/// view's builder, the XLIFF export, `align`'s output, term mining), for
+/// every kind of input: a segmented text, `--segmented` lines, the pairs of
+/// a bilingual XLIFF file. Stages name a unit by its index in its side's
+/// list of these; `id` is only shown.
+///
+/// Not `segment::Unit`, whose typed `p3.s1` id is the segmenter's contract:
+/// `--segmented` lines are named by ordinal and XLIFF units by the file's
+/// own ids, so here the id is a display string.
 #[derive(Debug, Clone, PartialEq)]
 pub struct CheckUnit {
+    /// Display id: `p3.s1`, a line ordinal (`--segmented`), an XLIFF id.
     pub id: String,
     pub span: Span,
     pub kind: UnitKind,
@@ -61,26 +73,14 @@ impl<'a> SideText<'a> {
         self.units[unit_idx].span.slice(self.text)
     }
 
-    /// The text from the first to the last of `unit_indices` (inclusive of
-    /// what lies between them), or "" for none.
-    pub fn joined_span(&self, unit_indices: &[usize]) -> Span {
-        match (unit_indices.first(), unit_indices.last()) {
-            (Some(&first), Some(&last)) => Span::new(self.units[first].span.start, self.units[last].span.end),
-            _ => Span::default(),
+    /// The text from the first to the last of the units `unit_range`
+    /// (inclusive of what lies between them), or an empty span for none.
+    pub fn joined_span(&self, unit_range: Range<usize>) -> Span {
+        if unit_range.is_empty() {
+            return Span::default();
         }
+        Span::new(self.units[unit_range.start].span.start, self.units[unit_range.end - 1].span.end)
     }
-}
-
-/// A bead: source units translated by target units (either may be empty).
-#[derive(Debug, Clone, PartialEq)]
-pub struct AlignedBead {
-    pub source: Vec<usize>,
-    pub target: Vec<usize>,
-    /// The aligner's confidence in [0, 1].
-    pub confidence: f32,
-    /// Source units that repeat earlier units (a scraper's duplicate block)
-    /// and were left untranslated on purpose: not an omission.
-    pub repeat: bool,
 }
 
 /// A glossary term found in the source, with the English it requires.
@@ -99,7 +99,7 @@ pub struct TermUse {
 pub struct Pair<'a> {
     pub source: SideText<'a>,
     pub target: SideText<'a>,
-    pub beads: &'a [AlignedBead],
+    pub beads: &'a [Bead],
     /// Sorted by `unit` (the glossary stage finds them unit by unit), so
     /// that `terms_in` is a binary search rather than a scan of every term
     /// for every unit.
@@ -208,33 +208,63 @@ fn expected_targets(pair: &Pair<'_>, findings: &mut [Finding]) {
     }
 }
 
-/// Applies the table's cross-rule policy: a finding of a rule that
-/// supersedes families (`untranslated`: a draft unit left in Indonesian
-/// misses every term, number and name of its source, and the one finding
-/// says it all) removes their findings on the same draft unit.
+/// Applies the table's cross-rule policy (see `registry`): a finding of a
+/// rule that supersedes families removes their findings within its reach:
+/// on its draft unit (`untranslated`: a unit left in Indonesian misses every
+/// term, number and name of its source, and the one finding says it all),
+/// from its source unit on (`omission.unfinished`), or in the whole pair
+/// (`source.swapped`).
 fn supersede(findings: &mut Vec<Finding>) {
-    let mut superseded: HashMap<&str, Vec<&'static str>> = HashMap::new();
+    // Draft unit index → the rules superseding there; the rules reaching
+    // from a source offset on, and over the whole pair (each of these gives
+    // at most one finding per pair, so the lists stay short).
+    let mut on_unit: HashMap<usize, Vec<&'static RuleInfo>> = HashMap::new();
+    let mut onward: Vec<(usize, &'static RuleInfo)> = Vec::new();
+    let mut whole_pair: Vec<&'static RuleInfo> = Vec::new();
     for finding in findings.iter() {
         let Some(info) = rule_info(finding.rule).filter(|info| !info.supersedes.is_empty()) else {
             continue;
         };
-        if let Some(target) = &finding.target {
-            superseded.entry(target.unit.as_str()).or_default().extend(info.supersedes);
+        match info.reach {
+            Reach::DraftUnit => {
+                if let Some(target) = &finding.target {
+                    on_unit.entry(target.unit).or_default().push(info);
+                }
+            }
+            Reach::SourceOnward => {
+                if let Some(source) = &finding.source {
+                    onward.push((source.span.start, info));
+                }
+            }
+            Reach::Pair => whole_pair.push(info),
         }
     }
-    if superseded.is_empty() {
+    if on_unit.is_empty() && onward.is_empty() && whole_pair.is_empty() {
         return;
     }
-    let superseded: HashMap<String, Vec<&'static str>> = superseded
-        .into_iter()
-        .map(|(unit, families)| (unit.to_string(), families))
-        .collect();
     findings.retain(|finding| {
-        let Some(target) = &finding.target else { return true };
-        !superseded
-            .get(&target.unit)
-            .is_some_and(|families| families.contains(&finding.rule.family()))
+        let rule = finding.rule;
+        let on_its_unit = finding
+            .target
+            .as_ref()
+            .and_then(|target| on_unit.get(&target.unit))
+            .is_some_and(|infos| infos.iter().any(|info| info.supersedes_rule(rule)));
+        let after_a_start = finding.source.as_ref().is_some_and(|source| {
+            onward
+                .iter()
+                .any(|&(start, info)| source.span.start >= start && info.supersedes_rule(rule))
+        });
+        let in_the_pair = whole_pair.iter().any(|info| info.supersedes_rule(rule));
+        !(on_its_unit || after_a_start || in_the_pair)
     });
+}
+
+/// Whether some finding supersedes every family of the pair (the table says
+/// so of `source.swapped`): then no other rule's finding could survive.
+fn supersedes_everything(findings: &[Finding]) -> bool {
+    findings
+        .iter()
+        .any(|finding| rule_info(finding.rule).is_some_and(|info| info.reach == Reach::Pair && info.supersedes.contains(&"*")))
 }
 
 /// One rule family.
@@ -285,27 +315,30 @@ impl CheckConfig {
 /// source's).
 pub fn run(pair: &Pair<'_>, config: &CheckConfig) -> Vec<Finding> {
     debug_assert!(pair.terms.is_sorted_by_key(|term| term.unit), "terms must be sorted by unit");
-    // A pair given the wrong way round gets one finding that says so, not
-    // an `untranslated` error per unit (see `swap`).
-    if let Some(mut swapped) = swap::swapped(pair)
-        && let Some(severity) = config.severity(swapped.rule, swapped.severity)
-    {
-        swapped.severity = severity;
-        return vec![swapped];
-    }
     let mut findings = Vec::new();
-    for check in registry::checks() {
-        check.run(pair, &mut findings);
+    // A pair given the wrong way round is judged first (unless the rule is
+    // off): the table lets its one finding supersede every other, so the
+    // other rules are then not run at all (see `swap`).
+    if let Some(swapped) = swap::swapped(pair)
+        && config.severity(swapped.rule, swapped.severity).is_some()
+    {
+        findings.push(swapped);
     }
-    if let Some(spelling) = config.spelling {
-        spelling::check(pair, spelling, &mut findings);
+    if !supersedes_everything(&findings) {
+        for check in registry::checks() {
+            check.run(pair, &mut findings);
+        }
+        if let Some(spelling) = config.spelling {
+            spelling::check(pair, spelling, &mut findings);
+        }
+        // A draft that stops early is work in progress: one finding says
+        // where it ends, and the table lets it supersede the omissions
+        // after it (see `unfinished`).
+        if !config.full_draft {
+            findings.extend(unfinished::finding_of(pair));
+        }
     }
     supersede(&mut findings);
-    // A draft that stops early is work in progress: one finding says where
-    // it ends, instead of an omission per later unit.
-    if !config.full_draft {
-        unfinished::summarise(pair, &mut findings);
-    }
     expected_targets(pair, &mut findings);
     findings.retain_mut(|finding| match config.severity(finding.rule, finding.severity) {
         Some(severity) => {
@@ -350,5 +383,73 @@ mod terms_in_tests {
         assert_eq!(starts(2), [10]);
         assert_eq!(starts(5), [20, 22, 24]);
         assert_eq!(starts(6), Vec::<usize>::new());
+    }
+}
+
+#[cfg(test)]
+mod supersede_tests {
+    use super::*;
+
+    fn at(rule: RuleInfo, source: Option<(usize, usize)>, target: Option<(usize, usize)>) -> Finding {
+        let mut found = rule.finding("x");
+        if let Some((unit, start)) = source {
+            found = found.with_source(unit, format!("s{unit}"), Span::new(start, start + 1));
+        }
+        if let Some((unit, start)) = target {
+            found = found.with_target(unit, format!("t{unit}"), Span::new(start, start + 1));
+        }
+        found
+    }
+
+    fn rules_left(mut findings: Vec<Finding>) -> Vec<(&'static str, Option<usize>)> {
+        supersede(&mut findings);
+        findings
+            .iter()
+            .map(|f| (f.rule.as_str(), f.source.as_ref().map(|l| l.span.start)))
+            .collect()
+    }
+
+    #[test]
+    fn issue_15_item_3_the_table_says_what_each_finding_supersedes_and_where() {
+        use rule::*;
+        assert_eq!(SOURCE_SWAPPED.reach, Reach::Pair);
+        assert!(SOURCE_SWAPPED.supersedes_rule(UNTRANSLATED.id) && !SOURCE_SWAPPED.supersedes_rule(SOURCE_SWAPPED.id));
+        assert_eq!(OMISSION_UNFINISHED.reach, Reach::SourceOnward);
+        assert!(OMISSION_UNFINISHED.supersedes_rule(OMISSION.id) && !OMISSION_UNFINISHED.supersedes_rule(OMISSION_UNFINISHED.id));
+        assert_eq!(UNTRANSLATED.reach, Reach::DraftUnit);
+        // `untranslated` on draft unit 2 (by position: two units may share an
+        // id) removes the glossary finding there, not the one on unit 3.
+        let left = rules_left(vec![
+            at(UNTRANSLATED, None, Some((2, 40))),
+            at(GLOSSARY_MISSING, Some((2, 10)), Some((2, 41))),
+            at(GLOSSARY_MISSING, Some((3, 20)), Some((3, 50))),
+        ]);
+        assert_eq!(left, [("untranslated", None), ("glossary.missing", Some(20))]);
+        // `omission.unfinished` at source offset 100 removes the omissions
+        // from there on, not the one before it, nor other families.
+        let left = rules_left(vec![
+            at(OMISSION, Some((1, 50)), None),
+            at(OMISSION_UNFINISHED, Some((4, 100)), None),
+            at(OMISSION, Some((4, 100)), None),
+            at(OMISSION, Some((5, 120)), None),
+            at(SOURCE_REPEATED, Some((6, 130)), None),
+        ]);
+        assert_eq!(
+            left,
+            [
+                ("omission", Some(50)),
+                ("omission.unfinished", Some(100)),
+                ("source.repeated", Some(130))
+            ]
+        );
+        // `source.swapped` leaves nothing else of the pair.
+        let left = rules_left(vec![
+            at(SOURCE_SWAPPED, Some((0, 0)), Some((0, 0))),
+            at(UNTRANSLATED, None, Some((0, 0))),
+            at(OMISSION, Some((7, 200)), None),
+        ]);
+        assert_eq!(left, [("source.swapped", Some(0))]);
+        assert!(supersedes_everything(&[at(SOURCE_SWAPPED, None, None)]));
+        assert!(!supersedes_everything(&[at(UNTRANSLATED, None, None)]));
     }
 }

@@ -93,11 +93,11 @@ impl Check for Numbers {
     fn run(&self, pair: &Pair<'_>, out: &mut Vec<Finding>) {
         let current_year = article_year(pair);
         for bead in pair.beads {
-            let (Some(&first_source), Some(&first_target)) = (bead.source.first(), bead.target.first()) else {
+            let (Some(first_source), Some(first_target)) = (bead.first_source(), bead.first_target()) else {
                 continue;
             };
-            let source_span = pair.source.joined_span(&bead.source);
-            let target_span = pair.target.joined_span(&bead.target);
+            let source_span = pair.source.joined_span(bead.source.clone());
+            let target_span = pair.target.joined_span(bead.target.clone());
             let source_text = source_span.slice(pair.source.text);
             let target_text = target_span.slice(pair.target.text);
             let source_unit = &pair.source.units[first_source];
@@ -116,9 +116,11 @@ impl Check for Numbers {
             let sides = dates::BeadSides {
                 source_text: pair.source.text,
                 source_span,
+                source_idx: first_source,
                 source_unit: &source_unit.id,
                 target_text: pair.target.text,
                 target_span,
+                target_idx: first_target,
                 target_unit: &target_unit.id,
             };
             let date_spans = dates::check_bead(&sides, &mut target_numbers, current_year, out);
@@ -174,8 +176,8 @@ impl Check for Numbers {
                             CALENDAR_SHORTENED,
                             format!("the draft leaves out the year {year}; fine, it is the article's own time"),
                         )
-                        .with_source(source_unit.id.clone(), mention.span)
-                        .with_target(target_unit.id.clone(), target_span)
+                        .with_source(first_source, source_unit.id.clone(), mention.span)
+                        .with_target(first_target, target_unit.id.clone(), target_span)
                         .with_expected(year.to_string()),
                     );
                     return false;
@@ -208,15 +210,15 @@ impl Check for Numbers {
                         };
                         out.push(
                             finding(NUMBER_CHANGED, message)
-                                .with_source(source_unit.id.clone(), mention.span)
-                                .with_target(target_unit.id.clone(), target.span)
+                                .with_source(first_source, source_unit.id.clone(), mention.span)
+                                .with_target(first_target, target_unit.id.clone(), target.span)
                                 .with_expected(expected),
                         );
                     }
                     None => out.push(
                         finding(NUMBER_MISSING, format!("{raw} is not in the draft"))
-                            .with_source(source_unit.id.clone(), mention.span)
-                            .with_target(target_unit.id.clone(), target_span)
+                            .with_source(first_source, source_unit.id.clone(), mention.span)
+                            .with_target(first_target, target_unit.id.clone(), target_span)
                             .with_expected(english),
                     ),
                 }
@@ -225,8 +227,8 @@ impl Check for Numbers {
                 let written = target.span.slice(pair.target.text);
                 out.push(
                     finding(NUMBER_EXTRA, format!("{written} in the draft has no counterpart in the source"))
-                        .with_source(source_unit.id.clone(), source_span)
-                        .with_target(target_unit.id.clone(), target.span),
+                        .with_source(first_source, source_unit.id.clone(), source_span)
+                        .with_target(first_target, target_unit.id.clone(), target.span),
                 );
             }
         }

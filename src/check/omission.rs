@@ -6,7 +6,8 @@
 //! pair several units with one are merges and splits. A 1-1 bead whose draft
 //! is less than `SHORT_RATIO` of the expected length is a partial omission.
 
-use super::{AlignedBead, Check, Pair, finding};
+use super::{Bead, Check, Pair, finding};
+use crate::align::BeadKind;
 use crate::finding::Finding;
 use crate::segment::UnitKind;
 
@@ -71,30 +72,30 @@ impl Check for Omission {
             match (bead.source.len(), bead.target.len()) {
                 (0, 0) => {}
                 (1, 0) if let Some(into) = merged_into_neighbour(pair, bead_idx) => {
-                    let unit = &pair.source.units[bead.source[0]];
+                    let unit = &pair.source.units[bead.source.start];
                     let target = &pair.target.units[into];
                     out.push(
                         finding(
                             STRUCTURE_MERGED,
                             format!("source sentence {} is translated inside draft sentence {}", unit.id, target.id),
                         )
-                        .with_source(unit.id.clone(), unit.span)
-                        .with_target(target.id.clone(), target.span)
+                        .with_source(bead.source.start, unit.id.clone(), unit.span)
+                        .with_target(into, target.id.clone(), target.span)
                         .with_severity(crate::finding::Severity::Info),
                     );
                 }
                 (_, 0) => omitted(pair, bead, out),
                 (0, _) => {
-                    for &target_idx in &bead.target {
+                    for target_idx in bead.target.clone() {
                         out.push(addition(pair, target_idx));
                     }
                 }
                 (1, 1) => partial(pair, bead, out),
                 (_, 1) if let Some(dropped) = dropped_part(pair, bead) => omitted_one(pair, dropped, out),
                 (n_source, 1) => {
-                    let target = &pair.target.units[bead.target[0]];
-                    let first = &pair.source.units[bead.source[0]];
-                    let last = &pair.source.units[bead.source[n_source - 1]];
+                    let target = &pair.target.units[bead.target.start];
+                    let first = &pair.source.units[bead.source.start];
+                    let last = &pair.source.units[bead.source.end - 1];
                     let mut merged = finding(
                         STRUCTURE_MERGED,
                         if first.paragraph == last.paragraph {
@@ -106,8 +107,8 @@ impl Check for Omission {
                             )
                         },
                     )
-                    .with_source(first.id.clone(), pair.source.joined_span(&bead.source))
-                    .with_target(target.id.clone(), target.span);
+                    .with_source(bead.source.start, first.id.clone(), pair.source.joined_span(bead.source.clone()))
+                    .with_target(bead.target.start, target.id.clone(), target.span);
                     // Joining sentences of one paragraph is ordinary editing.
                     if first.paragraph == last.paragraph {
                         merged.severity = crate::finding::Severity::Info;
@@ -116,15 +117,19 @@ impl Check for Omission {
                 }
                 (1, _) if let Some(part) = added_part(pair, bead) => out.push(addition(pair, part)),
                 (1, n_target) => {
-                    let source = &pair.source.units[bead.source[0]];
-                    let first = &pair.target.units[bead.target[0]];
+                    let source = &pair.source.units[bead.source.start];
+                    let first = &pair.target.units[bead.target.start];
                     out.push(
                         finding(
                             STRUCTURE_SPLIT,
                             format!("source sentence {} split into {n_target} draft sentences", source.id),
                         )
-                        .with_source(source.id.clone(), source.span)
-                        .with_target(first.id.clone(), pair.target.joined_span(&bead.target)),
+                        .with_source(bead.source.start, source.id.clone(), source.span)
+                        .with_target(
+                            bead.target.start,
+                            first.id.clone(),
+                            pair.target.joined_span(bead.target.clone()),
+                        ),
                     );
                 }
                 _ => {}
@@ -153,8 +158,11 @@ fn addition(pair: &Pair<'_>, target_idx: usize) -> Finding {
     let unit = &pair.target.units[target_idx];
     let text = pair.target.unit_text(target_idx);
     let n_words = text.split_whitespace().filter(|w| w.chars().any(char::is_alphabetic)).count();
-    let mut found =
-        finding(ADDITION, format!("draft unit {} has no counterpart in the source", unit.id)).with_target(unit.id.clone(), unit.span);
+    let mut found = finding(ADDITION, format!("draft unit {} has no counterpart in the source", unit.id)).with_target(
+        target_idx,
+        unit.id.clone(),
+        unit.span,
+    );
     if n_words < ADDITION_SENTENCE_WORDS {
         found.message = format!("draft unit {} is a fragment with no counterpart in the source", unit.id);
         found.severity = crate::finding::Severity::Info;
@@ -185,20 +193,20 @@ fn addition(pair: &Pair<'_>, target_idx: usize) -> Finding {
 /// sentences, a draft sentence of five words or more whose names and
 /// numbers are all missing from the source: a sentence from elsewhere that
 /// the aligner took for half of a split.
-fn added_part(pair: &Pair<'_>, bead: &AlignedBead) -> Option<usize> {
-    let source = super::order::anchors(pair.source.unit_text(bead.source[0]), crate::segment::Lang::Id);
-    bead.target.iter().copied().find(|&idx| {
+fn added_part(pair: &Pair<'_>, bead: &Bead) -> Option<usize> {
+    let source = super::order::anchors(pair.source.unit_text(bead.source.start), crate::segment::Lang::Id);
+    bead.target.clone().find(|&idx| {
         let text = pair.target.unit_text(idx);
         let own = super::order::anchors(text, crate::segment::Lang::En);
         text.split_whitespace().count() >= 5 && !own.is_empty() && super::order::overlap(&own, &source) == 0
     })
 }
 
-fn omitted(pair: &Pair<'_>, bead: &AlignedBead, out: &mut Vec<Finding>) {
-    if bead.repeat {
+fn omitted(pair: &Pair<'_>, bead: &Bead, out: &mut Vec<Finding>) {
+    if bead.is_repeat() {
         return;
     }
-    for &source_idx in &bead.source {
+    for source_idx in bead.source.clone() {
         omitted_one(pair, source_idx, out);
     }
 }
@@ -208,7 +216,7 @@ fn omitted_one(pair: &Pair<'_>, source_idx: usize, out: &mut Vec<Finding>) {
     if unit.kind == UnitKind::Boilerplate || unit.repeat_of.is_some() {
         return;
     }
-    out.push(finding(OMISSION, format!("source unit {} is not translated", unit.id)).with_source(unit.id.clone(), unit.span));
+    out.push(finding(OMISSION, format!("source unit {} is not translated", unit.id)).with_source(source_idx, unit.id.clone(), unit.span));
 }
 
 /// Whether an anchor of `order::anchors` is a number (`n…`, `t…`, `d…`
@@ -237,9 +245,9 @@ const MERGED_STRETCH: f64 = 0.15;
 
 fn merged_into_neighbour(pair: &Pair<'_>, bead_idx: usize) -> Option<usize> {
     let bead = &pair.beads[bead_idx];
-    let source_idx = bead.source[0];
+    let source_idx = bead.source.start;
     let unit = &pair.source.units[source_idx];
-    if unit.kind != UnitKind::Body || bead.repeat {
+    if unit.kind != UnitKind::Body || bead.kind == BeadKind::Repeat {
         return None;
     }
     let own_text = pair.source.unit_text(source_idx);
@@ -255,14 +263,14 @@ fn merged_into_neighbour(pair: &Pair<'_>, bead_idx: usize) -> Option<usize> {
             if next.source.is_empty() || next.target.len() != 1 {
                 return None;
             }
-            if next.source.iter().any(|&idx| pair.source.units[idx].paragraph != unit.paragraph) {
+            if next.source.clone().any(|idx| pair.source.units[idx].paragraph != unit.paragraph) {
                 return None;
             }
-            let target_text = pair.target.unit_text(next.target[0]);
+            let target_text = pair.target.unit_text(next.target.start);
             let expected: f64 = next
                 .source
-                .iter()
-                .map(|&idx| pair.source.unit_text(idx).chars().count() as f64 * EXPECTED_RATIO)
+                .clone()
+                .map(|idx| pair.source.unit_text(idx).chars().count() as f64 * EXPECTED_RATIO)
                 .sum();
             let extra = target_text.chars().count() as f64 - expected;
             // Without names or numbers to confirm it, only a draft sentence as
@@ -273,7 +281,7 @@ fn merged_into_neighbour(pair: &Pair<'_>, bead_idx: usize) -> Option<usize> {
                 let draft = super::order::anchors(target_text, crate::segment::Lang::En);
                 super::order::overlap(&own, &draft) * 2 >= own_total
             };
-            (long_enough && shares).then_some(next.target[0])
+            (long_enough && shares).then_some(next.target.start)
         })
 }
 
@@ -291,13 +299,13 @@ const DROPPED_MIN_ANCHORS: u32 = 4;
 /// missing, since names may be translated (`Kementerian Perhubungan`) while
 /// numbers keep their value. A merge that translates both sentences finds
 /// most of both; one whose sentence is reworded beyond its names is left alone.
-fn dropped_part(pair: &Pair<'_>, bead: &AlignedBead) -> Option<usize> {
-    if bead.source.len() < 2 || bead.repeat {
+fn dropped_part(pair: &Pair<'_>, bead: &Bead) -> Option<usize> {
+    if bead.source.len() < 2 || bead.kind == BeadKind::Repeat {
         return None;
     }
-    let draft = super::order::anchors(pair.target.unit_text(bead.target[0]), crate::segment::Lang::En);
+    let draft = super::order::anchors(pair.target.unit_text(bead.target.start), crate::segment::Lang::En);
     let mut dropped = None;
-    for &idx in &bead.source {
+    for idx in bead.source.clone() {
         let own = super::order::anchors(pair.source.unit_text(idx), crate::segment::Lang::Id);
         let total: u32 = own.values().sum();
         let found = super::order::overlap(&own, &draft);
@@ -319,11 +327,11 @@ fn dropped_part(pair: &Pair<'_>, bead: &AlignedBead) -> Option<usize> {
     dropped
 }
 
-fn partial(pair: &Pair<'_>, bead: &AlignedBead, out: &mut Vec<Finding>) {
-    let source = &pair.source.units[bead.source[0]];
-    let target = &pair.target.units[bead.target[0]];
-    let source_chars = pair.source.unit_text(bead.source[0]).chars().count();
-    let target_chars = pair.target.unit_text(bead.target[0]).chars().count();
+fn partial(pair: &Pair<'_>, bead: &Bead, out: &mut Vec<Finding>) {
+    let source = &pair.source.units[bead.source.start];
+    let target = &pair.target.units[bead.target.start];
+    let source_chars = pair.source.unit_text(bead.source.start).chars().count();
+    let target_chars = pair.target.unit_text(bead.target.start).chars().count();
     if source.kind == UnitKind::Boilerplate || source_chars < MIN_SOURCE_CHARS {
         return;
     }
@@ -337,8 +345,8 @@ fn partial(pair: &Pair<'_>, bead: &AlignedBead, out: &mut Vec<Finding>) {
                     target.id
                 ),
             )
-            .with_source(source.id.clone(), source.span)
-            .with_target(target.id.clone(), target.span),
+            .with_source(bead.source.start, source.id.clone(), source.span)
+            .with_target(bead.target.start, target.id.clone(), target.span),
         );
     }
 }

@@ -86,10 +86,12 @@ impl Check for Order {
                     ),
                 )
                 .with_source(
+                    sources[0],
                     s[sources[0]].id.clone(),
                     Span::new(s[sources[0]].span.start, s[sources[1]].span.end),
                 )
                 .with_target(
+                    targets[0],
                     t[targets[0]].id.clone(),
                     Span::new(t[targets[0]].span.start, t[targets[1]].span.end),
                 ),
@@ -104,7 +106,10 @@ impl Check for Order {
             let bead = &pair.beads[idx];
             // A 2-2 bead whose members pair crosswise.
             if bead.source.len() == 2 && bead.target.len() == 2 {
-                let (s, t) = ([bead.source[0], bead.source[1]], [bead.target[0], bead.target[1]]);
+                let (s, t) = (
+                    [bead.source.start, (bead.source.start + 1)],
+                    [bead.target.start, (bead.target.start + 1)],
+                );
                 let (sa, ta) = (
                     [source_anchors(s[0]), source_anchors(s[1])],
                     [target_anchors(t[0]), target_anchors(t[1])],
@@ -122,8 +127,8 @@ impl Check for Order {
                 && next.source.len() == 1
                 && next.target.len() == 1
             {
-                let s = [bead.source[0], next.source[0]];
-                let t = [bead.target[0], next.target[0]];
+                let s = [bead.source.start, next.source.start];
+                let t = [bead.target.start, next.target.start];
                 let same_paragraph = pair.source.units[s[0]].paragraph == pair.source.units[s[1]].paragraph
                     && pair.target.units[t[0]].paragraph == pair.target.units[t[1]].paragraph;
                 if same_paragraph {

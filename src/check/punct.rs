@@ -39,19 +39,19 @@ pub struct Punctuation;
 impl Check for Punctuation {
     fn run(&self, pair: &Pair<'_>, out: &mut Vec<Finding>) {
         for bead in pair.beads {
-            let (Some(&first_source), Some(&first_target)) = (bead.source.first(), bead.target.first()) else {
+            let (Some(first_source), Some(first_target)) = (bead.first_source(), bead.first_target()) else {
                 continue;
             };
-            let source_text: Vec<&str> = bead.source.iter().map(|&idx| pair.source.unit_text(idx)).collect();
-            let target_text: Vec<&str> = bead.target.iter().map(|&idx| pair.target.unit_text(idx)).collect();
+            let source_text: Vec<&str> = bead.source.clone().map(|idx| pair.source.unit_text(idx)).collect();
+            let target_text: Vec<&str> = bead.target.clone().map(|idx| pair.target.unit_text(idx)).collect();
             let source_unit = &pair.source.units[first_source];
             let target_unit = &pair.target.units[first_target];
-            let source_span = pair.source.joined_span(&bead.source);
-            let target_span = pair.target.joined_span(&bead.target);
+            let source_span = pair.source.joined_span(bead.source.clone());
+            let target_span = pair.target.joined_span(bead.target.clone());
             let located = |rule: super::RuleInfo, message: String| {
                 finding(rule, message)
-                    .with_source(source_unit.id.clone(), source_span)
-                    .with_target(target_unit.id.clone(), target_span)
+                    .with_source(first_source, source_unit.id.clone(), source_span)
+                    .with_target(first_target, target_unit.id.clone(), target_span)
             };
             if quotes_even(&source_text) && !quotes_balanced(&target_text) {
                 out.push(located(
@@ -75,7 +75,7 @@ impl Check for Punctuation {
                 ));
             }
             let spaced_ellipsis = source_text.iter().any(|text| has_spaced_ellipsis(text));
-            for &target_idx in &bead.target {
+            for target_idx in bead.target.clone() {
                 whitespace(pair, target_idx, spaced_ellipsis, out);
             }
         }
@@ -151,10 +151,11 @@ fn whitespace(pair: &Pair<'_>, target_idx: usize, spaced_ellipsis: bool, out: &m
         .or_else(|| before_punctuation.map(|at| (at, 2, "a space before punctuation")));
     if let Some((at, len, what)) = problem {
         let start = unit.span.start + at;
-        out.push(
-            finding(PUNCT_WHITESPACE, format!("draft unit {} has {what}", unit.id))
-                .with_target(unit.id.clone(), Span::new(start, start + len)),
-        );
+        out.push(finding(PUNCT_WHITESPACE, format!("draft unit {} has {what}", unit.id)).with_target(
+            target_idx,
+            unit.id.clone(),
+            Span::new(start, start + len),
+        ));
     }
 }
 

@@ -66,7 +66,7 @@ fn blocks(pair: &Pair<'_>, out: &mut Vec<Finding>) {
                         units[original + length - 1].id
                     ),
                 )
-                .with_source(first.id.clone(), Span::new(first.span.start, last.span.end)),
+                .with_source(unit_idx, first.id.clone(), Span::new(first.span.start, last.span.end)),
             );
         }
         unit_idx += length;
@@ -77,8 +77,8 @@ fn inconsistent(pair: &Pair<'_>, out: &mut Vec<Finding>) {
     // The draft text of every source unit aligned one-to-one.
     let mut translation: HashMap<usize, usize> = HashMap::new();
     for bead in pair.beads {
-        if let ([source_idx], [target_idx]) = (bead.source.as_slice(), bead.target.as_slice()) {
-            translation.insert(*source_idx, *target_idx);
+        if bead.source.len() == 1 && bead.target.len() == 1 {
+            translation.insert(bead.source.start, bead.target.start);
         }
     }
     for (source_idx, unit) in pair.source.units.iter().enumerate() {
@@ -97,8 +97,8 @@ fn inconsistent(pair: &Pair<'_>, out: &mut Vec<Finding>) {
                         unit.id, pair.source.units[original].id, original_unit.id
                     ),
                 )
-                .with_source(unit.id.clone(), unit.span)
-                .with_target(target_unit.id.clone(), target_unit.span)
+                .with_source(source_idx, unit.id.clone(), unit.span)
+                .with_target(copy_target, target_unit.id.clone(), target_unit.span)
                 .with_expected(pair.target.unit_text(original_target)),
             );
         }

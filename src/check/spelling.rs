@@ -33,12 +33,12 @@ crate::check::declare::declare_rules! {
 /// that the draft writes in the variety `required` does not use.
 pub(crate) fn check(pair: &Pair<'_>, required: Spelling, out: &mut Vec<Finding>) {
     for bead in pair.beads {
-        let Some(&first_target) = bead.target.first() else { continue };
-        let target_span = pair.target.joined_span(&bead.target);
+        let Some(first_target) = bead.first_target() else { continue };
+        let target_span = pair.target.joined_span(bead.target.clone());
         let text = target_span.slice(pair.target.text);
         let mut draft: Option<EnglishText<'_>> = None;
         let mut reported: Vec<Span> = Vec::new();
-        for &source_idx in &bead.source {
+        for source_idx in bead.source.clone() {
             for term in pair.terms_in(source_idx) {
                 // Only terms whose targets have a word of either variety.
                 let spelled = |target: &String| {
@@ -90,8 +90,9 @@ pub(crate) fn check(pair: &Pair<'_>, required: Spelling, out: &mut Vec<Finding>)
                                 required.name()
                             ),
                         )
-                        .with_source(pair.source.units[term.unit].id.clone(), term.span)
+                        .with_source(term.unit, pair.source.units[term.unit].id.clone(), term.span)
                         .with_target(
+                            first_target,
                             pair.target.units[first_target].id.clone(),
                             Span::new(span.start + target_span.start, span.end + target_span.start),
                         )

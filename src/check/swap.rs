@@ -4,8 +4,11 @@
 //! Checked once per pair, before the other rules: when the source reads as
 //! English and the draft as Indonesian, every draft unit "is still in
 //! Indonesian" and every source term "is missing", and thirty `untranslated`
-//! errors would hide the one mistake. The pair then gets this one finding
-//! and nothing else (unless the rule is turned off).
+//! errors would hide the one mistake. The rule table says that this finding
+//! supersedes every other of the pair (`supersedes ["*"] in Pair`, see
+//! `registry`), so the pair gets this one finding and nothing else, and the
+//! other rules are not run. A rule turned off is not judged, and the pair is
+//! then checked as usual.
 //!
 //! A side's language is judged by function words, which every sentence has
 //! and which the two languages do not share: Indonesian `yang`, `dan`,
@@ -26,7 +29,7 @@ use crate::finding::Finding;
 // The rules this file reports: their ids, default levels and the text of
 // `selaras explain` (collected into the table by `registry`).
 crate::check::declare::declare_rules! {
-    SOURCE_SWAPPED = "source.swapped", Error,
+    SOURCE_SWAPPED = "source.swapped", Error supersedes ["*"] in Pair,
         "The source and the draft look given the wrong way round.",
         "The source reads as English and the draft as Indonesian (judged by the function words of\n\
          each language over the first 2,000 words of each side, both sides clearly), as when\n\
@@ -107,10 +110,10 @@ pub fn swapped(pair: &Pair<'_>) -> Option<Finding> {
         ),
     );
     if let Some(unit) = pair.source.units.first() {
-        found = found.with_source(unit.id.clone(), unit.span);
+        found = found.with_source(0, unit.id.clone(), unit.span);
     }
     if let Some(unit) = pair.target.units.first() {
-        found = found.with_target(unit.id.clone(), unit.span);
+        found = found.with_target(0, unit.id.clone(), unit.span);
     }
     Some(found)
 }

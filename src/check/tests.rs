@@ -10,32 +10,25 @@ fn units(text: &str) -> Vec<CheckUnit> {
     crate::segment::lines_as_units(text)
         .into_iter()
         .enumerate()
-        .map(|(idx, (paragraph, span))| CheckUnit {
+        .map(|(idx, unit)| CheckUnit {
             id: format!("{}", idx + 1),
-            span,
+            span: unit.span,
             kind: UnitKind::Body,
             repeat_of: None,
-            paragraph,
+            paragraph: unit.id.paragraph,
         })
         .collect()
 }
 
-fn one_to_one(n: usize) -> Vec<AlignedBead> {
-    (0..n)
-        .map(|idx| AlignedBead {
-            source: vec![idx],
-            target: vec![idx],
-            confidence: 1.0,
-            repeat: false,
-        })
-        .collect()
+fn one_to_one(n: usize) -> Vec<Bead> {
+    (0..n).map(|idx| bead(&[idx], &[idx])).collect()
 }
 
 /// How a test pair differs from plain lines aligned line by line.
 #[derive(Default)]
 struct Setup {
     /// The beads; `None` pairs line `i` with line `i`.
-    beads: Option<Vec<AlignedBead>>,
+    beads: Option<Vec<Bead>>,
     /// Glossary terms in the source.
     terms: Vec<TermUse>,
     /// `(unit, of)`: source unit `unit` repeats source unit `of`.
@@ -309,8 +302,9 @@ en: She gave no evidence.
         vec![bead(&[0], &[0, 1])],
     );
     // A repeated unit without a draft is no omission.
-    let repeated = AlignedBead {
-        repeat: true,
+    let repeated = Bead {
+        kind: BeadKind::Repeat,
+        repeat_of: Some(0),
         ..bead(&[0], &[])
     };
     check_spans_beads("id: Satu.\n", vec![repeated]);
@@ -607,7 +601,7 @@ fn check_spans(fixture: &str) -> Vec<Finding> {
 
 /// [`check_spans`] with the pair aligned by `beads`.
 #[track_caller]
-fn check_spans_beads(fixture: &str, beads: Vec<AlignedBead>) -> Vec<Finding> {
+fn check_spans_beads(fixture: &str, beads: Vec<Bead>) -> Vec<Finding> {
     let setup = Setup {
         beads: Some(beads),
         ..Setup::default()
@@ -659,12 +653,25 @@ en: North Korea fired a missile, Pyongyang said.
     );
 }
 
-fn bead(source: &[usize], target: &[usize]) -> AlignedBead {
-    AlignedBead {
-        source: source.to_vec(),
-        target: target.to_vec(),
-        confidence: 0.9,
-        repeat: false,
+/// A bead of consecutive units (`&[0, 1]` is units 0 and 1), its kind
+/// from its shape.
+fn bead(source: &[usize], target: &[usize]) -> Bead {
+    let range = |units: &[usize], other: &[usize]| match (units.first(), units.last()) {
+        (Some(&first), Some(&last)) => first..last + 1,
+        // An empty side sits where the other side's bead would.
+        _ => other.first().copied().unwrap_or(0)..other.first().copied().unwrap_or(0),
+    };
+    let kind = match (source.is_empty(), target.is_empty()) {
+        (true, _) => BeadKind::Addition,
+        (_, true) => BeadKind::Omission,
+        _ => BeadKind::Pair,
+    };
+    Bead {
+        source: range(source, target),
+        target: range(target, source),
+        kind,
+        repeat_of: None,
+        score: 0.9,
     }
 }
 
@@ -726,7 +733,7 @@ fn issue_15_item_6_every_rule_of_the_table_is_produced_by_some_input() {
     // Beads the aligner would make.
     let source = "Satu kalimat panjang yang cukup untuk diperiksa oleh aturan.\nDua kalimat.\nTiga kalimat.";
     let target = "One sentence that is long enough to be checked by the rule.\nThree sentences.\nFour.";
-    let aligned = |beads: Vec<AlignedBead>| Setup {
+    let aligned = |beads: Vec<Bead>| Setup {
         beads: Some(beads),
         ..Setup::default()
     };
@@ -830,14 +837,7 @@ fn issue_15_item_6_every_rule_of_the_table_is_produced_by_some_input() {
 fn issue_11_sentence_dropped_inside_a_merge_is_an_omission() {
     let source = "Bank Indonesia (BI) menyatakan nilai tukar rata-rata akan berada pada level Rp9.000 hingga Rp9.300 per dolar AS pada 2008.\n\
                   Inflasi pada Desember 2006 sebesar 1,04 persen, kata Gubernur BI Burhanuddin Abdullah.";
-    let merged = || {
-        vec![AlignedBead {
-            source: vec![0, 1],
-            target: vec![0],
-            confidence: 0.6,
-            repeat: false,
-        }]
-    };
+    let merged = || vec![bead(&[0, 1], &[0])];
     // The draft translates only the second sentence: the first is omitted,
     // not merged.
     let dropped = "Inflation in December 2006 was 1.04 percent, BI Governor Burhanuddin Abdullah said.";

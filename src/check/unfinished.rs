@@ -6,7 +6,11 @@
 //! least `MIN_PENDING` of them need a translation (boilerplate and the
 //! copies of a repeated block need none). Such a pair gets one finding at
 //! the first untranslated unit ("draft ends at source p8.s1; 9 later source
-//! units are not translated yet") instead of one `omission` per later unit.
+//! units are not translated yet") instead of one `omission` per later unit:
+//! the rule table says that this finding supersedes the `omission` findings
+//! from its unit on (`supersedes ["omission"] in SourceOnward`, see
+//! `registry`), and `check::run` applies it. This file only says whether
+//! and where a draft stops.
 //!
 //! One untranslated last unit stays an `omission`: a dropped closing
 //! sentence is a common slip, and "the draft ends here" would hide it.
@@ -21,7 +25,7 @@ use crate::segment::UnitKind;
 // The rules this file reports: their ids, default levels and the text of
 // `selaras explain` (collected into the table by `registry`).
 crate::check::declare::declare_rules! {
-    OMISSION_UNFINISHED = "omission.unfinished", Warning,
+    OMISSION_UNFINISHED = "omission.unfinished", Warning supersedes ["omission"] in SourceOnward,
         "The draft stops before the end of its source.",
         "The source units after the last one the draft translates have no counterpart at all, and\n\
          two or more of them need a translation (boilerplate and repeated blocks need none): the\n\
@@ -49,8 +53,8 @@ pub fn unfinished(pair: &Pair<'_>) -> Option<Unfinished> {
     let tail = &pair.beads[last_with_draft.map_or(0, |idx| idx + 1)..];
     let pending: Vec<usize> = tail
         .iter()
-        .filter(|bead| !bead.repeat)
-        .flat_map(|bead| bead.source.iter().copied())
+        .filter(|bead| !bead.is_repeat())
+        .flat_map(|bead| bead.source.clone())
         .filter(|&idx| {
             let unit = &pair.source.units[idx];
             unit.kind != UnitKind::Boilerplate && unit.repeat_of.is_none()
@@ -59,19 +63,15 @@ pub fn unfinished(pair: &Pair<'_>) -> Option<Unfinished> {
     if pending.len() < MIN_PENDING {
         return None;
     }
-    let last_done = last_with_draft.and_then(|idx| pair.beads[idx].source.iter().copied().max());
+    let last_done = last_with_draft.and_then(|idx| pair.beads[idx].source.clone().max());
     Some(Unfinished { last_done, pending })
 }
 
-/// Replaces the `omission` findings of the units after the draft's end by
-/// one `omission.unfinished` finding, when the draft stops early.
-pub fn summarise(pair: &Pair<'_>, findings: &mut Vec<Finding>) {
-    let Some(unfinished) = unfinished(pair) else { return };
+/// The `omission.unfinished` finding of `pair`, at the first source unit
+/// after the draft's end, when the draft stops early.
+pub fn finding_of(pair: &Pair<'_>) -> Option<Finding> {
+    let unfinished = unfinished(pair)?;
     let first = &pair.source.units[unfinished.pending[0]];
-    let pending_start = first.span.start;
-    findings.retain(|finding| {
-        !(finding.rule == super::rule::OMISSION.id && finding.source.as_ref().is_some_and(|l| l.span.start >= pending_start))
-    });
     let n_pending = unfinished.pending.len();
     let message = match unfinished.last_done {
         Some(idx) => format!(
@@ -80,5 +80,5 @@ pub fn summarise(pair: &Pair<'_>, findings: &mut Vec<Finding>) {
         ),
         None => format!("the draft translates nothing yet; {n_pending} source units are not translated"),
     };
-    findings.push(finding(OMISSION_UNFINISHED, message).with_source(first.id.clone(), first.span));
+    Some(finding(OMISSION_UNFINISHED, message).with_source(unfinished.pending[0], first.id.clone(), first.span))
 }

@@ -5,6 +5,7 @@
 use std::path::PathBuf;
 
 use clap::ValueEnum;
+use selaras::check::SideText;
 use selaras::pipeline::{Pipeline, PipelineOptions, SideUnits};
 use selaras::render::beads::Alignment;
 use selaras::{Error, input, render};
@@ -48,21 +49,6 @@ enum Format {
     Tmx,
 }
 
-/// The ids and texts of one side's units, as the renderers take them.
-struct Side<'a> {
-    ids: Vec<String>,
-    texts: Vec<&'a str>,
-}
-
-impl<'a> Side<'a> {
-    fn of(side: &SideUnits, text: &'a str) -> Self {
-        Side {
-            ids: side.units.iter().map(|unit| unit.id.clone()).collect(),
-            texts: side.units.iter().map(|unit| unit.span.slice(text)).collect(),
-        }
-    }
-}
-
 pub fn run(args: Args) -> Result<Outcome, Error> {
     let mut inputs: Vec<Arg<'_>> = Vec::new();
     inputs.extend(args.source.iter().map(|path| Arg::new("SOURCE", path)));
@@ -90,13 +76,15 @@ pub fn run(args: Args) -> Result<Outcome, Error> {
     let source_input = input::read(source_path)?;
     let draft_input = input::read(draft_path)?;
     let (source_units, draft_units, beads) = pipeline.align(&source_input.text, &draft_input.text);
-    let source = Side::of(&source_units, &source_input.text);
-    let draft = Side::of(&draft_units, &draft_input.text);
     let alignment = Alignment {
-        source_ids: &source.ids,
-        source_texts: &source.texts,
-        target_ids: &draft.ids,
-        target_texts: &draft.texts,
+        source: SideText {
+            text: &source_input.text,
+            units: &source_units.units,
+        },
+        target: SideText {
+            text: &draft_input.text,
+            units: &draft_units.units,
+        },
         beads: &beads,
     };
     write_to(args.output.as_deref(), |out| match args.format {
@@ -157,20 +145,22 @@ fn run_project(args: &Args, pipeline: &Pipeline) -> Result<Outcome, Error> {
     for error in &errors {
         report_error(error);
     }
-    let aligned: Vec<(Side<'_>, Side<'_>, Vec<selaras::align::Bead>)> = inputs
+    let aligned: Vec<(SideUnits, SideUnits, Vec<selaras::align::Bead>)> = inputs
         .par_iter()
-        .map(|(_, source_text, draft_text)| {
-            let (source_units, draft_units, beads) = pipeline.align(source_text, draft_text);
-            (Side::of(&source_units, source_text), Side::of(&draft_units, draft_text), beads)
-        })
+        .map(|(_, source_text, draft_text)| pipeline.align(source_text, draft_text))
         .collect();
-    let alignments: Vec<Alignment<'_>> = aligned
+    let alignments: Vec<Alignment<'_>> = inputs
         .iter()
-        .map(|(source, draft, beads)| Alignment {
-            source_ids: &source.ids,
-            source_texts: &source.texts,
-            target_ids: &draft.ids,
-            target_texts: &draft.texts,
+        .zip(&aligned)
+        .map(|((_, source_text, draft_text), (source_units, draft_units, beads))| Alignment {
+            source: SideText {
+                text: source_text,
+                units: &source_units.units,
+            },
+            target: SideText {
+                text: draft_text,
+                units: &draft_units.units,
+            },
             beads,
         })
         .collect();

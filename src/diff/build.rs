@@ -19,38 +19,30 @@ pub struct Named<'a> {
     pub text: &'a str,
 }
 
-fn unit_text(text: &str, unit: &CheckUnit) -> UnitText {
-    UnitText::new(unit.id.clone(), unit.span.slice(text), unit.span)
+fn unit_text(text: &str, units: &[CheckUnit], unit_idx: usize) -> UnitText {
+    let unit = &units[unit_idx];
+    UnitText::new(unit_idx, unit.id.clone(), unit.span.slice(text), unit.span)
 }
 
 /// The view of `checked` (source against draft), with `previous` (an earlier
 /// draft checked against the same source) when given.
 pub fn build_view(source: Named<'_>, draft: Named<'_>, checked: &Checked, previous: Option<(Named<'_>, &Checked)>) -> DiffView {
-    // Which row each unit is in, to place findings.
-    let mut row_of_source: HashMap<&str, usize> = HashMap::new();
-    let mut row_of_target: HashMap<&str, usize> = HashMap::new();
-    let mut rows: Vec<Row> = Vec::with_capacity(checked.aligned.len());
-    for (bead_idx, bead) in checked.aligned.iter().enumerate() {
+    // Which row each unit is in (by unit index), to place terms and findings.
+    let mut row_of_source: Vec<Option<usize>> = vec![None; checked.source.units.len()];
+    let mut row_of_target: Vec<Option<usize>> = vec![None; checked.target.units.len()];
+    let mut rows: Vec<Row> = Vec::with_capacity(checked.beads.len());
+    for (bead_idx, bead) in checked.beads.iter().enumerate() {
         let mut row = Row::new(bead_idx);
-        row.confidence = bead.confidence;
-        for &idx in &bead.source {
-            let unit = &checked.source.units[idx];
-            row_of_source.insert(unit.id.as_str(), bead_idx);
-            row.source.push(unit_text(source.text, unit));
+        row.confidence = bead.score;
+        for idx in bead.source.clone() {
+            row_of_source[idx] = Some(bead_idx);
+            row.source.push(unit_text(source.text, &checked.source.units, idx));
         }
-        for &idx in &bead.target {
-            let unit = &checked.target.units[idx];
-            row_of_target.insert(unit.id.as_str(), bead_idx);
-            row.target.push(unit_text(draft.text, unit));
+        for idx in bead.target.clone() {
+            row_of_target[idx] = Some(bead_idx);
+            row.target.push(unit_text(draft.text, &checked.target.units, idx));
         }
         rows.push(row);
-    }
-    // Each source unit's row, for terms.
-    let mut row_of_source_idx: HashMap<usize, usize> = HashMap::new();
-    for (bead_idx, bead) in checked.aligned.iter().enumerate() {
-        for &idx in &bead.source {
-            row_of_source_idx.insert(idx, bead_idx);
-        }
     }
     // One colour per term for the whole view, in order of first occurrence,
     // so that `Korea Utara` looks the same in every row.
@@ -60,7 +52,7 @@ pub fn build_view(source: Named<'_>, draft: Named<'_>, checked: &Checked, previo
     let mut prepared: Option<(usize, Vec<EnglishText<'_>>)> = None;
     let mut marks: Vec<(usize, TermMark)> = Vec::new();
     for term in &checked.terms {
-        let Some(&row_idx) = row_of_source_idx.get(&term.unit) else {
+        let Some(row_idx) = row_of_source.get(term.unit).copied().flatten() else {
             continue;
         };
         let next_colour = colours.len();
@@ -70,20 +62,19 @@ pub fn build_view(source: Named<'_>, draft: Named<'_>, checked: &Checked, previo
             prepared = Some((row_idx, row.target.iter().map(|unit| EnglishText::new(&unit.text)).collect()));
         }
         let Some((_, drafts)) = &prepared else { continue };
-        let mut found_at: Option<(String, Span)> = None;
+        let mut found_at: Option<(usize, Span)> = None;
         for (unit, draft) in row.target.iter().zip(drafts) {
             if let Some(span) = term.targets.iter().find_map(|target| draft.find(target)) {
-                found_at = Some((unit.id.clone(), Span::new(unit.span.start + span.start, unit.span.start + span.end)));
+                found_at = Some((unit.index, Span::new(unit.span.start + span.start, unit.span.start + span.end)));
                 break;
             }
         }
-        let source_unit = checked.source.units[term.unit].id.clone();
         let row_empty = row.target.is_empty();
         marks.push((
             row_idx,
             TermMark {
                 side: Side::Source,
-                unit: source_unit,
+                unit: term.unit,
                 span: term.span,
                 term: term.term.clone(),
                 expected: term.targets.clone(),
@@ -115,10 +106,10 @@ pub fn build_view(source: Named<'_>, draft: Named<'_>, checked: &Checked, previo
         let row_idx = finding
             .target
             .as_ref()
-            .and_then(|l| row_of_target.get(l.unit.as_str()))
-            .or_else(|| finding.source.as_ref().and_then(|l| row_of_source.get(l.unit.as_str())));
+            .and_then(|l| row_of_target.get(l.unit).copied().flatten())
+            .or_else(|| finding.source.as_ref().and_then(|l| row_of_source.get(l.unit).copied().flatten()));
         match row_idx {
-            Some(&idx) => rows[idx].findings.push(finding.clone()),
+            Some(idx) => rows[idx].findings.push(finding.clone()),
             None => document_findings.push(finding.clone()),
         }
     }
@@ -126,26 +117,26 @@ pub fn build_view(source: Named<'_>, draft: Named<'_>, checked: &Checked, previo
         // The earlier draft's units for every source unit.
         let mut earlier_of_source: HashMap<usize, Vec<usize>> = HashMap::new();
         let mut earlier_additions: Vec<usize> = Vec::new();
-        for bead in &earlier_checked.aligned {
+        for bead in &earlier_checked.beads {
             if bead.source.is_empty() {
-                earlier_additions.extend(&bead.target);
+                earlier_additions.extend(bead.target.clone());
             }
-            for &idx in &bead.source {
-                earlier_of_source.entry(idx).or_default().extend(&bead.target);
+            for idx in bead.source.clone() {
+                earlier_of_source.entry(idx).or_default().extend(bead.target.clone());
             }
         }
-        for (bead_idx, bead) in checked.aligned.iter().enumerate() {
+        for (bead_idx, bead) in checked.beads.iter().enumerate() {
             let mut units: Vec<usize> = bead
                 .source
-                .iter()
-                .flat_map(|idx| earlier_of_source.get(idx).cloned().unwrap_or_default())
+                .clone()
+                .flat_map(|idx| earlier_of_source.get(&idx).cloned().unwrap_or_default())
                 .collect();
             units.sort_unstable();
             units.dedup();
             rows[bead_idx].previous = Some(
                 units
                     .iter()
-                    .map(|&idx| unit_text(earlier.text, &earlier_checked.target.units[idx]))
+                    .map(|&idx| unit_text(earlier.text, &earlier_checked.target.units, idx))
                     .collect(),
             );
         }
@@ -169,15 +160,15 @@ pub fn build_view(source: Named<'_>, draft: Named<'_>, checked: &Checked, previo
 /// after its end.
 fn classify_rows(rows: &mut [Row], checked: &Checked, unfinished: bool) {
     let units = &checked.source.units;
-    for (row, bead) in rows.iter_mut().zip(&checked.aligned) {
+    for (row, bead) in rows.iter_mut().zip(&checked.beads) {
         if !bead.target.is_empty() || bead.source.is_empty() {
             continue;
         }
-        let repeat_of = bead.source.first().and_then(|&idx| units[idx].repeat_of);
-        if bead.repeat || bead.source.iter().all(|&idx| units[idx].repeat_of.is_some()) {
+        let repeat_of = bead.first_source().and_then(|idx| units[idx].repeat_of);
+        if bead.is_repeat() || bead.source.clone().all(|idx| units[idx].repeat_of.is_some()) {
             row.kind = RowKind::Repeat;
             row.repeat_of = repeat_of.map(|idx| units[idx].id.clone());
-        } else if bead.source.iter().all(|&idx| units[idx].kind == UnitKind::Boilerplate) {
+        } else if bead.source.clone().all(|idx| units[idx].kind == UnitKind::Boilerplate) {
             row.kind = RowKind::Boilerplate;
         }
     }
@@ -208,10 +199,7 @@ fn fold_blocks(rows: &[Row], checked: &Checked) -> Vec<Block> {
         }
         let members = &rows[start..row_idx];
         let units = &checked.source.units;
-        let source_units: Vec<usize> = members
-            .iter()
-            .flat_map(|row| checked.aligned[row.bead].source.iter().copied())
-            .collect();
+        let source_units: Vec<usize> = members.iter().flat_map(|row| checked.beads[row.bead].source.clone()).collect();
         let range = unit_range(&source_units, checked);
         let label = match kind {
             RowKind::Repeat => {

@@ -21,11 +21,18 @@
 use crate::finding::{Finding, Severity};
 use crate::text::{Side, Span};
 
-/// One unit of text as shown in the view: its id, its text, and where that
-/// text sits in its file.
+/// One unit of text as shown in the view: its position and id, its text,
+/// and where that text sits in its file.
+///
+/// The view's own shape of a unit, apart from `check::CheckUnit`, because
+/// the view is plain data that outlives the texts it was built from: it
+/// owns the unit's text, which renderers cut into highlighted pieces.
 #[derive(Debug, Clone, PartialEq)]
 pub struct UnitText {
-    /// The unit id from segmentation (`p3.s1`).
+    /// The unit's position among its side's units (0-based): what term
+    /// marks name it by.
+    pub index: usize,
+    /// The unit id from segmentation (`p3.s1`), for display.
     pub id: String,
     /// The unit's text exactly as in the file (`span.slice(file)`).
     pub text: String,
@@ -34,8 +41,9 @@ pub struct UnitText {
 }
 
 impl UnitText {
-    pub fn new(id: impl Into<String>, text: impl Into<String>, span: Span) -> Self {
+    pub fn new(index: usize, id: impl Into<String>, text: impl Into<String>, span: Span) -> Self {
         UnitText {
+            index,
             id: id.into(),
             text: text.into(),
             span,
@@ -52,8 +60,9 @@ impl UnitText {
 #[derive(Debug, Clone, PartialEq)]
 pub struct TermMark {
     pub side: Side,
-    /// Id of the unit the mark lies in (on `side`).
-    pub unit: String,
+    /// Position of the unit the mark lies in among the units of `side`
+    /// ([`UnitText::index`]).
+    pub unit: usize,
     /// Byte span of the occurrence in that side's file.
     pub span: Span,
     /// The glossary's own spelling of the source term (`Korea Utara`).
@@ -275,7 +284,7 @@ mod tests {
     fn mark(side: Side, found: bool) -> TermMark {
         TermMark {
             side,
-            unit: "p1.s1".into(),
+            unit: 0,
             span: Span::new(0, 5),
             term: "Korea Utara".into(),
             expected: vec!["North Korea".into()],

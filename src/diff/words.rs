@@ -389,8 +389,8 @@ mod tests {
     fn joined_units_record_their_ranges() {
         use crate::text::Span;
         let units = [
-            UnitText::new("p1.s1", "One.", Span::new(0, 4)),
-            UnitText::new("p1.s2", "Two.", Span::new(5, 9)),
+            UnitText::new(0, "p1.s1", "One.", Span::new(0, 4)),
+            UnitText::new(1, "p1.s2", "Two.", Span::new(5, 9)),
         ];
         let joined = JoinedUnits::new(&units);
         assert_eq!(joined.text, "One. Two.");

@@ -6,16 +6,27 @@ use std::io::{self, Write};
 use serde::Serialize;
 
 use crate::align::{Bead, BeadKind};
+use crate::check::SideText;
 
-/// Beads together with what renderers need to show them: each side's unit
-/// ids (`p3.s1`, or line ordinals with `--segmented`) and texts.
+/// Beads together with both sides' texts and units, which give each unit
+/// its id (`p3.s1`, or line ordinals with `--segmented`) and text.
 #[derive(Debug, Clone, Copy)]
 pub struct Alignment<'a> {
-    pub source_ids: &'a [String],
-    pub source_texts: &'a [&'a str],
-    pub target_ids: &'a [String],
-    pub target_texts: &'a [&'a str],
+    pub source: SideText<'a>,
+    pub target: SideText<'a>,
     pub beads: &'a [Bead],
+}
+
+impl<'a> Alignment<'a> {
+    /// The ids of `side`'s units `range`.
+    pub fn ids(side: &SideText<'a>, range: std::ops::Range<usize>) -> Vec<&'a str> {
+        side.units[range].iter().map(|unit| unit.id.as_str()).collect()
+    }
+
+    /// The texts of `side`'s units `range`.
+    pub fn texts(side: &SideText<'a>, range: std::ops::Range<usize>) -> Vec<&'a str> {
+        range.map(|unit_idx| side.unit_text(unit_idx)).collect()
+    }
 }
 
 impl BeadKind {
@@ -51,11 +62,11 @@ pub fn rounded_score(score: f32) -> f64 {
 pub fn write_jsonl(out: &mut (impl Write + ?Sized), alignment: &Alignment<'_>) -> io::Result<()> {
     for bead in alignment.beads {
         let line = BeadLine {
-            source: alignment.source_ids[bead.source.clone()].iter().map(String::as_str).collect(),
-            target: alignment.target_ids[bead.target.clone()].iter().map(String::as_str).collect(),
+            source: Alignment::ids(&alignment.source, bead.source.clone()),
+            target: Alignment::ids(&alignment.target, bead.target.clone()),
             score: rounded_score(bead.score),
             kind: bead.kind.as_str(),
-            repeat_of: bead.repeat_of.map(|idx| alignment.source_ids[idx].as_str()),
+            repeat_of: bead.repeat_of.map(|idx| alignment.source.units[idx].id.as_str()),
         };
         serde_json::to_writer(&mut *out, &line)?;
         out.write_all(b"\n")?;
@@ -71,23 +82,29 @@ const COLUMN: usize = 58;
 /// wrapped at word boundaries.
 pub fn write_text(out: &mut (impl Write + ?Sized), alignment: &Alignment<'_>) -> io::Result<()> {
     for bead in alignment.beads {
-        let ids = |ids: &[String]| if ids.is_empty() { "—".to_string() } else { ids.join("+") };
+        let ids = |ids: Vec<&str>| if ids.is_empty() { "—".to_string() } else { ids.join("+") };
         let mut header = format!(
             "{} ↔ {}  {} {} {:.2}",
-            ids(&alignment.source_ids[bead.source.clone()]),
-            ids(&alignment.target_ids[bead.target.clone()]),
+            ids(Alignment::ids(&alignment.source, bead.source.clone())),
+            ids(Alignment::ids(&alignment.target, bead.target.clone())),
             bead.shape(),
             bead.kind.as_str(),
             bead.score
         );
         if let Some(original) = bead.repeat_of {
-            header.push_str(&format!(" (repeats {})", alignment.source_ids[original]));
+            header.push_str(&format!(" (repeats {})", alignment.source.units[original].id));
         }
         writeln!(out, "{header}")?;
         // Escape sequences and bidi overrides from the inputs are drawn as
         // visible stand-ins, not sent to the terminal.
-        let left = wrap(&super::wrap::one_line(&join(&alignment.source_texts[bead.source.clone()])), COLUMN);
-        let right = wrap(&super::wrap::one_line(&join(&alignment.target_texts[bead.target.clone()])), COLUMN);
+        let left = wrap(
+            &super::wrap::one_line(&join(&Alignment::texts(&alignment.source, bead.source.clone()))),
+            COLUMN,
+        );
+        let right = wrap(
+            &super::wrap::one_line(&join(&Alignment::texts(&alignment.target, bead.target.clone()))),
+            COLUMN,
+        );
         for row in 0..left.len().max(right.len()) {
             let l = left.get(row).map_or("", String::as_str);
             let r = right.get(row).map_or("", String::as_str);

@@ -145,7 +145,7 @@ fn unit_marks<'a>(row: &'a Row, side: Side, unit: &UnitText) -> Vec<(Range<usize
     let mut marks: Vec<(Range<usize>, &TermMark)> = row
         .terms
         .iter()
-        .filter(|mark| mark.side == side && mark.unit == unit.id)
+        .filter(|mark| mark.side == side && mark.unit == unit.index)
         .filter_map(|mark| {
             let start = mark.span.start.checked_sub(unit.span.start)?;
             let end = mark.span.end.checked_sub(unit.span.start)?;
@@ -277,14 +277,14 @@ mod tests {
 
     fn row() -> Row {
         let mut row = Row::new(0);
-        row.source = vec![UnitText::new("p1.s1", "Korea Utara dan Rusia", Span::new(10, 31))];
+        row.source = vec![UnitText::new(0, "p1.s1", "Korea Utara dan Rusia", Span::new(10, 31))];
         row.target = vec![
-            UnitText::new("p1.s1", "North Korea and", Span::new(0, 15)),
-            UnitText::new("p1.s2", "Moscow.", Span::new(16, 23)),
+            UnitText::new(0, "p1.s1", "North Korea and", Span::new(0, 15)),
+            UnitText::new(1, "p1.s2", "Moscow.", Span::new(16, 23)),
         ];
-        let mark = |side, unit: &str, span, term: &str, found, colour_index| TermMark {
+        let mark = |side, unit: usize, span, term: &str, found, colour_index| TermMark {
             side,
-            unit: unit.into(),
+            unit,
             span,
             term: term.into(),
             expected: vec![if term == "Rusia" { "Russia".into() } else { "North Korea".into() }],
@@ -292,11 +292,11 @@ mod tests {
             colour_index,
         };
         row.terms = vec![
-            mark(Side::Source, "p1.s1", Span::new(10, 21), "Korea Utara", true, 0),
-            mark(Side::Target, "p1.s1", Span::new(0, 11), "Korea Utara", true, 0),
-            mark(Side::Source, "p1.s1", Span::new(26, 31), "Rusia", false, 1),
+            mark(Side::Source, 0, Span::new(10, 21), "Korea Utara", true, 0),
+            mark(Side::Target, 0, Span::new(0, 11), "Korea Utara", true, 0),
+            mark(Side::Source, 0, Span::new(26, 31), "Rusia", false, 1),
             // Outside its unit: dropped, not a panic.
-            mark(Side::Target, "p1.s2", Span::new(90, 99), "Rusia", true, 1),
+            mark(Side::Target, 1, Span::new(90, 99), "Rusia", true, 1),
         ];
         row
     }

@@ -205,7 +205,7 @@ fn write_finding_body(out: &mut (impl Write + ?Sized), finding: &Finding, place:
     // p9.s1): every id says its side.
     let unit = finding
         .primary()
-        .map(|location| format!("{} {}", super::side_by_side::side_name(location.side), location.unit));
+        .map(|location| format!("{} {}", super::side_by_side::side_name(location.side), location.unit_id));
     let unit = unit.as_deref();
     match (place, unit) {
         (Place::List(bead), Some(unit)) => write!(out, "<span class=\"where\">bead {bead} · {}</span> ", escape(unit))?,

@@ -143,7 +143,7 @@ fn write_excerpt(
         *part = one_line(part).into_owned();
     }
     let gutter = styles.gutter;
-    let head = format!("{label} {:<6} ", one_line(&location.unit));
+    let head = format!("{label} {:<6} ", one_line(&location.unit_id));
     // Text from the input goes to a terminal: escape sequences and bidi
     // overrides are drawn, not obeyed (one stand-in per character, so the
     // carets still line up).

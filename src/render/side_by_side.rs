@@ -340,7 +340,7 @@ impl Painter {
         if let Some(location) = finding.primary() {
             // Source and draft ids count separately: say which side.
             frags.push(Frag::new(
-                format!("{} {}: ", side_name(location.side), location.unit),
+                format!("{} {}: ", side_name(location.side), location.unit_id),
                 Style::new().dimmed(),
             ));
         }

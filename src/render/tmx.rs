@@ -51,16 +51,20 @@ pub fn write_tmx_files(out: &mut (impl Write + ?Sized), files: &[(Option<&str>, 
             if let Some(name) = name {
                 writeln!(out, r#"      <prop type="x-selaras-file">{}</prop>"#, escape_xml(name))?;
             }
-            let source_ids = alignment.source_ids[bead.source.clone()].join(" ");
-            let target_ids = alignment.target_ids[bead.target.clone()].join(" ");
+            let source_ids = Alignment::ids(&alignment.source, bead.source.clone()).join(" ");
+            let target_ids = Alignment::ids(&alignment.target, bead.target.clone()).join(" ");
             writeln!(out, r#"      <prop type="x-selaras-source">{}</prop>"#, escape_xml(&source_ids))?;
             writeln!(out, r#"      <prop type="x-selaras-target">{}</prop>"#, escape_xml(&target_ids))?;
             writeln!(out, r#"      <prop type="x-selaras-score">{}</prop>"#, rounded_score(bead.score))?;
             for (lang, texts) in [
-                ("id", &alignment.source_texts[bead.source.clone()]),
-                ("en", &alignment.target_texts[bead.target.clone()]),
+                ("id", Alignment::texts(&alignment.source, bead.source.clone())),
+                ("en", Alignment::texts(&alignment.target, bead.target.clone())),
             ] {
-                writeln!(out, r#"      <tuv xml:lang="{lang}"><seg>{}</seg></tuv>"#, escape_xml(&join(texts)))?;
+                writeln!(
+                    out,
+                    r#"      <tuv xml:lang="{lang}"><seg>{}</seg></tuv>"#,
+                    escape_xml(&join(&texts))
+                )?;
             }
             writeln!(out, "    </tu>")?;
         }

@@ -34,7 +34,7 @@ pub fn write_jsonl(out: &mut (impl Write + ?Sized), text: &str, segmentation: &S
             line: position.line,
             column: position.column,
             text: unit.span.slice(text),
-            repeat_of: unit.repeat_of,
+            repeat_of: unit.repeat_of.map(|original| segmentation.units[original].id),
         };
         serde_json::to_writer(&mut *out, &line)?;
         out.write_all(b"\n")?;
@@ -50,7 +50,7 @@ pub fn write_text(out: &mut (impl Write + ?Sized), text: &str, segmentation: &Se
         let id = unit.id.to_string();
         write!(out, "{id:<9} {:<11} ", unit.kind.as_str())?;
         if let Some(original) = unit.repeat_of {
-            write!(out, "[= {original}] ")?;
+            write!(out, "[= {}] ", segmentation.units[original].id)?;
         }
         // Inner line breaks show as spaces, and what a terminal would act
         // on (escape sequences, bidi overrides) as visible stand-ins.

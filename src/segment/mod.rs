@@ -88,15 +88,20 @@ impl Serialize for UnitId {
     }
 }
 
-/// One sentence-like unit of text.
+/// One sentence-like unit of text: the segmenter's output (`segment`,
+/// `glossary apply`), where the typed id (`p3.s1`) is part of the contract.
+/// The stages after segmentation see a unit as `check::CheckUnit`, whose id
+/// is a display string, since their units also come from `--segmented`
+/// lines and XLIFF files.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Unit {
     pub id: UnitId,
     pub kind: UnitKind,
     /// Byte span in the input, without surrounding whitespace.
     pub span: Span,
-    /// The first earlier unit with the same normalised text, if any.
-    pub repeat_of: Option<UnitId>,
+    /// The first earlier unit with the same normalised text, if any: its
+    /// index in `Segmentation::units`.
+    pub repeat_of: Option<usize>,
 }
 
 /// A non-empty paragraph and the units it holds.
@@ -202,12 +207,17 @@ pub fn segment(text: &str, config: SegmenterConfig) -> Segmentation {
     Segmenter::new(config).segment(text)
 }
 
-/// Every unit of a text given one unit per non-empty line (`--segmented`):
-/// ids are the 1-based ordinals of the non-empty lines, spans the trimmed
-/// lines. Blank lines separate paragraphs (the `paragraph` field counts them).
-pub fn lines_as_units(text: &str) -> Vec<(u32, Span)> {
-    let mut out = Vec::new();
+/// Every unit of a text given one unit per non-empty line (`--segmented`),
+/// in the segmenter's shape: spans are the trimmed lines, every kind is
+/// `Body`, and the id says where the line is: blank lines separate
+/// paragraphs, so the third line of the second block is `p2.s3`. (Reports
+/// of `--segmented` input name a line by its 1-based ordinal among the
+/// non-empty lines, its index plus one, as the contract says.) Repeats are
+/// left to the caller: a run of copied lines is what counts there.
+pub fn lines_as_units(text: &str) -> Vec<Unit> {
+    let mut out: Vec<Unit> = Vec::new();
     let mut paragraph = 1u32;
+    let mut sentence = 0u32;
     let mut previous_blank = false;
     let mut line_start = 0;
     for newline in memchr::memchr_iter(b'\n', text.as_bytes()).chain(std::iter::once(text.len())) {
@@ -216,9 +226,16 @@ pub fn lines_as_units(text: &str) -> Vec<(u32, Span)> {
         if start < end {
             if previous_blank && !out.is_empty() {
                 paragraph += 1;
+                sentence = 0;
             }
             previous_blank = false;
-            out.push((paragraph, Span::new(start, end)));
+            sentence += 1;
+            out.push(Unit {
+                id: UnitId { paragraph, sentence },
+                kind: UnitKind::Body,
+                span: Span::new(start, end),
+                repeat_of: None,
+            });
         } else {
             previous_blank = true;
         }

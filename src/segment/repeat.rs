@@ -174,7 +174,7 @@ pub fn mark_units(text: &str, units: &mut [Unit]) {
             }
         };
         if let Some(first_idx) = original {
-            units[unit_idx].repeat_of = Some(units[first_idx].id);
+            units[unit_idx].repeat_of = Some(first_idx);
         }
     }
 }
@@ -205,7 +205,7 @@ pub fn find_blocks(units: &[Unit], paragraphs: &[Paragraph]) -> Vec<RepeatedBloc
         .iter()
         .map(|paragraph| {
             let own = &units[paragraph.units.clone()];
-            let first_target = own.first()?.repeat_of?;
+            let first_target = units[own.first()?.repeat_of?].id;
             let target_idx = paragraphs.partition_point(|p| p.number < first_target.paragraph);
             let target = paragraphs.get(target_idx)?;
             if target.number != first_target.paragraph || target.units.len() != own.len() || first_target.sentence != 1 {
@@ -213,8 +213,8 @@ pub fn find_blocks(units: &[Unit], paragraphs: &[Paragraph]) -> Vec<RepeatedBloc
             }
             let all_match = own
                 .iter()
-                .zip(&units[target.units.clone()])
-                .all(|(unit, original)| unit.repeat_of == Some(original.id));
+                .zip(target.units.clone())
+                .all(|(unit, original_idx)| unit.repeat_of == Some(original_idx));
             all_match.then_some(target_idx)
         })
         .collect();

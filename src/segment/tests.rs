@@ -9,7 +9,10 @@ const SAMPLE: &str = include_str!("../../examples/korea-utara/source.id.txt");
 fn describe(text: &str, segmentation: &Segmentation) -> String {
     let mut out = String::new();
     for unit in &segmentation.units {
-        let repeat = unit.repeat_of.map(|id| format!(" (= {id})")).unwrap_or_default();
+        let repeat = unit
+            .repeat_of
+            .map(|idx| format!(" (= {})", segmentation.units[idx].id))
+            .unwrap_or_default();
         out.push_str(&format!(
             "{} {}{} {:?}\n",
             unit.id,
@@ -62,7 +65,10 @@ fn sample_article_repeated_body_is_one_block() {
             sentence: 1,
         })
         .unwrap();
-    assert_eq!(unit.repeat_of, Some(UnitId { paragraph: 4, sentence: 1 }));
+    assert_eq!(
+        unit.repeat_of.map(|idx| segmentation.units[idx].id),
+        Some(UnitId { paragraph: 4, sentence: 1 })
+    );
     // The lead-in sentence is not repeated in the scraped copy.
     assert_eq!(segmentation.unit(UnitId { paragraph: 3, sentence: 1 }).unwrap().repeat_of, None);
 }
@@ -71,7 +77,11 @@ fn sample_article_repeated_body_is_one_block() {
 fn repeats_ignore_whitespace_and_normalisation_differences() {
     let text = "Kalimat  satu. Café baru.\nKalimat satu.\tCafe\u{301} baru.\n";
     let segmentation = segment(text, SegmenterConfig::default());
-    let repeats: Vec<Option<String>> = segmentation.units.iter().map(|u| u.repeat_of.map(|id| id.to_string())).collect();
+    let repeats: Vec<Option<String>> = segmentation
+        .units
+        .iter()
+        .map(|u| u.repeat_of.map(|idx| segmentation.units[idx].id.to_string()))
+        .collect();
     assert_eq!(repeats, vec![None, None, Some("p1.s1".into()), Some("p1.s2".into())]);
     assert_eq!(
         segmentation.repeated_blocks,
@@ -87,7 +97,7 @@ fn partial_paragraph_repeats_are_not_blocks() {
     let text = "Satu. Dua.\nSatu. Tiga.\n";
     let segmentation = segment(text, SegmenterConfig::default());
     assert!(segmentation.repeated_blocks.is_empty());
-    assert_eq!(segmentation.units[2].repeat_of, Some(UnitId { paragraph: 1, sentence: 1 }));
+    assert_eq!(segmentation.units[2].repeat_of, Some(0));
 }
 
 #[test]
@@ -133,8 +143,12 @@ fn empty_input_has_no_units() {
 fn segmented_lines_number_paragraphs_by_blank_lines() {
     let text = "satu\n dua \n\n\ntiga\n";
     let units = lines_as_units(text);
-    let got: Vec<(u32, &str)> = units.iter().map(|(p, s)| (*p, s.slice(text))).collect();
-    assert_eq!(got, vec![(1, "satu"), (1, "dua"), (2, "tiga")]);
+    let got: Vec<(String, &str)> = units.iter().map(|unit| (unit.id.to_string(), unit.span.slice(text))).collect();
+    assert_eq!(
+        got,
+        vec![("p1.s1".into(), "satu"), ("p1.s2".into(), "dua"), ("p2.s1".into(), "tiga")]
+    );
+    assert!(units.iter().all(|unit| unit.kind == UnitKind::Body && unit.repeat_of.is_none()));
 }
 
 /// The sample article with a byline under the dateline, one paragraph per

@@ -131,9 +131,9 @@ pub struct Suggestion {
 pub struct Mined {
     pub suggestion: Suggestion,
     /// Per rendering (as in the suggestion: target first, then the
-    /// alternatives): (pair index, draft unit id, byte span in the draft file,
-    /// source unit id) of its first use.
-    pub first_uses: Vec<(usize, String, crate::text::Span, String)>,
+    /// alternatives): (pair index, draft unit index and id, byte span in the
+    /// draft file, source unit id) of its first use.
+    pub first_uses: Vec<(usize, (usize, String), crate::text::Span, String)>,
     pub score: f64,
     /// The termhood weight of the term's kind (see `rank`): 1 for names and
     /// units, down to 0.2 for single lower-case words.
@@ -337,7 +337,11 @@ fn to_mined(corpus: &Corpus<'_>, entry: &rank::Ranked, expansion: Option<Acronym
             let (doc, text, source_unit) = location(variant.first);
             let rendering = entry.renderings[variant.first].as_ref()?;
             let span = crate::text::Span::new(text.target_base + rendering.start, text.target_base + rendering.end);
-            Some((doc, text.target_unit_at(rendering.start).to_string(), span, source_unit))
+            let target_unit = (
+                text.target_unit_idx_at(rendering.start),
+                text.target_unit_at(rendering.start).to_string(),
+            );
+            Some((doc, target_unit, span, source_unit))
         })
         .collect();
     let top = &entry.variants[0];

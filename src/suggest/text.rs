@@ -34,6 +34,9 @@ pub struct BeadText {
     pub target_base: usize,
     /// (offset in `target`, unit id) of each draft unit, ascending.
     pub target_units: Vec<(usize, String)>,
+    /// Index of the bead's first draft unit among the pair's draft units
+    /// (the bead's draft units are consecutive).
+    pub target_first: usize,
 }
 
 impl BeadText {
@@ -45,6 +48,12 @@ impl BeadText {
     /// The id of the draft unit that holds byte `offset` of `target`.
     pub fn target_unit_at(&self, offset: usize) -> &str {
         unit_at(&self.target_units, offset)
+    }
+
+    /// The index (among the pair's draft units) of the draft unit that
+    /// holds byte `offset` of `target`.
+    pub fn target_unit_idx_at(&self, offset: usize) -> usize {
+        self.target_first + self.target_units.partition_point(|(start, _)| *start <= offset).saturating_sub(1)
     }
 }
 
@@ -58,20 +67,17 @@ fn unit_at(units: &[(usize, String)], offset: usize) -> &str {
 pub fn bead_texts(pair: &Pair<'_>) -> Vec<BeadText> {
     let mut out = Vec::new();
     for bead in pair.beads {
-        if bead.source.is_empty() || bead.target.is_empty() || bead.repeat {
+        if bead.source.is_empty() || bead.target.is_empty() || bead.is_repeat() {
             continue;
         }
-        let side = |text: &str, units: &[crate::check::CheckUnit], indices: &[usize]| {
-            let start = units[indices[0]].span.start;
-            let end = units[indices[indices.len() - 1]].span.end;
-            let starts = indices
-                .iter()
-                .map(|&idx| (units[idx].span.start - start, units[idx].id.clone()))
-                .collect();
+        let side = |text: &str, units: &[crate::check::CheckUnit], indices: std::ops::Range<usize>| {
+            let start = units[indices.start].span.start;
+            let end = units[indices.end - 1].span.end;
+            let starts = indices.map(|idx| (units[idx].span.start - start, units[idx].id.clone())).collect();
             (text[start..end].to_string(), start, starts)
         };
-        let (source, source_base, source_units) = side(pair.source.text, pair.source.units, &bead.source);
-        let (target, target_base, target_units) = side(pair.target.text, pair.target.units, &bead.target);
+        let (source, source_base, source_units) = side(pair.source.text, pair.source.units, bead.source.clone());
+        let (target, target_base, target_units) = side(pair.target.text, pair.target.units, bead.target.clone());
         out.push(BeadText {
             source,
             source_base,
@@ -79,6 +85,7 @@ pub fn bead_texts(pair: &Pair<'_>) -> Vec<BeadText> {
             target,
             target_base,
             target_units,
+            target_first: bead.target.start,
         });
     }
     out

@@ -85,7 +85,7 @@ fn finding_for(term: &Mined) -> Option<(usize, Finding)> {
     }
     let counts: Vec<String> = shown.iter().map(|(target, count, _)| format!("{target} ({count})")).collect();
     let (_, _, least_idx) = shown[shown.len() - 1];
-    let (pair_idx, unit, span, source_unit) = term.first_uses.get(least_idx)?.clone();
+    let (pair_idx, (unit_idx, unit_id), span, source_unit) = term.first_uses.get(least_idx)?.clone();
     let finding = Finding::new(
         crate::check::rule::GLOSSARY_VARIANT.id,
         crate::check::rule::GLOSSARY_VARIANT.severity,
@@ -96,7 +96,7 @@ fn finding_for(term: &Mined) -> Option<(usize, Finding)> {
             counts.join(", ")
         ),
     )
-    .with_target(unit, span)
+    .with_target(unit_idx, unit_id, span)
     .with_expected(format!(
         "{} (the most used; first of this variant at source unit {source_unit}); a glossary entry would fix one",
         suggestion.target

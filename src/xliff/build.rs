@@ -2,8 +2,6 @@
 //! source unit, with its aligned draft text, state, notes and glossary hits.
 //! The serialisation (1.2 or 2.0) lives in `write`.
 
-use std::collections::HashMap;
-
 use crate::finding::Severity;
 use crate::glossary::Glossary;
 use crate::pipeline::Checked;
@@ -22,6 +20,10 @@ pub struct Note {
 }
 
 /// One XLIFF unit to write.
+///
+/// The writer's record, not a unit of the pipeline: a source unit together
+/// with the draft text aligned to it, its paragraph group, its state and
+/// its notes, which is what a `trans-unit`/`unit` element holds.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ExportUnit {
     pub id: String,
@@ -56,11 +58,6 @@ fn priority(severity: Severity) -> u8 {
     }
 }
 
-/// The paragraph part of a unit id: `p3` for `p3.s1`.
-fn group_of(id: &str) -> String {
-    id.split('.').next().unwrap_or(id).to_string()
-}
-
 /// Builds the units of an export. `draft` is `None` when only the source is
 /// exported (then `checked` came from a run against an empty draft, and its
 /// beads and findings are ignored). `glossary` is the one the pipeline
@@ -71,7 +68,7 @@ pub fn build(checked: &Checked, source: &str, draft: Option<&str>, glossary: &Gl
         .iter()
         .map(|unit| ExportUnit {
             id: unit.id.clone(),
-            group: group_of(&unit.id),
+            group: format!("p{}", unit.paragraph),
             source: unit.span.slice(source).to_string(),
             target: None,
             translate: unit.kind != UnitKind::Boilerplate,
@@ -105,20 +102,21 @@ pub fn build(checked: &Checked, source: &str, draft: Option<&str>, glossary: &Gl
         }
     }
     let mut translated = vec![false; units.len()];
-    let mut target_owner: HashMap<&str, usize> = HashMap::new();
+    // The source unit that holds each draft unit's text, by draft unit index.
+    let mut target_owner: Vec<Option<usize>> = vec![None; checked.target.units.len()];
     if let Some(draft) = draft {
         let target_units = &checked.target.units;
         let mut last_source: Option<usize> = None;
-        for bead in &checked.aligned {
+        for bead in &checked.beads {
             let text = bead
                 .target
-                .iter()
-                .map(|&t| target_units[t].span.slice(draft).split_whitespace().collect::<Vec<_>>().join(" "))
+                .clone()
+                .map(|t| target_units[t].span.slice(draft).split_whitespace().collect::<Vec<_>>().join(" "))
                 .collect::<Vec<_>>()
                 .join(" ");
-            let owner = match bead.source.first() {
-                Some(&first) => {
-                    last_source = bead.source.last().copied();
+            let owner = match bead.first_source() {
+                Some(first) => {
+                    last_source = Some(bead.source.end - 1);
                     first
                 }
                 // An addition: keep its text on the unit before it.
@@ -127,8 +125,8 @@ pub fn build(checked: &Checked, source: &str, draft: Option<&str>, glossary: &Gl
                     None => continue,
                 },
             };
-            for &t in &bead.target {
-                target_owner.insert(&target_units[t].id, owner);
+            for t in bead.target.clone() {
+                target_owner[t] = Some(owner);
             }
             if bead.target.is_empty() {
                 continue;
@@ -139,7 +137,7 @@ pub fn build(checked: &Checked, source: &str, draft: Option<&str>, glossary: &Gl
             }
             target.push_str(&text);
             translated[owner] = true;
-            for &other in bead.source.iter().skip(1) {
+            for other in bead.source.clone().skip(1) {
                 translated[other] = true;
                 let first_id = units[owner].id.clone();
                 units[other].notes.push(Note {
@@ -150,11 +148,10 @@ pub fn build(checked: &Checked, source: &str, draft: Option<&str>, glossary: &Gl
                 });
             }
         }
-        let index_of: HashMap<&str, usize> = source_units.iter().enumerate().map(|(idx, unit)| (unit.id.as_str(), idx)).collect();
         for finding in &checked.findings {
             let owner = match (&finding.source, &finding.target) {
-                (Some(location), _) => index_of.get(location.unit.as_str()).copied(),
-                (None, Some(location)) => target_owner.get(location.unit.as_str()).copied(),
+                (Some(location), _) => (location.unit < units.len()).then_some(location.unit),
+                (None, Some(location)) => target_owner.get(location.unit).copied().flatten(),
                 (None, None) => None,
             };
             let Some(owner) = owner else { continue };

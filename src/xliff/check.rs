@@ -56,13 +56,14 @@ pub fn check_xliff(pipeline: &Pipeline, file: &XliffFile) -> Vec<Finding> {
     // a unit left without target there is an omission. In a file still in
     // progress it is only information.
     let delivered = 2 * translatable.iter().filter(|u| has_target(u)).count() >= translatable.len();
-    // The first unit with a target of each id, for merge notes that name
-    // another unit (a lookup, not a scan per untranslated unit).
-    let mut translated_by_id: HashMap<&str, &XliffUnit> = HashMap::new();
-    for unit in file.units.iter().filter(|unit| has_target(unit)) {
-        translated_by_id.entry(unit.id.as_str()).or_insert(unit);
+    // The first unit with a target of each id in each `<file>` (ids are
+    // unique per file only), for merge notes that name another unit (a
+    // lookup, not a scan per untranslated unit).
+    let mut translated_by_id: HashMap<(usize, &str), (usize, &XliffUnit)> = HashMap::new();
+    for (unit_idx, unit) in file.units.iter().enumerate().filter(|(_, unit)| has_target(unit)) {
+        translated_by_id.entry((unit.file, unit.id.as_str())).or_insert((unit_idx, unit));
     }
-    for unit in &file.units {
+    for (unit_idx, unit) in file.units.iter().enumerate() {
         if !unit.translate || unit.source.text.trim().is_empty() {
             continue;
         }
@@ -74,26 +75,27 @@ pub fn check_xliff(pipeline: &Pipeline, file: &XliffFile) -> Vec<Finding> {
                 .iter()
                 .find_map(|note| note.split("translated together with ").nth(1))
                 .and_then(|rest| rest.split(':').next());
-            let merged_with = merged_into.and_then(|id| translated_by_id.get(id).copied());
+            let merged_with = merged_into.and_then(|id| translated_by_id.get(&(unit.file, id)).copied());
             let finding = match merged_with {
-                Some(first) => {
+                Some((first_idx, first)) => {
                     let first_target = first.target.as_ref().map(whole).unwrap_or_default();
                     STRUCTURE_MERGED
                         .finding(format!("source units {} and {} are translated as one target", first.id, unit.id))
                         .with_source(
+                            first_idx,
                             &first.id,
                             Span::new(first.source.start, first.source.file_offset(first.source.text.len())),
                         )
-                        .with_target(&first.id, first_target)
+                        .with_target(first_idx, &first.id, first_target)
                 }
                 None if delivered => OMISSION
                     .finding(format!("unit {} is not translated", unit.id))
-                    .with_source(&unit.id, span),
+                    .with_source(unit_idx, &unit.id, span),
                 // A file in progress: information, whatever the rule's level.
                 None => OMISSION
                     .finding(format!("unit {} has no target yet", unit.id))
                     .with_severity(Severity::Info)
-                    .with_source(&unit.id, span),
+                    .with_source(unit_idx, &unit.id, span),
             };
             extra.push(finding);
             continue;
@@ -113,30 +115,35 @@ pub fn check_xliff(pipeline: &Pipeline, file: &XliffFile) -> Vec<Finding> {
                 None => extra.push(
                     PLACEHOLDER_MISSING
                         .finding(format!("inline code {} of the source is missing from the target", code.display))
-                        .with_source(&unit.id, Span::new(code.offset, code.offset + code.display.len()))
-                        .with_target(&unit.id, whole(target)),
+                        .with_source(unit_idx, &unit.id, Span::new(code.offset, code.offset + code.display.len()))
+                        .with_target(unit_idx, &unit.id, whole(target)),
                 ),
             }
         }
-        selected.push((unit, target));
+        selected.push((unit_idx, unit, target));
     }
     let pairs: Vec<UnitPair<'_>> = selected
         .iter()
-        .map(|(unit, target)| UnitPair {
+        .map(|(_, unit, target)| UnitPair {
             id: &unit.id,
             source: &unit.source.text,
             target: &target.text,
         })
         .collect();
     let checked = pipeline.check_pairs(&pairs);
-    let index_of: HashMap<&str, usize> = pairs.iter().enumerate().map(|(idx, pair)| (pair.id, idx)).collect();
+    // A finding points at a pair by its position among the checked pairs;
+    // it is moved to the unit's position in the file and to byte offsets
+    // in the `.xlf` text. (Never by id: two `<file>`s may share one.)
     let relocate = |location: &mut Location| {
-        let Some(&idx) = index_of.get(location.unit.as_str()) else { return };
-        let (units, content) = match location.side {
-            Side::Source => (&checked.source_units, &selected[idx].0.source),
-            Side::Target => (&checked.target_units, selected[idx].1),
+        let Some(&(unit_idx, unit, target)) = selected.get(location.unit) else {
+            return;
         };
-        let base = units[idx].span.start;
+        let (units, content) = match location.side {
+            Side::Source => (&checked.source_units, &unit.source),
+            Side::Target => (&checked.target_units, target),
+        };
+        let base = units[location.unit].span.start;
+        location.unit = unit_idx;
         let len = content.text.len();
         let start = location.span.start.saturating_sub(base).min(len);
         let end = location.span.end.saturating_sub(base).clamp(start, len);
@@ -164,6 +171,7 @@ pub fn check_xliff(pipeline: &Pipeline, file: &XliffFile) -> Vec<Finding> {
 
 /// `source.repeated` for runs of two or more units that selaras's export
 /// marked as copies of a repeated block (`translate="no"`, note `repeats …`).
+/// A run ends with its `<file>`.
 fn repeated_blocks(file: &XliffFile, out: &mut Vec<Finding>) {
     let is_copy = |unit: &XliffUnit| !unit.translate && unit.notes.iter().any(|note| note.starts_with("repeats "));
     let mut idx = 0;
@@ -173,7 +181,7 @@ fn repeated_blocks(file: &XliffFile, out: &mut Vec<Finding>) {
             continue;
         }
         let start = idx;
-        while idx < file.units.len() && is_copy(&file.units[idx]) {
+        while idx < file.units.len() && is_copy(&file.units[idx]) && file.units[idx].file == file.units[start].file {
             idx += 1;
         }
         if idx - start >= 2 {
@@ -188,7 +196,7 @@ fn repeated_blocks(file: &XliffFile, out: &mut Vec<Finding>) {
                         "source units {}–{} repeat earlier units (a duplicated block); the copy needs no translation",
                         first.id, last.id
                     ))
-                    .with_source(&first.id, span),
+                    .with_source(start, &first.id, span),
             );
         }
     }

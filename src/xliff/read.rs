@@ -91,9 +91,19 @@ impl Content {
 }
 
 /// One checked pair of an XLIFF file.
+///
+/// The reader's record: besides the texts it keeps what only the file has,
+/// the byte runs that map each text back into the `.xlf`, the inline codes,
+/// `translate` and the notes. Its position in [`XliffFile::units`] is the
+/// unit's index in findings (`Location::unit`).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct XliffUnit {
+    /// The unit's id (with its segment, see the module header). Ids are
+    /// unique per `<file>` only, so two units of a document may share one:
+    /// `file` and the unit's position in [`XliffFile::units`] tell them apart.
     pub id: String,
+    /// The 0-based ordinal of the `<file>` element that holds the unit.
+    pub file: usize,
     pub translate: bool,
     pub source: Content,
     pub target: Option<Content>,
@@ -124,6 +134,7 @@ enum Dest {
 #[derive(Debug, Default)]
 struct Pending {
     id: String,
+    file: usize,
     translate: bool,
     depth: usize,
     /// Finished parts: segment id (or none) with source and target.
@@ -170,6 +181,7 @@ impl Pending {
             };
             units.push(XliffUnit {
                 id,
+                file: self.file,
                 translate: self.translate,
                 source,
                 target,
@@ -207,6 +219,8 @@ pub fn parse(path: &Path, text: &str) -> Result<XliffFile> {
     // The inherited `translate` of each open element.
     let mut translate_stack: Vec<bool> = vec![true];
     let mut pending: Option<Pending> = None;
+    // `<file>` elements opened so far.
+    let mut files_opened = 0usize;
     // Open collectors: every one receives the text read while it is open.
     let mut collectors: Vec<(Content, usize, Dest)> = Vec::new();
     let mut skip_native_until: Option<usize> = None;
@@ -286,9 +300,11 @@ pub fn parse(path: &Path, text: &str) -> Result<XliffFile> {
                     continue;
                 }
                 match name.as_str() {
+                    "file" if pending.is_none() => files_opened += 1,
                     "trans-unit" | "unit" if !is_empty => {
                         pending = Some(Pending {
                             id: attribute_by_local_name(element, "id").unwrap_or_default(),
+                            file: files_opened.saturating_sub(1),
                             translate,
                             depth,
                             ..Pending::default()

@@ -163,7 +163,7 @@ fn placeholders_are_matched_by_element_and_id_in_any_order() {
     let missing: Vec<&str> = findings
         .iter()
         .filter(|f| f.rule.as_str() == "placeholder.missing")
-        .map(|f| f.source.as_ref().unwrap().unit.as_str())
+        .map(|f| f.source.as_ref().unwrap().unit_id.as_str())
         .collect();
     // Unit 2 lost one of its two `x#1`; a dropped term `mrk` is no error.
     assert_eq!(missing, vec!["2"]);
@@ -256,4 +256,54 @@ fn issue_12_thousands_of_nested_codes_and_segments_pair_by_key() {
         assert_eq!(unit.target.as_ref().unwrap().text, format!("t{idx}."));
     }
     assert_eq!(file.units[segments].source.text, "ab");
+}
+
+/// Two `<file>` elements of one document, each with its own `body`.
+fn v12_files(first: &str, second: &str) -> String {
+    format!(
+        r#"<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2"><file original="a" source-language="id" datatype="plaintext"><body>{first}</body></file>
+<file original="b" source-language="id" datatype="plaintext"><body>{second}</body></file></xliff>"#
+    )
+}
+
+fn v20_files(first: &str, second: &str) -> String {
+    format!(
+        r#"<xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" version="2.0" srcLang="id" trgLang="en"><file id="a">{first}</file>
+<file id="b">{second}</file></xliff>"#
+    )
+}
+
+/// The `number.changed` findings of `text`, as the text each side's span
+/// covers in the file.
+fn changed_numbers(text: &str) -> Vec<(String, String, String)> {
+    let file = parse_str(text);
+    check_xliff(&pipeline(), &file)
+        .iter()
+        .filter(|f| f.rule.as_str() == "number.changed")
+        .map(|f| {
+            let (source, target) = (f.source.as_ref().unwrap(), f.target.as_ref().unwrap());
+            (
+                source.unit_id.clone(),
+                source.span.slice(text).to_string(),
+                target.span.slice(text).to_string(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn issue_15_item_1_units_with_one_id_in_two_files_are_told_apart() {
+    // Ids are unique per `<file>` only: both files hold a unit "1". The
+    // number changed in the first file's unit, and the finding must point
+    // there, not at the second file's unit of the same id.
+    let first = r#"<trans-unit id="1"><source>Harga naik 10 persen.</source><target>Prices rose 12 percent.</target></trans-unit>"#;
+    let second = r#"<trans-unit id="1"><source>Harga beras naik 5 persen pada Senin lalu.</source><target>Rice prices rose 5 percent last Monday.</target></trans-unit>"#;
+    let expected = vec![("1".to_string(), "10 persen".to_string(), "12 percent".to_string())];
+    assert_eq!(changed_numbers(&v12_files(first, second)), expected);
+    // The same with the faulty unit second.
+    assert_eq!(changed_numbers(&v12_files(second, first)), expected);
+    let first = r#"<unit id="1"><segment><source>Harga naik 10 persen.</source><target>Prices rose 12 percent.</target></segment></unit>"#;
+    let second = r#"<unit id="1"><segment><source>Harga beras naik 5 persen pada Senin lalu.</source><target>Rice prices rose 5 percent last Monday.</target></segment></unit>"#;
+    assert_eq!(changed_numbers(&v20_files(first, second)), expected);
+    assert_eq!(changed_numbers(&v20_files(second, first)), expected);
 }
