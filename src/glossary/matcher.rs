@@ -59,6 +59,8 @@ use crate::text::Span;
 struct Engine {
     automaton: CharwiseDoubleArrayAhoCorasick<u32>,
     max_key_len: usize,
+    /// Read from the automaton compiled ahead of time (`prebuilt`).
+    prebuilt: bool,
 }
 
 impl std::fmt::Debug for Engine {
@@ -206,6 +208,13 @@ impl Matcher {
     /// Compiles `glossary`. Spellings whose key is empty are skipped (`lint`
     /// reports them).
     pub fn new(glossary: Glossary) -> Result<Self> {
+        Self::compile(glossary, super::prebuilt::automaton_for)
+    }
+
+    /// [`Matcher::new`], given where to look for an automaton compiled
+    /// ahead of time for the keys and values about to be compiled (see
+    /// `prebuilt`); compiles them when it has none.
+    fn compile(glossary: Glossary, stored: impl FnOnce(&[&str], &[u32]) -> Option<CharwiseDoubleArrayAhoCorasick<u32>>) -> Result<Self> {
         let (arena, mut spellings) = collect_spellings(&glossary);
         // One pattern per distinct key, in order of first appearance.
         let mut pattern_of_key: HashMap<&str, u32, crate::fast_hash::SeededState> =
@@ -274,12 +283,25 @@ impl Matcher {
         // Leftmost-longest, because `find_in` runs one unanchored
         // leftmost-longest search and looks at shorter terms (prefixes of
         // the longest) only where the longest fails.
+        let values: Vec<u32> = flags
+            .iter()
+            .enumerate()
+            .map(|(idx, &key_flags)| PatternId::new(idx, key_flags).0)
+            .collect();
+        let (automaton, prebuilt) = match stored(&keys, &values) {
+            Some(automaton) => (automaton, true),
+            None => (
+                CharwiseDoubleArrayAhoCorasickBuilder::new()
+                    .match_kind(daachorse::MatchKind::LeftmostLongest)
+                    .build_with_values(keys.iter().copied().zip(values.iter().copied()))
+                    .map_err(|error| Error::Usage(format!("glossary too large for the matcher: {error}")))?,
+                false,
+            ),
+        };
         let automaton = Engine {
-            automaton: CharwiseDoubleArrayAhoCorasickBuilder::new()
-                .match_kind(daachorse::MatchKind::LeftmostLongest)
-                .build_with_values(keys.iter().enumerate().map(|(idx, key)| (*key, PatternId::new(idx, flags[idx]).0)))
-                .map_err(|error| Error::Usage(format!("glossary too large for the matcher: {error}")))?,
+            automaton,
             max_key_len: keys.iter().map(|k| k.len()).max().unwrap_or(0),
+            prebuilt,
         };
         let any_affix = flags.iter().any(|&f| f & ANY_AFFIX != 0);
         Ok(Matcher {
@@ -294,6 +316,12 @@ impl Matcher {
 
     pub fn glossary(&self) -> &Glossary {
         &self.glossary
+    }
+
+    /// Whether the automaton was read from the one compiled ahead of time
+    /// for the shipped glossaries rather than compiled by this run.
+    pub fn is_prebuilt(&self) -> bool {
+        self.automaton.prebuilt
     }
 
     /// Number of distinct match keys.

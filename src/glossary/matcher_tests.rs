@@ -320,3 +320,54 @@ proptest! {
         prop_assert_eq!(affix.find_all(&text), reference_hits(&affix, &text));
     }
 }
+
+/// The automaton compiled ahead of time for the shipped glossaries
+/// (`prebuilt_automaton.bin`) is the one this code compiles from them now.
+/// After changing a shipped glossary, the normaliser or the matcher's keys,
+/// refresh it with `SELARAS_UPDATE_PREBUILT=1 cargo test --lib prebuilt`.
+#[test]
+fn prebuilt_automaton_is_current() {
+    let mut listed: Option<(Vec<String>, Vec<u32>)> = None;
+    let fresh = Matcher::compile(crate::glossary::builtin().clone(), |keys, values| {
+        listed = Some((keys.iter().map(|key| key.to_string()).collect(), values.to_vec()));
+        None
+    })
+    .unwrap();
+    assert!(!fresh.is_prebuilt());
+    let (keys, values) = listed.unwrap();
+    let keys: Vec<&str> = keys.iter().map(String::as_str).collect();
+    let bytes = super::super::prebuilt::encode(&keys, &values, &fresh.automaton.automaton);
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("src/glossary/prebuilt_automaton.bin");
+    if std::env::var_os("SELARAS_UPDATE_PREBUILT").is_some() {
+        std::fs::write(&path, &bytes).unwrap();
+        return;
+    }
+    assert!(
+        super::super::prebuilt::stored() == bytes.as_slice(),
+        "{} is stale: run `SELARAS_UPDATE_PREBUILT=1 cargo test --lib prebuilt` and commit it",
+        path.display()
+    );
+    // And a run with the shipped glossaries reads it.
+    assert!(Matcher::new(crate::glossary::builtin().clone()).unwrap().is_prebuilt());
+    assert!(Matcher::new(crate::glossary::load(&[], true).unwrap()).unwrap().is_prebuilt());
+}
+
+/// A glossary layered over the shipped ones is compiled by the run, and
+/// finds what the shipped automaton would have found plus its own terms.
+#[test]
+fn a_project_glossary_over_the_shipped_ones_is_compiled_afresh() {
+    let shipped = Matcher::new(crate::glossary::builtin().clone()).unwrap();
+    let extra = json::read(
+        r#"{"entries":[{"sources":["Kampung Selaras"],"preferred":"Kampung Selaras"}]}"#,
+        &mut Reader::strict(Path::new("t.json")),
+    )
+    .unwrap();
+    let layered = Matcher::new(Glossary::layered_owned(vec![crate::glossary::builtin().clone(), extra])).unwrap();
+    assert!(!layered.is_prebuilt());
+    let text = "Menteri Luar Negeri Korea Utara tiba di Kampung Selaras, Jakarta Timur.";
+    let from_shipped: Vec<_> = shipped.find_all(text).iter().map(|hit| hit.span).collect();
+    let from_layered: Vec<_> = layered.find_all(text).iter().map(|hit| hit.span).collect();
+    assert!(from_shipped.len() >= 2, "{from_shipped:?}");
+    assert!(from_shipped.iter().all(|span| from_layered.contains(span)));
+    assert_eq!(from_layered.len(), from_shipped.len() + 1);
+}

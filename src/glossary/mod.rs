@@ -37,6 +37,7 @@ pub mod model;
 pub(crate) mod morph;
 pub mod normalize;
 pub mod parallel;
+mod prebuilt;
 pub mod problem;
 pub mod targets;
 

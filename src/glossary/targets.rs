@@ -52,8 +52,10 @@ pub struct TargetIndex {
 
 #[derive(Debug, Default)]
 struct Built {
-    /// Sorted by target, unique.
-    targets: Vec<(String, TargetKind)>,
+    /// Sorted by target, unique, each with whether any of its copies comes
+    /// from a glossary of countries. Its kind is worked out when asked
+    /// (`kind`): a run asks for few.
+    targets: Vec<(String, bool)>,
     index: Index,
 }
 
@@ -152,13 +154,17 @@ impl TargetIndex {
 
     fn built(&self) -> &Built {
         self.built.get_or_init(|| {
-            let mut targets: Vec<(String, TargetKind)> = self
-                .raw
-                .iter()
-                .map(|(target, countries)| (target.clone(), kind_of(target, *countries)))
-                .collect();
+            let mut targets: Vec<(String, bool)> = self.raw.clone();
             targets.sort_unstable();
-            targets.dedup_by(|a, b| a.0 == b.0);
+            // Of equal targets `b` comes first; it keeps whether any copy is
+            // a country's.
+            targets.dedup_by(|a, b| {
+                let same = a.0 == b.0;
+                if same {
+                    b.1 |= a.1;
+                }
+                same
+            });
             let mut by_first_word: HashMap<String, Vec<(Vec<String>, usize)>, SeededState> = HashMap::default();
             for (target_idx, (target, _)) in targets.iter().enumerate() {
                 for form in order_forms(target) {
@@ -186,7 +192,7 @@ impl TargetIndex {
         let targets = &self.built().targets;
         targets
             .binary_search_by(|(t, _)| t.as_str().cmp(target))
-            .map_or(TargetKind::Name, |idx| targets[idx].1)
+            .map_or(TargetKind::Name, |idx| kind_of(target, targets[idx].1))
     }
 
     /// Every indexed target named in `text` (at byte `base` of its
