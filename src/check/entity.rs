@@ -20,7 +20,7 @@
 //! `Korea Utara` → `North Korea` are translations, checked by the glossary
 //! rules.
 
-use std::cell::RefCell;
+use std::cell::{OnceCell, RefCell};
 
 use super::{Check, Pair, TermUse, finding, words};
 use crate::finding::Finding;
@@ -155,13 +155,19 @@ impl Check for Entities {
     fn run(&self, pair: &Pair<'_>, out: &mut Vec<Finding>) {
         // Acronyms of the source: a draft acronym that the source has too is
         // another acronym, not a changed one.
-        let source_acronyms: HashSet<&str> = words(pair.source.text, 0)
-            .map(|(_, w)| w)
-            .filter(|w| classify(w, false) == Kind::Acronym)
-            .collect();
+        // (Each of these is worked out when first needed: many pairs never ask.)
+        let source_acronyms: OnceCell<HashSet<&str>> = OnceCell::new();
+        let source_acronyms = || {
+            source_acronyms.get_or_init(|| {
+                words(pair.source.text, 0)
+                    .map(|(_, w)| w)
+                    .filter(|w| classify(w, false) == Kind::Acronym)
+                    .collect()
+            })
+        };
         // Every word of the draft, lower-cased: a name the draft spells right
         // somewhere is established, and a look-alike elsewhere is a slip.
-        let draft_words: HashSet<String> = words(pair.target.text, 0).map(|(_, w)| w.to_lowercase()).collect();
+        let draft_words: OnceCell<HashSet<String>> = OnceCell::new();
         // The source's whole words, for "does the source have this word
         // too?" without a scan of the source per draft word (issue 12).
         let source_words = WholeWords::new(pair.source.text);
@@ -177,17 +183,19 @@ impl Check for Entities {
                 unit_idx: first_target,
                 unit: &pair.target.units[first_target],
                 span,
-                squashed: squash(text),
-                lower_set: lowered.iter().cloned().collect(),
+                text,
+                squashed: OnceCell::new(),
+                lower_set: OnceCell::new(),
                 words: lowered,
-                exact_set: words_exact.iter().copied().collect(),
-                candidates: Candidates::of(&words_exact),
+                exact_set: OnceCell::new(),
+                candidates: OnceCell::new(),
                 codes_seen: RefCell::default(),
                 verdicts: &verdicts,
                 words_exact,
                 spans,
                 source_text: &source_words,
                 document_words: &draft_words,
+                document_text: pair.target.text,
             };
             for source_idx in bead.source.clone() {
                 let unit = &pair.source.units[source_idx];
@@ -211,10 +219,10 @@ impl Check for Entities {
                         // An acronym the glossary lets stay as it is (`KPU`)
                         // and that the draft writes differently (`KP`).
                         let kept_by_glossary = covered.targets.contains(word);
-                        if kept_by_glossary && classify(word, false) == Kind::Acronym && !draft.exact_set.contains(word) {
-                            let acronyms = &source_acronyms;
+                        if kept_by_glossary && classify(word, false) == Kind::Acronym && !draft.exact_set().contains(word) {
+                            let acronyms = source_acronyms();
                             if let Some((written, at)) =
-                                draft.look_alike(word, &draft.candidates.acronyms, |t| !acronyms.contains(t), acronym_like)
+                                draft.look_alike(word, &draft.candidates().acronyms, |t| !acronyms.contains(t), acronym_like)
                             {
                                 out.push(
                                     finding(ENTITY_CHANGED, format!("the acronym {word} is written {written} in the draft"))
@@ -229,15 +237,15 @@ impl Check for Entities {
                     let dateline_city = word_idx == 0 && text[span.end - unit.span.start..].trim_start().starts_with(['-', '–']);
                     let changed = match classify(word, dateline_city) {
                         Kind::Code if !draft.has_code(word) => {
-                            Some(("code", draft.look_alike(word, &draft.candidates.codes, |_| true, code_like)))
+                            Some(("code", draft.look_alike(word, &draft.candidates().codes, |_| true, code_like)))
                         }
                         // An acronym the draft does not have is usually
                         // translated (`BBM` → fuel); one with a look-alike
                         // in the draft (`BBC` → `BBG`) was changed.
-                        Kind::Acronym if !draft.exact_set.contains(word) => {
-                            let source_words = &source_acronyms;
+                        Kind::Acronym if !draft.exact_set().contains(word) => {
+                            let source_words = source_acronyms();
                             draft
-                                .look_alike(word, &draft.candidates.acronyms, |t| !source_words.contains(t), acronym_like)
+                                .look_alike(word, &draft.candidates().acronyms, |t| !source_words.contains(t), acronym_like)
                                 .map(|found| ("acronym", Some(found)))
                         }
                         Kind::NameWord if !title_case => {
@@ -274,19 +282,23 @@ struct Draft<'a> {
     unit: &'a super::CheckUnit,
     /// All of the bead's draft text.
     span: Span,
-    /// Letters and digits only, lowercased (codes compare on this).
-    squashed: String,
+    /// That text.
+    text: &'a str,
+    /// Letters and digits only, lowercased (codes compare on this). This
+    /// and the other `OnceCell`s are made on first use: most beads need
+    /// few of them.
+    squashed: OnceCell<String>,
     /// Words, lowercased.
     words: Vec<String>,
     /// The same as a set.
-    lower_set: HashSet<String>,
+    lower_set: OnceCell<HashSet<String>>,
     /// Words as written.
     words_exact: Vec<&'a str>,
     /// The same as a set (lookups per source word must not scan a long
     /// draft: issue 12).
-    exact_set: HashSet<&'a str>,
+    exact_set: OnceCell<HashSet<&'a str>>,
     /// Positions of the words each look-alike search can return.
-    candidates: Candidates,
+    candidates: OnceCell<Candidates>,
     /// Codes already looked for in `squashed`.
     codes_seen: RefCell<HashMap<String, bool>>,
     /// Verdicts on pairs of words, for the whole pair of texts.
@@ -296,8 +308,10 @@ struct Draft<'a> {
     /// The whole source text's words (a look-alike that the source has too
     /// is another name).
     source_text: &'a WholeWords<'a>,
-    /// Every word of the whole draft, lower-cased.
-    document_words: &'a HashSet<String>,
+    /// Every word of the whole draft, lower-cased (made on first use from
+    /// `document_text`).
+    document_words: &'a OnceCell<HashSet<String>>,
+    document_text: &'a str,
 }
 
 /// `respelled_alone`'s verdicts on (source word, draft word), kept for a
@@ -630,7 +644,24 @@ fn squash(text: &str) -> String {
 
 impl Draft<'_> {
     fn word_set(&self) -> &HashSet<String> {
-        &self.lower_set
+        self.lower_set.get_or_init(|| self.words.iter().cloned().collect())
+    }
+
+    fn squashed(&self) -> &str {
+        self.squashed.get_or_init(|| squash(self.text))
+    }
+
+    fn exact_set(&self) -> &HashSet<&str> {
+        self.exact_set.get_or_init(|| self.words_exact.iter().copied().collect())
+    }
+
+    fn candidates(&self) -> &Candidates {
+        self.candidates.get_or_init(|| Candidates::of(&self.words_exact))
+    }
+
+    fn document_words(&self) -> &HashSet<String> {
+        self.document_words
+            .get_or_init(|| words(self.document_text, 0).map(|(_, w)| w.to_lowercase()).collect())
     }
 
     /// The draft word that looks like `word` by `similar` among the words
@@ -659,7 +690,7 @@ impl Draft<'_> {
         if let Some(&found) = self.codes_seen.borrow().get(&squashed) {
             return found;
         }
-        let found = self.squashed.contains(&squashed);
+        let found = self.squashed().contains(&squashed);
         self.codes_seen.borrow_mut().insert(squashed, found);
         found
     }
@@ -700,7 +731,7 @@ impl Draft<'_> {
             let written = Span::new(self.spans[from].start, self.spans[to].end);
             // Looked for only when there is something to report (a search of
             // the whole bead per name was quadratic).
-            let same_letters = self.squashed.contains(&squash(name));
+            let same_letters = self.squashed().contains(&squash(name));
             let mut respelled = finding(
                 ENTITY_NAME,
                 if same_letters {
@@ -753,9 +784,9 @@ impl Draft<'_> {
                 // draft spells right elsewhere; a letter more or less in a
                 // name the draft never spells as the source does is more
                 // often a loanword's English form (`Ibnu` / `Ibn`).
-                let established = self.document_words.contains(&w.to_lowercase());
+                let established = self.document_words().contains(&w.to_lowercase());
                 // Only capitalised words can be the look-alike.
-                self.candidates.capitalised.iter().copied().find(|&position| {
+                self.candidates().capitalised.iter().copied().find(|&position| {
                     let t = self.words_exact[position];
                     let respelled = looks_like(w, t)
                         && (established || w.chars().count() == bare(t).chars().count() || joined_by_hyphen(w, t))
@@ -781,14 +812,21 @@ impl Draft<'_> {
             return Vec::new();
         }
         let a: Vec<char> = lower.chars().collect();
-        let established = self.document_words.contains(&lower);
+        let established = self.document_words().contains(&lower);
+        let first_letter = |w: &str| w.chars().next().and_then(|c| c.to_lowercase().next());
         // Only capitalised words can be the look-alike.
-        self.candidates
+        self.candidates()
             .capitalised
             .iter()
             .copied()
             .find(|&position| {
                 let t = bare(self.words_exact[position]);
+                // Both tests below (a vowel changed, a slip) keep the first
+                // letter: a word that starts otherwise (most) is no
+                // look-alike, and needs no verdict stored.
+                if first_letter(t) != a.first().copied() {
+                    return false;
+                }
                 // The verdict depends on the two words only (and on the
                 // whole pair): judged once per pair of words, not once per
                 // bead (an XLIFF file is one pair of thousands of beads that

@@ -44,22 +44,24 @@ impl Check for Untranslated {
             for target_idx in bead.target.clone() {
                 let unit = &pair.target.units[target_idx];
                 let text = pair.target.unit_text(target_idx);
-                let folded = fold(text);
                 // A copy counts when it has running text: names, codes and
                 // figures (`Home United 27 14 4 9`, `50 M2 Browning.`) are
                 // written the same in English.
-                let running_text = words(text, 0)
-                    .filter(|(_, w)| w.chars().count() >= 2 && w.chars().all(char::is_lowercase))
-                    .count()
-                    >= 2;
-                let copied = folded.split(' ').count() >= 3
+                let counts = FunctionWords::of(text);
+                let running_text = counts.lower_case >= 2;
+                let copied = text.split_whitespace().nth(2).is_some()
                     && running_text
-                    && bead.source.clone().any(|idx| fold(pair.source.unit_text(idx)) == folded);
+                    && bead.source.clone().any(|idx| same_folded(pair.source.unit_text(idx), text));
                 let (message, at) = if copied {
                     (format!("draft unit {} is a copy of its source", unit.id), unit.span)
-                } else if reads_as_indonesian(text) {
+                } else if counts.read_as_indonesian() {
                     (format!("draft unit {} reads as Indonesian", unit.id), unit.span)
-                } else if let Some(span) = copied_stretch(pair, bead.source.clone(), text, unit.span.start) {
+                } else if counts.indonesian > 0
+                    // A stretch counts only with an Indonesian function
+                    // word in it: most draft units need no look at their
+                    // sources.
+                    && let Some(span) = copied_stretch(pair, bead.source.clone(), text, unit.span.start)
+                {
                     let quoted = span.slice(pair.target.text);
                     (
                         format!("draft unit {} keeps Indonesian text from its source: “{quoted}”", unit.id),
@@ -91,6 +93,7 @@ const STRETCH_WORDS: usize = 5;
 /// translated, or a source sentence glued to a translated one where the
 /// draft lost a full stop.
 fn copied_stretch(pair: &Pair<'_>, sources: std::ops::Range<usize>, text: &str, base: usize) -> Option<crate::text::Span> {
+    let is_indonesian = |w: &str| INDONESIAN.binary_search(&w).is_ok();
     let (spans, draft_words): (Vec<crate::text::Span>, Vec<String>) = words(text, base).map(|(span, w)| (span, w.to_lowercase())).unzip();
     if draft_words.len() < STRETCH_WORDS {
         return None;
@@ -103,7 +106,6 @@ fn copied_stretch(pair: &Pair<'_>, sources: std::ops::Range<usize>, text: &str, 
         .collect();
     let source_windows: std::collections::HashSet<&[String], crate::fast_hash::SeededState> =
         source_words.iter().flat_map(|source| source.windows(STRETCH_WORDS)).collect();
-    let is_indonesian = |w: &str| INDONESIAN.binary_search(&w).is_ok();
     let mut best: Option<(usize, usize)> = None;
     let mut start = None;
     for end in STRETCH_WORDS..=draft_words.len() {
@@ -132,16 +134,29 @@ fn copied_stretch(pair: &Pair<'_>, sources: std::ops::Range<usize>, text: &str, 
         .then(|| crate::text::Span::new(stretch[0].0.start, stretch[stretch.len() - 1].0.end))
 }
 
-fn fold(text: &str) -> String {
-    // One string, built in place (this runs for every draft unit).
-    let mut out = String::with_capacity(text.len());
-    for (idx, word) in text.split_whitespace().enumerate() {
-        if idx > 0 {
-            out.push(' ');
+/// Whether `a` and `b` are the same words in the same order, case aside
+/// (whitespace between them may differ), without building either folded.
+fn same_folded(a: &str, b: &str) -> bool {
+    let mut a_words = a.split_whitespace();
+    let mut b_words = b.split_whitespace();
+    loop {
+        match (a_words.next(), b_words.next()) {
+            (None, None) => return true,
+            (Some(x), Some(y)) => {
+                let same = if x.is_ascii() && y.is_ascii() {
+                    x.eq_ignore_ascii_case(y)
+                } else {
+                    // Not ASCII on one side: a lower-case form may still be
+                    // ASCII (the Kelvin sign is `k`), so compare in full.
+                    x.to_lowercase() == y.to_lowercase()
+                };
+                if !same {
+                    return false;
+                }
+            }
+            _ => return false,
         }
-        push_lower(&mut out, word);
     }
-    out
 }
 
 /// Appends `word.to_lowercase()` to `out` (in place for ASCII, the same
@@ -157,20 +172,49 @@ fn push_lower(out: &mut String, word: &str) {
 }
 
 /// Whether `text`'s function words are mostly Indonesian.
-pub fn reads_as_indonesian(text: &str) -> bool {
-    let (mut n_words, mut n_indonesian, mut n_english) = (0usize, 0usize, 0usize);
-    let mut lower = String::new();
-    for (_, word) in words(text, 0) {
-        n_words += 1;
-        lower.clear();
-        push_lower(&mut lower, word);
-        if INDONESIAN.binary_search(&lower.as_str()).is_ok() {
-            n_indonesian += 1;
-        } else if ENGLISH.binary_search(&lower.as_str()).is_ok() {
-            n_english += 1;
+#[cfg(test)]
+fn reads_as_indonesian(text: &str) -> bool {
+    FunctionWords::of(text).read_as_indonesian()
+}
+
+/// How many words a text has, how many of them are Indonesian and English
+/// function words, and how many are lower-case words of two letters or
+/// more (running text, not a list of names and figures).
+struct FunctionWords {
+    words: usize,
+    indonesian: usize,
+    english: usize,
+    lower_case: usize,
+}
+
+impl FunctionWords {
+    fn of(text: &str) -> FunctionWords {
+        let mut counts = FunctionWords {
+            words: 0,
+            indonesian: 0,
+            english: 0,
+            lower_case: 0,
+        };
+        let mut lower = String::new();
+        for (_, word) in words(text, 0) {
+            counts.words += 1;
+            if word.chars().nth(1).is_some() && word.chars().all(char::is_lowercase) {
+                counts.lower_case += 1;
+            }
+            lower.clear();
+            push_lower(&mut lower, word);
+            if INDONESIAN.binary_search(&lower.as_str()).is_ok() {
+                counts.indonesian += 1;
+            } else if ENGLISH.binary_search(&lower.as_str()).is_ok() {
+                counts.english += 1;
+            }
         }
+        counts
     }
-    n_words >= 4 && n_indonesian >= 2 && n_indonesian > 2 * n_english
+
+    fn read_as_indonesian(&self) -> bool {
+        self.words >= 4 && self.indonesian >= 2 && self.indonesian > 2 * self.english
+    }
 }
 
 #[cfg(test)]

@@ -146,26 +146,57 @@ pub mod rule {
 /// Words of `text` with their byte spans (offset by `base`): runs of
 /// letters, digits and the joiners `-`, `'` and `’` inside a word.
 pub(crate) fn words(text: &str, base: usize) -> impl Iterator<Item = (Span, &str)> + '_ {
-    let mut chars = text.char_indices().peekable();
+    // Read byte by byte where the text is ASCII (nearly all of it): every
+    // rule splits every unit into words, several times over.
+    let mut at = 0;
     std::iter::from_fn(move || {
-        loop {
-            let (start, c) = chars.next()?;
-            if !c.is_alphanumeric() {
-                continue;
+        let (start, first_len) = loop {
+            if at >= text.len() {
+                return None;
             }
-            let mut end = start + c.len_utf8();
-            while let Some(&(offset, c)) = chars.peek() {
-                let joiner = matches!(c, '-' | '\'' | '’') && text[offset + c.len_utf8()..].starts_with(char::is_alphanumeric);
-                if c.is_alphanumeric() || joiner {
-                    end = offset + c.len_utf8();
-                    chars.next();
-                } else {
-                    break;
-                }
+            let (c, len) = char_at(text, at);
+            if is_word_char(c) {
+                break (at, len);
             }
-            return Some((Span::new(base + start, base + end), &text[start..end]));
+            at += len;
+        };
+        at = start + first_len;
+        let mut end = at;
+        while at < text.len() {
+            let (c, len) = char_at(text, at);
+            let next = at + len;
+            let joiner = matches!(c, '-' | '\'' | '’') && text[next..].starts_with(char::is_alphanumeric);
+            if is_word_char(c) || joiner {
+                at = next;
+                end = next;
+            } else {
+                break;
+            }
         }
+        Some((Span::new(base + start, base + end), &text[start..end]))
     })
+}
+
+/// The character at byte `at` of `text` (a character boundary) and its
+/// length in bytes.
+#[inline]
+fn char_at(text: &str, at: usize) -> (char, usize) {
+    let byte = text.as_bytes()[at];
+    if byte.is_ascii() {
+        (char::from(byte), 1)
+    } else {
+        let c = text[at..].chars().next().unwrap_or(char::REPLACEMENT_CHARACTER);
+        (c, c.len_utf8())
+    }
+}
+
+#[inline]
+fn is_word_char(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_alphanumeric()
+    } else {
+        c.is_alphanumeric()
+    }
 }
 
 /// How two translations are compared for sameness (`repeat.inconsistent`):

@@ -80,7 +80,12 @@ fn function_words(text: &str) -> (usize, usize, usize) {
     for (_, word) in words(text, 0).take(SAMPLE_WORDS) {
         n_words += 1;
         lower.clear();
-        lower.extend(word.chars().flat_map(char::to_lowercase));
+        if word.is_ascii() {
+            lower.push_str(word);
+            lower.make_ascii_lowercase();
+        } else {
+            lower.extend(word.chars().flat_map(char::to_lowercase));
+        }
         indonesian += usize::from(INDONESIAN.contains(lower.as_str()));
         english += usize::from(ENGLISH.contains(lower.as_str()));
     }

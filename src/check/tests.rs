@@ -861,3 +861,70 @@ fn issue_11_sentence_dropped_inside_a_merge_is_an_omission() {
     assert!(!found.contains(&"omission"), "{found:?}");
     assert!(found.contains(&"structure.merged"), "{found:?}");
 }
+
+/// The word splitter every rule uses, written the plain way: one character
+/// at a time. `words` reads ASCII byte by byte and must split alike.
+fn words_one_char_at_a_time(text: &str, base: usize) -> Vec<(Span, &str)> {
+    let mut out = Vec::new();
+    let mut chars = text.char_indices().peekable();
+    while let Some((start, c)) = chars.next() {
+        if !c.is_alphanumeric() {
+            continue;
+        }
+        let mut end = start + c.len_utf8();
+        while let Some(&(offset, c)) = chars.peek() {
+            let joiner = matches!(c, '-' | '\'' | '’') && text[offset + c.len_utf8()..].starts_with(char::is_alphanumeric);
+            if c.is_alphanumeric() || joiner {
+                end = offset + c.len_utf8();
+                chars.next();
+            } else {
+                break;
+            }
+        }
+        out.push((Span::new(base + start, base + end), &text[start..end]));
+    }
+    out
+}
+
+#[test]
+fn words_split_news_text_as_written() {
+    let text = "Korea Utara’s Kim Jong-un, 25/11/2024: Rp1,5 triliun -- ke-3 'x' Ünïcödé ½ K\u{212A} -";
+    let found: Vec<&str> = super::words(text, 7).map(|(_, w)| w).collect();
+    assert_eq!(
+        found,
+        [
+            "Korea",
+            "Utara’s",
+            "Kim",
+            "Jong-un",
+            "25",
+            "11",
+            "2024",
+            "Rp1",
+            "5",
+            "triliun",
+            "ke-3",
+            "x",
+            "Ünïcödé",
+            "½",
+            "K\u{212A}"
+        ]
+    );
+    assert_eq!(super::words(text, 7).collect::<Vec<_>>(), words_one_char_at_a_time(text, 7));
+}
+
+proptest::proptest! {
+    #[test]
+    fn words_split_like_one_char_at_a_time(
+        pieces in proptest::collection::vec(proptest::prop_oneof![
+            proptest::prelude::Just("a"), proptest::prelude::Just("Z9"), proptest::prelude::Just(" "), proptest::prelude::Just("-"),
+            proptest::prelude::Just("'"), proptest::prelude::Just("’"), proptest::prelude::Just("é"), proptest::prelude::Just("½"),
+            proptest::prelude::Just("\u{212A}"), proptest::prelude::Just("."), proptest::prelude::Just("\u{00A0}"),
+            proptest::prelude::Just("日本"), proptest::prelude::Just("\u{301}"),
+        ], 0..30),
+        base in 0usize..1000,
+    ) {
+        let text: String = pieces.concat();
+        proptest::prop_assert_eq!(super::words(&text, base).collect::<Vec<_>>(), words_one_char_at_a_time(&text, base));
+    }
+}

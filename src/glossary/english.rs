@@ -140,7 +140,7 @@ impl<'a> EnglishText<'a> {
     /// The first occurrence of any form of `target`, by the rules above.
     pub fn find(&self, target: &str) -> Option<Span> {
         let relax = Relax::of(target);
-        let forms = forms(target);
+        let forms = remembered_forms(target);
         forms
             .iter()
             .filter_map(|form| self.form_matches(form, relax).into_iter().min_by_key(|span| span.start))
@@ -197,7 +197,7 @@ impl<'a> EnglishText<'a> {
     pub fn find_all(&self, target: &str, found: &mut Vec<Span>) {
         let relax = Relax::of(target);
         let n_before = found.len();
-        let forms = forms(target);
+        let forms = remembered_forms(target);
         let mut earlier: Vec<Span> = found.clone();
         earlier.sort_unstable_by_key(|span| span.start);
         let mut furthest = 0;
@@ -209,7 +209,7 @@ impl<'a> EnglishText<'a> {
             })
             .collect();
         let mut added: std::collections::BTreeMap<usize, usize> = std::collections::BTreeMap::new();
-        for form in &forms {
+        for form in forms.iter() {
             for span in self.form_matches(form, relax) {
                 let n_starting_before = earlier.partition_point(|other| other.start < span.end);
                 let overlaps_earlier = n_starting_before > 0 && earlier_ends[n_starting_before - 1] > span.start;
@@ -455,6 +455,30 @@ fn at_sentence_start(draft: &str, offset: usize) -> bool {
             '.' | '!' | '?' | ':' | '\n' | '\r' | '"' | '“' | '‘' | '\'' | '(' | '[' | '—' | '–'
         ),
     }
+}
+
+/// [`forms`] of `target`, remembered per thread: the same few hundred
+/// glossary targets are looked for in every bead of every pair, and their
+/// forms are the same each time. The memory is cleared when it holds more
+/// than `REMEMBERED` targets, so it stays small whatever is asked.
+fn remembered_forms(target: &str) -> std::rc::Rc<[String]> {
+    const REMEMBERED: usize = 1 << 14;
+    type Memory = std::collections::HashMap<Box<str>, std::rc::Rc<[String]>, crate::fast_hash::SeededState>;
+    thread_local! {
+        static MEMORY: std::cell::RefCell<Memory> = std::cell::RefCell::new(Memory::default());
+    }
+    MEMORY.with(|memory| {
+        if let Some(known) = memory.borrow().get(target) {
+            return known.clone();
+        }
+        let made: std::rc::Rc<[String]> = forms(target).into();
+        let mut memory = memory.borrow_mut();
+        if memory.len() >= REMEMBERED {
+            memory.clear();
+        }
+        memory.insert(target.into(), made.clone());
+        made
+    })
 }
 
 /// The forms of a target that count as the target (module header), the
