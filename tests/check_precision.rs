@@ -411,3 +411,46 @@ fn issue_11_police_deputies_millions_and_ranks() {
         Severity::Error,
     );
 }
+
+/// Three more classes of the second newsroom set, each beside the real
+/// mistake of its kind: the article's own date left out of a later
+/// attribution (the dateline has it), a week written with its weekdays,
+/// and a capital named without its country.
+#[test]
+fn issue_11_articles_own_date_weeks_and_capitals_without_their_country() {
+    let dated = |body: &str| format!("Kamis, 13 Mar 2025 17:45 WIB\n\nSurabaya - Hakim menjatuhkan vonis. {body}");
+    let draft_dated = |body: &str| format!("Thursday, March 13, 2025, 5:45 p.m. WIB\n\nSURABAYA — The judge passed sentence. {body}");
+    let own_date = dated("\"Vonis itu adil,\" kata Ketua Majelis Hakim Agus Setiawan di Surabaya, Kamis (13/3/2025).");
+    let own_date_en = draft_dated("\"The sentence is fair,\" presiding judge Agus Setiawan said in Surabaya.");
+    let other_date = dated("\"Vonis itu adil,\" kata Ketua Majelis Hakim Agus Setiawan di Surabaya, Senin (10/3/2025).");
+    assert_faithful(&[
+        (own_date.as_str(), own_date_en.as_str()),
+        (
+            "BMKG memprakirakan hujan lebat selama sepekan ke depan, yakni pada Senin-Minggu, 22-28 Desember 2025.",
+            "The BMKG forecasts heavy rain over the coming week, from Monday 22 to Sunday 28 December 2025.",
+        ),
+        (
+            "Pertemuan itu digelar di Kuala Lumpur, Malaysia, Rabu (9/7/2025).",
+            "The meeting was held in Kuala Lumpur on Wednesday, July 9, 2025.",
+        ),
+    ]);
+    assert_caught(
+        &[
+            // Another day than the dateline's, left out: lost.
+            (other_date.as_str(), own_date_en.as_str(), "number", "Senin (10/3/2025)"),
+            (
+                "BMKG memprakirakan hujan lebat selama sepekan ke depan, yakni pada Senin-Minggu, 22-28 Desember 2025.",
+                "The BMKG forecasts heavy rain over the coming week, from Monday 22 to Sunday 29 December 2025.",
+                "number",
+                "Monday 22 to Sunday 29 December 2025",
+            ),
+            (
+                "Pertemuan itu digelar di Kuala Lumpur, Malaysia, Rabu (9/7/2025).",
+                "The meeting was held in Kuala Lumpur, Singapore, on Wednesday, July 9, 2025.",
+                "glossary",
+                "Singapore",
+            ),
+        ],
+        Severity::Error,
+    );
+}

@@ -31,6 +31,9 @@
 //!   (info). Any other year left out is `number.missing`.
 //! * A date given only by its weekday (`Senin (25/11/2024)` → "on Monday",
 //!   AP style within a week) is `calendar.shortened` (info).
+//! * The article's own date (the day of its dateline) repeated in the body
+//!   and left out of the draft altogether (`kata …, Kamis (13/3/2025)` →
+//!   "… said.") is `calendar.shortened` too: the dateline carries it.
 //! * Where the draft has no date the parser reads, the parts are looked for
 //!   one by one (the day among the draft's numbers, the month by name): any
 //!   of them found means the date is there in another form; none found is
@@ -51,7 +54,8 @@ crate::check::declare::declare_rules! {
         "A date is shortened in the draft the way news style does.",
         "The draft gives a date of the source in the short form news English uses: without the\n\
          article's own year (the year of its dateline), or only by its weekday for a date within the\n\
-         week (AP style: \"Senin (25/11/2024)\" → \"on Monday\"). Nothing is lost for a reader of the\n\
+         week (AP style: \"Senin (25/11/2024)\" → \"on Monday\"), or left out where it repeats the\n\
+         day of the article's dateline. Nothing is lost for a reader of the\n\
          day's news; the finding is there for archives that want full dates. A year that is not the\n\
          article's own is reported as number.missing instead.\n\
          Example: \"Senin (25/11/2024)\" translated as \"on Monday, Nov. 25\".";
@@ -294,9 +298,9 @@ impl Reader<'_> {
                 {
                     day_end = Some(second as u8);
                     next += 1;
-                } else if let Some(second) = self.worded_range_end(idx) {
+                } else if let Some((second, n_tokens)) = self.worded_range_end(idx) {
                     day_end = Some(second);
-                    next += 2;
+                    next += n_tokens;
                 }
                 // English "the 25th of November".
                 if lang == Lang::En
@@ -337,9 +341,9 @@ impl Reader<'_> {
                         {
                             day_end = Some(second as u8);
                             last += 1;
-                        } else if let Some(second) = self.worded_range_end(last) {
+                        } else if let Some((second, n_tokens)) = self.worded_range_end(last) {
                             day_end = Some(second);
-                            last += 2;
+                            last += n_tokens;
                         }
                         let (year, end_token) = self.year_after(last);
                         Some((
@@ -366,10 +370,15 @@ impl Reader<'_> {
     /// `24 through 27 October`. The second day may be smaller than the first
     /// (`30 sampai 2 Desember` runs into the next month) where a month or
     /// punctuation follows it, unlike a hyphen range, because the word
-    /// leaves no doubt that it is a range.
-    fn worded_range_end(&self, day: usize) -> Option<u8> {
+    /// leaves no doubt that it is a range. The second day may have its
+    /// weekday (`Monday 22 to Sunday 28 December`). Returns the last day and
+    /// how many tokens after `day` the range takes.
+    fn worded_range_end(&self, day: usize) -> Option<(u8, usize)> {
         let (word_span, word) = *self.tokens.get(day + 1)?;
-        let Some(&(_, Token::Number(second, digits))) = self.tokens.get(day + 2) else {
+        // The second day's weekday, if it has one: skipped.
+        let weekday = matches!(self.tokens.get(day + 2), Some(&(_, Token::Weekday(_)))) && is_blank(self.gap(day + 2, day + 3));
+        let second_at = if weekday { day + 3 } else { day + 2 };
+        let Some(&(_, Token::Number(second, digits))) = self.tokens.get(second_at) else {
             return None;
         };
         let Token::Number(first, _) = self.tokens[day].1 else {
@@ -384,13 +393,13 @@ impl Reader<'_> {
         // A smaller second number is the end of a range only where nothing
         // goes on after it but a month or punctuation: `Oct. 24 to 5 people`
         // is a count.
-        let ends_there = match self.tokens.get(day + 3) {
+        let ends_there = match self.tokens.get(second_at + 1) {
             None => true,
-            Some(&(_, next)) => matches!(next, Token::Month(_)) || !is_blank(self.gap(day + 2, day + 3)),
+            Some(&(_, next)) => matches!(next, Token::Month(_)) || !is_blank(self.gap(second_at, second_at + 1)),
         };
         let ordered = second > first || ends_there;
         (word == Token::Word && connector && spaced && digits <= 2 && valid_day(second) && second != first && ordered)
-            .then_some(second as u8)
+            .then_some((second as u8, second_at - day))
     }
 
     /// A year after token `last` (`, 2024` or ` 2024`): the year and the last
@@ -454,6 +463,8 @@ pub(super) struct BeadSides<'a> {
     /// The bead's first draft unit: its index and id.
     pub target_idx: usize,
     pub target_unit: &'a str,
+    /// The month and day of the article's dateline, if it gives them.
+    pub article_day: Option<(u8, u8)>,
 }
 
 /// Compares the dates of one bead and reports what a reviser would. The
@@ -689,6 +700,25 @@ fn judge_loose(
         );
         return;
     }
+    // The article's own date, given again in the body (`kata …, Kamis
+    // (13/3/2025)`): news English leaves it out, the dateline has it.
+    let articles_own = sides
+        .article_day
+        .is_some_and(|(month, day)| source.month == Some(month) && source.day == Some(day))
+        && source.day_end.is_none()
+        && source.year.is_none_or(|year| current_year == Some(year));
+    if articles_own {
+        out.push(
+            finding(
+                CALENDAR_SHORTENED,
+                format!("the draft leaves out the date {source_quote}; fine, it is the article's own date, in its dateline"),
+            )
+            .with_source(sides.source_idx, sides.source_unit, source.span)
+            .with_target(sides.target_idx, sides.target_unit, sides.target_span)
+            .with_expected(expected_english(source)),
+        );
+        return;
+    }
     out.push(
         finding(NUMBER_MISSING, format!("the date {source_quote} is not in the draft"))
             .with_source(sides.source_idx, sides.source_unit, source.span)
@@ -778,6 +808,11 @@ mod tests {
                 (Some(24), Some(27), Some(10), "Oct. 24 to 27".into()),
                 (Some(24), Some(27), Some(10), "24 through 27 October".into())
             ]
+        );
+        // The second day with its weekday, as British papers write a week.
+        assert_eq!(
+            ranges("over the coming week, from Monday 22 to Sunday 28 December, which", Lang::En),
+            vec![(Some(22), Some(28), Some(12), "22 to Sunday 28 December".into())]
         );
         // Not a range: a count after the date, a word that is no connector.
         assert_eq!(ranges("on Oct. 24 to 5 people", Lang::En).len(), 1);

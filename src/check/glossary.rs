@@ -22,7 +22,7 @@ use crate::finding::Finding;
 use crate::finding::Severity;
 use crate::glossary::TargetIndex;
 use crate::glossary::english::{EnglishText, is_title_or_institution};
-use crate::glossary::targets::replaces;
+use crate::glossary::targets::{TargetKind, replaces};
 use crate::numbers::{NumberKind, NumberMention, extract};
 use crate::segment::Lang;
 use crate::segment::UnitKind;
@@ -55,8 +55,9 @@ crate::check::declare::declare_rules! {
          number (triliun, WIB: the number rules check them). Other wordings must be admitted in the\n\
          glossary. Levels: an error, and it names what the draft has instead when that is another\n\
          fixed name of the same kind (the draft has South Korea); information when the term was\n\
-         named earlier in the draft (a later sentence may say \"it\") or a headline leaves it out\n\
-         (headlines are rewritten freely); a warning when a headline has another name instead.\n\
+         named earlier in the draft (a later sentence may say \"it\"), a headline leaves it out\n\
+         (headlines are rewritten freely), or a country follows a place the draft names (\"di Kuala\n\
+         Lumpur, Malaysia\" as \"in Kuala Lumpur\"); a warning when a headline has another name instead.\n\
          Example: \"Menteri Luar Negeri\" translated as \"Foreign Affairs Secretary\" instead of\n\
          \"Foreign Minister\".";
 }
@@ -172,6 +173,20 @@ impl Check for GlossaryTerms {
                             target_span,
                             Some(Severity::Info),
                         ),
+                        // `di Kuala Lumpur, Malaysia` → "in Kuala Lumpur":
+                        // the country after a place the draft names.
+                        None if pair
+                            .targets
+                            .is_some_and(|index| index.kind(&term.targets[0]) == TargetKind::Country)
+                            && place_before(pair.source.text, term.span, draft.text()).is_some() =>
+                        {
+                            let place = place_before(pair.source.text, term.span, draft.text()).unwrap_or_default();
+                            (
+                                format!("{wanted}; the draft names {place} without its country, as news English does"),
+                                target_span,
+                                Some(Severity::Info),
+                            )
+                        }
                         None => (wanted, target_span, None),
                     };
                     let mut missing = finding(GLOSSARY_MISSING, message)
@@ -411,6 +426,37 @@ fn deputy_of(source: &str, term: Span, draft: &str) -> bool {
     deputy && super::words(draft, 0).any(|(_, word)| word.eq_ignore_ascii_case("deputy") || word.eq_ignore_ascii_case("vice"))
 }
 
+/// The place a country term follows in the source as an apposition
+/// (`di Kuala Lumpur, Malaysia, Rabu`), when the draft names that place
+/// with the same words: the words before `, ` and the term, capitalised,
+/// up to three of them.
+fn place_before<'s>(source: &'s str, term: Span, draft: &str) -> Option<&'s str> {
+    let before = source[..term.start].strip_suffix(", ")?;
+    let after = source[term.end..].chars().next();
+    if !after.is_none_or(|c| matches!(c, ',' | '.' | ';' | ')' | '\n')) {
+        return None;
+    }
+    // The capitalised words that end `before`, at most three.
+    let mut start = before.len();
+    for (idx, word) in before.rsplit(' ').take(3).enumerate() {
+        let capitalised = word.starts_with(char::is_uppercase) && word.chars().all(|c| c.is_alphanumeric() || c == '-');
+        if !capitalised {
+            break;
+        }
+        start -= word.len() + usize::from(idx > 0);
+    }
+    let place = before[start..].trim();
+    if place.is_empty() || !place.starts_with(char::is_uppercase) {
+        return None;
+    }
+    let found = draft.match_indices(place).any(|(at, _)| {
+        let left_ok = !draft[..at].ends_with(char::is_alphanumeric);
+        let right_ok = !draft[at + place.len()..].starts_with(char::is_alphanumeric);
+        left_ok && right_ok
+    });
+    found.then_some(place)
+}
+
 fn count_targets(draft: &EnglishText<'_>, targets: &[String]) -> usize {
     let mut found: Vec<Span> = Vec::new();
     for target in targets {
@@ -422,6 +468,28 @@ fn count_targets(draft: &EnglishText<'_>, targets: &[String]) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_country_after_a_place_the_draft_names() {
+        let at = |source: &str, term: &str| {
+            let start = source.find(term).unwrap();
+            Span::new(start, start + term.len())
+        };
+        let source = "Pertemuan di Kuala Lumpur, Malaysia, Rabu.";
+        let term = at(source, "Malaysia");
+        assert_eq!(
+            place_before(source, term, "The meeting in Kuala Lumpur on Wednesday."),
+            Some("Kuala Lumpur")
+        );
+        // The place must be in the draft as written, as whole words.
+        assert_eq!(place_before(source, term, "The meeting in the Malaysian capital."), None);
+        assert_eq!(place_before(source, term, "The meeting in Kuala Lumpurs."), None);
+        // A country that is not an apposition after a capitalised place.
+        let listed = "Pertemuan dengan wakil dari negara tetangga, Malaysia.";
+        assert_eq!(place_before(listed, at(listed, "Malaysia"), "a neighbour, Malaysia"), None);
+        let followed = "Kuala Lumpur, Malaysia Airlines menambah rute.";
+        assert_eq!(place_before(followed, at(followed, "Malaysia"), "Kuala Lumpur"), None);
+    }
 
     #[test]
     fn counting_does_not_double_count_overlaps() {

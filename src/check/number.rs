@@ -92,6 +92,7 @@ pub struct Numbers;
 impl Check for Numbers {
     fn run(&self, pair: &Pair<'_>, out: &mut Vec<Finding>) {
         let current_year = article_year(pair);
+        let article_day = article_day(pair);
         for bead in pair.beads {
             let (Some(first_source), Some(first_target)) = (bead.first_source(), bead.first_target()) else {
                 continue;
@@ -122,6 +123,7 @@ impl Check for Numbers {
                 target_span,
                 target_idx: first_target,
                 target_unit: &target_unit.id,
+                article_day,
             };
             let date_spans = dates::check_bead(&sides, &mut target_numbers, current_year, out);
             let date_spans = Containment::new(date_spans);
@@ -238,6 +240,21 @@ impl Check for Numbers {
 /// The year of the article: the year of the first date in the source's
 /// dateline, if it has one. A date of this year may drop its year in the
 /// draft, as news style does.
+/// The month and day of the article's dateline (`Kamis, 13 Mar 2025` →
+/// March 13), if it gives both.
+fn article_day(pair: &Pair<'_>) -> Option<(u8, u8)> {
+    pair.source
+        .units
+        .iter()
+        .take(8)
+        .filter(|unit| unit.kind == crate::segment::UnitKind::Dateline)
+        .find_map(|unit| {
+            dates::extract(unit.span.slice(pair.source.text), unit.span.start, Lang::Id)
+                .into_iter()
+                .find_map(|date| Some((date.month?, date.day?)))
+        })
+}
+
 fn article_year(pair: &Pair<'_>) -> Option<i32> {
     pair.source
         .units
