@@ -570,9 +570,101 @@ fn with_suffixes(text: &str, start: usize, end: usize, mut value: f64, mut kind:
     }
 }
 
+/// English number words and their values (`english_number_words`).
+const ENGLISH_UNITS: &[(&str, f64)] = &[
+    ("zero", 0.0),
+    ("one", 1.0),
+    ("two", 2.0),
+    ("three", 3.0),
+    ("four", 4.0),
+    ("five", 5.0),
+    ("six", 6.0),
+    ("seven", 7.0),
+    ("eight", 8.0),
+    ("nine", 9.0),
+    ("ten", 10.0),
+    ("eleven", 11.0),
+    ("twelve", 12.0),
+    ("thirteen", 13.0),
+    ("fourteen", 14.0),
+    ("fifteen", 15.0),
+    ("sixteen", 16.0),
+    ("seventeen", 17.0),
+    ("eighteen", 18.0),
+    ("nineteen", 19.0),
+    ("twenty", 20.0),
+    ("thirty", 30.0),
+    ("forty", 40.0),
+    ("fifty", 50.0),
+    ("sixty", 60.0),
+    ("seventy", 70.0),
+    ("eighty", 80.0),
+    ("ninety", 90.0),
+];
+
+/// English words that multiply the number before them.
+const ENGLISH_MULTIPLIERS: &[(&str, f64)] = &[
+    ("hundred", 100.0),
+    ("thousand", 1e3),
+    ("million", 1e6),
+    ("billion", 1e9),
+    ("trillion", 1e12),
+];
+
+/// Whether `lower` (a lower-case word) is an English number word of ten or
+/// more (`thirty`, `twelve`, `hundred`): a number written out, not the
+/// pronoun `one`.
+pub fn is_english_number_word(lower: &str) -> bool {
+    ENGLISH_UNITS.iter().any(|&(word, value)| value >= 10.0 && word == lower) || ENGLISH_MULTIPLIERS.iter().any(|&(word, _)| word == lower)
+}
+
+/// Values of the numbers a text writes in English words, whole phrases
+/// (`twenty-five`, `a hundred`, `two million`, `one hundred and twenty`).
+pub fn english_number_words(lower: &str) -> Vec<f64> {
+    let mut values = Vec::new();
+    let (mut total, mut current, mut any) = (0.0f64, 0.0f64, false);
+    let mut flush = |total: &mut f64, current: &mut f64, any: &mut bool| {
+        if *any {
+            values.push(*total + *current);
+        }
+        (*total, *current, *any) = (0.0, 0.0, false);
+    };
+    for word in lower.split(|c: char| !c.is_alphabetic()) {
+        if word.is_empty() {
+            continue;
+        }
+        if let Some(&(_, value)) = ENGLISH_UNITS.iter().find(|(w, _)| *w == word) {
+            current += value;
+            any = true;
+        } else if let Some(&(_, factor)) = ENGLISH_MULTIPLIERS.iter().find(|(w, _)| *w == word) {
+            let base = if any && current > 0.0 { current } else { 1.0 };
+            if factor >= 1e3 {
+                total += base * factor;
+                current = 0.0;
+            } else {
+                current = base * factor;
+            }
+            any = true;
+        } else if word == "and" && any || word == "a" && !any {
+            continue;
+        } else {
+            flush(&mut total, &mut current, &mut any);
+        }
+    }
+    flush(&mut total, &mut current, &mut any);
+    values
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn english_number_words_of_ten_or_more() {
+        assert!(is_english_number_word("thirty") && is_english_number_word("twelve") && is_english_number_word("hundred"));
+        assert!(!is_english_number_word("one") && !is_english_number_word("nine") && !is_english_number_word("thirtieth"));
+        assert_eq!(english_number_words("thirty-one were rescued"), vec![31.0]);
+    }
 
     fn values(text: &str, lang: Lang) -> Vec<(f64, NumberKind)> {
         extract(text, lang).iter().map(|m| (m.value, m.kind)).collect()

@@ -454,3 +454,32 @@ fn issue_11_articles_own_date_weeks_and_capitals_without_their_country() {
         Severity::Error,
     );
 }
+
+/// A number written out at the start of a sentence anchors like digits,
+/// and a short plain sentence may be condensed by more than a factor of
+/// three: each a free 1-1 rendering, not an omission beside an addition.
+#[test]
+fn issue_11_spelled_numbers_and_short_free_renderings_are_pairs() {
+    let manifest = "Berdasarkan manifes, kapal tersebut mengangkut 53 penumpang dan 12 anak buah kapal, sehingga total 65 orang.";
+    let manifest_en = "According to the manifest, the vessel had 53 passengers and 12 crew on board, 65 people in all.";
+    let rescued = format!("{manifest} Sebanyak 31 orang berhasil diselamatkan dalam kondisi hidup.");
+    let rescued_en = format!("{manifest_en} Thirty-one were rescued alive.");
+    let substitution =
+        "Pelatih memasukkan Beckham Putra pada menit ke-58. Pergantian itu membuahkan hasil. Pada menit ke-67, Ciro Alves mencetak gol.";
+    let substitution_en = "The coach brought on Beckham Putra after 58 minutes. It worked. In the 67th minute Ciro Alves scored.";
+    assert_faithful(&[(rescued.as_str(), rescued_en.as_str()), (substitution, substitution_en)]);
+    let rescued_dropped = manifest_en.to_string();
+    let substitution_dropped = "The coach brought on Beckham Putra after 58 minutes. In the 67th minute Ciro Alves scored.";
+    assert_caught(
+        &[
+            (
+                rescued.as_str(),
+                rescued_dropped.as_str(),
+                "omission",
+                "Sebanyak 31 orang berhasil diselamatkan dalam kondisi hidup.",
+            ),
+            (substitution, substitution_dropped, "omission", "Pergantian itu membuahkan hasil."),
+        ],
+        Severity::Error,
+    );
+}

@@ -121,6 +121,17 @@ pub fn features(
             let words = words_of(text);
             // Lower-cased once: the term pairs below look at them too.
             let lower_words: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
+            // Numbers of ten or more written in English words (`Thirty-one
+            // were rescued`, AP style at the start of a sentence) anchor
+            // like digits.
+            if lang == crate::segment::Lang::En && lower_words.iter().any(|w| w.split('-').any(crate::numbers::is_english_number_word)) {
+                for value in crate::numbers::english_number_words(&text.to_lowercase()) {
+                    if value >= 10.0 {
+                        strong += weights.number;
+                        keys.push((hash(b'n', &((value * 1000.0).round() as i64).to_le_bytes()), weights.number));
+                    }
+                }
+            }
             let (mut id_words, mut en_words) = (0u16, 0u16);
             for (word_idx, (word, lower)) in words.iter().zip(&lower_words).enumerate() {
                 let capitalised = word.chars().next().is_some_and(char::is_uppercase);

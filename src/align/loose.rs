@@ -16,7 +16,9 @@
 //!   a name, a calendar word, a glossary term): a sentence pasted from
 //!   another article or a swapped sentence brings names and figures that
 //!   the source does not have, and stays an addition;
-//! * lengths within a factor of three.
+//! * lengths within a factor of three (four where a side has at most
+//!   `SHORT_CHARS` characters and neither has strong anchors: `Pergantian
+//!   itu membuahkan hasil.` ↔ `It worked.`).
 //!
 //! Equal counts pair one to one in order; otherwise the run becomes one
 //! bead (2-1, 1-2, …). The pairing's score is at most
@@ -122,6 +124,10 @@ pub fn join_merged_sentences(scorer: &Scorer<'_>, source: &[AlignUnit<'_>], mut 
     beads
 }
 
+/// A side this short (in characters) and without anchors may differ from
+/// the other by a factor of four rather than three.
+const SHORT_CHARS: u32 = 40;
+
 /// The least weight of anchors an omitted sentence must bring to a
 /// neighbour's draft to be joined to it: a number, or a name.
 const MIN_JOIN_GAIN: f32 = 1.5;
@@ -148,8 +154,16 @@ fn pairing(scorer: &Scorer<'_>, source: &[AlignUnit<'_>], target: &[AlignUnit<'_
         return None;
     }
     let chars = |features: &[super::anchors::UnitFeatures]| features.iter().map(|f| f.chars).sum::<u32>().max(1);
-    let ratio = chars(&scorer.target[target_start..target_end]) as f32 / chars(&scorer.source[source_start..source_end]) as f32;
-    if !(1.0 / 3.0..=3.0).contains(&ratio) {
+    let (target_chars, source_chars) = (
+        chars(&scorer.target[target_start..target_end]),
+        chars(&scorer.source[source_start..source_end]),
+    );
+    let ratio = target_chars as f32 / source_chars as f32;
+    // A short sentence without anchors may be condensed further (`Pergantian
+    // itu membuahkan hasil.` ↔ `It worked.`).
+    let short_and_plain = source_strong < WEAK && target_strong < WEAK && target_chars.min(source_chars) <= SHORT_CHARS;
+    let limit = if short_and_plain { 4.0 } else { 3.0 };
+    if !(1.0 / limit..=limit).contains(&ratio) {
         return None;
     }
     let bead = |source: std::ops::Range<usize>, target: std::ops::Range<usize>| {

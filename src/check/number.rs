@@ -593,7 +593,7 @@ fn spelled_out(mention: &NumberMention, target: &DraftWords<'_>) -> bool {
             .any(|&(word, value)| (mention.value.round() as i64).rem_euclid(100) == value && has_word(word)),
         _ => {
             NUMBER_WORDS.iter().any(|&(word, value)| value == mention.value && has_word(word))
-                || target.has_value(mention.value, english_number_words)
+                || target.has_value(mention.value, crate::numbers::english_number_words)
         }
     }
 }
@@ -620,80 +620,6 @@ const DECADE_WORDS: &[(&str, i64)] = &[
     ("eighties", 80),
     ("nineties", 90),
 ];
-
-/// Values of the numbers a text writes in English words, whole phrases
-/// (`twenty-five`, `a hundred`, `two million`, `one hundred and twenty`).
-fn english_number_words(lower: &str) -> Vec<f64> {
-    const UNITS: &[(&str, f64)] = &[
-        ("zero", 0.0),
-        ("one", 1.0),
-        ("two", 2.0),
-        ("three", 3.0),
-        ("four", 4.0),
-        ("five", 5.0),
-        ("six", 6.0),
-        ("seven", 7.0),
-        ("eight", 8.0),
-        ("nine", 9.0),
-        ("ten", 10.0),
-        ("eleven", 11.0),
-        ("twelve", 12.0),
-        ("thirteen", 13.0),
-        ("fourteen", 14.0),
-        ("fifteen", 15.0),
-        ("sixteen", 16.0),
-        ("seventeen", 17.0),
-        ("eighteen", 18.0),
-        ("nineteen", 19.0),
-        ("twenty", 20.0),
-        ("thirty", 30.0),
-        ("forty", 40.0),
-        ("fifty", 50.0),
-        ("sixty", 60.0),
-        ("seventy", 70.0),
-        ("eighty", 80.0),
-        ("ninety", 90.0),
-    ];
-    const MULTIPLIERS: &[(&str, f64)] = &[
-        ("hundred", 100.0),
-        ("thousand", 1e3),
-        ("million", 1e6),
-        ("billion", 1e9),
-        ("trillion", 1e12),
-    ];
-    let mut values = Vec::new();
-    let (mut total, mut current, mut any) = (0.0f64, 0.0f64, false);
-    let mut flush = |total: &mut f64, current: &mut f64, any: &mut bool| {
-        if *any {
-            values.push(*total + *current);
-        }
-        (*total, *current, *any) = (0.0, 0.0, false);
-    };
-    for word in lower.split(|c: char| !c.is_alphabetic()) {
-        if word.is_empty() {
-            continue;
-        }
-        if let Some(&(_, value)) = UNITS.iter().find(|(w, _)| *w == word) {
-            current += value;
-            any = true;
-        } else if let Some(&(_, factor)) = MULTIPLIERS.iter().find(|(w, _)| *w == word) {
-            let base = if any && current > 0.0 { current } else { 1.0 };
-            if factor >= 1e3 {
-                total += base * factor;
-                current = 0.0;
-            } else {
-                current = base * factor;
-            }
-            any = true;
-        } else if word == "and" && any || word == "a" && !any {
-            continue;
-        } else {
-            flush(&mut total, &mut current, &mut any);
-        }
-    }
-    flush(&mut total, &mut current, &mut any);
-    values
-}
 
 /// How an English text writes the value: `10,000`, `2.5`, `14:23`, `25%`.
 /// A number the source writes without separators and under 10,000 (a year,
@@ -765,8 +691,14 @@ mod tests {
 
     #[test]
     fn numbers_in_words() {
-        assert_eq!(english_number_words("twenty-five people and a hundred more"), vec![25.0, 100.0]);
-        assert_eq!(english_number_words("two million and one hundred and twenty"), vec![2_000_120.0]);
-        assert_eq!(english_number_words("some of the people"), Vec::<f64>::new());
+        assert_eq!(
+            crate::numbers::english_number_words("twenty-five people and a hundred more"),
+            vec![25.0, 100.0]
+        );
+        assert_eq!(
+            crate::numbers::english_number_words("two million and one hundred and twenty"),
+            vec![2_000_120.0]
+        );
+        assert_eq!(crate::numbers::english_number_words("some of the people"), Vec::<f64>::new());
     }
 }
