@@ -225,7 +225,10 @@ pub fn findings(summaries: &[PairSummary], names: &[&str], config: &CheckConfig)
                     first.insert(&translation.key, (pair_idx, translation));
                 }
                 Some(&(first_pair, reference))
-                    if first_pair != pair_idx && translation_key(&reference.text) != translation_key(&translation.text) =>
+                    // Equal texts have equal keys: most repeats need no key.
+                    if first_pair != pair_idx
+                        && reference.text != translation.text
+                        && translation_key(&reference.text) != translation_key(&translation.text) =>
                 {
                     let other = names
                         .get(first_pair)
