@@ -571,7 +571,7 @@ fn with_suffixes(text: &str, start: usize, end: usize, mut value: f64, mut kind:
 }
 
 /// English number words and their values (`english_number_words`).
-const ENGLISH_UNITS: &[(&str, f64)] = &[
+pub(crate) const ENGLISH_UNITS: &[(&str, f64)] = &[
     ("zero", 0.0),
     ("one", 1.0),
     ("two", 2.0),

@@ -48,34 +48,9 @@ crate::check::declare::declare_rules! {
          Example: \"naik 15 persen\" translated as \"rose sharply\"; \"pada 14 April 1998\" as \"on April 14\".";
 }
 
-const NUMBER_WORDS: &[(&str, f64)] = &[
-    ("one", 1.0),
-    ("two", 2.0),
-    ("three", 3.0),
-    ("four", 4.0),
-    ("five", 5.0),
-    ("six", 6.0),
-    ("seven", 7.0),
-    ("eight", 8.0),
-    ("nine", 9.0),
-    ("ten", 10.0),
-    ("eleven", 11.0),
-    ("twelve", 12.0),
-    ("thirteen", 13.0),
-    ("fourteen", 14.0),
-    ("fifteen", 15.0),
-    ("sixteen", 16.0),
-    ("seventeen", 17.0),
-    ("eighteen", 18.0),
-    ("nineteen", 19.0),
-    ("twenty", 20.0),
-    ("thirty", 30.0),
-    ("forty", 40.0),
-    ("fifty", 50.0),
-    ("sixty", 60.0),
-    ("seventy", 70.0),
-    ("eighty", 80.0),
-    ("ninety", 90.0),
+/// Words for numbers besides the cardinals of `crate::numbers` (which
+/// are looked up there): ordinals, fractions, dozens.
+const OTHER_NUMBER_WORDS: &[(&str, f64)] = &[
     ("hundred", 100.0),
     ("first", 1.0),
     ("second", 2.0),
@@ -237,12 +212,9 @@ impl Check for Numbers {
     }
 }
 
-/// The year of the article: the year of the first date in the source's
-/// dateline, if it has one. A date of this year may drop its year in the
-/// draft, as news style does.
-/// The month and day of the article's dateline (`Kamis, 13 Mar 2025` →
-/// March 13), if it gives both.
-fn article_day(pair: &Pair<'_>) -> Option<(u8, u8)> {
+/// What `pick` reads from the first date of the source's dateline (among
+/// its first units) that has it.
+fn from_dateline<T>(pair: &Pair<'_>, pick: impl Fn(&dates::DateMention) -> Option<T>) -> Option<T> {
     pair.source
         .units
         .iter()
@@ -250,22 +222,22 @@ fn article_day(pair: &Pair<'_>) -> Option<(u8, u8)> {
         .filter(|unit| unit.kind == crate::segment::UnitKind::Dateline)
         .find_map(|unit| {
             dates::extract(unit.span.slice(pair.source.text), unit.span.start, Lang::Id)
-                .into_iter()
-                .find_map(|date| Some((date.month?, date.day?)))
+                .iter()
+                .find_map(&pick)
         })
 }
 
+/// The year of the article: the year of the first date in the source's
+/// dateline, if it has one. A date of this year may drop its year in the
+/// draft, as news style does.
 fn article_year(pair: &Pair<'_>) -> Option<i32> {
-    pair.source
-        .units
-        .iter()
-        .take(8)
-        .filter(|unit| unit.kind == crate::segment::UnitKind::Dateline)
-        .find_map(|unit| {
-            dates::extract(unit.span.slice(pair.source.text), unit.span.start, Lang::Id)
-                .into_iter()
-                .find_map(|date| date.year)
-        })
+    from_dateline(pair, |date| date.year)
+}
+
+/// The month and day of the article's dateline (`Kamis, 13 Mar 2025` →
+/// March 13), if it gives both.
+fn article_day(pair: &Pair<'_>) -> Option<(u8, u8)> {
+    from_dateline(pair, |date| Some((date.month?, date.day?)))
 }
 
 /// What a unit measures, and how many base units it is.
@@ -592,7 +564,10 @@ fn spelled_out(mention: &NumberMention, target: &DraftWords<'_>) -> bool {
             .iter()
             .any(|&(word, value)| (mention.value.round() as i64).rem_euclid(100) == value && has_word(word)),
         _ => {
-            NUMBER_WORDS.iter().any(|&(word, value)| value == mention.value && has_word(word))
+            crate::numbers::ENGLISH_UNITS
+                .iter()
+                .chain(OTHER_NUMBER_WORDS)
+                .any(|&(word, value)| value == mention.value && has_word(word))
                 || target.has_value(mention.value, crate::numbers::english_number_words)
         }
     }
