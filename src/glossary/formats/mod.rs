@@ -248,13 +248,7 @@ impl RowMerger {
                     entry.sources.push(source);
                 }
             }
-            entry.replace |= row.replace;
-            if entry.note.is_none() {
-                entry.note = row.note;
-            }
-            if entry.domain.is_none() {
-                entry.domain = row.domain;
-            }
+            merge_details(entry, row.replace, row.note, row.domain);
             return;
         }
         self.by_source.insert(first_source.clone(), self.entries.len());
@@ -320,12 +314,19 @@ fn merge_small(entry: &mut Entry, row: GlossaryRow, reader: &mut Reader<'_>) {
             entry.sources.push(source);
         }
     }
-    entry.replace |= row.replace;
+    merge_details(entry, row.replace, row.note, row.domain);
+}
+
+/// What a row adds to its entry besides targets and spellings, on both
+/// paths of [`RowMerger::add`]: a `replace` mark, and a note and domain
+/// where the entry has none yet.
+fn merge_details(entry: &mut Entry, replace: bool, note: Option<String>, domain: Option<String>) {
+    entry.replace |= replace;
     if entry.note.is_none() {
-        entry.note = row.note;
+        entry.note = note;
     }
     if entry.domain.is_none() {
-        entry.domain = row.domain;
+        entry.domain = domain;
     }
 }
 
