@@ -9,14 +9,15 @@
         N distinct terms (TSV `term<TAB>TERM-en`): random 1-3-word n-grams
         taken from TEXT's words, so that many of them occur.
 
-The end-to-end comparison (release build, files in /tmp, nothing committed):
+The end-to-end comparison (release build, files in /tmp, nothing committed; BENCH is the
+folder of the ratio and pyahocorasick scripts the team keeps beside the repository):
 
     python3 benches/make_glossary.py text /tmp/gbench/text50.txt 50
     python3 benches/make_glossary.py glossary /tmp/gbench/text50.txt 1000 /tmp/gbench/g1k.tsv
     python3 benches/make_glossary.py glossary /tmp/gbench/text50.txt 100000 /tmp/gbench/g100k.tsv
-    python3 ../shared/bench/ratio.py 5 \
+    python3 $BENCH/ratio.py 5 \
         'target/release/selaras glossary apply --format counts --no-default-glossary -g /tmp/gbench/g1k.tsv /tmp/gbench/text50.txt' \
-        'python3 ../shared/bench/ac_counts.py /tmp/gbench/g1k.tsv /tmp/gbench/text50.txt'
+        'python3 $BENCH/ac_counts.py /tmp/gbench/g1k.tsv /tmp/gbench/text50.txt'
 """
 import glob, json, os, random, re, sys
 

@@ -1,5 +1,5 @@
 //! False alarms of `selaras check` on faithful translations: runs the whole
-//! pipeline on the clean alignment sets (`../shared/data/alignment/*.clean.jsonl`,
+//! pipeline on the clean alignment sets (`$DATA/alignment/*.clean.jsonl` of the development data,
 //! UD Indonesian GSD and CSUI with their English translations, CC BY-SA 4.0)
 //! as pre-segmented pairs and counts findings per rule. The English sides are
 //! translations of the source sentences, so every error or warning here is a
@@ -7,7 +7,7 @@
 //! 1,000 source sentences.
 //!
 //! ```text
-//! cargo run --release --example eval_check -- ../shared/data/alignment/csui-train.clean.jsonl [--show RULE]
+//! cargo run --release --example eval_check -- $DATA/alignment/csui-train.clean.jsonl [--show RULE]
 //! ```
 
 use std::collections::BTreeMap;

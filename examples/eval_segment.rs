@@ -1,5 +1,5 @@
 //! Scores the segmenter on sentence-boundary sets in the format of
-//! `../shared/data/segmentation/` (UD Indonesian GSD and CSUI, CC BY-SA 4.0),
+//! `$DATA/segmentation/` of the development data (UD Indonesian GSD and CSUI, CC BY-SA 4.0),
 //! with the definitions of that folder's `score.py`: boundary offsets are
 //! moved left over whitespace, the end of the document is not counted, and
 //! precision, recall and F1 are micro-averaged over all boundaries.
@@ -8,7 +8,7 @@
 //! cargo run --release --example eval_segment -- GOLD.jsonl [GOLD.jsonl …] [--mode alone|joined|both] [--pred OUT.jsonl] [--errors N] [--lang id|en] [--side source|target]
 //! ```
 //!
-//! `--side source|target` reads an alignment set instead (`../shared/data/alignment/`)
+//! `--side source|target` reads an alignment set instead (`$DATA/alignment/`)
 //! and scores one side of it: its sentences are the gold units; use
 //! `--lang en` with `--side target`.
 //!
@@ -40,7 +40,7 @@ struct GoldDoc {
     text: String,
     #[serde(default)]
     boundaries: Vec<usize>,
-    // Alignment sets (`../shared/data/alignment/`) hold both sides as
+    // Alignment sets (`$DATA/alignment/`) hold both sides as
     // sentence lists; `--side` picks one and the gold boundaries are the
     // ends of its sentences.
     #[serde(default)]

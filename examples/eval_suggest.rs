@@ -1,12 +1,12 @@
 //! Writes the glossary suggestions for a selaras project as the TSV that
-//! `../shared/data/terms/score.py` reads (`source<TAB>target<TAB>count`,
+//! `$DATA/terms/score.py` (development data) reads (`source<TAB>target<TAB>count`,
 //! best first, one row per entry, alternatives in a fourth column), running
 //! the same code path as `selaras glossary suggest` (the project's pairs
 //! through the pipeline, then `suggest::suggest`).
 //!
 //! ```text
-//! cargo run --release --example eval_suggest -- ../shared/data/terms/dev/selaras.toml --no-default-glossary > /tmp/suggest.tsv
-//! python3 ../shared/data/terms/score.py ../shared/data/terms/dev/gold.tsv /tmp/suggest.tsv
+//! cargo run --release --example eval_suggest -- $DATA/terms/dev/selaras.toml --no-default-glossary > /tmp/suggest.tsv
+//! python3 $DATA/terms/score.py $DATA/terms/dev/gold.tsv /tmp/suggest.tsv
 //! ```
 
 use std::path::PathBuf;
